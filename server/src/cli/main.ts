@@ -1,0 +1,3 @@
+// Placeholder entry; the CLI change replaces it.
+console.error('imr: not built yet');
+process.exit(2);

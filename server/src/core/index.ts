@@ -1,0 +1,3 @@
+// The pure core: model, parser, citation grammar, necessity conclusions, glossary and rules. No I/O.
+export * from './model';
+export { parse } from './parse';

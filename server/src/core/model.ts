@@ -1,0 +1,238 @@
+// The typed model of an IMR Final Determination letter. Pure data: no I/O, no editor types.
+// Positions are zero-based lines and UTF-16 characters into the ORIGINAL text (as LSP counts them).
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A piece of the letter: its text with line breaks folded to single spaces, and where it stands. */
+export interface Span {
+  text: string;
+  range: Range;
+}
+
+/** L3 covers L3a/L3b/L3-2016; see `LayoutVariant` for which. */
+export type Layout = 'L0' | 'L1' | 'L2' | 'L3' | 'unknown';
+
+export type CredentialsForm = 'block' | 'inline' | 'none';
+
+export interface LayoutVariant {
+  /** The `Case Number:` header block stands before the first heading (L3-2016). */
+  hasHeader: boolean;
+  credentialsForm: CredentialsForm;
+  /** 1: `ACOEM Chapter n … Page(s)` citations; 2: `<Title> <Year>, Section(s)`; undefined: none seen. */
+  citationEra?: 1 | 2;
+  /** How the text was extracted, as far as the artefacts tell. */
+  extraction: 'doubled' | 'layout' | 'plain';
+}
+
+export type HeaderFieldName =
+  | 'caseNumber'
+  | 'dateAssigned'
+  | 'decisionDate'
+  | 'priority'
+  | 'dateOfInjury'
+  | 'urDenialDate'
+  | 'applicationReceived';
+
+export interface HeaderField {
+  name: HeaderFieldName;
+  /** The label as written, e.g. `Date of Injury:`; `Application Received:` even when wrapped. */
+  label: string;
+  labelRange: Range;
+  /** Raw value text; empty when the label has no value. */
+  value: string;
+  valueRange: Range;
+}
+
+export interface Header {
+  range: Range;
+  fields: Partial<Record<HeaderFieldName, HeaderField>>;
+}
+
+export type SectionKind =
+  | 'howMade'
+  | 'documentsReviewed'
+  | 'caseSummary'
+  | 'decisions'
+  | 'findings'
+  | 'qualifications'
+  | 'issueAtDispute'
+  | 'guidelinesRelied'
+  | 'rationale';
+
+export interface Section {
+  kind: SectionKind;
+  /** The heading as the letter spells it, without page-break characters or outer spaces. */
+  title: string;
+  headingRange: Range;
+  /** From the line after the heading to the last non-blank line before the next heading. Empty body: start == end. */
+  bodyRange: Range;
+  /** Heading plus body. */
+  range: Range;
+}
+
+export interface Credentials {
+  form: 'block' | 'inline';
+  range: Range;
+  /** States of licensure, split on commas (block) or the sentence's `licensed to practice in …`. */
+  states: Span[];
+  /** Certifications/specialties. */
+  specialties: Span[];
+}
+
+export type DecisionValue = 'Upheld' | 'Overturned';
+
+export interface Decision {
+  /** Normalised value, or undefined when the word is not one of the two. */
+  value?: DecisionValue;
+  /** The word(s) exactly as written, e.g. `Uphold`, `Partially overturned`. */
+  raw: string;
+  range: Range;
+}
+
+/** A partial-authorisation preamble split into its parts (§5 of the format guide). */
+export interface PartialAuthorization {
+  form: 'remaining-portion' | 'leaving-eligible' | 'no-is';
+  originalRequest: Span;
+  authorized?: Span;
+  /** What the IMR decides on: the remaining portion, or the original request restated. */
+  remaining?: Span;
+}
+
+export type FieldKind = 'claimsAdministratorGuideline' | 'reviewerGuideline' | 'rationale';
+
+export type Party = 'Claims Administrator' | 'Expert Reviewer';
+
+export interface PageRef {
+  from: number;
+  to?: number;
+}
+
+/** One MTUS title cited: era 2 `<Title> <Year>, Section(s): …` or era 1 `ACOEM Chapter n … Page(s): …`. */
+export interface MtusPart {
+  title: string;
+  year?: number;
+  chapter?: number;
+  pages: PageRef[];
+  sections: string[];
+  /** Offsets into the field body text (`Field.body.text`). */
+  start: number;
+  end: number;
+}
+
+export interface Citation {
+  kind: 'mtus' | 'non-mtus';
+  /** The citation text after `Decision based on `, without the final period. */
+  text: string;
+  /** MTUS parts; empty for non-MTUS. */
+  parts: MtusPart[];
+  /** Non-MTUS: which source family the free text names, when recognisable. */
+  source?: 'ODG' | 'ACOEM' | 'other';
+  /** Non-MTUS: chapter named after the source when recognisable, e.g. `Knee & Leg`. */
+  chapter?: string;
+  start: number;
+  end: number;
+  range: Range;
+}
+
+/** What a guideline field says, per the citation grammar (§6). */
+export interface GuidelineBody {
+  party?: Party;
+  /** `… did not cite any medical evidence for its decision`. */
+  noEvidence: boolean;
+  noEvidenceRange?: Range;
+  /** Era 1 `did not base their decision on the MTUS` or era 2 `… outside of the MTUS Guidelines`. */
+  outsideMtus: boolean;
+  citations: Citation[];
+}
+
+export type Polarity = 'positive' | 'negative';
+
+/** The rationale's medical-necessity conclusion (§7). */
+export interface NecessityConclusion {
+  polarity: Polarity;
+  sentence: Span;
+}
+
+export interface Field {
+  kind: FieldKind;
+  /** The label as written, e.g. `MAXIMUS guideline:`. */
+  label: string;
+  labelRange: Range;
+  /** The text after the label up to the next label or item. Empty text when the label has none. */
+  body: Span;
+  /** Whole field: label plus body. */
+  range: Range;
+  /** Guideline fields only. */
+  guideline?: GuidelineBody;
+  /** Rationale fields only. */
+  conclusion?: NecessityConclusion;
+}
+
+export interface DisputedItem {
+  /** 1-based position among the letter's items. */
+  index: number;
+  /** The item text as written (preamble included), without the decision. */
+  text: Span;
+  /** What is decided on: the remaining portion or restated request, else the whole text. */
+  subject: string;
+  partial?: PartialAuthorization;
+  decision?: Decision;
+  /** Heading line(s) of the item: its text and decision. */
+  headingRange: Range;
+  /** Whole item: heading plus fields. */
+  range: Range;
+  claimsAdministratorGuideline?: Field;
+  reviewerGuideline?: Field;
+  rationale?: Field;
+  /** Fields in source order (the three above, plus repeats). */
+  fields: Field[];
+}
+
+/** L1 only: the numbered findings list (`1) MAXIMUS … has determined the request for <item> is …`). */
+export interface Finding {
+  number: number;
+  item: Span;
+  polarity: Polarity;
+  range: Range;
+}
+
+export type ProblemCode =
+  | 'unknown-layout'
+  | 'unverified-layout'
+  | 'no-items'
+  | 'empty-document'
+  | 'binary-content'
+  | 'too-large'
+  | 'unterminated-item';
+
+/** Something the parser itself could not make sense of. Rules report content defects; this reports reading ones. */
+export interface StructuralProblem {
+  code: ProblemCode;
+  message: string;
+  severity: 'error' | 'warning' | 'information';
+  range: Range;
+}
+
+export interface ImrDocument {
+  layout: Layout;
+  variant: LayoutVariant;
+  header?: Header;
+  sections: Section[];
+  credentials?: Credentials;
+  items: DisputedItem[];
+  /** L1 only: the list at the top and its repeat under the decision heading. */
+  findings?: { summary: Finding[]; repeated: Finding[] };
+  problems: StructuralProblem[];
+  /** Number of lines of the original text (LSP counting). */
+  lineCount: number;
+  /** The whole document's range. */
+  range: Range;
+}

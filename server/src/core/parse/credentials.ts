@@ -1,0 +1,88 @@
+// Reviewer credentials (format guide §8): the block form and the inline "Board Certified in …" sentence.
+import type { Credentials, Span } from '../model';
+import { Excerpt } from '../text/excerpt';
+import type { Line } from '../text/lines';
+
+const BLOCK_INTRO = 'The Expert Reviewer has the following credentials:';
+const STATES_LABEL = 'State(s) of Licensure:';
+const SPECIALTY_LABEL = 'Certification(s)/Specialty:';
+
+// "is Board Certified in X and is licensed to practice in Y." Older letters: "physician reviewer",
+// a comma before "and", a word glued to "in" ("inCalifornia").
+const INLINE = /\b(?:The\s+)?(?:expert|physician) reviewer is Board Certified\s*in\s*(.+?),?\s+and\s+is licensed to practice\s*in\s*(.+?)\./i;
+
+/** Splits a list at commas and " and ", trimming each part; offsets stay relative to the excerpt. */
+function listItems(excerpt: Excerpt, from: number, to: number): Span[] {
+  const spans: Span[] = [];
+  const text = excerpt.text;
+  const separator = /\s*,\s*(?:and\s+)?|\s+and\s+/g;
+  let start = from;
+  const segment = text.slice(from, to);
+  separator.lastIndex = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && text.charCodeAt(s) === 32) s++;
+    while (e > s && (text.charCodeAt(e - 1) === 32 || text[e - 1] === '.')) e--;
+    if (e > s) spans.push(excerpt.span(s, e));
+  };
+  for (let m = separator.exec(segment); m; m = separator.exec(segment)) {
+    push(start, from + m.index);
+    start = from + m.index + m[0].length;
+  }
+  push(start, to);
+  return spans;
+}
+
+function parseBlock(lines: readonly Line[]): Credentials | undefined {
+  const statesAt = lines.findIndex((l) => l.text.startsWith(STATES_LABEL));
+  const specialtyAt = lines.findIndex((l) => l.text.startsWith(SPECIALTY_LABEL));
+  if (statesAt < 0 && specialtyAt < 0) return undefined;
+  const introAt = lines.findIndex((l) => l.text.startsWith(BLOCK_INTRO));
+  const first = introAt >= 0 ? introAt : Math.min(...[statesAt, specialtyAt].filter((i) => i >= 0));
+
+  let states: Span[] = [];
+  if (statesAt >= 0) {
+    const ex = Excerpt.fromLines([lines[statesAt]], STATES_LABEL.length);
+    states = listItems(ex, 0, ex.text.length);
+  }
+  let specialties: Span[] = [];
+  let last = Math.max(statesAt, specialtyAt, introAt);
+  if (specialtyAt >= 0) {
+    // Specialties may wrap onto following lines (CM17-0007300 lines 31-32).
+    const continued = lines.slice(specialtyAt, specialtyAt + 3).filter((l, i) => i === 0 || !l.blankBefore);
+    const until = continued.findIndex((l, i) => i > 0 && /^(The |MAXIMUS |[A-Z ]{12,}$)/.test(l.text));
+    const block = until > 0 ? continued.slice(0, until) : continued;
+    const ex = Excerpt.fromLines(block, SPECIALTY_LABEL.length);
+    specialties = listItems(ex, 0, ex.text.length);
+    last = Math.max(last, specialtyAt + block.length - 1);
+  }
+  const lastLine = lines[last];
+  return {
+    form: 'block',
+    range: {
+      start: { line: lines[first].line, character: lines[first].start },
+      end: { line: lastLine.line, character: lastLine.start + lastLine.text.length },
+    },
+    states,
+    specialties,
+  };
+}
+
+function parseInline(lines: readonly Line[]): Credentials | undefined {
+  const ex = Excerpt.fromLines(lines);
+  const m = INLINE.exec(ex.text);
+  if (!m) return undefined;
+  const specialtyStart = m.index + m[0].indexOf(m[1], m[0].indexOf('Certified') + 9);
+  const statesStart = m.index + m[0].lastIndexOf(m[2]);
+  return {
+    form: 'inline',
+    range: ex.rangeOf(m.index, m.index + m[0].length),
+    states: listItems(ex, statesStart, statesStart + m[2].length),
+    specialties: [ex.span(specialtyStart, specialtyStart + m[1].length)],
+  };
+}
+
+/** Looks for credentials in the given lines (the section that holds them in the layout). */
+export function parseCredentials(lines: readonly Line[]): Credentials | undefined {
+  if (lines.length === 0) return undefined;
+  return parseBlock(lines) ?? parseInline(lines);
+}

@@ -1,0 +1,49 @@
+// Reading the decision at the end of an item line (format guide §5, §7).
+import type { DecisionValue } from '../model';
+
+/** Words that look like a decision but are not one of the two: kept raw so a rule can flag them. */
+const DECISION_LIKE =
+  /^(?:(?:partially|partly)\s+)?(?:upheld|uphold|upholds|overturned|overturn|overturns|denied|deny|denial|non-?certified|certified|modified|approved|authorized|authorised|reversed|affirmed|sustained|granted)$/i;
+
+export function decisionValue(raw: string): DecisionValue | undefined {
+  return raw === 'Upheld' || raw === 'Overturned' ? raw : undefined;
+}
+
+export function isDecisionLike(word: string): boolean {
+  return word.length <= 30 && DECISION_LIKE.test(word);
+}
+
+export interface DecisionTail {
+  /** Offset of the last colon in the line: the item text ends here. */
+  colon: number;
+  /** Offset and text of the decision word(s) after it. */
+  start: number;
+  raw: string;
+}
+
+/**
+ * `<item text>: <decision>`: splits on the LAST colon (item texts contain colons, e.g.
+ * `Labs to include: EKG: Upheld`). Returns undefined when what follows is no decision word.
+ */
+export function decisionTail(text: string): DecisionTail | undefined {
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) return undefined;
+  let start = colon + 1;
+  while (start < text.length && text.charCodeAt(start) === 32) start++;
+  const raw = text.slice(start).trimEnd();
+  if (!raw || !isDecisionLike(raw)) return undefined;
+  return { colon, start, raw };
+}
+
+/** A line that is a decision by itself: `Upheld` after a line ending in `:` (9/247 items). */
+export function isLoneDecision(text: string): boolean {
+  return isDecisionLike(text);
+}
+
+/** `<text>: Upheld` with exactly one of the two words: a strong item anchor even without labels. */
+export function isStrongDecisionLine(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  // Upheld / Overturned both end in 'd'.
+  if (last !== 100) return false;
+  return /:\s*(?:Upheld|Overturned)$/.test(text);
+}

@@ -1,0 +1,125 @@
+// The headings of each layout (format guide §1, §2, §9) and layout detection by headings present.
+import type { Layout, SectionKind } from '../model';
+import type { Line } from '../text/lines';
+
+export interface HeadingSpec {
+  kind: SectionKind;
+  /** Exact heading text, compared with the whole trimmed line (L3, L2, L1) or its start (L0 labels). */
+  text: string;
+  /** L0 labels and L1 headings that end in a colon may have text after them on the same line. */
+  prefix?: boolean;
+  /** L0's two long labels wrap: the part on the next line. */
+  continuation?: string;
+}
+
+export const L3_HEADINGS: HeadingSpec[] = [
+  { kind: 'howMade', text: 'HOW THE IMR FINAL DETERMINATION WAS MADE' },
+  { kind: 'caseSummary', text: 'CLINICAL CASE SUMMARY' },
+  { kind: 'decisions', text: 'IMR ISSUES, DECISIONS AND RATIONALES' },
+];
+
+// [parser] L2 is known only from a third-party parser's string constants: unverified.
+export const L2_HEADINGS: HeadingSpec[] = [
+  { kind: 'howMade', text: 'HOW THE IMR FINAL DETERMINATION WAS MADE' },
+  { kind: 'documentsReviewed', text: 'DOCUMENTS REVIEWED' },
+  { kind: 'caseSummary', text: 'CLINICAL CASE SUMMARY' },
+  { kind: 'decisions', text: 'IMR DECISION(S) AND RATIONALE(S)' },
+];
+
+// L1 (2013) is known from a partial excerpt; the order of the last two is as the guide lists them.
+export const L1_HEADINGS: HeadingSpec[] = [
+  { kind: 'findings', text: 'Notice of Independent Medical Review Determination' },
+  { kind: 'decisions', text: 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE' },
+  { kind: 'qualifications', text: 'Medical Qualifications of the Expert Reviewer:', prefix: true },
+  { kind: 'caseSummary', text: 'Case Summary:', prefix: true },
+];
+
+// [parser] L0 labels, in order; the two long ones wrap after PROFESSIONAL and after IS/WAS NOT.
+export const L0_HEADINGS: HeadingSpec[] = [
+  { kind: 'issueAtDispute', text: 'ISSUE AT DISPUTE:', prefix: true },
+  { kind: 'caseSummary', text: 'CASE SUMMARY:', prefix: true },
+  { kind: 'documentsReviewed', text: 'DOCUMENTS REVIEWED FOR DETERMINATION:', prefix: true },
+  {
+    kind: 'guidelinesRelied',
+    text: 'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:',
+    prefix: true,
+    continuation: 'REVIEWER AND WHY:',
+  },
+  {
+    kind: 'rationale',
+    text: 'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:',
+    prefix: true,
+    continuation: 'MEDICALLY NECESSARY:',
+  },
+  { kind: 'qualifications', text: 'MEDICAL REVIEWER QUALIFICATIONS:', prefix: true },
+];
+
+export const HEADINGS_BY_LAYOUT: Record<Exclude<Layout, 'unknown'>, HeadingSpec[]> = {
+  L3: L3_HEADINGS,
+  L2: L2_HEADINGS,
+  L1: L1_HEADINGS,
+  L0: L0_HEADINGS,
+};
+
+/** A heading found in the text: which spec, and the lines it covers (two for a wrapped L0 label). */
+export interface HeadingMatch {
+  spec: HeadingSpec;
+  lineIndex: number;
+  /** Index of the last line of the heading (same as lineIndex unless wrapped). */
+  lastLineIndex: number;
+  /** Where the heading ends in the last line's text; text after it belongs to the body. */
+  endInLastLine: number;
+}
+
+function matchAt(lines: readonly Line[], i: number, spec: HeadingSpec): HeadingMatch | undefined {
+  const t = lines[i].text;
+  if (t === spec.text) return { spec, lineIndex: i, lastLineIndex: i, endInLastLine: t.length };
+  if (spec.prefix && t.startsWith(spec.text)) {
+    return { spec, lineIndex: i, lastLineIndex: i, endInLastLine: spec.text.length };
+  }
+  if (spec.continuation) {
+    const head = spec.text.slice(0, spec.text.length - spec.continuation.length).trimEnd();
+    const next = lines[i + 1];
+    if (t === head && next && next.text.startsWith(spec.continuation)) {
+      return { spec, lineIndex: i, lastLineIndex: i + 1, endInLastLine: spec.continuation.length };
+    }
+  }
+  return undefined;
+}
+
+/** All headings of `specs` in the lines, in source order. Cheap first-character filter keeps it fast. */
+export function findHeadings(lines: readonly Line[], specs: readonly HeadingSpec[]): HeadingMatch[] {
+  const firstChars = new Set(specs.map((s) => s.text.charCodeAt(0)));
+  const found: HeadingMatch[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!firstChars.has(lines[i].text.charCodeAt(0))) continue;
+    for (const spec of specs) {
+      const m = matchAt(lines, i, spec);
+      if (m) {
+        found.push(m);
+        i = m.lastLineIndex;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function hasLine(lines: readonly Line[], text: string): boolean {
+  for (const l of lines) if (l.text === text) return true;
+  return false;
+}
+
+/** Decide by headings present, in the guide's order: L3, L2, L1, L0 (§2). */
+export function detectLayout(lines: readonly Line[]): Layout {
+  if (hasLine(lines, 'IMR ISSUES, DECISIONS AND RATIONALES')) return 'L3';
+  if (hasLine(lines, 'DOCUMENTS REVIEWED') && hasLine(lines, 'IMR DECISION(S) AND RATIONALE(S)')) return 'L2';
+  if (
+    hasLine(lines, 'Notice of Independent Medical Review Determination') ||
+    hasLine(lines, 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE')
+  ) {
+    return 'L1';
+  }
+  if (lines.some((l) => l.text.startsWith('ISSUE AT DISPUTE:'))) return 'L0';
+  return 'unknown';
+}

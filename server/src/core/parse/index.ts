@@ -1,0 +1,171 @@
+// parse(text): reads any string into an ImrDocument. Never throws: what it cannot read becomes a problem.
+import type { Credentials, DisputedItem, ImrDocument, Layout, LayoutVariant, Range, StructuralProblem } from '../model';
+import { readLines, type Line, type SourceLines } from '../text/lines';
+import { parseCredentials } from './credentials';
+import { parseHeader } from './header';
+import { detectLayout, findHeadings, HEADINGS_BY_LAYOUT } from './headings';
+import { parseItems } from './items';
+import { parseL0Items, parseL1 } from './older';
+import { buildSections, type SectionLines } from './sections';
+
+/** Share of control characters (other than tab, form feed, CR, LF) above which a text is taken as binary. */
+const BINARY_SHARE = 0.01;
+const BINARY_SAMPLE = 65536;
+
+function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, BINARY_SAMPLE);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 11) control++;
+    else if (c === 0xfffd) control++; // bytes that were not valid UTF-8
+  }
+  return n > 0 && control / n > BINARY_SHARE;
+}
+
+function documentRange(src: SourceLines): Range {
+  return { start: { line: 0, character: 0 }, end: { line: src.lineCount - 1, character: src.lastLineLength } };
+}
+
+function firstLineRange(src: SourceLines): Range {
+  const l = src.lines[0];
+  if (!l) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { start: { line: l.line, character: l.start }, end: { line: l.line, character: l.start + l.text.length } };
+}
+
+function emptyDocument(src: SourceLines, problems: StructuralProblem[]): ImrDocument {
+  return {
+    layout: 'unknown',
+    variant: { hasHeader: false, credentialsForm: 'none', extraction: src.doubled ? 'doubled' : 'plain' },
+    sections: [],
+    items: [],
+    problems,
+    lineCount: src.lineCount,
+    range: documentRange(src),
+  };
+}
+
+function citationEra(items: readonly DisputedItem[]): 1 | 2 | undefined {
+  for (const item of items) {
+    for (const f of item.fields) {
+      const body = f.kind === 'rationale' ? '' : f.body.text;
+      if (/outside of the MTUS Guidelines|MTUS [A-Z][A-Za-z ,&-]+ (?:19|20)\d\d/.test(body)) return 2;
+      if (/did not base their decision on the MTUS|MTUS ACOEM|Page\(s\):/.test(body)) return 1;
+    }
+  }
+  return undefined;
+}
+
+function findCredentials(layout: Layout, sections: readonly SectionLines[], lines: readonly Line[]): Credentials | undefined {
+  const holder = layout === 'L0' || layout === 'L1' ? 'qualifications' : 'howMade';
+  for (const s of sections) {
+    if (s.section.kind === holder) {
+      const found = parseCredentials(s.body);
+      if (found) return found;
+    }
+  }
+  // Fall back to anything before the decisions: a letter with a missing or misspelt heading.
+  const decisions = sections.find((s) => s.section.kind === 'decisions');
+  const until = decisions ? lines.findIndex((l) => l.line === decisions.section.headingRange.start.line) : lines.length;
+  return parseCredentials(lines.slice(0, Math.max(0, until)));
+}
+
+function parseText(text: string): ImrDocument {
+  const src = readLines(text);
+  const problems: StructuralProblem[] = [];
+  if (looksBinary(text)) {
+    problems.push({ code: 'binary-content', severity: 'error', message: 'This file looks binary, not a determination letter in text form.', range: firstLineRange(src) });
+    return emptyDocument(src, problems);
+  }
+  if (src.lines.length === 0) {
+    problems.push({ code: 'empty-document', severity: 'information', message: 'The document is empty.', range: documentRange(src) });
+    return emptyDocument(src, problems);
+  }
+  const { lines } = src;
+  const layout = detectLayout(lines);
+  if (layout === 'unknown') {
+    problems.push({
+      code: 'unknown-layout',
+      severity: 'information',
+      message: 'No known IMR determination layout was recognised: none of the L3, L2, L1 or L0 headings is present.',
+      range: firstLineRange(src),
+    });
+    return emptyDocument(src, problems);
+  }
+  const headings = findHeadings(lines, HEADINGS_BY_LAYOUT[layout]);
+  const sections = buildSections(lines, headings);
+  const firstHeadingLine = headings.length ? headings[0].lineIndex : lines.length;
+  const header = layout === 'L0' ? undefined : parseHeader(lines.slice(0, firstHeadingLine));
+
+  let items: DisputedItem[] = [];
+  let findings: ImrDocument['findings'];
+  if (layout === 'L3' || layout === 'L2') {
+    for (const s of sections) if (s.section.kind === 'decisions') items.push(...parseItems(s.body));
+    items = items.map((item, k) => ({ ...item, index: k + 1 }));
+  } else if (layout === 'L1') {
+    ({ items, findings } = parseL1(lines, sections));
+  } else {
+    items = parseL0Items(sections);
+  }
+
+  if (layout === 'L2' || layout === 'L0') {
+    problems.push({
+      code: 'unverified-layout',
+      severity: 'information',
+      message: `Layout ${layout} is known only from a third-party parser, with no sample letter: its reading here is unverified.`,
+      range: sections[0]?.section.headingRange ?? firstLineRange(src),
+    });
+  }
+  if (items.length === 0) {
+    const decisions = sections.find((s) => s.section.kind === 'decisions');
+    problems.push({
+      code: 'no-items',
+      severity: 'warning',
+      message: 'No disputed item was found: the decisions section has no item line ending in Upheld or Overturned and no guideline or rationale label.',
+      range: decisions?.section.headingRange ?? firstLineRange(src),
+    });
+  }
+
+  const credentials = findCredentials(layout, sections, lines);
+  const variant: LayoutVariant = {
+    hasHeader: header !== undefined,
+    credentialsForm: credentials?.form ?? 'none',
+    citationEra: citationEra(items),
+    extraction: src.doubled ? 'doubled' : isLayoutText(lines, headings.map((h) => h.lineIndex)) ? 'layout' : 'plain',
+  };
+  return {
+    layout,
+    variant,
+    header,
+    sections: sections.map((s) => s.section),
+    credentials,
+    items,
+    findings,
+    problems,
+    lineCount: src.lineCount,
+    range: documentRange(src),
+  };
+}
+
+/** `pdftotext -layout` centres headings with many leading spaces. */
+function isLayoutText(lines: readonly Line[], headingIndexes: readonly number[]): boolean {
+  return headingIndexes.some((i) => lines[i].indent >= 8);
+}
+
+export function parse(text: string): ImrDocument {
+  try {
+    return parseText(typeof text === 'string' ? text : String(text ?? ''));
+  } catch (error) {
+    // A bug must not take down the editor or a batch run: report it as a problem of this document.
+    const src = readLines('');
+    return emptyDocument(src, [
+      {
+        code: 'unknown-layout',
+        severity: 'error',
+        message: `The parser failed on this document (${error instanceof Error ? error.name : 'error'}); please report it.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      },
+    ]);
+  }
+}

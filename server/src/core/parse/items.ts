@@ -1,0 +1,166 @@
+// Disputed items of the L3 (and assumed L2) decisions section (format guide §3, §5). Parses on labels,
+// not blank lines: plain `pdftotext` output has no paragraph breaks, so an item's first line is found by
+// walking back from its decision line to the end of the previous rationale's last sentence.
+import type { Decision, DisputedItem, Field, FieldKind, Range } from '../model';
+import { Excerpt } from '../text/excerpt';
+import type { Line } from '../text/lines';
+import { decisionTail, decisionValue, isLoneDecision, isStrongDecisionLine } from './decision';
+import { buildField } from './fields';
+import { parsePartialAuthorization, preambleIncomplete } from './preamble';
+
+export interface LabelSpec {
+  kind: FieldKind;
+  text: string;
+  /** Order within an item: a label of the same or a lower rank starts the next item. */
+  rank: number;
+}
+
+export const L3_LABELS: LabelSpec[] = [
+  { kind: 'claimsAdministratorGuideline', text: 'Claims Administrator guideline:', rank: 0 },
+  { kind: 'reviewerGuideline', text: 'MAXIMUS guideline:', rank: 1 },
+  { kind: 'rationale', text: 'Decision rationale:', rank: 2 },
+];
+
+const OPENER = 'The Final Determination was based on';
+/** Longest item text seen is 5 lines; past this a walk back has surely left the item. */
+const MAX_ITEM_LINES = 10;
+
+interface Draft {
+  headStart: number;
+  headEnd: number;
+  fields: { at: number; spec: LabelSpec }[];
+}
+
+function labelOf(text: string, labels: readonly LabelSpec[]): LabelSpec | undefined {
+  for (const spec of labels) if (text.startsWith(spec.text)) return spec;
+  return undefined;
+}
+
+function endsSentence(text: string): boolean {
+  return /[.!?]["'\u201d)\]]*$/.test(text);
+}
+
+/** First line of an item whose text ends at `end`, never above `floor`. */
+function walkBack(lines: readonly Line[], end: number, floor: number): number {
+  let k = end;
+  while (k > floor && end - k < MAX_ITEM_LINES) {
+    if (lines[k].blankBefore) break;
+    if (endsSentence(lines[k - 1].text) && !preambleIncomplete(joinText(lines, k, end))) break;
+    k--;
+  }
+  return k;
+}
+
+function joinText(lines: readonly Line[], from: number, to: number): string {
+  let s = '';
+  for (let i = from; i <= to; i++) s += (i > from ? ' ' : '') + lines[i].text;
+  return s;
+}
+
+function skipOpener(lines: readonly Line[]): number {
+  if (!lines[0]?.text.startsWith(OPENER)) return 0;
+  for (let i = 0; i < Math.min(lines.length, 3); i++) if (lines[i].text.endsWith(':')) return i + 1;
+  return 1;
+}
+
+function lastAnchor(d: Draft): number {
+  return d.fields.length ? d.fields[d.fields.length - 1].at : d.headEnd;
+}
+
+/** Pass 1: where each item's heading is and which label lines belong to it. */
+function findDrafts(lines: readonly Line[], labels: readonly LabelSpec[], first: number): Draft[] {
+  const drafts: Draft[] = [];
+  let current: Draft | undefined;
+  let lastRank = -1;
+  for (let i = first; i < lines.length; i++) {
+    const text = lines[i].text;
+    const spec = labelOf(text, labels);
+    const floor = current ? lastAnchor(current) + 1 : first;
+    if (spec) {
+      if (!current || spec.rank <= lastRank) {
+        // A new item whose heading has no Upheld/Overturned line: it ends just above this label.
+        const headEnd = i - 1;
+        current = headEnd >= floor ? { headStart: walkBack(lines, headEnd, floor), headEnd, fields: [] } : { headStart: i, headEnd: i - 1, fields: [] };
+        drafts.push(current);
+      }
+      current.fields.push({ at: i, spec });
+      lastRank = spec.rank;
+      continue;
+    }
+    const lone = i > floor && isLoneDecision(text) && lines[i - 1].text.endsWith(':') && !labelOf(lines[i - 1].text, labels);
+    if (isStrongDecisionLine(text) || lone) {
+      const textEnd = lone ? i - 1 : i;
+      current = { headStart: walkBack(lines, textEnd, floor), headEnd: i, fields: [] };
+      drafts.push(current);
+      lastRank = -1;
+    }
+  }
+  return drafts;
+}
+
+function lineRange(line: Line, from = 0, to = line.text.length): Range {
+  return { start: { line: line.line, character: line.start + from }, end: { line: line.line, character: line.start + to } };
+}
+
+/** Pass 2: item text, decision and fields from a draft. `bodyEnd` is the last line the item may use. */
+function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: number): DisputedItem {
+  let decision: Decision | undefined;
+  let textLines: Line[];
+  let cut: number | undefined;
+  const last = d.headEnd >= d.headStart ? lines[d.headEnd] : undefined;
+  if (!last) {
+    textLines = [];
+  } else if (d.headEnd > d.headStart && isLoneDecision(last.text) && lines[d.headEnd - 1].text.endsWith(':')) {
+    decision = { raw: last.text, value: decisionValue(last.text), range: lineRange(last) };
+    textLines = lines.slice(d.headStart, d.headEnd);
+    cut = textLines[textLines.length - 1].text.length - 1;
+  } else {
+    textLines = lines.slice(d.headStart, d.headEnd + 1);
+    const tail = decisionTail(last.text);
+    if (tail) {
+      decision = { raw: tail.raw, value: decisionValue(tail.raw), range: lineRange(last, tail.start, tail.start + tail.raw.length) };
+      cut = tail.colon;
+    } else if (last.text.endsWith(':')) {
+      cut = last.text.length - 1;
+    }
+  }
+  const firstLabel = d.fields.length ? lines[d.fields[0].at] : undefined;
+  const text = textLines.length
+    ? Excerpt.fromLines(textLines, 0, cut)
+    : Excerpt.empty(firstLabel ? { line: firstLabel.line, character: firstLabel.start } : { line: 0, character: 0 });
+  const headingRange: Range = textLines.length
+    ? { start: text.range.start, end: decision ? decision.range.end : text.range.end }
+    : text.range;
+
+  const fields: Field[] = d.fields.map((f, k) => {
+    const end = k + 1 < d.fields.length ? d.fields[k + 1].at - 1 : bodyEnd;
+    return buildField(lines, f.at, end, f.spec);
+  });
+  const partial = parsePartialAuthorization(text);
+  const lastField = fields[fields.length - 1];
+  const byKind = (kind: FieldKind) => fields.find((f) => f.kind === kind);
+  return {
+    index,
+    text: text.toSpan(),
+    subject: partial?.remaining?.text ?? text.text,
+    partial,
+    decision,
+    headingRange,
+    range: { start: headingRange.start, end: lastField ? lastField.range.end : headingRange.end },
+    claimsAdministratorGuideline: byKind('claimsAdministratorGuideline'),
+    reviewerGuideline: byKind('reviewerGuideline'),
+    rationale: byKind('rationale'),
+    fields,
+  };
+}
+
+/** Items in the decisions section's body lines (heading excluded). */
+export function parseItems(lines: readonly Line[], labels: readonly LabelSpec[] = L3_LABELS): DisputedItem[] {
+  const first = skipOpener(lines);
+  const drafts = findDrafts(lines, labels, first);
+  return drafts.map((d, k) => {
+    const next = drafts[k + 1];
+    const bodyEnd = next ? next.headStart - 1 : lines.length - 1;
+    return buildItem(lines, d, bodyEnd, k + 1);
+  });
+}

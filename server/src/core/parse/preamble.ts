@@ -1,0 +1,53 @@
+// Partial-authorisation preambles in item texts (format guide §5).
+import type { PartialAuthorization } from '../model';
+import type { Excerpt } from '../text/excerpt';
+
+const ORIGINAL = / was the original\s+request\.\s*/;
+
+// `<request> was the original request. <part> was authorized by the Claims Administrator. The remaining
+// IMR eligible portion of the original request, <rest>[ is]`
+const REMAINING = /^(.*?) was authorized by the Claims\s+Administrator\.\s*The remaining IMR\s+eligible\s+portion of the\s+original\s+request,\s*(.*?)(\s+is)?$/s;
+
+// `<request> was the original request. The Claims Administrator authorized <part>, leaving the original
+// request IMR eligible. The original request, <request> is`
+const LEAVING = /^The Claims\s+Administrator authorized (.*?), leaving the original\s+request IMR\s+eligible\.\s*The original\s+request,\s*(.*?)(\s+is)?$/s;
+
+/** Words that mark a preamble: while they show without "was the original request", the text goes on above. */
+export const PREAMBLE_MARKERS =
+  /authorized by the Claims|Claims Administrator authorized|remaining IMR|IMR eligible|leaving the original|portion of the original|The original request,/;
+
+export function preambleIncomplete(text: string): boolean {
+  return PREAMBLE_MARKERS.test(text) && !ORIGINAL.test(text);
+}
+
+export function parsePartialAuthorization(item: Excerpt): PartialAuthorization | undefined {
+  const text = item.text;
+  const original = ORIGINAL.exec(text);
+  if (!original) return undefined;
+  const restStart = original.index + original[0].length;
+  const rest = text.slice(restStart);
+  const originalRequest = item.span(0, original.index);
+
+  const remaining = REMAINING.exec(rest);
+  if (remaining) {
+    const remStart = restStart + rest.length - (remaining[3]?.length ?? 0) - remaining[2].length;
+    return {
+      form: remaining[3] ? 'remaining-portion' : 'no-is',
+      originalRequest,
+      authorized: item.span(restStart, restStart + remaining[1].length),
+      remaining: item.span(remStart, remStart + remaining[2].length),
+    };
+  }
+  const leaving = LEAVING.exec(rest);
+  if (leaving) {
+    const authStart = restStart + leaving[0].indexOf(' authorized ') + ' authorized '.length;
+    const remStart = restStart + rest.length - (leaving[3]?.length ?? 0) - leaving[2].length;
+    return {
+      form: 'leaving-eligible',
+      originalRequest,
+      authorized: item.span(authStart, authStart + leaving[1].length),
+      remaining: item.span(remStart, remStart + leaving[2].length),
+    };
+  }
+  return { form: 'remaining-portion', originalRequest };
+}

@@ -1,0 +1,50 @@
+// Sections: each heading found, its body up to the next heading.
+import type { Range, Section } from '../model';
+import type { Line } from '../text/lines';
+import type { HeadingMatch } from './headings';
+
+export interface SectionLines {
+  section: Section;
+  /** The body's lines; for a heading with text after it on its line, that line comes first. */
+  body: Line[];
+  /** In the first body line, where the body starts (after the heading on that line). */
+  bodyFrom: number;
+}
+
+function endOf(line: Line): { line: number; character: number } {
+  return { line: line.line, character: line.start + line.text.length };
+}
+
+export function buildSections(lines: readonly Line[], headings: readonly HeadingMatch[]): SectionLines[] {
+  return headings.map((h, j) => {
+    const first = lines[h.lineIndex];
+    const last = lines[h.lastLineIndex];
+    const headingRange: Range = {
+      start: { line: first.line, character: first.start },
+      end: { line: last.line, character: last.start + h.endInLastLine },
+    };
+    const nextStart = j + 1 < headings.length ? headings[j + 1].lineIndex : lines.length;
+    const textAfterHeading = h.endInLastLine < last.text.trimEnd().length;
+    const bodyStartIndex = textAfterHeading ? h.lastLineIndex : h.lastLineIndex + 1;
+    const body = lines.slice(bodyStartIndex, nextStart);
+    let bodyFrom = textAfterHeading ? h.endInLastLine : 0;
+    if (textAfterHeading) while (last.text.charCodeAt(bodyFrom) === 32) bodyFrom++;
+    const bodyRange: Range = body.length
+      ? {
+          start: { line: body[0].line, character: body[0].start + bodyFrom },
+          end: endOf(body[body.length - 1]),
+        }
+      : { start: headingRange.end, end: headingRange.end };
+    return {
+      section: {
+        kind: h.spec.kind,
+        title: h.spec.text,
+        headingRange,
+        bodyRange,
+        range: { start: headingRange.start, end: body.length ? bodyRange.end : headingRange.end },
+      },
+      body,
+      bodyFrom,
+    };
+  });
+}

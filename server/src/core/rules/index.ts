@@ -1,0 +1,54 @@
+// The rule catalog and the runner shared by `imr check` and the language server.
+import type { ImrDocument } from '../model';
+import { SourceText } from '../source';
+import { parse } from '../parse';
+import { RULES } from './catalog';
+import { resolveRuleSettings, type ImrConfig, type RuleSetting } from './config';
+import type { Finding, Rule } from './types';
+
+export { RULES };
+
+export function findRule(idOrName: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === idOrName || r.meta.name === idOrName);
+}
+
+/** Runs every enabled rule over a parsed document. A rule that throws is skipped, never fatal. */
+export function runRules(document: ImrDocument, source: SourceText, settings: ReadonlyMap<string, RuleSetting> = resolveRuleSettings({})): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = settings.get(rule.meta.id);
+    if (setting?.severity === 'off') continue;
+    let reports;
+    try {
+      reports = rule.check({ document, source, options: setting?.options ?? {} });
+    } catch {
+      continue;
+    }
+    for (const r of reports) {
+      findings.push({
+        ruleId: rule.meta.id,
+        ruleName: rule.meta.name,
+        severity: setting?.configured ? (setting.severity as Finding['severity']) : (r.severity ?? rule.meta.defaultSeverity),
+        message: r.message,
+        range: r.range,
+        fixes: r.fixes,
+      });
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  return findings;
+}
+
+export interface CheckResult {
+  document: ImrDocument;
+  findings: Finding[];
+}
+
+/** Parse and check a text in one call. */
+export function check(text: string, config: ImrConfig = {}): CheckResult {
+  const document = parse(text);
+  return { document, findings: runRules(document, new SourceText(text), resolveRuleSettings(config)) };
+}
+
+export type { Finding, Fix, Rule, RuleMeta, Severity, TextEdit } from './types';
+export type { ImrConfig, RuleSetting } from './config';

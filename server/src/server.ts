@@ -1,0 +1,2 @@
+// Placeholder entry; the language-server change replaces it.
+export {};

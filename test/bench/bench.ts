@@ -1,0 +1,2 @@
+// Placeholder entry; the benchmark change replaces it.
+console.log('no benchmark yet');
