@@ -10,18 +10,18 @@ import { buildSections, type SectionLines } from './sections';
 
 /** Share of control characters (other than tab, form feed, CR, LF) above which a text is taken as binary. */
 const BINARY_SHARE = 0.01;
-const BINARY_SAMPLE = 65536;
+const BINARY_SAMPLE = 4096;
+
+const CONTROL = /[\x00-\x08\x0e-\x1f\ufffd]/g;
+const CONTROL_ANY = /[\x00-\x08\x0e-\x1f\ufffd]/;
 
 function looksBinary(text: string): boolean {
-  const n = Math.min(text.length, BINARY_SAMPLE);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) return true;
-    if (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 11) control++;
-    else if (c === 0xfffd) control++; // bytes that were not valid UTF-8
-  }
-  return n > 0 && control / n > BINARY_SHARE;
+  const sample = text.length > BINARY_SAMPLE ? text.slice(0, BINARY_SAMPLE) : text;
+  if (sample.indexOf('\0') >= 0) return true;
+  // U+FFFD marks bytes that were not valid UTF-8.
+  if (!CONTROL_ANY.test(sample)) return false;
+  const control = sample.match(CONTROL)?.length ?? 0;
+  return sample.length > 0 && control / sample.length > BINARY_SHARE;
 }
 
 function documentRange(src: SourceLines): Range {

@@ -42,16 +42,24 @@ interface RawLine {
 function splitRaw(text: string): RawLine[] {
   const raw: RawLine[] = [];
   let start = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
+  if (text.indexOf('\r') < 0) {
+    // The common case: LF only. indexOf runs natively, far faster than a per-character loop.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
       raw.push({ start, end: i });
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
+  } else {
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        raw.push({ start, end: i });
+        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+      }
+    }
   }
-  raw.push({ start, end: n });
+  raw.push({ start, end: text.length });
   return raw;
 }
 

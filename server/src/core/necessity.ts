@@ -1,0 +1,310 @@
+// Finds a rationale's medical-necessity conclusion and its polarity (format guide §7). Pure: no I/O.
+// The conclusion sits near the end, so sentences are read backwards from the end of the text and the
+// scan stops at the first sentence that states necessity; nothing before it is touched.
+import type { Polarity } from './model';
+
+export interface ConclusionMatch {
+  polarity: Polarity;
+  /** Offsets of the conclusion sentence in the input, terminal punctuation included. */
+  start: number;
+  end: number;
+}
+
+type Sentence = { start: number; end: number };
+
+interface Cue {
+  /** Where `necess…` or `medically appropriate` starts (a preceding "medically" is not included). */
+  start: number;
+  end: number;
+  /** "necessity" is a noun and may be the subject ("medical necessity … is not established"). */
+  noun: boolean;
+}
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+  /** A comma, semicolon or colon stands between this token and the one scanned before it. */
+  clauseBreakAfter: boolean;
+}
+
+// Finite verbs head the verb group whose negation decides the polarity ("is not", "cannot be deemed").
+const FINITE = new Set(['is', 'are', 'was', 'were', 'am', 'can', 'could', 'will', 'would', 'shall', 'should',
+  'may', 'might', 'must', 'do', 'does', 'did', 'has', 'have', 'had', 'cannot']);
+const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'un', 'lack', 'lacks', 'lacking',
+  'fail', 'fails', 'failed', 'unable', 'insufficient', 'unclear']);
+// Words that extraction glues after "not": "notmedically", "notbe".
+const GLUED_AFTER_NOT = new Set(['medically', 'medical', 'necessary', 'be', 'been', 'a', 'considered', 'deemed',
+  'supported', 'established', 'seen', 'indicated', 'appropriate']);
+const CUE = /necess(ary|ity)|medically\s*appropriate/gi;
+// "if necessary", "when necessary": a condition, not a judgement.
+const CONDITIONALS = new Set(['if', 'when', 'whenever', 'where', 'wherever', 'unless']);
+const COMPLEMENTIZERS = new Set(['that', 'which', 'whether']);
+// Single words before a period that do not end a sentence ("Dr. X", "e.g. Y", "vs. Z").
+const ABBREVIATIONS = new Set(['dr', 'drs', 'mr', 'mrs', 'ms', 'prof', 'sr', 'jr', 'st', 'vs', 'v', 'fig', 'figs',
+  'pg', 'pp', 'vol', 'ed', 'eds', 'approx', 'dept', 'inc', 'co', 'corp', 'ltd', 'cf', 'al', 'ca', 'est', 'jan',
+  'feb', 'apr', 'aug', 'sept', 'oct', 'nov', 'dec']);
+// Abbreviations only before a number: "No. 5", "Nos. 3-4".
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nos']);
+
+// The opioid-tapering boilerplate (§7): any of its three sentences, which may also appear alone.
+const OPIOID_BOILERPLATE =
+  /addresses\s+the\s+medical\s+necessity\s+of\s+opioid|interpreted\s+as\s+a\s+recommendation\s+to\s+stop|tapering\s+opioids|advised\s+to\s+consult\s+the\s+MTUS\s+Opioid/i;
+
+const UR_WORDS = new Set(['non-certified', 'noncertified', 'certified', 'modified', 'denied']);
+const UR_COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'remains', 'hereby']);
+const HISTORY_WORDS = new Set(['previously', 'prior', 'initially', 'originally', 'already', 'formerly']);
+// A sentence naming utilization review tells the history, not the IMR's own conclusion.
+const UR_ACTOR = /\bUR\b|\butilization\s+review|claims\s+administrator|(?:prior|previous)\s+review/i;
+
+export function findNecessityConclusion(rationale: string): ConclusionMatch | undefined {
+  for (let end = contentEnd(rationale); end > 0; ) {
+    const sentence = sentenceEndingAt(rationale, end);
+    end = sentence.previousEnd;
+    const cue = lastCue(rationale, sentence);
+    if (!cue || isBoilerplate(rationale, sentence)) continue;
+    const polarity: Polarity = isNegativeAt(rationale, sentence, cue) ? 'negative' : 'positive';
+    return { polarity, start: sentence.start, end: sentence.end };
+  }
+  return undefined;
+}
+
+/** Polarity of the sentence's main necessity statement; without a cue, whether it holds any negation. */
+export function isNegativeNecessity(sentence: string): boolean {
+  const whole = trimmed(sentence, { start: 0, end: sentence.length });
+  const cue = lastCue(sentence, whole);
+  if (cue) return isNegativeAt(sentence, whole, cue);
+  return tokensBackwards(sentence, whole.start, whole.end).some((t) => isNegator(t.word));
+}
+
+/** UR vocabulary used as a conclusion ("non-certified", "certified", "modified", "denied"), for a later rule. */
+export function findUrVocabularyConclusion(rationale: string): { word: string; start: number; end: number } | undefined {
+  // Only the concluding position counts, and only when no necessity statement stands there.
+  for (let end = contentEnd(rationale); end > 0; ) {
+    const sentence = sentenceEndingAt(rationale, end);
+    end = sentence.previousEnd;
+    if (isBoilerplate(rationale, sentence)) continue;
+    if (lastCue(rationale, sentence)) return undefined;
+    if (UR_ACTOR.test(rationale.slice(sentence.start, sentence.end))) return undefined;
+    return urPredicate(rationale, sentence);
+  }
+  return undefined;
+}
+
+// ---- sentences ----
+
+const contentEnd = (text: string): number => trimmed(text, { start: 0, end: text.length }).end;
+
+/** The sentence that ends at `end` (a content end), and where the one before it ends (0: none). */
+function sentenceEndingAt(text: string, end: number): Sentence & { previousEnd: number } {
+  for (let i = end - 1; i > 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x2e && c !== 0x3f && c !== 0x21) continue; // . ? !
+    const boundary = sentenceBoundaryAfter(text, i, end);
+    if (boundary !== undefined) return { start: boundary.nextStart, end, previousEnd: boundary.end };
+  }
+  return { ...trimmed(text, { start: 0, end }), previousEnd: 0 };
+}
+
+/** If a sentence ends at `i`, where it ends and where the next one starts (before `limit`). */
+function sentenceBoundaryAfter(text: string, i: number, limit: number): { end: number; nextStart: number } | undefined {
+  const ch = text[i];
+  let end = i + 1;
+  while (end < limit && '"\'”’)]'.includes(text[end])) end++;
+  let next = end;
+  while (next < limit && isSpace(text.charCodeAt(next))) next++;
+  if (next === end || next >= limit) return undefined; // "0.5", "10/325mg.": no space, or nothing follows
+  const c = text[next];
+  const startsSentence = isUpper(c) || '"“(‘[\''.includes(c);
+  const startsNumber = c >= '0' && c <= '9';
+  if (!startsSentence && !startsNumber) return undefined; // lower case: "e.g. the", "vs. placebo"
+  if (ch === '.' && isAbbreviation(text, i, startsNumber)) return undefined;
+  return { end, nextStart: next };
+}
+
+function isAbbreviation(text: string, dot: number, beforeNumber: boolean): boolean {
+  let s = dot;
+  while (s > 0 && (isLetter(text[s - 1]) || text[s - 1] === '.')) s--;
+  if (s > 0 && (text[s - 1] === "'" || text[s - 1] === '’')) return false; // "the claimant's."
+  const word = text.slice(s, dot).toLowerCase();
+  if (word.length === 0) return beforeNumber && /\d/.test(text[dot - 1] ?? ''); // "0. 5 cc"
+  if (word.length === 1 || word.includes('.')) return true; // initials, "e.g.", "i.e.", "b.i.d."
+  return ABBREVIATIONS.has(word) || (beforeNumber && NUMBER_ABBREVIATIONS.has(word));
+}
+
+function trimmed(text: string, s: Sentence): Sentence {
+  let { start, end } = s;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+function isBoilerplate(text: string, s: Sentence): boolean {
+  return OPIOID_BOILERPLATE.test(text.slice(s.start, s.end));
+}
+
+// ---- cues ----
+
+/** The last necessity cue in the sentence that is a judgement (not "if necessary"). */
+function lastCue(text: string, s: Sentence): Cue | undefined {
+  const sentence = text.slice(s.start, s.end);
+  let last: Cue | undefined;
+  CUE.lastIndex = 0;
+  for (let m = CUE.exec(sentence); m !== null; m = CUE.exec(sentence)) {
+    const start = s.start + m.index;
+    const cue = { start, end: start + m[0].length, noun: m[1] !== undefined && (m[1].charCodeAt(0) | 0x20) === 0x69 };
+    if (!isConditional(text, s, cue)) last = cue;
+  }
+  return last;
+}
+
+function isConditional(text: string, s: Sentence, cue: Cue): boolean {
+  const tokens = tokensBackwards(text, s.start, cue.start, 2);
+  let k = 0;
+  const bare = !(tokens[0]?.word === 'medically' || tokens[0]?.word === 'medical');
+  if (!bare) k++;
+  const before = tokens[k]?.word;
+  return before !== undefined && (CONDITIONALS.has(before) || (bare && before === 'as'));
+}
+
+// ---- polarity ----
+
+/**
+ * Negative when the verb group governing the cue is negated: scan back from the cue to the nearest finite
+ * verb ("is not", "cannot be deemed", "is determined to not be"), so that a "not" in a leading clause
+ * ("As the request does not exceed …, it is medically necessary") does not count. A subject "necessity"
+ * looks forward instead ("the medical necessity … is not established"). A governing "that"/"which" clause
+ * can flip it ("There is no indication that … is medically necessary").
+ */
+function isNegativeAt(text: string, s: Sentence, cue: Cue): boolean {
+  const back = tokensBackwards(text, s.start, cue.start);
+  let negated = false;
+  let k = 0;
+  for (; k < back.length; k++) {
+    if (cue.noun && back[k].clauseBreakAfter) break; // "As X, medical necessity has …"
+    if (isNegator(back[k].word)) negated = true;
+    if (isFinite(back[k].word)) break;
+  }
+  if (k >= back.length || !isFinite(back[k].word)) {
+    return negated || (cue.noun && negatedForward(text, cue.end, s.end));
+  }
+  return negated !== governedByNegation(back, k + 1);
+}
+
+/** Walks the subject back from the finite verb; a "that/which/whether" before it has its own verb group. */
+function governedByNegation(back: Token[], from: number): boolean {
+  for (let k = from; k < back.length; k++) {
+    if (back[k].clauseBreakAfter || isFinite(back[k].word)) return false;
+    if (!COMPLEMENTIZERS.has(back[k].word)) continue;
+    for (let j = k + 1; j < back.length; j++) {
+      if (isNegator(back[j].word)) return true;
+      if (isFinite(back[j].word) || back[j].clauseBreakAfter) return false;
+    }
+    return false;
+  }
+  return false;
+}
+
+function negatedForward(text: string, from: number, limit: number): boolean {
+  const words = tokensForward(text, from, limit);
+  for (let k = 0; k < words.length; k++) {
+    if (!isFinite(words[k])) continue;
+    return words.slice(k, k + 3).some(isNegator); // "has not been", "is not", "cannot be"
+  }
+  return false;
+}
+
+function isFinite(word: string): boolean {
+  return FINITE.has(word) || word.endsWith("n't") || (word.endsWith('not') && FINITE.has(word.slice(0, -3)));
+}
+
+function isNegator(word: string): boolean {
+  if (NEGATORS.has(word) || word.endsWith("n't")) return true;
+  if (word.endsWith('not') && FINITE.has(word.slice(0, -3))) return true; // "isnot"
+  return word.startsWith('not') && GLUED_AFTER_NOT.has(word.slice(3)); // "notmedically"
+}
+
+// ---- UR words ----
+
+function urPredicate(text: string, s: Sentence): { word: string; start: number; end: number } | undefined {
+  const back = tokensBackwards(text, s.start, s.end);
+  for (let k = 0; k < back.length; k++) {
+    if (!UR_WORDS.has(back[k].word)) continue;
+    // "is non-certified", "was therefore denied"; never "was previously non-certified".
+    for (let j = k + 1; j < back.length && j <= k + 3; j++) {
+      if (HISTORY_WORDS.has(back[j].word) || back[j].clauseBreakAfter) break;
+      if (UR_COPULAS.has(back[j].word)) return { word: text.slice(back[k].start, back[k].end), start: back[k].start, end: back[k].end };
+    }
+  }
+  return undefined;
+}
+
+// ---- tokens ----
+
+/** Lower-cased words in [from, to), last first; apostrophes normalised so "isn’t" reads "isn't". */
+function tokensBackwards(text: string, from: number, to: number, max = Infinity): Token[] {
+  const tokens: Token[] = [];
+  let clauseBreak = false;
+  let i = to;
+  while (i > from && tokens.length < max) {
+    const ch = text[i - 1];
+    if (!isWordChar(ch)) {
+      if (ch === ',' || ch === ';' || ch === ':') clauseBreak = true;
+      i--;
+      continue;
+    }
+    const end = i;
+    while (i > from && isWordChar(text[i - 1])) i--;
+    tokens.push({ word: normalise(text, i, end), start: i, end, clauseBreakAfter: clauseBreak });
+    clauseBreak = false;
+  }
+  return tokens;
+}
+
+/** Lower-cased words in [from, to) up to the first semicolon, first first. */
+function tokensForward(text: string, from: number, to: number): string[] {
+  const words: string[] = [];
+  let i = from;
+  while (i < to && text[i] !== ';') {
+    if (!isWordChar(text[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < to && isWordChar(text[i])) i++;
+    words.push(normalise(text, start, i));
+  }
+  return words;
+}
+
+/** Lower case, curly apostrophes straightened, outer hyphens and apostrophes dropped. */
+function normalise(text: string, start: number, end: number): string {
+  while (start < end && isJoiner(text[start])) start++;
+  while (end > start && isJoiner(text[end - 1])) end--;
+  const word = text.slice(start, end).toLowerCase();
+  return word.includes('’') ? word.replace(/’/g, "'") : word;
+}
+
+function isJoiner(ch: string): boolean {
+  return ch === '-' || ch === "'" || ch === '’';
+}
+
+function isWordChar(ch: string): boolean {
+  return isLetter(ch) || (ch >= '0' && ch <= '9') || ch === "'" || ch === '’' || ch === '-';
+}
+
+function isLetter(ch: string): boolean {
+  const lower = ch.charCodeAt(0) | 0x20;
+  if (lower >= 0x61 && lower <= 0x7a) return true;
+  return ch.charCodeAt(0) > 127 && ch.toLowerCase() !== ch.toUpperCase();
+}
+
+function isUpper(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code >= 0x41 && code <= 0x5a;
+  return ch !== ch.toLowerCase();
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 160;
+}
