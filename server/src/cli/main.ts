@@ -1,3 +1,47 @@
-// Placeholder entry; the CLI change replaces it.
-console.error('imr: not built yet');
-process.exit(2);
+// The `imr` command line: dispatches to check, outline and export. Never crashes: anything unexpected
+// becomes one line on stderr and exit code 2.
+import { runCheck } from './check';
+import { runExport } from './export';
+import { MAIN_HELP } from './help';
+import { describeFailure, EXIT } from './messages';
+import { runOutline } from './outline';
+import { UsageError } from './usage';
+import { VERSION } from './version';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  check: runCheck,
+  outline: runOutline,
+  export: runExport,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    if (command === 'help' && rest[0] && COMMANDS[rest[0]]) return COMMANDS[rest[0]](['--help']);
+    (command === undefined ? process.stderr : process.stdout).write(MAIN_HELP);
+    return command === undefined ? EXIT.failure : EXIT.clean;
+  }
+  if (command === '-v' || command === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.clean;
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`unknown command '${command}'. See 'imr --help'.`);
+  return run(rest);
+}
+
+// A closed pipe (`imr check … | head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.clean);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`imr: ${error.message}\n`);
+    else process.stderr.write(`imr: internal error (${describeFailure(error)}); please report it\n`);
+    process.exitCode = EXIT.failure;
+  },
+);

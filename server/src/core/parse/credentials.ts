@@ -8,8 +8,9 @@ const STATES_LABEL = 'State(s) of Licensure:';
 const SPECIALTY_LABEL = 'Certification(s)/Specialty:';
 
 // "is Board Certified in X and is licensed to practice in Y." Older letters: "physician reviewer",
-// a comma before "and", a word glued to "in" ("inCalifornia").
-const INLINE = /\b(?:The\s+)?(?:expert|physician) reviewer is Board Certified\s*in\s*(.+?),?\s+and\s+is licensed to practice\s*in\s*(.+?)\./i;
+// a comma before "and", a word glued to "in" ("inCalifornia"). "professional reviewer" is [inferred] for
+// L0, whose labels name a "PROFESSIONAL REVIEWER"; no L0 sample shows its qualifications text.
+const INLINE = /\b(?:The\s+)?(?:expert|physician|professional) reviewer is Board Certified\s*in\s*(.+?),?\s+and\s+is licensed to practice\s*in\s*(.+?)\./i;
 
 /** Splits a list at commas and " and ", trimming each part; offsets stay relative to the excerpt. */
 function listItems(excerpt: Excerpt, from: number, to: number): Span[] {

@@ -1,6 +1,6 @@
 // Per-item fields: the label, its body up to the next label or item, and what the body says.
 import { parseGuidelineBody } from '../citations';
-import type { Field, FieldKind } from '../model';
+import type { Field, FieldKind, Range } from '../model';
 import { findNecessityConclusion } from '../necessity';
 import { Excerpt } from '../text/excerpt';
 import type { Line } from '../text/lines';
@@ -19,14 +19,22 @@ export function buildField(lines: readonly Line[], at: number, end: number, labe
     start: { line: first.line, character: first.start },
     end: { line: first.line, character: first.start + labelEnd },
   };
+  return fieldFromParts(label.kind, first.text.slice(0, labelEnd), labelRange, body);
+}
+
+/**
+ * A field from a label already found and its body, with what the body says (citations or the necessity
+ * conclusion). For labels that wrap over lines (L1, L0), where `buildField`'s one-line label does not fit.
+ */
+export function fieldFromParts(kind: FieldKind, label: string, labelRange: Range, body: Excerpt): Field {
   const field: Field = {
-    kind: label.kind,
-    label: first.text.slice(0, labelEnd),
+    kind,
+    label,
     labelRange,
     body: body.toSpan(),
     range: { start: labelRange.start, end: body.text ? body.range.end : labelRange.end },
   };
-  if (label.kind === 'rationale') {
+  if (kind === 'rationale') {
     const c = findNecessityConclusion(body.text);
     if (c) field.conclusion = { polarity: c.polarity, sentence: body.span(c.start, c.end) };
   } else {

@@ -94,7 +94,7 @@ function parseText(text: string): ImrDocument {
     return emptyDocument(src, problems);
   }
   const headings = findHeadings(lines, HEADINGS_BY_LAYOUT[layout]);
-  const sections = buildSections(lines, headings);
+  let sections = buildSections(lines, headings);
   const firstHeadingLine = headings.length ? headings[0].lineIndex : lines.length;
   const header = layout === 'L0' ? undefined : parseHeader(lines.slice(0, firstHeadingLine));
 
@@ -104,7 +104,8 @@ function parseText(text: string): ImrDocument {
     for (const s of sections) if (s.section.kind === 'decisions') items.push(...parseItems(s.body));
     items = items.map((item, k) => ({ ...item, index: k + 1 }));
   } else if (layout === 'L1') {
-    ({ items, findings } = parseL1(lines, sections));
+    // L1 also cuts the case summary before the item blocks, which have no heading of their own.
+    ({ items, findings, sections } = parseL1(lines, sections));
   } else {
     items = parseL0Items(sections);
   }

@@ -1,12 +1,4 @@
-// L1 and L0 letters (format guide §9). Work in progress: items are read by a later change.
-import type { DisputedItem, ImrDocument } from '../model';
-import type { Line } from '../text/lines';
-import type { SectionLines } from './sections';
-
-export function parseL1(_lines: readonly Line[], _sections: readonly SectionLines[]): { items: DisputedItem[]; findings: ImrDocument['findings'] } {
-  return { items: [], findings: undefined };
-}
-
-export function parseL0Items(_sections: readonly SectionLines[]): DisputedItem[] {
-  return [];
-}
+// The layouts older than L3 that need their own item readers (format guide §9): L1 (2013) and L0.
+// L2 needs none: its items are read by the L3 item parser, as the guide assumes [inferred].
+export { parseL1, type L1Result } from './l1';
+export { parseL0Items } from './l0';

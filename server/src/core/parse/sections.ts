@@ -48,3 +48,21 @@ export function buildSections(lines: readonly Line[], headings: readonly Heading
     };
   });
 }
+
+/**
+ * The section cut so that its body keeps only its first `keep` body lines: for a section whose last part
+ * is not its own (L1's case summary runs into the item blocks, which have no heading of their own).
+ */
+export function truncateSection(s: SectionLines, keep: number): SectionLines {
+  if (keep >= s.body.length) return s;
+  const body = s.body.slice(0, Math.max(0, keep));
+  const { headingRange } = s.section;
+  const bodyRange: Range = body.length
+    ? { start: s.section.bodyRange.start, end: endOf(body[body.length - 1]) }
+    : { start: headingRange.end, end: headingRange.end };
+  return {
+    section: { ...s.section, bodyRange, range: { start: headingRange.start, end: body.length ? bodyRange.end : headingRange.end } },
+    body,
+    bodyFrom: body.length ? s.bodyFrom : 0,
+  };
+}

@@ -1,0 +1,78 @@
+// `imr check`: every rule over every letter, reported as text, JSON or SARIF.
+import { check } from '../core/rules';
+import { ConfigChooser } from './config';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { CHECK_HELP } from './help';
+import { expandInputs } from './inputs';
+import { BINARY_REASON, internalError, isBinary } from './letters';
+import { EXIT, Messages } from './messages';
+import { writeOutput } from './output';
+import { startProgress } from './progress';
+import { readLetter } from './read';
+import type { FailedFile, FileResult } from './results';
+import { oneOf, parseCommandArgs, UsageError } from './usage';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+
+export async function runCheck(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      format: { type: 'string', short: 'f' },
+      config: { type: 'string', short: 'c' },
+      quiet: { type: 'boolean', short: 'q' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'check',
+  );
+  if (values.help) {
+    process.stdout.write(CHECK_HELP);
+    return EXIT.clean;
+  }
+  const format = oneOf(values.format, FORMATS, 'text', 'format', 'check');
+  if (positionals.length === 0) throw new UsageError("no files given. See 'imr check --help'.");
+
+  const messages = new Messages();
+  const configs = await ConfigChooser.create(values.config, messages);
+  const inputs = await expandInputs(positionals);
+  for (const e of inputs.errors) messages.error(e);
+
+  const results: FileResult[] = [];
+  const failed: FailedFile[] = [];
+  const progress = startProgress(inputs.files.length);
+  for (const file of inputs.files) {
+    const outcome = await checkFile(file, configs);
+    if ('reason' in outcome) {
+      failed.push(outcome);
+      messages.error(`${file}: ${outcome.reason}`);
+    } else {
+      results.push(values.quiet ? { file, findings: outcome.findings.filter((f) => f.severity === 'error') } : outcome);
+    }
+    progress.tick();
+  }
+  progress.stop();
+  messages.flush();
+
+  const text = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, failed) : formatText(results);
+  const writeError = await writeOutput(text, values.output);
+  if (writeError) messages.error(writeError);
+  messages.flush();
+
+  if (messages.failed) return EXIT.failure;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.errors : EXIT.clean;
+}
+
+/** One file, never throwing: its findings, or why it was skipped. */
+async function checkFile(file: string, configs: ConfigChooser): Promise<FileResult | FailedFile> {
+  const read = await readLetter(file);
+  if (!read.ok) return { file, reason: read.reason };
+  try {
+    const { document, findings } = check(read.text, configs.forFile(file));
+    return isBinary(document) ? { file, reason: BINARY_REASON } : { file, findings };
+  } catch (error) {
+    return { file, reason: internalError(error) };
+  }
+}

@@ -1,0 +1,83 @@
+// The rows of `imr export`: one per disputed item, with the names and citation labels of the outline.
+import type { DisputedItem, GuidelineBody, ImrDocument } from '../core/model';
+import { citationLabels, collapse, itemText } from '../core/outline';
+
+export type Basis = 'MTUS' | 'Non-MTUS' | 'MTUS and Non-MTUS' | 'no evidence cited' | 'none';
+
+export interface ExportRow {
+  file: string;
+  caseNumber: string | null;
+  decisionDate: string | null;
+  layout: ImrDocument['layout'];
+  index: number;
+  /** The item text on one line, preamble included (without a preamble's closing `is`). */
+  item: string;
+  /** What was decided on: a partial authorisation's remaining portion, else the item text. */
+  subject: string;
+  /** Upheld, Overturned, the word as written when it is neither, or null. */
+  decision: string | null;
+  conclusion: 'positive' | 'negative' | 'none';
+  reviewerBasis: Basis;
+  reviewerCitations: string[];
+  claimsAdministratorBasis: Basis;
+  claimsAdministratorCitations: string[];
+}
+
+export const COLUMNS: readonly (keyof ExportRow)[] = [
+  'file',
+  'caseNumber',
+  'decisionDate',
+  'layout',
+  'index',
+  'item',
+  'subject',
+  'decision',
+  'conclusion',
+  'reviewerBasis',
+  'reviewerCitations',
+  'claimsAdministratorBasis',
+  'claimsAdministratorCitations',
+];
+
+export function exportRows(file: string, doc: ImrDocument): ExportRow[] {
+  const header = doc.header?.fields;
+  return doc.items.map((item) => ({
+    file,
+    caseNumber: header?.caseNumber?.value || null,
+    decisionDate: header?.decisionDate?.value || null,
+    layout: doc.layout,
+    index: item.index,
+    item: itemText(item),
+    subject: collapse(item.subject),
+    decision: decisionOf(item),
+    conclusion: item.rationale?.conclusion?.polarity ?? 'none',
+    reviewerBasis: basis(item.reviewerGuideline?.guideline),
+    reviewerCitations: citationLabels(item.reviewerGuideline?.guideline),
+    claimsAdministratorBasis: basis(item.claimsAdministratorGuideline?.guideline),
+    claimsAdministratorCitations: citationLabels(item.claimsAdministratorGuideline?.guideline),
+  }));
+}
+
+function decisionOf(item: DisputedItem): string | null {
+  if (!item.decision) return null;
+  return item.decision.value ?? collapse(item.decision.raw);
+}
+
+function basis(g: GuidelineBody | undefined): Basis {
+  if (!g) return 'none';
+  const mtus = g.citations.some((c) => c.kind === 'mtus');
+  const other = g.citations.some((c) => c.kind === 'non-mtus');
+  if (mtus && other) return 'MTUS and Non-MTUS';
+  if (mtus) return 'MTUS';
+  if (other) return 'Non-MTUS';
+  return g.noEvidence ? 'no evidence cited' : 'none';
+}
+
+/** CSV cells: nulls empty, citation lists joined with `; `. */
+export function csvCells(row: ExportRow): string[] {
+  return COLUMNS.map((key) => {
+    const value = row[key];
+    if (value === null) return '';
+    return Array.isArray(value) ? value.join('; ') : String(value);
+  });
+}

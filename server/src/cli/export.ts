@@ -1,0 +1,46 @@
+// `imr export`: one row per disputed item over many letters, as JSON or CSV.
+import { toCsv } from './csv';
+import { COLUMNS, csvCells, exportRows, type ExportRow } from './export-rows';
+import { EXPORT_HELP } from './help';
+import { expandInputs } from './inputs';
+import { loadLetter } from './letters';
+import { EXIT, Messages } from './messages';
+import { writeOutput } from './output';
+import { startProgress } from './progress';
+import { oneOf, parseCommandArgs, UsageError } from './usage';
+
+const FORMATS = ['json', 'csv'] as const;
+
+export async function runExport(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    'export',
+  );
+  if (values.help) {
+    process.stdout.write(EXPORT_HELP);
+    return EXIT.clean;
+  }
+  const format = oneOf(values.format, FORMATS, 'json', 'format', 'export');
+  if (positionals.length === 0) throw new UsageError("no files given. See 'imr export --help'.");
+
+  const messages = new Messages();
+  const inputs = await expandInputs(positionals);
+  for (const e of inputs.errors) messages.error(e);
+  const rows: ExportRow[] = [];
+  const progress = startProgress(inputs.files.length);
+  for (const file of inputs.files) {
+    const loaded = await loadLetter(file);
+    if ('reason' in loaded) messages.error(`${file}: ${loaded.reason}`);
+    else rows.push(...exportRows(file, loaded.document));
+    progress.tick();
+  }
+  progress.stop();
+  messages.flush();
+
+  const text = format === 'csv' ? toCsv(COLUMNS, rows.map(csvCells)) : JSON.stringify(rows, null, 2) + '\n';
+  const writeError = await writeOutput(text, values.output);
+  if (writeError) messages.error(writeError);
+  messages.flush();
+  return messages.failed ? EXIT.failure : EXIT.clean;
+}

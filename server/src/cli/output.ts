@@ -1,0 +1,17 @@
+// Writes a command's result to stdout or to the --output file.
+import { writeFile } from 'node:fs/promises';
+import { describeFailure } from './messages';
+
+/** Resolves to an error message, or undefined when written. */
+export async function writeOutput(text: string, file: string | undefined): Promise<string | undefined> {
+  if (file === undefined) {
+    process.stdout.write(text);
+    return undefined;
+  }
+  try {
+    await writeFile(file, text, 'utf8');
+    return undefined;
+  } catch (error) {
+    return `${file}: cannot write the output (${describeFailure(error)})`;
+  }
+}

@@ -1,0 +1,241 @@
+// The letter as a tree: header, sections, credentials, disputed items and their fields. Pure. The single
+// source of outline names and details, shared by `imr outline`, `imr export` and the document symbols.
+import type {
+  Citation,
+  DecisionValue,
+  DisputedItem,
+  Field,
+  GuidelineBody,
+  Header,
+  ImrDocument,
+  MtusPart,
+  Position,
+  Range,
+  Section,
+} from './model';
+
+export type OutlineKind = 'header' | 'headerField' | 'section' | 'credentials' | 'item' | 'field';
+
+/** An item's decision as the outline shows it: the value, or why there is none. */
+export type OutlineDecision = DecisionValue | 'invalid' | 'missing';
+
+export interface OutlineNode {
+  kind: OutlineKind;
+  name: string;
+  detail?: string;
+  /** Items only. */
+  decision?: OutlineDecision;
+  range: Range;
+  /** The part to reveal when the node is picked: a label, a heading, an item line. Inside `range`. */
+  selectionRange: Range;
+  children: OutlineNode[];
+}
+
+/** Names longer than this are cut in the middle. */
+export const MAX_NAME_LENGTH = 80;
+const SEPARATOR = ' · ';
+
+export function outline(doc: ImrDocument): OutlineNode[] {
+  const nodes: OutlineNode[] = [];
+  if (doc.header) nodes.push(headerNode(doc.header));
+  const sections = doc.sections.map(sectionNode);
+  nodes.push(...sections);
+  // Items and credentials go under the section that holds them; L0/L1 ones may lie outside every section.
+  const loose: OutlineNode[] = [];
+  if (doc.credentials) {
+    const creds = credentialsNode(doc.credentials.range, doc.credentials.specialties, doc.credentials.states);
+    place(creds, sections, loose);
+  }
+  for (const item of doc.items) place(itemNode(item), sections, loose);
+  nodes.push(...loose);
+  return nodes;
+}
+
+function place(node: OutlineNode, sections: readonly OutlineNode[], loose: OutlineNode[]): void {
+  const holder = sections.find((s) => contains(s.range, node.range));
+  (holder ? holder.children : loose).push(node);
+}
+
+function headerNode(header: Header): OutlineNode {
+  const fields = Object.values(header.fields).filter((f) => f !== undefined);
+  fields.sort((a, b) => comparePositions(a.labelRange.start, b.labelRange.start));
+  // In plain text the values stand in their own column, lines below the labels: a field spans both.
+  const children = fields.map(
+    (f): OutlineNode => ({
+      kind: 'headerField',
+      name: stripColon(f.label),
+      detail: f.value || undefined,
+      range: union(f.labelRange, f.valueRange),
+      selectionRange: f.labelRange,
+      children: [],
+    }),
+  );
+  return {
+    kind: 'header',
+    name: 'Header',
+    detail: header.fields.caseNumber?.value || undefined,
+    range: union(header.range, ...children.map((c) => c.range)),
+    selectionRange: header.range,
+    children,
+  };
+}
+
+function sectionNode(section: Section): OutlineNode {
+  return { kind: 'section', name: section.title, range: section.range, selectionRange: section.headingRange, children: [] };
+}
+
+function credentialsNode(range: Range, specialties: readonly { text: string }[], states: readonly { text: string }[]): OutlineNode {
+  const parts = [specialties.map((s) => s.text).join(', '), states.map((s) => s.text).join(', ')].filter(Boolean);
+  return { kind: 'credentials', name: 'Reviewer credentials', detail: parts.join(SEPARATOR) || undefined, range, selectionRange: range, children: [] };
+}
+
+function itemNode(item: DisputedItem): OutlineNode {
+  return {
+    kind: 'item',
+    name: itemName(item),
+    detail: `${decisionLabel(item)}${SEPARATOR}${mainCitation(item.reviewerGuideline)}`,
+    decision: outlineDecision(item),
+    range: union(item.range, item.headingRange),
+    selectionRange: item.headingRange,
+    children: item.fields.map(fieldNode),
+  };
+}
+
+function fieldNode(field: Field): OutlineNode {
+  let detail: string | undefined;
+  if (field.guideline) detail = guidelineSummary(field.guideline);
+  else if (field.kind === 'rationale') detail = conclusionLabel(field);
+  return { kind: 'field', name: stripColon(field.label), detail, range: union(field.range, field.labelRange), selectionRange: field.labelRange, children: [] };
+}
+
+/** The item text on one line, cut in the middle when long; `Item n` when the item has no text. */
+export function itemName(item: DisputedItem): string {
+  const text = itemText(item);
+  return text ? shorten(text, MAX_NAME_LENGTH) : `Item ${item.index}`;
+}
+
+/** The item text on one line. A partial item's trailing `is` (of `… is: Upheld`) is grammar, not text: dropped. */
+export function itemText(item: DisputedItem): string {
+  const text = collapse(item.text.text);
+  return item.partial ? text.replace(/ is$/, '') : text;
+}
+
+export function outlineDecision(item: DisputedItem): OutlineDecision {
+  if (!item.decision) return 'missing';
+  return item.decision.value ?? 'invalid';
+}
+
+/** `Upheld`, `Overturned`, `no decision`, or the invalid word as written in quotes. */
+export function decisionLabel(item: DisputedItem): string {
+  if (!item.decision) return 'no decision';
+  return item.decision.value ?? `"${collapse(item.decision.raw)}"`;
+}
+
+/** `not medically necessary`, `medically necessary`, or `no necessity statement`. */
+function conclusionLabel(field: Field): string {
+  if (!field.conclusion) return 'no necessity statement';
+  return field.conclusion.polarity === 'negative' ? 'not medically necessary' : 'medically necessary';
+}
+
+/** The one citation that stands for a guideline field: the first MTUS one, else the first. */
+export function mainCitation(field: Field | undefined): string {
+  if (!field) return 'no guideline field';
+  const g = field.guideline;
+  if (!g) return 'no guideline field';
+  if (g.noEvidence) return 'no medical evidence cited';
+  const main = g.citations.find((c) => c.kind === 'mtus') ?? g.citations[0];
+  if (!main) return 'no citation';
+  if (main.kind === 'mtus') return main.parts.length ? `MTUS ${partName(main.parts[0])}` : shorten(collapse(main.text), 60);
+  return `Non-MTUS ${main.source && main.source !== 'other' ? main.source : shorten(nonMtusText(main), 40)}`;
+}
+
+/** A guideline field's citations on one line: `MTUS … 2004 (Special Studies); Non-MTUS ODG Knee & Leg`. */
+export function guidelineSummary(g: GuidelineBody): string {
+  if (g.noEvidence) return 'no medical evidence cited';
+  const labels = citationLabels(g);
+  return labels.length ? shorten(labels.join('; '), MAX_NAME_LENGTH * 2) : 'no citation';
+}
+
+/**
+ * Every citation of a guideline body as readable strings, one per MTUS part:
+ * `MTUS Chronic Pain Medical Treatment 2016 (Opioids)`, `MTUS ACOEM Chapter 12 Low Back Complaints (p. 300)`,
+ * `Non-MTUS ODG Pain (Chronic)` when the chapter is known, else `Non-MTUS <the free text>`.
+ */
+export function citationLabels(g: GuidelineBody | undefined): string[] {
+  if (!g) return [];
+  const labels: string[] = [];
+  for (const c of g.citations) {
+    if (c.kind === 'mtus') {
+      if (c.parts.length === 0) labels.push(collapse(c.text));
+      for (const part of c.parts) labels.push(`MTUS ${partName(part)}${partQualifier(part)}`);
+    } else if ((c.source === 'ODG' || c.source === 'ACOEM') && c.chapter) {
+      labels.push(`Non-MTUS ${c.source} ${collapse(c.chapter)}`);
+    } else {
+      // No recognised chapter: the free text is all there is to say which part was relied on.
+      labels.push(`Non-MTUS ${nonMtusText(c)}`);
+    }
+  }
+  return labels;
+}
+
+/** Era 2: `Low Back Complaints 2004`; era 1: `ACOEM Chapter 12 Low Back Complaints`. */
+function partName(part: MtusPart): string {
+  const chapter = part.chapter !== undefined && part.year === undefined ? `ACOEM Chapter ${part.chapter}` : '';
+  return [chapter, part.title, part.year].filter((x) => x !== '' && x !== undefined).join(' ') || 'ACOEM';
+}
+
+function partQualifier(part: MtusPart): string {
+  const bits: string[] = [];
+  if (part.sections.length) bits.push(part.sections.map(collapse).join(', '));
+  if (part.pages.length) {
+    const pages = part.pages.map((p) => (p.to === undefined ? `${p.from}` : `${p.from}-${p.to}`));
+    bits.push(`${pages.length === 1 && part.pages[0].to === undefined ? 'p.' : 'pp.'} ${pages.join(', ')}`);
+  }
+  return bits.length ? ` (${bits.join('; ')})` : '';
+}
+
+function nonMtusText(c: Citation): string {
+  return collapse(c.text.replace(/^Non-MTUS\s+(?:Citation\s*)?/i, '')) || 'citation';
+}
+
+/** Keeps the start and the end (where dosage and quantity are) around ` … `; at most `max` characters. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const budget = max - 3;
+  const headLength = Math.ceil(budget * 0.55);
+  const tailLength = budget - headLength;
+  let head = text.slice(0, headLength);
+  let tail = text.slice(text.length - tailLength);
+  // Cut at a word boundary when one is near, rather than inside a word.
+  const headSpace = head.lastIndexOf(' ');
+  if (headSpace >= headLength * 0.6) head = head.slice(0, headSpace);
+  const tailSpace = tail.indexOf(' ');
+  if (tailSpace >= 0 && tailSpace <= tailLength * 0.4) tail = tail.slice(tailSpace + 1);
+  return `${head.trimEnd()} … ${tail.trimStart()}`;
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function stripColon(label: string): string {
+  return collapse(label).replace(/\s*:$/, '');
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+}
+
+/** The smallest range covering all: keeps `selectionRange` inside `range` even for odd parser output. */
+function union(first: Range, ...rest: Range[]): Range {
+  let { start, end } = first;
+  for (const r of rest) {
+    if (comparePositions(r.start, start) < 0) start = r.start;
+    if (comparePositions(r.end, end) > 0) end = r.end;
+  }
+  return { start, end };
+}

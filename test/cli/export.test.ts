@@ -1,0 +1,108 @@
+// `imr export`: one row per disputed item, as JSON and as RFC 4180 CSV.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { csvField, toCsv } from '../../server/src/cli/csv';
+import { FIXTURES, imr, lines } from './helpers';
+
+const MRI = `${FIXTURES}/letters/mri-shoulder.txt`;
+const TWO = `${FIXTURES}/letters/two-items.txt`;
+const HEADER =
+  'file,caseNumber,decisionDate,layout,index,item,subject,decision,conclusion,reviewerBasis,reviewerCitations,claimsAdministratorBasis,claimsAdministratorCitations';
+
+test('JSON row of a real one-item letter (CM16-0233794): case number, item, decision, citations', () => {
+  const run = imr(['export', MRI]);
+  assert.equal(run.status, 0);
+  assert.equal(run.stderr, '');
+  assert.deepEqual(JSON.parse(run.stdout), [
+    {
+      file: MRI,
+      caseNumber: 'CM16-0233794',
+      decisionDate: '01/06/2017',
+      layout: 'L3',
+      index: 1,
+      item: 'MRI of the Left shoulder without contrast',
+      subject: 'MRI of the Left shoulder without contrast',
+      decision: 'Upheld',
+      conclusion: 'negative',
+      reviewerBasis: 'MTUS and Non-MTUS',
+      reviewerCitations: ['MTUS Shoulder Complaints 2004 (Special Studies)', 'Non-MTUS Official Disability Guidelines (ODG) MRI shoulder'],
+      claimsAdministratorBasis: 'MTUS and Non-MTUS',
+      claimsAdministratorCitations: ['MTUS Shoulder Complaints 2004 (Special Studies)', 'Non-MTUS ODG Shoulder'],
+    },
+  ]);
+});
+
+test('JSON rows of a header-less letter: no case number, a colon in the item, no evidence cited', () => {
+  const rows = JSON.parse(imr(['export', '--format', 'json', TWO]).stdout);
+  assert.deepEqual(
+    rows.map((r: Record<string, unknown>) => [r.caseNumber, r.index, r.item, r.decision, r.conclusion, r.reviewerBasis, r.reviewerCitations, r.claimsAdministratorBasis]),
+    [
+      [null, 1, 'Labs to include: EKG', 'Upheld', 'negative', 'no evidence cited', [], 'no evidence cited'],
+      [
+        null,
+        2,
+        'Lidocaine 5% patch, "as needed", #30',
+        'Overturned',
+        'positive',
+        'MTUS and Non-MTUS',
+        ['MTUS Chronic Pain Medical Treatment 2016 (Topical analgesics)', 'Non-MTUS ODG Pain (Chronic)'],
+        'MTUS',
+      ],
+    ],
+  );
+});
+
+test('CSV: header row, CRLF line ends, quoted commas and quotes, citations joined with "; "', () => {
+  const run = imr(['export', '-f', 'csv', TWO, MRI]);
+  assert.equal(run.status, 0);
+  assert.ok(run.stdout.endsWith('\r\n'));
+  const rows = run.stdout.split('\r\n');
+  assert.equal(rows.pop(), '');
+  assert.ok(rows.every((r) => !r.includes('\n')), 'no bare LF');
+  assert.deepEqual(rows, [
+    HEADER,
+    `${TWO},,,L3,1,Labs to include: EKG,Labs to include: EKG,Upheld,negative,no evidence cited,,no evidence cited,`,
+    `${TWO},,,L3,2,"Lidocaine 5% patch, ""as needed"", #30","Lidocaine 5% patch, ""as needed"", #30",Overturned,positive,MTUS and Non-MTUS,` +
+      'MTUS Chronic Pain Medical Treatment 2016 (Topical analgesics); Non-MTUS ODG Pain (Chronic),MTUS,MTUS Chronic Pain Medical Treatment 2016 (Lidoderm (lidocaine patch))',
+    `${MRI},CM16-0233794,01/06/2017,L3,1,MRI of the Left shoulder without contrast,MRI of the Left shoulder without contrast,Upheld,negative,MTUS and Non-MTUS,` +
+      'MTUS Shoulder Complaints 2004 (Special Studies); Non-MTUS Official Disability Guidelines (ODG) MRI shoulder,MTUS and Non-MTUS,MTUS Shoulder Complaints 2004 (Special Studies); Non-MTUS ODG Shoulder',
+  ]);
+});
+
+test('csvField quotes only what RFC 4180 requires', () => {
+  assert.equal(csvField('plain text; with semicolons'), 'plain text; with semicolons');
+  assert.equal(csvField('a,b'), '"a,b"');
+  assert.equal(csvField('say "no"'), '"say ""no"""');
+  assert.equal(csvField('two\nlines'), '"two\nlines"');
+  assert.equal(csvField('cr\r'), '"cr\r"');
+  assert.equal(csvField(''), '');
+  assert.equal(toCsv(['a', 'b'], [['1', 'x,y']]), 'a,b\r\n1,"x,y"\r\n');
+});
+
+test('an unreadable file among others: one stderr line, the others exported, exit 2; --output', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'imr-export-'));
+  try {
+    const out = join(dir, 'items.csv');
+    const run = imr(['export', '--format', 'csv', '--output', out, `${FIXTURES}/bad/binary.txt`, `${FIXTURES}/letters`]);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.deepEqual(lines(run.stderr), ['imr: test/cli/fixtures/bad/binary.txt: looks binary, not a letter in text form; skipped']);
+    const rows = readFileSync(out, 'utf8').split('\r\n');
+    assert.equal(rows[0], HEADER);
+    assert.equal(rows.length, 1 + 3 + 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a letter without items gives no rows; bad format is a usage error', () => {
+  const empty = imr(['export', `${FIXTURES}/unknown-layout.txt`]);
+  assert.equal(empty.status, 0);
+  assert.equal(empty.stdout, '[]\n');
+  const bad = imr(['export', '-f', 'xlsx', MRI]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^imr: --format must be one of json, csv \(got 'xlsx'\)/);
+});
