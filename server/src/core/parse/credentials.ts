@@ -49,7 +49,11 @@ function parseBlock(lines: readonly Line[]): Credentials | undefined {
   let last = Math.max(statesAt, specialtyAt, introAt);
   if (specialtyAt >= 0) {
     // Specialties may wrap onto following lines (CM17-0007300 lines 31-32).
-    const continued = lines.slice(specialtyAt, specialtyAt + 3).filter((l, i) => i === 0 || !l.blankBefore);
+    const continued: Line[] = [lines[specialtyAt]];
+    for (const l of lines.slice(specialtyAt + 1, specialtyAt + 3)) {
+      if (l.blankBefore) break;
+      continued.push(l);
+    }
     const until = continued.findIndex((l, i) => i > 0 && /^(The |MAXIMUS |[A-Z ]{12,}$)/.test(l.text));
     const block = until > 0 ? continued.slice(0, until) : continued;
     const ex = Excerpt.fromLines(block, SPECIALTY_LABEL.length);

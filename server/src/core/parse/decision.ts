@@ -29,21 +29,27 @@ export function decisionTail(text: string): DecisionTail | undefined {
   const colon = text.lastIndexOf(':');
   if (colon < 0) return undefined;
   let start = colon + 1;
-  while (start < text.length && text.charCodeAt(start) === 32) start++;
-  const raw = text.slice(start).trimEnd();
+  while (start < text.length && isBlank(text.charCodeAt(start))) start++;
+  // A stray final period (`Knee MRI: Upheld.`) is not part of the word.
+  const raw = text.slice(start).trimEnd().replace(/[.;,]$/, '');
   if (!raw || !isDecisionLike(raw)) return undefined;
   return { colon, start, raw };
 }
 
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
 /** A line that is a decision by itself: `Upheld` after a line ending in `:` (9/247 items). */
 export function isLoneDecision(text: string): boolean {
-  return isDecisionLike(text);
+  return isDecisionLike(text.replace(/[.;,]$/, ''));
 }
 
 /** `<text>: Upheld` with exactly one of the two words: a strong item anchor even without labels. */
 export function isStrongDecisionLine(text: string): boolean {
-  const last = text.charCodeAt(text.length - 1);
+  let last = text.charCodeAt(text.length - 1);
+  if (last === 46) last = text.charCodeAt(text.length - 2);
   // Upheld / Overturned both end in 'd'.
   if (last !== 100) return false;
-  return /:\s*(?:Upheld|Overturned)$/.test(text);
+  return /:\s*(?:Upheld|Overturned)\.?$/.test(text);
 }

@@ -15,7 +15,7 @@ const LABELS: Record<string, HeaderFieldName> = {
 };
 
 const LABEL_PATTERN =
-  /Case Number:|Date Assigned:|Decision Date:|Priority:|Date of Injury:|UR Denial Date:|Application Received:|Application(?=\s|$)|Received:/g;
+  /Case Number:|Date Assigned:|Decision Date:|Priority:|Date of Injury:|UR Denial Date:|Application Received:|Application(?=\s*(?:Received:|\d|$))|Received:/g;
 
 interface Token {
   kind: 'label' | 'value';
@@ -62,7 +62,9 @@ function newField(label: Token): HeaderField {
 /** Reads the header from the lines before the first heading; undefined when there is no label at all. */
 export function parseHeader(lines: readonly Line[]): Header | undefined {
   const tokens = lines.flatMap((l, i) => tokenize(l, i));
-  if (!tokens.some((t) => t.kind === 'label' && t.text !== 'Received:')) return undefined;
+  // `Case Number:` marks the header (§2); a cover line with one stray label ("Priority: high") does not.
+  const labels = new Set(tokens.filter((t) => t.kind === 'label' && t.text !== 'Received:').map((t) => LABELS[t.text]));
+  if (!labels.has('caseNumber') && labels.size < 3) return undefined;
 
   // `-layout` text: some label has its value right after it on the same line. Then pair within lines.
   const inline = tokens.some(

@@ -40,12 +40,19 @@ function endsSentence(text: string): boolean {
   return /[.!?]["'\u201d)\]]*$/.test(text);
 }
 
+/** Extractors wrap at 95–102 columns, so a short line that does not run on ends a paragraph. */
+const SHORT_LINE = 60;
+
+function endsParagraph(text: string): boolean {
+  return endsSentence(text) || (text.length < SHORT_LINE && !/[,;:(&/-]$|\b(?:and|or|the|of|to|a|an|for|with|is|in)$/.test(text));
+}
+
 /** First line of an item whose text ends at `end`, never above `floor`. */
 function walkBack(lines: readonly Line[], end: number, floor: number): number {
   let k = end;
   while (k > floor && end - k < MAX_ITEM_LINES) {
     if (lines[k].blankBefore) break;
-    if (endsSentence(lines[k - 1].text) && !preambleIncomplete(joinText(lines, k, end))) break;
+    if (endsParagraph(lines[k - 1].text) && !preambleIncomplete(joinText(lines, k, end))) break;
     k--;
   }
   return k;
@@ -111,7 +118,8 @@ function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: num
   if (!last) {
     textLines = [];
   } else if (d.headEnd > d.headStart && isLoneDecision(last.text) && lines[d.headEnd - 1].text.endsWith(':')) {
-    decision = { raw: last.text, value: decisionValue(last.text), range: lineRange(last) };
+    const raw = last.text.replace(/[.;,]$/, '');
+    decision = { raw, value: decisionValue(raw), range: lineRange(last, 0, raw.length) };
     textLines = lines.slice(d.headStart, d.headEnd);
     cut = textLines[textLines.length - 1].text.length - 1;
   } else {

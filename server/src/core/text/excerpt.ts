@@ -10,6 +10,10 @@ interface Piece {
   length: number;
 }
 
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
 export class Excerpt {
   private constructor(
     readonly text: string,
@@ -32,8 +36,8 @@ export class Excerpt {
       let from = i === 0 ? firstFrom : 0;
       let to = i === lines.length - 1 && lastTo !== undefined ? lastTo : l.text.length;
       // Skip blanks after a label and before a cut.
-      while (from < to && l.text.charCodeAt(from) === 32) from++;
-      while (to > from && l.text.charCodeAt(to - 1) === 32) to--;
+      while (from < to && isBlank(l.text.charCodeAt(from))) from++;
+      while (to > from && isBlank(l.text.charCodeAt(to - 1))) to--;
       if (to <= from) {
         if (pieces.length === 0 && i === lines.length - 1) {
           return Excerpt.empty({ line: l.line, character: l.start + from });
