@@ -1,5 +1,112 @@
-// IMR003 invalid-decision. Skeleton: the check is written by the rules change that follows.
-import type { Rule } from './types';
+// IMR003 invalid-decision: every item is decided with exactly one of two words, Upheld or Overturned
+// (format guide §7). Not for L0, whose decision wording is unknown, nor for undecided L1 items, whose
+// decision is a sentence the parser reads separately.
+import type { DecisionValue, DisputedItem, ImrDocument, Polarity, Range } from '../model';
+import type { SourceText } from '../source';
+import { hasL3Labels, itemName, shorten } from './messages';
+import type { Fix, Report, Rule } from './types';
+
+// Misspellings whose meaning is beyond doubt: safe to normalise in bulk.
+const OBVIOUS: Record<string, DecisionValue> = {
+  upheld: 'Upheld',
+  uphold: 'Upheld',
+  upholds: 'Upheld',
+  overturned: 'Overturned',
+  overturn: 'Overturned',
+  overturns: 'Overturned',
+};
+// Words that lean one way but that a person must confirm (UR vocabulary, partial decisions).
+const LEANS_UPHELD = /^(?:denied|deny|denial|non-?certified|affirmed|sustained)\b/i;
+const LEANS_OVERTURNED = /^(?:(?:partially|partly)\s+)?(?:overturned?|overturns|approved|authori[sz]ed|certified|reversed|granted|modified)\b/i;
+// A decision-like word the parser could not read: `MRI: Upheld.`, `MRI - Upheld`, `MRI: Upheld in part`.
+const DECISION_WORD = String.raw`(?:(?:partially|partly)\s+)?(?:upheld|uphold|upholds|overturned|overturn|overturns|denied|non-?certified|certified|approved|modified)\b`;
+const TRAILING_DECISION = new RegExp(String.raw`(\s*[:\-–—]\s*)(${DECISION_WORD}[^:]{0,30})$`, 'i');
+const LONE_DECISION = new RegExp(String.raw`^(${DECISION_WORD}[^:]{0,30})$`, 'i');
+
+/** A decision that is there but not as `: Upheld`: where the word and the whole tail to replace are. */
+interface Misread {
+  raw: string;
+  word: Range;
+  /** From the separator (or the line start, for a word alone on its line) to the end of the line's text. */
+  tail: Range;
+  /** What replaces the tail: `: Upheld`, or `Upheld` alone on its line. */
+  prefix: string;
+}
+
+function obvious(raw: string): DecisionValue | undefined {
+  return OBVIOUS[raw.trim().replace(/[.!;,]+$/, '').toLowerCase()];
+}
+
+function fromPolarity(polarity: Polarity | undefined): DecisionValue | undefined {
+  return polarity === 'negative' ? 'Upheld' : polarity === 'positive' ? 'Overturned' : undefined;
+}
+
+/** Which word to offer first: the obvious normalisation, else what the rationale concludes, else the lean of the word. */
+function preferred(item: DisputedItem, raw: string): DecisionValue | undefined {
+  return (
+    obvious(raw) ??
+    fromPolarity(item.rationale?.conclusion?.polarity) ??
+    (LEANS_UPHELD.test(raw) ? 'Upheld' : LEANS_OVERTURNED.test(raw) ? 'Overturned' : undefined)
+  );
+}
+
+function contentOf(source: SourceText, line: number): { text: string; start: number; end: number } {
+  const text = source.lineAt(line);
+  const end = text.replace(/[\s\f]+$/, '').length;
+  let start = 0;
+  while (start < end && /[\s\f]/.test(text[start])) start++;
+  return { text: text.slice(0, end), start, end };
+}
+
+function misread(source: SourceText, item: DisputedItem): Misread | undefined {
+  const { start: headStart, end } = item.headingRange;
+  const line = end.line;
+  const c = contentOf(source, line);
+  const m = TRAILING_DECISION.exec(c.text.slice(line === headStart.line ? headStart.character : c.start));
+  if (m && m.index + (line === headStart.line ? headStart.character : c.start) > c.start) {
+    const at = c.end - m[0].length;
+    return {
+      raw: m[2].trim(),
+      word: { start: { line, character: at + m[1].length }, end: { line, character: c.end } },
+      tail: { start: { line, character: at }, end: { line, character: c.end } },
+      prefix: ': ',
+    };
+  }
+  // The word alone on the heading's last line, after a line that ends in a colon.
+  if (line > headStart.line && contentOf(source, line - 1).text.endsWith(':')) {
+    const lone = LONE_DECISION.exec(c.text.slice(c.start));
+    if (lone) {
+      const range = { start: { line, character: c.start }, end: { line, character: c.end } };
+      return { raw: lone[1].trim(), word: range, tail: range, prefix: '' };
+    }
+  }
+  return undefined;
+}
+
+/** Where `: Upheld` goes when the heading has no decision at all: after its text, or after a colon that ends it. */
+function insertion(source: SourceText, item: DisputedItem): { range: Range; prefix: string } {
+  const end = item.headingRange.end;
+  const c = contentOf(source, end.line);
+  const at = { line: end.line, character: Math.max(end.character, c.end) };
+  return { range: { start: at, end: at }, prefix: c.text.endsWith(':') ? ' ' : ': ' };
+}
+
+function fixes(document: ImrDocument, item: DisputedItem, raw: string, target: { range: Range; prefix: string }): Fix[] {
+  if (!hasL3Labels(document.layout) || !item.text.text) return [];
+  const first = preferred(item, raw);
+  const order: DecisionValue[] = first === 'Overturned' ? ['Overturned', 'Upheld'] : ['Upheld', 'Overturned'];
+  const safeValue = raw ? obvious(raw) : undefined;
+  return order.map((value) => ({
+    title: `Change to ${value}`,
+    edits: [{ range: target.range, newText: `${target.prefix}${value}` }],
+    safe: safeValue === value,
+  }));
+}
+
+function decisionMessage(name: string, raw: string): string {
+  const hint = obvious(raw) ? ` (did you mean ${obvious(raw)}?)` : '';
+  return `${name} has the decision "${shorten(raw, 30)}"; a decision must be Upheld or Overturned${hint}.`;
+}
 
 export const invalidDecision: Rule = {
   meta: {
@@ -7,12 +114,44 @@ export const invalidDecision: Rule = {
     name: 'invalid-decision',
     description: 'An item with no decision, or a word other than Upheld or Overturned.',
     defaultSeverity: 'error',
-    tags: [],
+    tags: ['structure', 'legal'],
     fixable: true,
-    rationale: '',
-    examples: { failing: '', passing: '' },
+    rationale:
+      'Each disputed item is decided one of two ways: Upheld (the utilization review denial stands) or Overturned (the ' +
+      'treatment must be authorised, 8 CCR 9792.10.7). Words such as "Denied", "Non-certified" or "Partially overturned" ' +
+      'belong to utilization review or to the DWC search index, not to the letter, and leave the parties unsure what ' +
+      'was decided; no item is ever partially overturned (a partial authorisation leaves the remainder to be decided).',
+    examples: {
+      failing: 'MRI of the right knee without contrast: Denied',
+      passing: 'MRI of the right knee without contrast: Upheld',
+    },
   },
-  check() {
-    return [];
+  check({ document, source }) {
+    if (document.layout === 'L0') return [];
+    const reports: Report[] = [];
+    for (const item of document.items) {
+      const decision = item.decision;
+      if (decision?.value) continue;
+      if (decision) {
+        reports.push({
+          message: decisionMessage(itemName(item), decision.raw),
+          range: decision.range,
+          fixes: fixes(document, item, decision.raw, { range: decision.range, prefix: '' }),
+        });
+        continue;
+      }
+      if (document.layout === 'L1') continue;
+      const found = item.text.text ? misread(source, item) : undefined;
+      if (found) {
+        // The parser kept the word in the item text: name the item without it.
+        const tail = source.getText(found.tail).trim();
+        const subject = item.subject.endsWith(tail) ? item.subject.slice(0, -tail.length).replace(/[\s:–—-]+$/, '') : item.subject;
+        const name = itemName({ ...item, subject });
+        reports.push({ message: decisionMessage(name, found.raw), range: found.word, fixes: fixes(document, item, found.raw, { range: found.tail, prefix: found.prefix }) });
+        continue;
+      }
+      reports.push({ message: `${itemName(item)} has no decision: end its line with ": Upheld" or ": Overturned".`, range: item.headingRange, fixes: fixes(document, item, '', insertion(source, item)) });
+    }
+    return reports;
   },
 };

@@ -1,5 +1,49 @@
-// IMR006 missing-section. Skeleton: the check is written by the rules change that follows.
-import type { Rule } from './types';
+// IMR006 missing-section: the detected layout's headings must all be there, in their order (format guide
+// §1–§3, §9). The layout is detected from the headings present, so at least one of them always is.
+import type { Layout, Section, SectionKind } from '../model';
+import { HEADINGS_BY_LAYOUT } from '../parse/headings';
+import type { Report, Rule } from './types';
+
+/** L1 is known from a partial excerpt: the order of its last two headings is not certain, so only presence counts. */
+const ORDER_KNOWN: Record<Exclude<Layout, 'unknown'>, boolean> = { L3: true, L2: true, L1: false, L0: true };
+
+interface Expected {
+  kind: SectionKind;
+  title: string;
+}
+
+function expectedSections(layout: Exclude<Layout, 'unknown'>): Expected[] {
+  const seen = new Set<SectionKind>();
+  const out: Expected[] = [];
+  for (const spec of HEADINGS_BY_LAYOUT[layout]) {
+    if (seen.has(spec.kind)) continue;
+    seen.add(spec.kind);
+    out.push({ kind: spec.kind, title: spec.text });
+  }
+  return out;
+}
+
+/** Indexes (into `seq`) of a longest strictly increasing subsequence: the sections that are in order. */
+function inOrder(seq: readonly number[]): Set<number> {
+  const n = seq.length;
+  const length = new Array<number>(n).fill(1);
+  const previous = new Array<number>(n).fill(-1);
+  let best = -1;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      // On a tie keep the predecessor that comes earlier in the layout: a section moved up is the one flagged.
+      const better = length[j] + 1 > length[i] || (length[j] + 1 === length[i] && previous[i] >= 0 && seq[j] < seq[previous[i]]);
+      if (seq[j] < seq[i] && better) {
+        length[i] = length[j] + 1;
+        previous[i] = j;
+      }
+    }
+    if (best < 0 || length[i] > length[best]) best = i;
+  }
+  const keep = new Set<number>();
+  for (let k = best; k >= 0; k = previous[k]) keep.add(k);
+  return keep;
+}
 
 export const missingSection: Rule = {
   meta: {
@@ -7,12 +51,64 @@ export const missingSection: Rule = {
     name: 'missing-section',
     description: 'A required section of the detected layout is absent or out of order.',
     defaultSeverity: 'error',
-    tags: [],
+    tags: ['structure'],
     fixable: false,
-    rationale: '',
-    examples: { failing: '', passing: '' },
+    rationale:
+      'Each section carries content the determination must give: how the review was made and who made it (the ' +
+      "reviewer's qualifications, Labor Code 4610.6(f)), the case summary (the employee's condition and the records " +
+      'reviewed, LC 4610.6(e)), and the decisions with their rationales. A letter with a heading missing or out of ' +
+      'place is hard to read, may have lost that content, and cannot be checked reliably.',
+    examples: {
+      failing: [
+        'HOW THE IMR FINAL DETERMINATION WAS MADE',
+        'MAXIMUS Federal Services sent the complete case file to an expert reviewer. …',
+        'IMR ISSUES, DECISIONS AND RATIONALES',
+      ].join('\n'),
+      passing: [
+        'HOW THE IMR FINAL DETERMINATION WAS MADE',
+        'MAXIMUS Federal Services sent the complete case file to an expert reviewer. …',
+        'CLINICAL CASE SUMMARY',
+        'The expert reviewer developed the following clinical case summary based on a review of the case file, including all medical records: …',
+        'IMR ISSUES, DECISIONS AND RATIONALES',
+      ].join('\n'),
+    },
   },
-  check() {
-    return [];
+  check({ document }) {
+    const layout = document.layout;
+    if (layout === 'unknown') return [];
+    const expected = expectedSections(layout);
+    const rank = new Map(expected.map((e, k) => [e.kind, k]));
+    // First occurrence of each expected section, in document order.
+    const present: Section[] = [];
+    const seen = new Set<SectionKind>();
+    for (const s of document.sections) {
+      if (!rank.has(s.kind) || seen.has(s.kind)) continue;
+      seen.add(s.kind);
+      present.push(s);
+    }
+    const reports: Report[] = [];
+    for (let k = 0; k < expected.length; k++) {
+      const e = expected[k];
+      if (seen.has(e.kind)) continue;
+      // Where it should be: before the next expected section that is there, else at the end of the letter.
+      const next = expected.slice(k + 1).map((x) => present.find((s) => s.kind === x.kind)).find((s) => s !== undefined);
+      const where = next ? `; it belongs before "${next.title}"` : '; it belongs at the end of the letter';
+      reports.push({
+        message: `The section "${e.title}" is missing${where}.`,
+        range: next ? next.headingRange : { start: document.range.end, end: document.range.end },
+      });
+    }
+    if (ORDER_KNOWN[layout] && present.length > 1) {
+      const keep = inOrder(present.map((s) => rank.get(s.kind)!));
+      present.forEach((s, k) => {
+        if (keep.has(k)) return;
+        const r = rank.get(s.kind)!;
+        const before = [...expected].slice(0, r).reverse().find((x) => seen.has(x.kind));
+        const after = expected.slice(r + 1).find((x) => seen.has(x.kind));
+        const place = [before ? `after "${before.title}"` : '', after ? `before "${after.title}"` : ''].filter(Boolean).join(' and ');
+        reports.push({ message: `The section "${s.title}" is out of order: it belongs ${place}.`, range: s.headingRange });
+      });
+    }
+    return reports;
   },
 };

@@ -8,20 +8,35 @@ import type { Finding, Rule } from './types';
 
 export { RULES };
 
+// Lazy, so that a rule module importing this file cannot see RULES half-initialised.
+let defaults: ReadonlyMap<string, RuleSetting> | undefined;
+function defaultSettings(): ReadonlyMap<string, RuleSetting> {
+  return (defaults ??= resolveRuleSettings({}));
+}
+
 export function findRule(idOrName: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === idOrName || r.meta.name === idOrName);
 }
 
 /** Runs every enabled rule over a parsed document. A rule that throws is skipped, never fatal. */
-export function runRules(document: ImrDocument, source: SourceText, settings: ReadonlyMap<string, RuleSetting> = resolveRuleSettings({})): Finding[] {
+export function runRules(document: ImrDocument, source: SourceText, settings: ReadonlyMap<string, RuleSetting> = defaultSettings()): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const setting = settings.get(rule.meta.id);
+    // A partial map (a caller's own) still gives every rule its default options.
+    const setting = settings.get(rule.meta.id) ?? defaultSettings().get(rule.meta.id);
     if (setting?.severity === 'off') continue;
     let reports;
     try {
       reports = rule.check({ document, source, options: setting?.options ?? {} });
-    } catch {
+    } catch (error) {
+      // Never fatal, never silent: the user learns that this check did not run on this letter.
+      findings.push({
+        ruleId: rule.meta.id,
+        ruleName: rule.meta.name,
+        severity: 'information',
+        message: `Rule ${rule.meta.id} ${rule.meta.name} failed on this document (${error instanceof Error ? error.name : 'error'}) and was skipped; please report it.`,
+        range: { start: document.range.start, end: document.range.start },
+      });
       continue;
     }
     for (const r of reports) {
@@ -51,4 +66,6 @@ export function check(text: string, config: ImrConfig = {}): CheckResult {
 }
 
 export type { Finding, Fix, Rule, RuleMeta, Severity, TextEdit } from './types';
-export type { ImrConfig, RuleSetting } from './config';
+export type { ImrConfig, RuleSetting, RuleConfigValue, ConfigResult } from './config';
+export { parseConfigText, validateConfig, mergeConfigs, resolveRuleSettings } from './config';
+export { applyEdits, applyFix } from './fixes';

@@ -1,0 +1,41 @@
+// How findings name what they are about: `Item 2 "Medical Clearance" (Upheld)`, a section by its heading.
+import type { DisputedItem, Layout } from '../model';
+
+const MAX_NAME = 48;
+
+/** A long item name cut at a word boundary, with an ellipsis. */
+export function shorten(text: string, max = MAX_NAME): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.lastIndexOf(' ', max - 1);
+  return `${flat.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+/** `Item 2 "Medical Clearance"`; the subject is the part decided on (a partial authorisation's remainder). */
+export function itemName(item: DisputedItem): string {
+  const name = shorten(item.subject || item.text.text);
+  return name ? `Item ${item.index} "${name}"` : `Item ${item.index}`;
+}
+
+/**
+ * `Item 2 "Medical Clearance" (Upheld)`, or without the decision when there is none. L1 decides in a
+ * sentence ("is not medically necessary and appropriate"): its meaning is shown instead of the sentence.
+ */
+export function itemWithDecision(item: DisputedItem): string {
+  const d = item.decision;
+  if (!d) return itemName(item);
+  if (d.value && d.raw !== d.value) return `${itemName(item)} (${d.value === 'Upheld' ? 'not medically necessary' : 'medically necessary'})`;
+  return `${itemName(item)} (${shorten(d.raw, 24)})`;
+}
+
+/** The per-item labels as L3 (and the assumed L2) letters write them. */
+export const L3_FIELD_LABELS = {
+  claimsAdministratorGuideline: 'Claims Administrator guideline:',
+  reviewerGuideline: 'MAXIMUS guideline:',
+  rationale: 'Decision rationale:',
+} as const;
+
+/** Layouts whose item labels are known well enough to insert one. */
+export function hasL3Labels(layout: Layout): boolean {
+  return layout === 'L3' || layout === 'L2';
+}
