@@ -1,2 +1,239 @@
-// Placeholder entry; the language-server change replaces it.
-export {};
+// The IMR language server: wiring only. Features live in server/src/lsp/ (listed in lsp/features.ts).
+//
+//   node dist/server.js --stdio          any LSP client over stdin/stdout (Neovim, Helix, Emacs, …)
+//   node dist/server.js --node-ipc       VS Code (vscode-languageclient, TransportKind.ipc)
+//   also --socket=<port> and --pipe=<name>; --version and --help print and exit without serving.
+//
+// Owned here (one handler per LSP method): initialize (the union of the features' capabilities),
+// initialized (dynamic registrations), workspace/didChangeConfiguration, workspace/didChangeWatchedFiles,
+// workspace folders, workspace/executeCommand (routed to the features' `commands`), shutdown/exit (the
+// library exits with 0 after shutdown, 1 without).
+import * as path from 'node:path';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
+import { AnalysisCache } from './lsp/analysis';
+import { handler, type Feature, type ServerContext } from './lsp/context';
+import { createFeatures } from './lsp/features';
+import { createLogger } from './lsp/log';
+import { filePathOf, imrSection, SettingsStore } from './lsp/settings';
+
+const SERVER_NAME = 'imr-language-server';
+const CONFIG_FILE = '.imr.json';
+
+const USAGE = `${SERVER_NAME} ${version}: the IMR determination language server.
+
+Usage: node dist/server.js <transport>
+  --stdio           talk LSP over stdin/stdout (most editors)
+  --node-ipc        talk LSP over a Node IPC channel (VS Code)
+  --socket=<port>   connect to a socket on <port>
+  --pipe=<name>     connect to a named pipe
+  --version         print the version and exit
+  --help            print this help and exit
+
+Settings (section "imr", via workspace/configuration, initializationOptions or didChangeConfiguration):
+  imr.rules                   rule id or name -> severity | { severity, ...options }
+  imr.maxDocumentSize         characters above which a document gets the outline only (default 20000000)
+  imr.diagnostics.debounceMs  delay before re-checking after an edit (default 200)
+  imr.logLevel                off | error | warn | info | debug (default error; logs never contain text)
+`;
+
+const TRANSPORT = /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/;
+
+/** Deep merge of capability objects: objects merged key by key, arrays concatenated, anything else replaced. */
+function mergeCapabilities(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
+    else if (isObject(existing) && isObject(value)) target[key] = mergeCapabilities({ ...existing }, value);
+    else if (value !== undefined) target[key] = value;
+  }
+  return target;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function folderPaths(folders: readonly WorkspaceFolder[] | null | undefined): string[] {
+  return (folders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => p !== undefined);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (args.includes('--version')) {
+    process.stdout.write(`${version}\n`);
+    return;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (!args.some((a) => TRANSPORT.test(a))) {
+    process.stderr.write(`No transport given.\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  serve();
+}
+
+function serve(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const logger = createLogger(connection);
+  const documents = new TextDocuments(TextDocument);
+  const features: Feature[] = createFeatures();
+  let clientCapabilities: ClientCapabilities = {};
+
+  /** Calls an optional hook on every feature; one that throws is logged and skipped. */
+  const eachFeature = (what: string, call: (feature: Feature) => void) => {
+    for (const feature of features) {
+      try {
+        call(feature);
+      } catch (error) {
+        logger.error(`${feature.name}: ${what} failed`, error);
+      }
+    }
+  };
+
+  const context: ServerContext = {
+    connection,
+    documents,
+    analyses: new AnalysisCache(),
+    settings: new SettingsStore(connection, logger, () => clientCapabilities),
+    logger,
+    get clientCapabilities() {
+      return clientCapabilities;
+    },
+    workspaceFolders: [],
+    // dist/server.js → the extension root, where docs/rules/ is shipped.
+    extensionRoot: path.resolve(__dirname, '..'),
+    configurationChanged(kind) {
+      if (kind === 'settings') {
+        context.settings.settingsChanged();
+        void context.settings.refreshGlobal();
+      } else context.settings.configFilesChanged();
+      eachFeature('settings change', (f) => f.settingsChanged?.(context));
+    },
+  };
+
+  // A bug must never take the server down: log it (no text) and carry on.
+  process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
+
+  const commands = new Map<string, { feature: Feature; run: NonNullable<Feature['commands']>[string] }>();
+  for (const feature of features) {
+    for (const [id, run] of Object.entries(feature.commands ?? {})) commands.set(id, { feature, run });
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientCapabilities = params.capabilities ?? {};
+    const folders = folderPaths(params.workspaceFolders);
+    const root = params.rootUri ? filePathOf(params.rootUri) : (params.rootPath ?? undefined);
+    context.workspaceFolders = folders.length ? folders : root ? [root] : [];
+    context.settings.setGlobal(imrSection(params.initializationOptions));
+
+    const capabilities: Record<string, unknown> = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    };
+    if (clientCapabilities.workspace?.workspaceFolders) {
+      mergeCapabilities(capabilities, { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } });
+    }
+    for (const feature of features) {
+      try {
+        mergeCapabilities(capabilities, feature.capabilities(context) as Record<string, unknown>);
+      } catch (error) {
+        logger.error(`${feature.name}: capabilities failed`, error);
+      }
+    }
+    if (commands.size) mergeCapabilities(capabilities, { executeCommandProvider: { commands: [...commands.keys()] } });
+    logger.info(`initialized for ${params.clientInfo?.name ?? 'an unnamed client'}`);
+    return { capabilities: capabilities as ServerCapabilities, serverInfo: { name: SERVER_NAME, version } };
+  });
+
+  connection.onInitialized(() => {
+    const workspace = clientCapabilities.workspace;
+    if (workspace?.workspaceFolders) {
+      try {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          const removed = new Set(folderPaths(event.removed));
+          context.workspaceFolders = [...context.workspaceFolders.filter((f) => !removed.has(f)), ...folderPaths(event.added)];
+          eachFeature('workspace folders change', (f) => f.workspaceFoldersChanged?.(context));
+        });
+      } catch (error) {
+        logger.error('workspace folder events unavailable', error);
+      }
+    }
+    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] })
+        .catch((error: unknown) => logger.error('file watcher registration failed', error));
+    }
+    // A client that is asked for settings still has to say when they change.
+    if (workspace?.configuration && workspace.didChangeConfiguration?.dynamicRegistration) {
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'imr' })
+        .catch((error: unknown) => logger.error('configuration registration failed', error));
+    }
+    void context.settings.refreshGlobal();
+    for (const feature of features) {
+      Promise.resolve()
+        .then(() => feature.initialized?.(context))
+        .catch((error: unknown) => logger.error(`${feature.name}: initialized failed`, error));
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    try {
+      // Clients that cannot be asked send the settings; the others may send them too, or null.
+      const section = imrSection(params?.settings);
+      if (section !== undefined) context.settings.setGlobal(section);
+      context.configurationChanged('settings');
+    } catch (error) {
+      logger.error('didChangeConfiguration failed', error);
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    try {
+      if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`))) context.configurationChanged('files');
+      eachFeature('watched files change', (f) => f.watchedFilesChanged?.(context, params.changes));
+    } catch (error) {
+      logger.error('didChangeWatchedFiles failed', error);
+    }
+  });
+
+  connection.onExecuteCommand(
+    handler(context, 'executeCommand', (): unknown => null, async (params, token) => {
+      const command = commands.get(params.command);
+      if (!command) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${params.command}`);
+      return (await command.run(context, params.arguments ?? [], token)) ?? null;
+    }),
+  );
+
+  documents.onDidClose(({ document }) => {
+    context.analyses.delete(document.uri);
+    context.settings.forget(document.uri);
+  });
+
+  connection.onShutdown(() => eachFeature('dispose', (f) => f.dispose?.()));
+
+  eachFeature('register', (f) => f.register(context));
+  documents.listen(connection);
+  connection.listen();
+}
+
+main();

@@ -1,6 +1,8 @@
-// Parse once per document version and share the result between features.
+// Parse once per document version and share the result between features; the rule findings are memoised on
+// the same entry, per settings generation (see settings.ts), so diagnostics and code actions share one run.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, type ImrDocument } from '../core';
+import { runRules, type Finding, type RuleSetting } from '../core/rules';
 import { SourceText } from '../core/source';
 
 export interface Analysis {
@@ -8,6 +10,25 @@ export interface Analysis {
   version: number;
   document: ImrDocument;
   source: SourceText;
+  /** Length of the text in UTF-16 code units (what `imr.maxDocumentSize` is compared with). */
+  size: number;
+  /** Findings of the last rule run on this version, with the settings generation and `.imr.json` they used. */
+  findings?: { generation: number; fileConfig: object; findings: Finding[] };
+}
+
+/** What `parse` returns for text it could not read at all. `parse` never throws; this is belt and braces. */
+function unreadable(source: SourceText): ImrDocument {
+  const last = Math.max(0, source.lineCount - 1);
+  const range = { start: { line: 0, character: 0 }, end: { line: last, character: source.lineAt(last).length } };
+  return {
+    layout: 'unknown',
+    variant: { hasHeader: false, credentialsForm: 'none', extraction: 'plain' },
+    sections: [],
+    items: [],
+    problems: [{ code: 'unknown-layout', severity: 'information', message: 'The document could not be read as an IMR determination.', range: { start: range.start, end: range.start } }],
+    lineCount: source.lineCount,
+    range,
+  };
 }
 
 export class AnalysisCache {
@@ -17,9 +38,28 @@ export class AnalysisCache {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
-    const analysis: Analysis = { uri: doc.uri, version: doc.version, document: parse(text), source: new SourceText(text) };
+    const source = new SourceText(text);
+    let document: ImrDocument;
+    try {
+      document = parse(text);
+    } catch {
+      document = unreadable(source);
+    }
+    const analysis: Analysis = { uri: doc.uri, version: doc.version, document, source, size: text.length };
     this.entries.set(doc.uri, analysis);
     return analysis;
+  }
+
+  /**
+   * The rule findings for an analysis, computed once per settings generation and `.imr.json` contents
+   * (`fileConfig` is the loader's object, the same one while the file is unchanged).
+   */
+  findings(analysis: Analysis, configuration: { rules: ReadonlyMap<string, RuleSetting>; generation: number; fileConfig: object }): Finding[] {
+    const memo = analysis.findings;
+    if (memo && memo.generation === configuration.generation && memo.fileConfig === configuration.fileConfig) return memo.findings;
+    const findings = runRules(analysis.document, analysis.source, configuration.rules);
+    analysis.findings = { generation: configuration.generation, fileConfig: configuration.fileConfig, findings };
+    return findings;
   }
 
   delete(uri: string): void {

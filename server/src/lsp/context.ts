@@ -1,21 +1,157 @@
-// What every feature module gets: the connection, the open documents and their shared analyses.
-import type { ClientCapabilities, Connection } from 'vscode-languageserver';
-import type { TextDocuments } from 'vscode-languageserver';
+// What every feature module gets, and the pattern each one follows.
+//
+// A feature is one module in server/src/lsp/ exporting a `Feature` (listed in features.ts; a feature with
+// per-server state exports a factory instead, like `createDiagnosticsFeature()`):
+//
+//   export const foldingFeature: Feature = {
+//     name: 'folding',
+//     capabilities: (ctx) => ({ foldingRangeProvider: true }),
+//     register(ctx) {
+//       ctx.connection.onFoldingRanges(
+//         handler(ctx, 'folding', () => [], (params, token) => {
+//           const open = openAnalysis(ctx, params.textDocument.uri);   // undefined: not open, or too large
+//           if (!open) return [];
+//           return computeFolds(open.analysis.document, token);   // call throwIfCancelled(token) in long loops
+//         }),
+//       );
+//     },
+//   };
+//
+// Rules for features:
+//  * `register` runs once at start-up, before `initialize`; read `ctx.clientCapabilities` inside handlers,
+//    never in `register`. `capabilities` runs on `initialize`, when the client's capabilities are known.
+//  * Wrap every request handler in `handler(...)`: it answers a cancelled request with `RequestCancelled`,
+//    and turns any exception into a text-free log line plus the empty result, so the server never crashes.
+//  * Parse through `ctx.analyses` (one parse per document version, shared by all features) and keep the
+//    module a thin adapter from the core model to LSP types.
+//  * A document over `imr.maxDocumentSize` gets document symbols only: `openAnalysis` returns undefined
+//    for it (unless asked with `includeTooLarge`), so other features return their empty result.
+//  * Only one handler per LSP method can be installed. Methods that several features care about are
+//    owned by server.ts, which calls the optional hooks below (`initialized`, `settingsChanged`,
+//    `watchedFilesChanged`, `workspaceFoldersChanged`, `dispose`) and routes `workspace/executeCommand` to the
+//    feature's `commands`. A hook that throws is logged and does not stop the others.
+import {
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type FileEvent,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisCache } from './analysis';
+import type { Analysis, AnalysisCache } from './analysis';
+import type { Logger } from './log';
+import type { SettingsStore } from './settings';
 
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   analyses: AnalysisCache;
-  /** Set once `initialize` has been received. */
+  settings: SettingsStore;
+  logger: Logger;
+  /** Set once `initialize` has been received; `{}` before. */
   clientCapabilities: ClientCapabilities;
-  /** Workspace folder paths (file system), set on initialize and on folder changes. */
+  /** Workspace folder paths (file system), set on initialize and on folder changes; else the root path. */
   workspaceFolders: string[];
+  /** The extension's root folder (the parent of dist/): rule docs live in `docs/rules/` under it. */
+  extensionRoot: string;
+  /**
+   * Settings (`settings`) or `.imr.json` files (`files`) changed: forget cached configuration and tell every
+   * feature (`settingsChanged`). server.ts calls it on `workspace/didChangeConfiguration` and
+   * `workspace/didChangeWatchedFiles`; a feature that changes a config file itself may call it too.
+   */
+  configurationChanged(kind: 'settings' | 'files'): void;
 }
+
+export type CommandHandler = (context: ServerContext, args: unknown[], token: CancellationToken) => unknown | Promise<unknown>;
 
 /** A feature module: registers its handlers and says which server capabilities it provides. */
 export interface Feature {
-  capabilities(context: ServerContext): Record<string, unknown>;
+  /** For logs: `symbols`, `folding`, … */
+  name: string;
+  /** Merged with the other features' into the `initialize` result (objects merged, arrays concatenated). */
+  capabilities(context: ServerContext): ServerCapabilities;
   register(context: ServerContext): void;
+  /** After the client's `initialized` notification: dynamic registrations and the like. */
+  initialized?(context: ServerContext): void | Promise<void>;
+  /** Settings or a `.imr.json` changed; open documents may need re-checking. */
+  settingsChanged?(context: ServerContext): void;
+  /**
+   * Every `workspace/didChangeWatchedFiles` event, whichever feature registered the watcher (server.ts itself
+   * watches the `.imr.json` files and handles those before calling this).
+   */
+  watchedFilesChanged?(context: ServerContext, changes: readonly FileEvent[]): void;
+  /** After `context.workspaceFolders` changed (`workspace/didChangeWorkspaceFolders`). */
+  workspaceFoldersChanged?(context: ServerContext): void;
+  /** `workspace/executeCommand` handlers by command id; server.ts advertises and routes them. */
+  commands?: Record<string, CommandHandler>;
+  /** On shutdown: stop timers. */
+  dispose?(): void;
+}
+
+/** Thrown by `throwIfCancelled`; `handler` turns it into a `RequestCancelled` response. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export function throwIfCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new CancelledError();
+}
+
+function cancelledResponse(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+}
+
+/**
+ * Wraps a request handler: cancelled → `RequestCancelled` error; any other failure → logged by name (no
+ * text) and answered with `empty()`. Use for every request a feature serves.
+ */
+export function handler<P, R>(
+  context: ServerContext,
+  name: string,
+  empty: () => R,
+  run: (params: P, token: CancellationToken) => R | Promise<R>,
+): (params: P, token: CancellationToken) => Promise<R> {
+  return async (params, token) => {
+    if (token?.isCancellationRequested) throw cancelledResponse();
+    try {
+      const result = await run(params, token);
+      if (token?.isCancellationRequested) throw new CancelledError();
+      return result;
+    } catch (error) {
+      if (error instanceof CancelledError) throw cancelledResponse();
+      if (error instanceof ResponseError) throw error;
+      context.logger.error(`${name} failed`, error);
+      return empty();
+    }
+  };
+}
+
+export interface OpenAnalysis {
+  document: TextDocument;
+  analysis: Analysis;
+  /** Over `imr.maxDocumentSize` (only with `includeTooLarge`). */
+  tooLarge: boolean;
+}
+
+/** Over `imr.maxDocumentSize` (UTF-16 code units; ≈ bytes for these letters): document symbols only. */
+export function isTooLarge(context: ServerContext, document: TextDocument): boolean {
+  return document.getText().length > context.settings.settingsNow(document.uri).maxDocumentSize;
+}
+
+/**
+ * The open document at `uri` with its shared analysis. Undefined when the client has not opened it, or when
+ * it is over the size limit, unless `includeTooLarge` (document symbols) — then `tooLarge` says so.
+ */
+export function openAnalysis(context: ServerContext, uri: string, options: { includeTooLarge?: boolean } = {}): OpenAnalysis | undefined {
+  const document = context.documents.get(uri);
+  if (!document) return undefined;
+  const tooLarge = isTooLarge(context, document);
+  if (tooLarge && !options.includeTooLarge) return undefined;
+  return { document, analysis: context.analyses.get(document), tooLarge };
 }

@@ -1,0 +1,65 @@
+// textDocument/completion: decisions after an item's colon, item labels and section headings at a line start,
+// citations in guideline fields and a whole-item snippet (contexts in completionModel.ts). The snippet is sent
+// as a snippet only to clients that support them, else as plain text; documentation is Markdown only for
+// clients that render it.
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+} from 'vscode-languageserver';
+import { handler, openAnalysis, type Feature, type ServerContext } from './context';
+import { completionsAt, type CompletionEntry, type CompletionKind } from './completionModel';
+
+const KINDS: Record<CompletionKind, CompletionItemKind> = {
+  decision: CompletionItemKind.EnumMember,
+  label: CompletionItemKind.Property,
+  heading: CompletionItemKind.Module,
+  citation: CompletionItemKind.Keyword,
+  title: CompletionItemKind.Reference,
+  chapter: CompletionItemKind.Reference,
+  sentence: CompletionItemKind.Text,
+  snippet: CompletionItemKind.Snippet,
+};
+
+function toItem(entry: CompletionEntry, index: number, context: ServerContext): CompletionItem {
+  const caps = context.clientCapabilities.textDocument?.completion?.completionItem;
+  const snippets = caps?.snippetSupport === true;
+  const markdown = caps?.documentationFormat?.includes(MarkupKind.Markdown) === true;
+  const useSnippet = snippets && entry.snippet !== undefined;
+  const newText = useSnippet ? entry.snippet! : entry.newText;
+  const item: CompletionItem = {
+    label: entry.label,
+    kind: KINDS[entry.kind],
+    sortText: String(index).padStart(4, '0'),
+    filterText: entry.filterText,
+    textEdit: { range: entry.range, newText },
+    insertTextFormat: useSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+  if (entry.detail) item.detail = entry.detail;
+  if (entry.documentation) {
+    item.documentation = markdown ? { kind: MarkupKind.Markdown, value: entry.documentation.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`) } : entry.documentation;
+  }
+  return item;
+}
+
+const empty = (): CompletionList => ({ isIncomplete: false, items: [] });
+
+export const completionFeature: Feature = {
+  name: 'completion',
+  // No trigger characters: a colon or a space would open the list in the middle of prose.
+  capabilities: () => ({ completionProvider: { resolveProvider: false } }),
+  register(context) {
+    context.connection.onCompletion(
+      handler(context, 'completion', empty, (params: CompletionParams): CompletionList => {
+        const open = openAnalysis(context, params.textDocument.uri);
+        if (!open) return empty();
+        const { analysis } = open;
+        const entries = completionsAt(analysis.document, analysis.source, params.position, { eol: analysis.source.eol });
+        return { isIncomplete: false, items: entries.map((e, i) => toItem(e, i, context)) };
+      }),
+    );
+  },
+};

@@ -1,0 +1,355 @@
+// What to complete at a position of a parsed letter: pure, no connection (completion.ts serves it).
+//
+// Contexts, decided from the parsed layout around the caret:
+//  * after an item's colon in the decisions section (`Lumbar MRI: ▮`, or a line of its own under an item
+//    line ending in `:`): `Upheld` and `Overturned`, documented with what each means for the worker;
+//  * inside a `Claims Administrator guideline:` / `MAXIMUS guideline:` field: the citation lead-ins
+//    (`Decision based on MTUS `, `Decision based on Non-MTUS Citation `), the MTUS titles (MTUS_TITLES,
+//    first after `MTUS `), ODG chapters (first after `Non-MTUS Citation `) and the no-evidence sentence;
+//  * at a line start: the item labels still expected at that point of the item, in letter order
+//    (`Claims Administrator guideline:` → `MAXIMUS guideline:` → `Decision rationale:`); once an item is
+//    complete, a snippet for a whole new disputed item; and the section headings not yet present that fit
+//    between the headings around the caret, in letter order.
+// Entries come in display order (the feature numbers their sortText) with a text edit over what was typed, so that labels with
+// spaces filter and replace as a whole.
+import { MTUS_TITLES } from '../core/citations';
+import { DECISION_EXPLANATIONS, describeMtusTitle } from '../core/glossary';
+import type { DecisionValue, DisputedItem, FieldKind, ImrDocument, Layout, Position, Range, SectionKind } from '../core/model';
+import type { SourceText } from '../core/source';
+import { contentStart } from './semanticTokensModel';
+
+export type CompletionKind = 'decision' | 'label' | 'heading' | 'citation' | 'title' | 'chapter' | 'sentence' | 'snippet';
+
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown-free documentation. */
+  documentation?: string;
+  /** Replaces `range`: plain text, or a snippet when `snippet` is set. */
+  newText: string;
+  /** Snippet syntax version of `newText`, for clients that support snippets. */
+  snippet?: string;
+  range: Range;
+  filterText: string;
+}
+
+export interface CompletionOptions {
+  /** The document's line terminator, for the multi-line item snippet. */
+  eol?: string;
+}
+
+export const ITEM_LABELS: ReadonlyArray<{ kind: FieldKind; text: string; documentation: string }> = [
+  {
+    kind: 'claimsAdministratorGuideline',
+    text: 'Claims Administrator guideline:',
+    documentation: 'What utilization review (UR) relied on when it denied or modified the request.',
+  },
+  { kind: 'reviewerGuideline', text: 'MAXIMUS guideline:', documentation: 'What the IMR expert reviewer relied on.' },
+  {
+    kind: 'rationale',
+    text: 'Decision rationale:',
+    documentation: 'The reasons for the decision, ending with whether the request is medically necessary.',
+  },
+];
+
+const HEADINGS: Record<Exclude<Layout, 'unknown'>, ReadonlyArray<{ kind: SectionKind; text: string }>> = {
+  L3: [
+    { kind: 'howMade', text: 'HOW THE IMR FINAL DETERMINATION WAS MADE' },
+    { kind: 'caseSummary', text: 'CLINICAL CASE SUMMARY' },
+    { kind: 'decisions', text: 'IMR ISSUES, DECISIONS AND RATIONALES' },
+  ],
+  L2: [
+    { kind: 'howMade', text: 'HOW THE IMR FINAL DETERMINATION WAS MADE' },
+    { kind: 'documentsReviewed', text: 'DOCUMENTS REVIEWED' },
+    { kind: 'caseSummary', text: 'CLINICAL CASE SUMMARY' },
+    { kind: 'decisions', text: 'IMR DECISION(S) AND RATIONALE(S)' },
+  ],
+  L1: [
+    { kind: 'findings', text: 'Notice of Independent Medical Review Determination' },
+    { kind: 'decisions', text: 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE' },
+    { kind: 'qualifications', text: 'Medical Qualifications of the Expert Reviewer:' },
+    { kind: 'caseSummary', text: 'Case Summary:' },
+  ],
+  L0: [
+    { kind: 'issueAtDispute', text: 'ISSUE AT DISPUTE:' },
+    { kind: 'caseSummary', text: 'CASE SUMMARY:' },
+    { kind: 'documentsReviewed', text: 'DOCUMENTS REVIEWED FOR DETERMINATION:' },
+    { kind: 'guidelinesRelied', text: 'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:' },
+    { kind: 'rationale', text: 'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:' },
+    { kind: 'qualifications', text: 'MEDICAL REVIEWER QUALIFICATIONS:' },
+  ],
+};
+
+export const CITATION_LEADS = ['Decision based on MTUS ', 'Decision based on Non-MTUS Citation '] as const;
+
+/** ODG chapter names as letters write them (format guide §6; the `(Acute & Chronic)` forms are ODG's own). */
+export const ODG_CHAPTER_NAMES = [
+  'Low Back - Lumbar & Thoracic (Acute & Chronic)',
+  'Neck and Upper Back (Acute & Chronic)',
+  'Shoulder (Acute & Chronic)',
+  'Elbow (Acute & Chronic)',
+  'Forearm, Wrist, & Hand (Acute & Chronic)',
+  'Carpal Tunnel Syndrome (Acute & Chronic)',
+  'Knee & Leg (Acute & Chronic)',
+  'Ankle & Foot (Acute & Chronic)',
+  'Hip & Pelvis (Acute & Chronic)',
+  'Pain (Chronic)',
+  'Mental Illness & Stress',
+  'Head',
+  'Preface',
+] as const;
+
+const ODG = 'Official Disability Guidelines (ODG)';
+
+export const NEW_ITEM_LABEL = 'New disputed item';
+const NEW_ITEM_SNIPPET = [
+  '${1:item}: ${2|Upheld,Overturned|}',
+  'Claims Administrator guideline: ${3:Decision based on MTUS }',
+  'MAXIMUS guideline: ${4:Decision based on MTUS }',
+  'Decision rationale: ${5:rationale}$0',
+];
+const NEW_ITEM_PLAIN = [
+  'item: Upheld',
+  'Claims Administrator guideline: Decision based on MTUS ',
+  'MAXIMUS guideline: Decision based on MTUS ',
+  'Decision rationale: ',
+];
+
+/** Typed so far at a line start: letters, spaces and the punctuation of labels and headings. */
+const LINE_START_PREFIX = /^[A-Za-z][A-Za-z ,()/]*$|^$/;
+const AFTER_COLON = /:([ \t]*)([A-Za-z]*)$/;
+const DECISION_WORD_ONLY = /^[A-Za-z]*$/;
+
+function point(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function completionsAt(doc: ImrDocument, source: SourceText, position: Position, options: CompletionOptions = {}): CompletionEntry[] {
+  const lineText = source.lineAt(position.line);
+  const character = Math.min(position.character, lineText.length);
+  const before = lineText.slice(0, character);
+  const indent = contentStart(before);
+  const typed = before.slice(indent);
+  const inDecisions = sectionAt(doc, position.line) === 'decisions' && hasItemLayout(doc.layout);
+
+  // A guideline field: citations. On a line of its own inside the body, a new label may start there too.
+  const field = guidelineFieldAt(doc, position);
+  if (field === 'label-line') return guidelineCompletions(before, position);
+  if (field === 'body-line') {
+    const labels = LINE_START_PREFIX.test(typed) ? labelCompletions(doc, position, { start: point(position.line, indent), end: position }) : [];
+    return [...labels, ...guidelineCompletions(before, position)];
+  }
+
+  // After an item's colon.
+  if (inDecisions) {
+    const colon = AFTER_COLON.exec(typed);
+    if (colon && colon.index > 0 && !ITEM_LABELS.some((l) => typed.startsWith(l.text))) {
+      const wordStart = character - colon[2]!.length;
+      const space = colon[1]!.length === 0 ? ' ' : '';
+      return decisionCompletions(point(position.line, wordStart), position, space);
+    }
+  }
+
+  if (!LINE_START_PREFIX.test(typed)) return [];
+  const range = { start: point(position.line, indent), end: position };
+  const out: CompletionEntry[] = [];
+
+  // A decision alone on its line, under an item line ending in `:` (§5).
+  if (inDecisions && DECISION_WORD_ONLY.test(typed) && previousLineEndsInItemColon(source, position.line)) {
+    out.push(...decisionCompletions(range.start, position, ''));
+  }
+
+  if (inDecisions) {
+    const item = itemBefore(doc, position.line);
+    const labels = labelCompletions(doc, position, range);
+    out.push(...labels);
+    if (!item || labels.length === 0) {
+      const eol = options.eol ?? '\n';
+      out.push({
+        label: NEW_ITEM_LABEL,
+        kind: 'snippet',
+        documentation: 'A disputed item: its line with the decision, the two guideline fields and the rationale.',
+        newText: NEW_ITEM_PLAIN.join(eol),
+        snippet: NEW_ITEM_SNIPPET.join(eol),
+        range,
+        filterText: NEW_ITEM_LABEL,
+        detail: 'snippet',
+      });
+    }
+  }
+
+  for (const heading of missingHeadings(doc, source, position.line)) {
+    out.push({ label: heading, kind: 'heading', detail: 'section heading', newText: heading, range, filterText: heading });
+  }
+  return out;
+}
+
+/** The item labels still expected on `position`'s line, in letter order. */
+function labelCompletions(doc: ImrDocument, position: Position, range: Range): CompletionEntry[] {
+  const item = itemBefore(doc, position.line);
+  const expected = item ? expectedLabels(item, position.line) : [];
+  return expected.map((label) => ({
+    label: label.text,
+    kind: 'label',
+    detail: 'item field',
+    documentation: label.documentation,
+    newText: `${label.text} `,
+    range,
+    filterText: label.text,
+  }));
+}
+
+function hasItemLayout(layout: Layout): boolean {
+  return layout === 'L3' || layout === 'L2';
+}
+
+/** The kind of the section whose heading is the last one at or above `line` (its heading line excluded). */
+function sectionAt(doc: ImrDocument, line: number): SectionKind | undefined {
+  let kind: SectionKind | undefined;
+  for (const s of doc.sections) {
+    if (s.headingRange.end.line < line) kind = s.kind;
+    else break;
+  }
+  return kind;
+}
+
+/** Whether the caret stands in a guideline field: on its label line after the label, or on a later line of its body. */
+function guidelineFieldAt(doc: ImrDocument, position: Position): 'label-line' | 'body-line' | undefined {
+  for (const item of doc.items) {
+    if (item.range.end.line < position.line || item.headingRange.start.line > position.line) continue;
+    for (const field of item.fields) {
+      if (!field.guideline) continue;
+      const { labelRange } = field;
+      if (position.line === labelRange.start.line) {
+        if (position.character >= labelRange.end.character) return 'label-line';
+        continue;
+      }
+      if (position.line > labelRange.start.line && position.line <= field.range.end.line) return 'body-line';
+    }
+  }
+  return undefined;
+}
+
+function decisionCompletions(start: Position, end: Position, space: string): CompletionEntry[] {
+  return (['Upheld', 'Overturned'] as DecisionValue[]).map((value) => ({
+    label: value,
+    kind: 'decision',
+    detail: value === 'Upheld' ? 'UR denial stands: not medically necessary' : 'UR denial reversed: medically necessary',
+    documentation: DECISION_EXPLANATIONS[value],
+    newText: `${space}${value}`,
+    range: { start, end },
+    filterText: value,
+  }));
+}
+
+function guidelineCompletions(before: string, position: Position): CompletionEntry[] {
+  // Replace the word being typed (letters, digits and the `-` of Non-MTUS) before the caret.
+  const word = /[A-Za-z0-9-]*$/.exec(before)![0];
+  const range = { start: point(position.line, before.length - word.length), end: position };
+  const afterMtus = /\bMTUS\s+$|,\s+and\s+$/i.test(before) && !/Non-MTUS\s+(?:Citation\s+)?$/i.test(before);
+  const afterNonMtus = /Non-MTUS\s+Citation\s+$/i.test(before);
+  const leads: CompletionEntry[] = CITATION_LEADS.map((lead) => ({
+    label: lead.trimEnd(),
+    kind: 'citation',
+    detail: lead.includes('Non-MTUS') ? 'a source outside the MTUS' : 'an MTUS guideline',
+    newText: lead,
+    range,
+    filterText: lead.trimEnd(),
+  }));
+  const titles: CompletionEntry[] = MTUS_TITLES.map((t) => {
+    const label = `${t.title} ${t.year}`;
+    const description = describeMtusTitle(label);
+    return {
+      label,
+      kind: 'title',
+      detail: `MTUS${t.chapter !== undefined ? ` · ACOEM chapter ${t.chapter}` : ''}${t.title === 'Eye' ? ' · [unverified]' : ''}`,
+      documentation: description,
+      newText: label,
+      range,
+      filterText: label,
+    };
+  });
+  const chapters: CompletionEntry[] = ODG_CHAPTER_NAMES.map((name) => ({
+    label: `${ODG} ${name}`,
+    kind: 'chapter',
+    detail: 'ODG chapter (non-MTUS)',
+    newText: `${ODG} ${name}`,
+    range,
+    filterText: `${ODG} ${name}`,
+  }));
+  const sentences: CompletionEntry[] = [
+    {
+      label: 'The Claims Administrator did not cite any medical evidence for its decision.',
+      kind: 'sentence',
+      newText: 'The Claims Administrator did not cite any medical evidence for its decision.',
+      range,
+      filterText: 'The Claims Administrator did not cite any medical evidence for its decision.',
+    },
+    {
+      label: 'The Expert Reviewer did not cite any medical evidence for its decision.',
+      kind: 'sentence',
+      newText: 'The Expert Reviewer did not cite any medical evidence for its decision.',
+      range,
+      filterText: 'The Expert Reviewer did not cite any medical evidence for its decision.',
+    },
+  ];
+  if (afterMtus) return [...titles, ...leads, ...chapters, ...sentences];
+  if (afterNonMtus) return [...chapters, ...leads, ...titles, ...sentences];
+  return [...leads, ...titles, ...chapters, ...sentences];
+}
+
+function previousLineEndsInItemColon(source: SourceText, line: number): boolean {
+  for (let l = line - 1; l >= 0 && line - l <= 3; l--) {
+    const text = source.lineAt(l).trim().replace(/^\f+/, '');
+    if (!text) continue;
+    return text.endsWith(':') && !ITEM_LABELS.some((label) => text.startsWith(label.text));
+  }
+  return false;
+}
+
+/** The item whose heading starts above `line`: the one the caret's line belongs to or follows. */
+function itemBefore(doc: ImrDocument, line: number): DisputedItem | undefined {
+  let found: DisputedItem | undefined;
+  for (const item of doc.items) {
+    if (item.headingRange.end.line < line) found = item;
+    else break;
+  }
+  return found;
+}
+
+/** Labels that may start `line`: after the item's fields above it, before those below it, in order. */
+function expectedLabels(item: DisputedItem, line: number): typeof ITEM_LABELS {
+  const rank = (kind: FieldKind) => ITEM_LABELS.findIndex((l) => l.kind === kind);
+  let highestAbove = -1;
+  let lowestBelow = ITEM_LABELS.length;
+  for (const f of item.fields) {
+    const r = rank(f.kind);
+    if (f.labelRange.start.line < line) highestAbove = Math.max(highestAbove, r);
+    else if (f.labelRange.start.line > line) lowestBelow = Math.min(lowestBelow, r);
+  }
+  return ITEM_LABELS.filter((_, r) => r > highestAbove && r < lowestBelow);
+}
+
+/** Headings of the layout not in the document whose place in the order is at `line`. */
+function missingHeadings(doc: ImrDocument, source: SourceText, line: number): string[] {
+  const specs = HEADINGS[doc.layout === 'unknown' ? 'L3' : doc.layout];
+  const present = new Map<SectionKind, number>();
+  for (const s of doc.sections) if (!present.has(s.kind)) present.set(s.kind, s.headingRange.start.line);
+  // An unknown layout has no sections: look for the headings as whole lines.
+  if (doc.layout === 'unknown') {
+    const wanted = new Map(specs.map((spec) => [spec.text, spec.kind]));
+    for (let l = 0; l < source.lineCount; l++) {
+      const kind = wanted.get(source.lineAt(l).replace(/^[\s\f]+|[\s\f]+$/g, ''));
+      if (kind && !present.has(kind)) present.set(kind, l);
+    }
+  }
+  const out: string[] = [];
+  specs.forEach((spec, k) => {
+    if (present.has(spec.kind)) return;
+    const earlierOk = specs.slice(0, k).every((s) => (present.get(s.kind) ?? -1) < line);
+    const laterOk = specs.slice(k + 1).every((s) => (present.get(s.kind) ?? Infinity) > line);
+    if (earlierOk && laterOk) out.push(spec.text);
+  });
+  return out;
+}

@@ -1,0 +1,251 @@
+// Diagnostics: the rule findings of each open document, as LSP diagnostics.
+//
+// Push or pull, per client (the standard approach, as the TypeScript and ESLint servers do):
+//  * a client that advertises `textDocument.diagnostic` (pull, LSP 3.17) gets a `diagnosticProvider` and
+//    is never pushed to. `textDocument/diagnostic` answers `unchanged` while the document version and the
+//    settings generation are those of `previousResultId`. After a settings or `.imr.json` change the server
+//    asks the client to pull again (`workspace/diagnostic/refresh`) when it supports that;
+//  * any other client gets `textDocument/publishDiagnostics`: at once when a document is opened, then
+//    `imr.diagnostics.debounceMs` (default 200 ms) after the last change, and again after a settings change.
+//    Closing a document clears its diagnostics.
+//
+// Each diagnostic: `code` = rule id, `codeDescription.href` = the rule's doc shipped with the extension
+// (`docs/rules/IMR0NN.md`, as a file URI), `source` = `imr`, `data` = `{ ruleId, version, fixes }` (plain
+// data, read back by code actions). A document over `imr.maxDocumentSize` gets no rule run, only one
+// information diagnostic saying so.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Diagnostic,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Fix, Severity } from '../core/rules';
+import { handler, throwIfCancelled, type Feature, type ServerContext } from './context';
+import { uriForLog } from './log';
+
+export const DIAGNOSTIC_SOURCE = 'imr';
+
+/** What `Diagnostic.data` holds: enough for a quick fix without re-running the rules. */
+export interface DiagnosticData {
+  ruleId: string;
+  /** The document version the fixes' ranges refer to. */
+  version: number;
+  fixes: Fix[];
+}
+
+export function isDiagnosticData(value: unknown): value is DiagnosticData {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<DiagnosticData>;
+  return typeof v.ruleId === 'string' && typeof v.version === 'number' && Array.isArray(v.fixes);
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** `file:///…/docs/rules/IMR001.md` under the extension root. */
+export function ruleDocUri(extensionRoot: string, ruleId: string): string {
+  return pathToFileURL(path.join(extensionRoot, 'docs', 'rules', `${ruleId}.md`)).href;
+}
+
+export function toDiagnostic(finding: Finding, version: number, extensionRoot: string): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, version, fixes: finding.fixes ?? [] };
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocUri(extensionRoot, finding.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+  };
+}
+
+function megabytes(n: number): string {
+  return `${(n / 1e6).toFixed(1)} MB`;
+}
+
+/** The one diagnostic of a document over the size limit, on its first line. */
+export function tooLargeDiagnostic(document: TextDocument, limit: number, extensionRoot: string): Diagnostic {
+  const text = document.getText();
+  const eol = text.search(/\r|\n/);
+  const firstLineLength = Math.min(eol < 0 ? text.length : eol, 10_000);
+  const data: DiagnosticData = { ruleId: 'IMR000', version: document.version, fixes: [] };
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } },
+    severity: DiagnosticSeverity.Information,
+    code: 'IMR000',
+    codeDescription: { href: ruleDocUri(extensionRoot, 'IMR000') },
+    source: DIAGNOSTIC_SOURCE,
+    message: `This document is ${megabytes(text.length)}, over the ${megabytes(limit)} limit (setting imr.maxDocumentSize): only the outline is shown and the checks are off.`,
+    data,
+  };
+}
+
+export interface CheckResult {
+  version: number;
+  generation: number;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Runs the rules on the document's current version under its settings. Undefined when the document was
+ * closed or changed while the settings were being fetched (a newer check is on its way).
+ */
+export async function checkDocument(context: ServerContext, document: TextDocument, token?: CancellationToken): Promise<CheckResult | undefined> {
+  const { uri, version } = document;
+  const configuration = await context.settings.configurationFor(uri);
+  throwIfCancelled(token);
+  const current = context.documents.get(uri);
+  if (!current || current.version !== version) return undefined;
+  const limit = configuration.settings.maxDocumentSize;
+  if (current.getText().length > limit) {
+    return { version, generation: configuration.generation, findings: [], diagnostics: [tooLargeDiagnostic(current, limit, context.extensionRoot)] };
+  }
+  const analysis = context.analyses.get(current);
+  const findings = context.analyses.findings(analysis, configuration);
+  const diagnostics = findings.map((f) => toDiagnostic(f, version, context.extensionRoot));
+  return { version, generation: configuration.generation, findings, diagnostics };
+}
+
+/** True when this client pulls diagnostics (and so is never pushed to). */
+export function usesPullDiagnostics(context: ServerContext): boolean {
+  return context.clientCapabilities.textDocument?.diagnostic !== undefined;
+}
+
+/** A per-session prefix, so a restarted server never answers `unchanged` to an id of its predecessor. */
+const SESSION = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+
+function resultId(version: number, generation: number): string {
+  return `${SESSION}:${version}:${generation}`;
+}
+
+/** Push mode: debounced re-checks and publishing, one pending timer and one latest run per document. */
+class Publisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly latestRun = new Map<string, number>();
+  private readonly opened = new Set<string>();
+  private runs = 0;
+
+  constructor(private readonly context: ServerContext) {}
+
+  /** A document's content changed: check now when just opened, else after the debounce delay. */
+  changed(uri: string): void {
+    const first = !this.opened.has(uri);
+    this.opened.add(uri);
+    this.schedule(uri, first ? 0 : this.context.settings.settingsNow(uri).diagnostics.debounceMs);
+  }
+
+  schedule(uri: string, delayMs: number): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      void this.run(uri);
+    }, delayMs);
+    this.timers.set(uri, timer);
+  }
+
+  closed(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri);
+    this.latestRun.delete(uri);
+    this.opened.delete(uri);
+    this.send(uri, undefined, []);
+  }
+
+  recheckAll(): void {
+    for (const document of this.context.documents.all()) this.schedule(document.uri, 0);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async run(uri: string): Promise<void> {
+    const run = ++this.runs;
+    this.latestRun.set(uri, run);
+    try {
+      const document = this.context.documents.get(uri);
+      if (!document) return;
+      const result = await checkDocument(this.context, document);
+      // Closed, changed or overtaken by a newer run (settings changed meanwhile): that run publishes.
+      if (!result || this.latestRun.get(uri) !== run || this.context.documents.get(uri)?.version !== result.version) return;
+      this.send(uri, result.version, result.diagnostics);
+      this.context.logger.debug(`published ${result.diagnostics.length} diagnostics for ${uriForLog(uri)} v${result.version}`);
+    } catch (error) {
+      this.context.logger.error('diagnostics failed', error);
+    }
+  }
+
+  private send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    this.context.connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => this.context.logger.error('publishDiagnostics failed', error));
+  }
+}
+
+/** The diagnostics feature; a factory because it holds per-server state (the push timers). */
+export function createDiagnosticsFeature(): Feature {
+  let publisher: Publisher | undefined;
+  return {
+    name: 'diagnostics',
+    capabilities(context) {
+      if (!usesPullDiagnostics(context)) return {};
+      return { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } };
+    },
+    register(context) {
+      const push = (publisher = new Publisher(context));
+      context.documents.onDidChangeContent(({ document }) => {
+        if (!usesPullDiagnostics(context)) push.changed(document.uri);
+      });
+      context.documents.onDidClose(({ document }) => {
+        if (!usesPullDiagnostics(context)) push.closed(document.uri);
+      });
+      context.connection.languages.diagnostics.on(
+        handler(
+          context,
+          'diagnostic',
+          (): DocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, items: [] }),
+          async (params: DocumentDiagnosticParams, token): Promise<DocumentDiagnosticReport> => {
+            const document = context.documents.get(params.textDocument.uri);
+            if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+            const known = resultId(document.version, context.settings.generation);
+            if (params.previousResultId === known) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: known };
+            const result = await checkDocument(context, document, token);
+            if (!result) {
+              // The document changed while its settings were fetched: ask the client to pull again.
+              throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed.', { retriggerRequest: true });
+            }
+            const id = resultId(result.version, result.generation);
+            if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
+            return { kind: DocumentDiagnosticReportKind.Full, resultId: id, items: result.diagnostics };
+          },
+        ),
+      );
+    },
+    settingsChanged(context) {
+      if (!usesPullDiagnostics(context)) {
+        publisher?.recheckAll();
+        return;
+      }
+      if (context.clientCapabilities.workspace?.diagnostics?.refreshSupport) {
+        context.connection.languages.diagnostics.refresh().catch((error: unknown) => context.logger.error('diagnostic refresh failed', error));
+      }
+    },
+    dispose() {
+      publisher?.dispose();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// textDocument/documentSymbol: the outline (core/outline.ts, the single source of names and details) as
+// hierarchical DocumentSymbol[], or flat SymbolInformation[] for clients without
+// `hierarchicalDocumentSymbolSupport`.
+//
+// Symbol kinds, chosen so that each level has its own icon in VS Code's Outline and breadcrumbs:
+//   header                 Module     (`Header`, detail = case number)
+//   header field           Property   (`Date of Injury`, detail = the value)
+//   section                Namespace  (the heading as written)
+//   reviewer credentials   Object     (detail = specialties · states)
+//   disputed item          Event      (a decision: name = the item, detail = `Upheld · MTUS …`)
+//   item field             Field      (`Decision rationale`, detail = its citation or conclusion)
+// A client that lists the kinds it supports gets Class for Object and Function for Event when those two
+// are missing (pre-3.x clients know File..Array only).
+//
+// `range` covers the whole element; `selectionRange` its heading line(s) or label. Documents over the size
+// limit still get symbols (the one feature they keep).
+import {
+  SymbolKind,
+  type CancellationToken,
+  type DocumentSymbol,
+  type DocumentSymbolParams,
+  type SymbolInformation,
+} from 'vscode-languageserver';
+import { outline, type OutlineKind, type OutlineNode } from '../core/outline';
+import { handler, openAnalysis, throwIfCancelled, type Feature, type ServerContext } from './context';
+
+export const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
+  header: SymbolKind.Module,
+  headerField: SymbolKind.Property,
+  section: SymbolKind.Namespace,
+  credentials: SymbolKind.Object,
+  item: SymbolKind.Event,
+  field: SymbolKind.Field,
+};
+
+const FALLBACK_KINDS: Partial<Record<SymbolKind, SymbolKind>> = {
+  [SymbolKind.Object]: SymbolKind.Class,
+  [SymbolKind.Event]: SymbolKind.Function,
+};
+
+/** File..Array: what a client that does not list its kinds supports (LSP 3.x). */
+const DEFAULT_KIND_SET = new Set<SymbolKind>(Array.from({ length: SymbolKind.Array }, (_, i) => (i + 1) as SymbolKind));
+
+function kindMapper(context: ServerContext): (kind: SymbolKind) => SymbolKind {
+  const listed = context.clientCapabilities.textDocument?.documentSymbol?.symbolKind?.valueSet;
+  const supported = listed ? new Set(listed) : DEFAULT_KIND_SET;
+  return (kind) => (supported.has(kind) ? kind : (FALLBACK_KINDS[kind] ?? SymbolKind.Field));
+}
+
+export function toDocumentSymbols(nodes: readonly OutlineNode[], mapKind: (k: SymbolKind) => SymbolKind = (k) => k, token?: CancellationToken): DocumentSymbol[] {
+  return nodes.map((node) => {
+    throwIfCancelled(token);
+    const symbol: DocumentSymbol = {
+      name: node.name.trim() || '(unnamed)',
+      kind: mapKind(SYMBOL_KINDS[node.kind]),
+      range: node.range,
+      selectionRange: node.selectionRange,
+    };
+    if (node.detail) symbol.detail = node.detail;
+    if (node.children.length) symbol.children = toDocumentSymbols(node.children, mapKind, token);
+    return symbol;
+  });
+}
+
+/** Flattened, parents before children; `containerName` is the parent's name. */
+export function toSymbolInformation(
+  uri: string,
+  nodes: readonly OutlineNode[],
+  mapKind: (k: SymbolKind) => SymbolKind = (k) => k,
+  token?: CancellationToken,
+): SymbolInformation[] {
+  const out: SymbolInformation[] = [];
+  const walk = (list: readonly OutlineNode[], container?: string) => {
+    for (const node of list) {
+      throwIfCancelled(token);
+      const name = node.name.trim() || '(unnamed)';
+      const info: SymbolInformation = { name, kind: mapKind(SYMBOL_KINDS[node.kind]), location: { uri, range: node.range } };
+      if (container !== undefined) info.containerName = container;
+      out.push(info);
+      walk(node.children, name);
+    }
+  };
+  walk(nodes);
+  return out;
+}
+
+export const documentSymbolsFeature: Feature = {
+  name: 'documentSymbols',
+  capabilities: () => ({ documentSymbolProvider: { label: 'IMR determination' } }),
+  register(context) {
+    context.connection.onDocumentSymbol(
+      handler(context, 'documentSymbol', (): DocumentSymbol[] | SymbolInformation[] => [], (params: DocumentSymbolParams, token) => {
+        const open = openAnalysis(context, params.textDocument.uri, { includeTooLarge: true });
+        if (!open) return [];
+        const nodes = outline(open.analysis.document);
+        throwIfCancelled(token);
+        const mapKind = kindMapper(context);
+        if (context.clientCapabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) {
+          return toDocumentSymbols(nodes, mapKind, token);
+        }
+        return toSymbolInformation(params.textDocument.uri, nodes, mapKind, token);
+      }),
+    );
+  },
+};

@@ -1,0 +1,72 @@
+// Server-side logging through the client's output channel (`window/logMessage`), filtered by `imr.logLevel`.
+//
+// Privacy: nothing here may ever carry document text. Messages are written by us and name a feature, a URI
+// scheme, a version or a count; errors are logged by name and stack frames only, because an error's message
+// can quote the text that caused it. The default level, `error`, logs failures and nothing else.
+// (`imr.trace.server` is the client library's own message trace; the server has nothing to do for it.)
+import type { Connection } from 'vscode-languageserver';
+
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
+
+const ORDER: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+
+export const DEFAULT_LOG_LEVEL: LogLevel = 'error';
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ORDER, value);
+}
+
+export interface Logger {
+  level: LogLevel;
+  error(message: string, error?: unknown): void;
+  warn(message: string): void;
+  info(message: string): void;
+  debug(message: string): void;
+}
+
+/** An error as `Name` plus its stack frames, without the message (which may quote document text). */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 8)
+    .join('\n');
+  return frames ? `${error.name}\n${frames}` : error.name;
+}
+
+export function createLogger(connection: Pick<Connection, 'console'> | undefined, level: LogLevel = DEFAULT_LOG_LEVEL): Logger {
+  const enabled = (l: LogLevel) => logger.level !== 'off' && ORDER[l] <= ORDER[logger.level];
+  const send = (write: (m: string) => void, message: string) => {
+    try {
+      write(`[imr] ${message}`);
+    } catch {
+      // The connection is gone: nowhere to log to.
+    }
+  };
+  const logger: Logger = {
+    level,
+    error(message, error) {
+      if (!connection || !enabled('error')) return;
+      send((m) => connection.console.error(m), error === undefined ? message : `${message}: ${describeError(error)}`);
+    },
+    warn(message) {
+      if (connection && enabled('warn')) send((m) => connection.console.warn(m), message);
+    },
+    info(message) {
+      if (connection && enabled('info')) send((m) => connection.console.info(m), message);
+    },
+    debug(message) {
+      if (connection && enabled('debug')) send((m) => connection.console.log(m), message);
+    },
+  };
+  return logger;
+}
+
+/** A URI for logs: its scheme and a short hash, never the path (file names can identify a case). */
+export function uriForLog(uri: string): string {
+  let h = 0;
+  for (let i = 0; i < uri.length; i++) h = (Math.imul(h, 31) + uri.charCodeAt(i)) | 0;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1] ?? 'unknown';
+  return `${scheme}:#${(h >>> 0).toString(16).padStart(8, '0')}`;
+}

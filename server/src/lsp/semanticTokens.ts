@@ -1,0 +1,46 @@
+// textDocument/semanticTokens/full and /range: the letter's parts as semantic tokens (legend and mapping
+// documented in semanticTokensModel.ts). Tokens are computed once per document version and shared by the
+// full and range requests. Documents over `imr.maxDocumentSize` get no tokens.
+import type { SemanticTokens, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver';
+import type { Analysis } from './analysis';
+import { handler, openAnalysis, type Feature } from './context';
+import { collectTokens, encodeTable, LEGEND, tableRange, type TokenTable } from './semanticTokensModel';
+
+export { LEGEND as SEMANTIC_TOKENS_LEGEND } from './semanticTokensModel';
+
+// Keyed by the analysis object: a new document version is a new analysis, so stale entries fall away.
+const cache = new WeakMap<Analysis, TokenTable>();
+
+export function tokensOf(analysis: Analysis): TokenTable {
+  let tokens = cache.get(analysis);
+  if (!tokens) {
+    tokens = collectTokens(analysis.document, analysis.source);
+    cache.set(analysis, tokens);
+  }
+  return tokens;
+}
+
+const empty = (): SemanticTokens => ({ data: [] });
+
+export const semanticTokensFeature: Feature = {
+  name: 'semanticTokens',
+  capabilities: () => ({ semanticTokensProvider: { legend: LEGEND, full: true, range: true } }),
+  register(context) {
+    context.connection.languages.semanticTokens.on(
+      handler(context, 'semanticTokens', empty, (params: SemanticTokensParams): SemanticTokens => {
+        const open = openAnalysis(context, params.textDocument.uri);
+        if (!open) return empty();
+        return { data: encodeTable(tokensOf(open.analysis)) };
+      }),
+    );
+    context.connection.languages.semanticTokens.onRange(
+      handler(context, 'semanticTokensRange', empty, (params: SemanticTokensRangeParams): SemanticTokens => {
+        const open = openAnalysis(context, params.textDocument.uri);
+        if (!open) return empty();
+        const table = tokensOf(open.analysis);
+        const [from, to] = tableRange(table, params.range);
+        return { data: encodeTable(table, from, to) };
+      }),
+    );
+  },
+};

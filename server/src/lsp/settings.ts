@@ -1,0 +1,244 @@
+// The `imr` settings and the `.imr.json` rule configuration, per document.
+//
+// Where settings come from:
+//  * a client with `workspace.configuration` is asked for the `imr` section, scoped to the document
+//    (VS Code resource settings), and the answer is cached per document until the next
+//    `workspace/didChangeConfiguration`;
+//  * any other client: `initializationOptions` (either `{ imr: {...} }`, `{ settings: { imr: {...} } }` or the
+//    section itself), then the `settings` of each `workspace/didChangeConfiguration`.
+// Rule settings for a document = the nearest `.imr.json` above its file (server/src/node/config.ts), then the
+// `imr.rules` setting on top (core/rules/config.ts `mergeConfigs`). A problem in either is shown once as a
+// `window/showMessage` warning (it names the config file or the setting, never the letter), and the readable
+// part of the configuration is used.
+//
+// `generation` counts every change of settings or config files; results cached under an older generation
+// (findings, pull diagnostic result ids) are stale.
+import { fileURLToPath } from 'node:url';
+import { MessageType, ShowMessageNotification, type ClientCapabilities, type Connection } from 'vscode-languageserver';
+import { mergeConfigs, resolveRuleSettings, validateConfig, type ImrConfig, type RuleConfigValue, type RuleSetting } from '../core/rules/config';
+import { clearConfigCache, loadConfigFor } from '../node/config';
+import { DEFAULT_LOG_LEVEL, isLogLevel, type LogLevel, type Logger } from './log';
+
+export interface ImrSettings {
+  /** `imr.rules`: rule id or name → severity or `{ severity, ...options }`. */
+  rules: Record<string, RuleConfigValue>;
+  /** `imr.maxDocumentSize`: above this many characters a document gets symbols only. */
+  maxDocumentSize: number;
+  diagnostics: {
+    /** `imr.diagnostics.debounceMs`: wait after the last change before re-checking (push diagnostics). */
+    debounceMs: number;
+  };
+  /** `imr.logLevel`. */
+  logLevel: LogLevel;
+}
+
+/**
+ * 20 MB (characters). A letter is 5–20 kB; the benchmark parses and checks 20 MB of letters in seconds, and
+ * re-checking that on every pause in typing would make the editor lag.
+ */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 20_000_000;
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+export function defaultSettings(): ImrSettings {
+  return { rules: {}, maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE, diagnostics: { debounceMs: DEFAULT_DEBOUNCE_MS }, logLevel: DEFAULT_LOG_LEVEL };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads `key` from a settings object that may be nested (`{ diagnostics: { debounceMs } }`) or dotted. */
+function pick(raw: Record<string, unknown>, key: string): unknown {
+  if (key in raw) return raw[key];
+  const dot = key.indexOf('.');
+  if (dot < 0) return undefined;
+  const head = raw[key.slice(0, dot)];
+  return isObject(head) ? pick(head, key.slice(dot + 1)) : undefined;
+}
+
+/** The `imr` section as sent by a client, made total: anything missing or of the wrong type is the default. */
+export function normalizeSettings(raw: unknown): ImrSettings {
+  const settings = defaultSettings();
+  if (!isObject(raw)) return settings;
+  const rules = pick(raw, 'rules');
+  if (isObject(rules)) settings.rules = rules as Record<string, RuleConfigValue>;
+  const max = pick(raw, 'maxDocumentSize');
+  if (typeof max === 'number' && Number.isFinite(max) && max > 0) settings.maxDocumentSize = max;
+  const debounce = pick(raw, 'diagnostics.debounceMs');
+  if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0) settings.diagnostics.debounceMs = Math.min(debounce, 60_000);
+  const level = pick(raw, 'logLevel');
+  if (isLogLevel(level)) settings.logLevel = level;
+  return settings;
+}
+
+/** The `imr` section inside what a client sends as `initializationOptions` or `didChangeConfiguration.settings`. */
+export function imrSection(payload: unknown): unknown {
+  if (!isObject(payload)) return undefined;
+  if (isObject(payload.imr)) return payload.imr;
+  if (isObject(payload.settings) && isObject(payload.settings.imr)) return payload.settings.imr;
+  // The section itself (a client configured with `settings = { rules = ... }`).
+  if (['rules', 'maxDocumentSize', 'diagnostics', 'logLevel'].some((k) => k in payload)) return payload;
+  return undefined;
+}
+
+export interface DocumentConfiguration {
+  settings: ImrSettings;
+  /** Effective rule settings: `.imr.json` then `imr.rules`. */
+  rules: Map<string, RuleSetting>;
+  /** The `.imr.json` that applies, when one was found. */
+  configPath?: string;
+  /**
+   * The file's parsed config. The loader returns the same object while the file is unchanged on disk, so
+   * results memoised against it stay valid, and an edit is noticed even by clients that cannot watch files.
+   */
+  fileConfig: ImrConfig;
+  generation: number;
+}
+
+/** The file system path of a `file:` URI; undefined for other schemes (untitled documents and the like). */
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+const NO_CONFIG: ImrConfig = Object.freeze({});
+
+export class SettingsStore {
+  private global: ImrSettings = defaultSettings();
+  private readonly perDocument = new Map<string, Promise<ImrSettings>>();
+  /** The last settings resolved per document, for features that cannot wait (size limit checks). */
+  private readonly resolved = new Map<string, ImrSettings>();
+  private readonly shownProblems = new Set<string>();
+  private _generation = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly logger: Logger,
+    private readonly capabilities: () => ClientCapabilities,
+  ) {}
+
+  get generation(): number {
+    return this._generation;
+  }
+
+  /** True when the client answers `workspace/configuration`. */
+  get pullsConfiguration(): boolean {
+    return this.capabilities().workspace?.configuration === true;
+  }
+
+  /** Settings from `initializationOptions` or a `didChangeConfiguration` push. */
+  setGlobal(section: unknown): void {
+    if (section === undefined) return;
+    this.global = normalizeSettings(section);
+    this.applyLogLevel(this.global);
+  }
+
+  /**
+   * Asks a client that answers `workspace/configuration` for the unscoped `imr` section: the settings used
+   * where no document is concerned (the log level at start-up, fallbacks). Never rejects.
+   */
+  async refreshGlobal(): Promise<void> {
+    if (!this.pullsConfiguration) return;
+    try {
+      const raw: unknown = await this.connection.workspace.getConfiguration('imr');
+      if (raw !== null && raw !== undefined) this.setGlobal(raw);
+    } catch {
+      this.logger.warn('workspace/configuration failed; keeping the last known settings');
+    }
+  }
+
+  get globalSettings(): ImrSettings {
+    return this.global;
+  }
+
+  /** Settings changed somewhere: forget what was asked for, bump the generation. */
+  settingsChanged(): void {
+    this.perDocument.clear();
+    this._generation++;
+  }
+
+  /** A `.imr.json` was created, changed or deleted. */
+  configFilesChanged(): void {
+    clearConfigCache();
+    this._generation++;
+  }
+
+  forget(uri: string): void {
+    this.perDocument.delete(uri);
+    this.resolved.delete(uri);
+  }
+
+  /** The document's settings as last resolved, without asking the client (else the global ones). */
+  settingsNow(uri: string): ImrSettings {
+    return this.resolved.get(uri) ?? this.global;
+  }
+
+  /** The document's `imr` settings. Never rejects: on any failure, the last known global settings. */
+  settingsFor(uri: string): Promise<ImrSettings> {
+    if (!this.pullsConfiguration) return Promise.resolve(this.global);
+    let pending = this.perDocument.get(uri);
+    if (!pending) {
+      pending = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'imr' })
+        .then(
+          (raw: unknown) => {
+            // A client without an `imr` section (no extension, plain editor) answers null: keep pushed settings.
+            const settings = raw === null || raw === undefined ? this.global : normalizeSettings(raw);
+            this.resolved.set(uri, settings);
+            this.applyLogLevel(settings);
+            return settings;
+          },
+          () => {
+            this.logger.warn('workspace/configuration failed; using the last known settings');
+            this.perDocument.delete(uri);
+            return this.global;
+          },
+        );
+      this.perDocument.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** Settings plus the effective rule settings for a document. */
+  async configurationFor(uri: string): Promise<DocumentConfiguration> {
+    const generation = this._generation;
+    const settings = await this.settingsFor(uri);
+    const { config, configPath } = this.fileConfigFor(uri);
+    const fromSetting = validateConfig({ rules: settings.rules }, 'Setting imr.');
+    this.report(fromSetting.problems);
+    const rules = resolveRuleSettings(mergeConfigs(config, fromSetting.config));
+    return { settings, rules, configPath, fileConfig: config, generation };
+  }
+
+  /** The `.imr.json` that governs a document, read through the shared cache (by path and mtime). */
+  fileConfigFor(uri: string): { config: ImrConfig; configPath?: string } {
+    const filePath = filePathOf(uri);
+    if (!filePath) return { config: NO_CONFIG };
+    const loaded = loadConfigFor(filePath);
+    this.report(loaded.problems);
+    // No file: one shared empty config, so memoised findings stay valid.
+    if (!loaded.path) return { config: NO_CONFIG };
+    return { config: loaded.config, configPath: loaded.path };
+  }
+
+  /** Shows each configuration problem once per server session. Problems name files and settings only. */
+  private report(problems: readonly string[]): void {
+    for (const problem of problems) {
+      if (this.shownProblems.has(problem)) continue;
+      this.shownProblems.add(problem);
+      try {
+        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `IMR configuration: ${problem}` });
+      } catch {
+        // Connection gone.
+      }
+    }
+  }
+
+  private applyLogLevel(settings: ImrSettings): void {
+    this.logger.level = settings.logLevel;
+  }
+}

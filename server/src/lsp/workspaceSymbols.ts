@@ -1,0 +1,181 @@
+// workspace/symbol: the disputed items and case numbers of every determination letter in the workspace
+// folders (index in workspaceIndex.ts, file walking in node/letterFiles.ts).
+//
+//  * The index is built in the background after `initialized` and rebuilt when the workspace folders change
+//    (noticed on `workspaceFoldersChanged`, or at the next query). When a build finishes the server sends the
+//    custom notification `imr/indexReady` with counts only: `{ files, letters, items, truncated, ms }`.
+//  * A query that arrives during a build waits for it (at most INDEX_WAIT_MS, and never past its
+//    cancellation), so the first `#` search after opening a folder is complete.
+//  * Files: the feature registers a watcher for `**/*.{txt,imr}` (clients with dynamic registration) and
+//    updates the index on `watchedFilesChanged` (server.ts forwards `workspace/didChangeWatchedFiles`).
+//    Open documents take precedence over the disk: they are read from the shared analyses at query time.
+//  * Symbols: an item is a symbol of the document-symbol item kind (Event, or Function for clients without
+//    it), named as in the outline; a case number is a Module symbol (as the header in the outline).
+//    `containerName` = `<case number> · <file name>`, or the file name alone.
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  SymbolKind,
+  WatchKind,
+  type CancellationToken,
+  type FileEvent,
+  type SymbolInformation,
+  type WorkspaceSymbolParams,
+} from 'vscode-languageserver';
+import type { Analysis } from './analysis';
+import { handler, type Feature, type ServerContext } from './context';
+import { SYMBOL_KINDS } from './documentSymbols';
+import { entryFor, search, WorkspaceIndex, type IndexEntry, type IndexStats } from './workspaceIndex';
+
+export const INDEX_READY_NOTIFICATION = 'imr/indexReady';
+/** How long a query waits for a running build before answering from what is indexed. */
+const INDEX_WAIT_MS = 5000;
+export const MAX_RESULTS = 1000;
+const LETTER_GLOB = '**/*.{txt,imr}';
+
+/** One spelling per file: `file:` URIs re-encoded from their path (VS Code writes `c%3A`, Node `C:`). */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+const openEntries = new WeakMap<Analysis, IndexEntry | null>();
+
+function entryOfOpen(analysis: Analysis, uri: string): IndexEntry | undefined {
+  let entry = openEntries.get(analysis);
+  if (entry === undefined) {
+    entry = entryFor(uri, analysis.document) ?? null;
+    openEntries.set(analysis, entry);
+  }
+  return entry ?? undefined;
+}
+
+function sameFolders(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const sa = [...a].map((p) => path.resolve(p)).sort();
+  const sb = [...b].map((p) => path.resolve(p)).sort();
+  return sa.every((p, i) => p === sb[i]);
+}
+
+function waitFor(promise: Promise<unknown>, ms: number, token: CancellationToken): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(finish, ms);
+    const subscription = token.onCancellationRequested(finish);
+    promise.then(finish, finish);
+    function finish() {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    }
+  });
+}
+
+export interface WorkspaceSymbolsFeature extends Feature {
+  /** server.ts: forwarded `workspace/didChangeWatchedFiles` events. */
+  watchedFilesChanged(context: ServerContext, changes: readonly FileEvent[]): void;
+  /** server.ts: after `context.workspaceFolders` changed. */
+  workspaceFoldersChanged(context: ServerContext): void;
+  /** For tests and the benchmark: the index itself. */
+  readonly index: WorkspaceIndex;
+}
+
+export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
+  let context: ServerContext | undefined;
+  const index = new WorkspaceIndex({
+    onReady(stats: IndexStats) {
+      context?.logger.info(`workspace index: ${stats.letters} letters, ${stats.items} items from ${stats.files} files in ${stats.ms.toFixed(0)} ms`);
+      context?.connection.sendNotification(INDEX_READY_NOTIFICATION, stats).catch(() => undefined);
+    },
+    onError(error) {
+      context?.logger.error('workspace index failed', error);
+    },
+  });
+  let started = false;
+
+  const ensureCurrent = (ctx: ServerContext) => {
+    if (!started || !sameFolders(index.folders, ctx.workspaceFolders)) {
+      started = true;
+      void index.rebuild(ctx.workspaceFolders);
+    }
+  };
+
+  const symbolKind = (ctx: ServerContext, kind: SymbolKind): SymbolKind => {
+    const listed = ctx.clientCapabilities.workspace?.symbol?.symbolKind?.valueSet;
+    // Without a list, a client supports File..Array (LSP 3.x): Event and Object are later additions.
+    const supported = listed ? listed.includes(kind) : kind <= SymbolKind.Array;
+    return supported ? kind : kind === SymbolKind.Event ? SymbolKind.Function : SymbolKind.Field;
+  };
+
+  const query = async (ctx: ServerContext, params: WorkspaceSymbolParams, token: CancellationToken): Promise<SymbolInformation[]> => {
+    ensureCurrent(ctx);
+    if (index.isBuilding) await waitFor(index.ready(), INDEX_WAIT_MS, token);
+    await waitFor(index.settled(), INDEX_WAIT_MS, token);
+    if (token.isCancellationRequested) return [];
+    // Open documents replace their files' entries.
+    const open = new Map<string, IndexEntry | undefined>();
+    for (const document of ctx.documents.all()) {
+      open.set(canonicalUri(document.uri), entryOfOpen(ctx.analyses.get(document), document.uri));
+    }
+    const entries: IndexEntry[] = [];
+    for (const entry of index.all()) if (!open.has(entry.uri)) entries.push(entry);
+    for (const entry of open.values()) if (entry) entries.push(entry);
+    const itemKind = symbolKind(ctx, SYMBOL_KINDS.item);
+    const caseKind = symbolKind(ctx, SYMBOL_KINDS.header);
+    const matches = search(entries, params.query ?? '', MAX_RESULTS, () => token.isCancellationRequested);
+    return matches.map(({ entry, item }): SymbolInformation => {
+      if (!item) {
+        return { name: entry.caseNumber!, kind: caseKind, location: { uri: entry.uri, range: entry.caseNumberRange! }, containerName: entry.fileName };
+      }
+      const containerName = entry.caseNumber ? `${entry.caseNumber} · ${entry.fileName}` : entry.fileName;
+      return { name: item.name, kind: itemKind, location: { uri: entry.uri, range: item.selectionRange }, containerName };
+    });
+  };
+
+  return {
+    name: 'workspaceSymbols',
+    index,
+    capabilities: () => ({ workspaceSymbolProvider: true }),
+    register(ctx) {
+      context = ctx;
+      ctx.connection.onWorkspaceSymbol(handler(ctx, 'workspaceSymbol', (): SymbolInformation[] => [], (params: WorkspaceSymbolParams, token) => query(ctx, params, token)));
+      // A closed document may have been left unsaved: its file on disk is the truth again.
+      ctx.documents.onDidClose(({ document }) => {
+        if (document.uri.startsWith('file:')) void index.fileChanged(fileURLToPath(document.uri)).catch(() => undefined);
+      });
+    },
+    async initialized(ctx) {
+      context = ctx;
+      ensureCurrent(ctx);
+      if (ctx.clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await ctx.connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: LETTER_GLOB, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete }],
+        });
+      }
+    },
+    watchedFilesChanged(ctx, changes) {
+      for (const change of changes) {
+        if (!change.uri.startsWith('file:')) continue;
+        let file: string;
+        try {
+          file = fileURLToPath(change.uri);
+        } catch {
+          continue;
+        }
+        if (change.type === FileChangeType.Deleted) index.fileDeleted(file);
+        else if (/\.(txt|imr)$/i.test(file)) void index.fileChanged(file).catch((error: unknown) => ctx.logger.error('workspace index update failed', error));
+      }
+    },
+    workspaceFoldersChanged(ctx) {
+      ensureCurrent(ctx);
+    },
+    dispose() {
+      index.cancel();
+    },
+  };
+}

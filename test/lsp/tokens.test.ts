@@ -1,0 +1,241 @@
+// textDocument/semanticTokens/full and /range over the wire (VS Code capabilities), decoded with the legend
+// the server declares in its initialize result. Letters from the shared corpus; every corpus letter is also
+// checked in-process for sorted, single-line, non-overlapping tokens.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import { parse } from '../../server/src/core';
+import { SourceText } from '../../server/src/core/source';
+import { documentTokens, encodeTokens, TOKEN_MODIFIERS as LEGEND_MODIFIERS, TOKEN_TYPES as LEGEND_TYPES } from '../../server/src/lsp/semanticTokensModel';
+import { CORPUS, corpusSkip, corpusText, fileUri, LspHarness, NEOVIM_CAPABILITIES, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+
+interface Decoded {
+  line: number;
+  start: number;
+  length: number;
+  type: string;
+  modifiers: string[];
+}
+
+/** The LSP relative encoding decoded independently of the server's own code. */
+function decode(data: readonly number[], legend: SemanticTokensLegend): Decoded[] {
+  assert.equal(data.length % 5, 0, 'data is a multiple of 5 integers');
+  const out: Decoded[] = [];
+  let line = 0;
+  let start = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    const [dl, ds, length, type, mods] = data.slice(i, i + 5) as [number, number, number, number, number];
+    line += dl;
+    start = dl === 0 ? start + ds : ds;
+    const modifiers = legend.tokenModifiers.filter((_, bit) => (mods & (1 << bit)) !== 0);
+    assert.ok(type < legend.tokenTypes.length, `token type index ${type} is in the legend`);
+    out.push({ line, start, length, type: legend.tokenTypes[type]!, modifiers });
+  }
+  return out;
+}
+
+function tokenAt(tokens: Decoded[], line: number, start: number): Decoded | undefined {
+  return tokens.find((t) => t.line === line && t.start === start);
+}
+
+function text(t: Decoded, lines: string[]): string {
+  return lines[t.line]!.slice(t.start, t.start + t.length);
+}
+
+/** Sorted, no overlap, on one line, inside the line. */
+function assertWellFormed(tokens: Decoded[], lines: string[], where: string): void {
+  let previous: Decoded | undefined;
+  for (const t of tokens) {
+    assert.ok(t.length > 0, `${where}: empty token at ${t.line}:${t.start}`);
+    assert.ok(t.start + t.length <= lines[t.line]!.length, `${where}: token past the end of line ${t.line}`);
+    if (previous && previous.line === t.line) assert.ok(previous.start + previous.length <= t.start, `${where}: overlap at ${t.line}:${t.start}`);
+    previous = t;
+  }
+}
+
+describe('semantic tokens', () => {
+  let lsp: LspHarness;
+  let ws: string;
+  let legend: SemanticTokensLegend;
+  let n = 0;
+
+  before(async () => {
+    ws = tempWorkspace();
+    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: {} });
+    const provider = lsp.initializeResult.capabilities.semanticTokensProvider;
+    assert.ok(provider && 'legend' in provider, 'the server declares a semantic tokens provider with a legend');
+    legend = provider.legend;
+  });
+  after(async () => {
+    await lsp?.shutdown();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  async function openLetter(letter: string): Promise<{ uri: string; lines: string[] }> {
+    const uri = fileUri(path.join(ws, `tokens-${++n}.txt`));
+    await lsp.open(uri, letter);
+    return { uri, lines: letter.split(/\r\n|\r|\n/) };
+  }
+
+  test('the server declares full and range requests and a legend of standard types plus decision modifiers', () => {
+    const provider = lsp.initializeResult.capabilities.semanticTokensProvider as { full?: unknown; range?: unknown };
+    assert.equal(provider.full, true);
+    assert.equal(provider.range, true);
+    for (const type of ['namespace', 'property', 'function', 'keyword', 'enumMember', 'number', 'string', 'type', 'macro', 'parameter']) {
+      assert.ok(legend.tokenTypes.includes(type), `legend has ${type}`);
+    }
+    for (const modifier of ['upheld', 'overturned', 'date', 'declaration']) assert.ok(legend.tokenModifiers.includes(modifier), `legend has ${modifier}`);
+  });
+
+  test('CM16-0238035: header labels, case number, dates, headings, items, decisions, citations, conclusion', { skip: corpusSkip() }, async () => {
+    const { uri, lines } = await openLetter(corpusText('dwc-2016/text/CM16-0238035.txt'));
+    const result = await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const tokens = decode(result.data, legend);
+    assertWellFormed(tokens, lines, 'CM16-0238035');
+    const expect = (line: number, start: number, want: string, type: string, modifiers: string[]) => {
+      const t = tokenAt(tokens, line, start);
+      assert.ok(t, `a token at ${line}:${start} (${want})`);
+      assert.deepEqual([text(t, lines), t.type, [...t.modifiers].sort()], [want, type, [...modifiers].sort()], `token at ${line}:${start}`);
+    };
+    expect(0, 0, 'Case Number:', 'property', []);
+    expect(5, 0, 'CM16-0238035', 'number', ['declaration', 'readonly']);
+    expect(6, 0, '12/14/2016', 'number', ['date']);
+    expect(15, 0, '10/10/2016', 'number', ['date']);
+    // `Application` / `Received:` wraps: one token per line.
+    expect(12, 0, 'Application', 'property', []);
+    expect(13, 0, 'Received:', 'property', []);
+    expect(19, 0, 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'namespace', ['declaration']);
+    expect(49, 0, 'IMR ISSUES, DECISIONS AND RATIONALES', 'namespace', ['declaration']);
+    expect(29, 0, 'State(s) of Licensure:', 'property', []);
+    // A date in the case summary.
+    expect(38, 64, '10/27/2016', 'number', ['date']);
+    // Item 1, after the form feed that starts its line.
+    expect(52, 1, 'Right shoulder arthroscopy RCR (rotator cuff repair) and decompression', 'function', ['declaration']);
+    expect(52, 73, 'Upheld', 'keyword', ['upheld']);
+    // Item text with its own colon: split on the last one.
+    expect(74, 0, 'Labs to include: EKG', 'function', ['declaration']);
+    expect(74, 22, 'Upheld', 'keyword', ['upheld']);
+    expect(53, 0, 'Claims Administrator guideline:', 'property', []);
+    expect(54, 68, 'Non-MTUS Citation', 'macro', ['nonMtus']);
+    expect(55, 0, 'Official Disability Guidelines (ODG)', 'type', ['nonMtus']);
+    expect(56, 0, 'MAXIMUS guideline:', 'property', []);
+    expect(56, 37, 'MTUS', 'macro', ['mtus']);
+    expect(56, 42, 'Shoulder Complaints 2004', 'type', ['mtus']);
+    expect(57, 0, 'Surgical Considerations', 'parameter', ['mtus']);
+    expect(58, 0, 'Decision rationale:', 'property', []);
+    // The conclusion sentence, split over its two lines.
+    expect(66, 81, 'As such, the', 'string', ['negative']);
+    expect(67, 0, 'request is not medically necessary.', 'string', ['negative']);
+    assert.equal(tokens.filter((t) => t.type === 'keyword' && t.modifiers.includes('upheld')).length, 8, 'eight Upheld decisions');
+    assert.equal(tokens.filter((t) => t.modifiers.includes('overturned')).length, 0);
+    await lsp.close(uri);
+  });
+
+  test('CM17-0020384: Overturned is an enumMember with the overturned modifier; a positive conclusion', { skip: corpusSkip() }, async () => {
+    const { uri, lines } = await openLetter(corpusText('dwc-2016/text/CM17-0020384.txt'));
+    const result = await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const tokens = decode(result.data, legend);
+    assertWellFormed(tokens, lines, 'CM17-0020384');
+    const decision = tokenAt(tokens, 49, 70);
+    assert.deepEqual(decision && [text(decision, lines), decision.type, decision.modifiers], ['Overturned', 'enumMember', ['overturned']]);
+    const conclusion = tokenAt(tokens, 78, 75);
+    assert.deepEqual(conclusion && [text(conclusion, lines), conclusion.type, conclusion.modifiers], ['For these reasons,', 'string', ['positive']]);
+    await lsp.close(uri);
+  });
+
+  test('a range request returns exactly the full tokens that touch the range', { skip: corpusSkip() }, async () => {
+    const { uri, lines } = await openLetter(corpusText('dwc-2016/text/CM16-0238035.txt'));
+    const full = decode((await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data, legend);
+    const range = { start: { line: 52, character: 0 }, end: { line: 57, character: 5 } };
+    const ranged = decode((await lsp.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range })).data, legend);
+    assertWellFormed(ranged, lines, 'range');
+    assert.ok(ranged.length > 0);
+    for (const t of ranged) assert.ok(t.line >= 52 && t.line <= 57, `token on line ${t.line} is inside the range`);
+    const expected = full.filter((t) => (t.line > 52 && t.line < 57) || t.line === 52 || (t.line === 57 && t.start < 5));
+    assert.deepEqual(ranged, expected);
+    assert.deepEqual(ranged[0] && [ranged[0].line, ranged[0].start, ranged[0].type], [52, 1, 'function']);
+    assert.deepEqual(ranged.at(-1) && [ranged.at(-1)!.line, ranged.at(-1)!.start, ranged.at(-1)!.type], [57, 0, 'parameter']);
+    await lsp.close(uri);
+  });
+
+  test('doubled-text seed letter: tokens land on the odd (content) lines', { skip: corpusSkip() }, async () => {
+    const { uri, lines } = await openLetter(corpusText('seeds/000_a23c1bfa7502e53c.txt'));
+    const tokens = decode((await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data, legend);
+    assertWellFormed(tokens, lines, 'seed 000');
+    const heading = tokenAt(tokens, 0, 1);
+    assert.deepEqual(heading && [text(heading, lines), heading.type], ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'namespace']);
+    const item = tokenAt(tokens, 114, 0);
+    assert.deepEqual(item && [text(item, lines), item.type], ['Medial branch block at C5-6', 'function']);
+    const decision = tokenAt(tokens, 114, 29);
+    assert.deepEqual(decision && [text(decision, lines), decision.type, decision.modifiers], ['Upheld', 'keyword', ['upheld']]);
+    for (const t of tokens) assert.equal(t.line % 2, 0, `token on content line ${t.line}`);
+    await lsp.close(uri);
+  });
+
+  test('an unknown document gets no tokens; a closed one an empty result', async () => {
+    const { uri } = await openLetter('Just some notes.\nNothing here.\n');
+    const result = await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.deepEqual(result.data, []);
+    await lsp.close(uri);
+    const closed = await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.deepEqual(closed.data, []);
+  });
+});
+
+describe('semantic tokens of every corpus letter (in process)', () => {
+  test('sorted, single-line, non-overlapping, inside their lines; the encoding round-trips', { skip: corpusSkip() }, () => {
+    const files: string[] = [];
+    for (const dir of ['dwc-2016/text', 'dwc-2016/layout', 'seeds']) {
+      for (const f of fs.readdirSync(path.join(CORPUS, dir)).sort()) files.push(path.join(CORPUS, dir, f));
+    }
+    let decisions = 0;
+    for (const file of files) {
+      const letter = fs.readFileSync(file, 'utf8');
+      const tokens = documentTokens(parse(letter), new SourceText(letter));
+      const lines = letter.split(/\r\n|\r|\n/);
+      const decoded = decode(encodeTokens(tokens), { tokenTypes: [...LEGEND_TYPES], tokenModifiers: [...LEGEND_MODIFIERS] });
+      assertWellFormed(decoded, lines, path.basename(file));
+      assert.deepEqual(
+        decoded.map((t) => [t.line, t.start, t.length]),
+        tokens.map((t) => [t.line, t.start, t.end - t.start]),
+        `${path.basename(file)}: encoding round-trips`,
+      );
+      decisions += decoded.filter((t) => t.modifiers.includes('upheld') || t.modifiers.includes('overturned')).length;
+    }
+    // 247 items in each of text/ and layout/, plus 5 in the seeds.
+    assert.equal(decisions, 247 * 2 + 5);
+  });
+});
+
+describe('documents over imr.maxDocumentSize', () => {
+  let lsp: LspHarness;
+  let ws: string;
+
+  before(async () => {
+    ws = tempWorkspace();
+    lsp = await LspHarness.start({ capabilities: NEOVIM_CAPABILITIES, rootPath: ws, initializationOptions: { imr: { maxDocumentSize: 4000 } } });
+  });
+  after(async () => {
+    await lsp?.shutdown();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  test('get no tokens, hover, completion or code lens, but still document symbols', { skip: corpusSkip() }, async () => {
+    const uri = fileUri(path.join(ws, 'large.txt'));
+    const letter = corpusText('dwc-2016/text/CM16-0238035.txt');
+    assert.ok(letter.length > 4000);
+    await lsp.open(uri, letter);
+    const tokens = await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.deepEqual(tokens.data, []);
+    const hover = await lsp.request<unknown>('textDocument/hover', { textDocument: { uri }, position: { line: 52, character: 75 } });
+    assert.equal(hover, null);
+    const completion = await lsp.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 53, character: 0 } });
+    assert.deepEqual(completion.items, []);
+    const lenses = await lsp.request<unknown[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses, []);
+    const symbols = await lsp.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(symbols.length > 0, 'document symbols are still served');
+  });
+});

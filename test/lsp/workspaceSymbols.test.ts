@@ -1,0 +1,193 @@
+// workspace/symbol over the wire, across a temporary workspace folder of corpus letters. The expected results
+// are computed independently of the parser, with a regex over the files' item lines (`<item>: Upheld`);
+// the letters are chosen so that every matching item fits on its decision line.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FileChangeType, SymbolKind, type SymbolInformation } from 'vscode-languageserver-protocol';
+import { CORPUS, corpusSkip, fileUri, LspHarness, NEOVIM_CAPABILITIES, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+
+const ITEM_LINE = /^[\f ]*(\S.*?):\s+(Upheld|Overturned)\s*$/;
+const DECISION_ALONE = /^[\f ]*(Upheld|Overturned)\s*$/;
+
+interface Expected {
+  file: string;
+  /** The line of the decision word: where an item's heading ends. */
+  line: number;
+  /** The item text on that line, or on the line before for a decision alone on its line (§5). */
+  text: string;
+}
+
+/**
+ * Items of a file whose text matches `pattern`, by regex only: the text before the decision on its line,
+ * joined with the wrapped lines above it (back to a blank line or a line ending in `.` or `:`, where the
+ * previous rationale or the section opener ends).
+ */
+function itemLines(file: string, pattern: RegExp): Expected[] {
+  const lines = fs.readFileSync(file, 'utf8').split(/\r\n|\r|\n/).map((l) => l.replace(/^[\f ]+|[\f ]+$/g, ''));
+  const out: Expected[] = [];
+  lines.forEach((line, i) => {
+    const m = ITEM_LINE.exec(line);
+    const previous = i > 0 ? /^(\S.*?):\s*$/.exec(lines[i - 1]!) : null;
+    let text = m ? m[1]! : DECISION_ALONE.test(line) && previous ? previous[1]! : undefined;
+    if (text === undefined) return;
+    for (let k = (m ? i : i - 1) - 1; k >= 0 && lines[k] !== '' && !/[.:]$/.test(lines[k]!); k--) text = `${lines[k]} ${text}`;
+    if (pattern.test(text)) out.push({ file: path.basename(file), line: i, text });
+  });
+  return out;
+}
+
+function caseNumberOf(file: string): string | undefined {
+  return /\bCM\d{2}-\d{7}\b/.exec(fs.readFileSync(file, 'utf8').slice(0, 400))?.[0];
+}
+
+const key = (s: SymbolInformation) => `${path.basename(s.location.uri)}:${s.location.range.end.line}`;
+
+describe('workspace symbols', () => {
+  let lsp: LspHarness;
+  let ws: string;
+  let letters: string[] = [];
+  const skip = corpusSkip();
+
+  before(async () => {
+    ws = tempWorkspace();
+    if (skip) return;
+    // 33 letters: every fourth text/ letter (both CM16 and CM17 cases) and the three seeds.
+    const text = fs.readdirSync(path.join(CORPUS, 'dwc-2016', 'text')).sort().filter((_, i) => i % 4 === 0);
+    for (const f of text) fs.copyFileSync(path.join(CORPUS, 'dwc-2016', 'text', f), path.join(ws, f));
+    for (const f of fs.readdirSync(path.join(CORPUS, 'seeds')).sort()) fs.copyFileSync(path.join(CORPUS, 'seeds', f), path.join(ws, f));
+    // A letter saved as .imr in a subfolder; a .txt that is not a letter; a letter inside node_modules (skipped).
+    fs.mkdirSync(path.join(ws, 'sub'));
+    fs.copyFileSync(path.join(CORPUS, 'dwc-2016', 'text', 'CM17-0020384.txt'), path.join(ws, 'sub', 'review.imr'));
+    fs.writeFileSync(path.join(ws, 'notes.txt'), 'To do: look up the medial branch block: Upheld\nCM17-0099999\n');
+    fs.mkdirSync(path.join(ws, 'node_modules', 'pkg'), { recursive: true });
+    fs.copyFileSync(path.join(CORPUS, 'seeds', '000_a23c1bfa7502e53c.txt'), path.join(ws, 'node_modules', 'pkg', 'copy.txt'));
+    letters = [...fs.readdirSync(ws).filter((f) => f.endsWith('.txt') && f !== 'notes.txt').map((f) => path.join(ws, f)), path.join(ws, 'sub', 'review.imr')];
+    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: {} });
+  });
+  after(async () => {
+    await lsp?.shutdown();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  const query = (q: string) => lsp.request<SymbolInformation[]>('workspace/symbol', { query: q });
+
+  test('the server declares a workspace symbol provider and watches letter files', { skip }, async () => {
+    assert.equal(lsp.initializeResult.capabilities.workspaceSymbolProvider, true);
+    // The registration is sent on `initialized`, so before the answer to any later request.
+    await query('');
+    const watchers = lsp.registrations
+      .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((r) => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern));
+    assert.ok(watchers.includes('**/*.{txt,imr}'), `watchers: ${watchers.join(', ')}`);
+  });
+
+  test('`medial branch` finds exactly the items whose text contains it', { skip }, async () => {
+    const expected = letters.flatMap((f) => itemLines(f, /medial branch/i));
+    assert.equal(expected.length, 3, 'two items in seed 000, one in seed 003');
+    const symbols = await query('medial branch');
+    assert.deepEqual(symbols.map(key).sort(), expected.map((e) => `${e.file}:${e.line}`).sort());
+    for (const s of symbols) {
+      assert.equal(s.kind, SymbolKind.Event);
+      const e = expected.find((x) => `${x.file}:${x.line}` === key(s))!;
+      assert.equal(s.name, e.text);
+      // The seeds have no header: the container is the file name alone.
+      assert.equal(s.containerName, e.file);
+    }
+  });
+
+  test('case-insensitive, whitespace-folded; words in any order', { skip }, async () => {
+    const reference = (await query('medial branch')).map(key).sort();
+    assert.deepEqual((await query('  MEDIAL   Branch ')).map(key).sort(), reference);
+    assert.deepEqual((await query('branch medial')).map(key).sort(), reference);
+  });
+
+  test('`physical therapy` across the 2016 letters, with case number and file name as container', { skip }, async () => {
+    const expected = letters.flatMap((f) => itemLines(f, /physical therapy/i));
+    assert.ok(expected.length >= 2, `found ${expected.length}`);
+    const symbols = await query('physical therapy');
+    assert.deepEqual(symbols.map(key).sort(), expected.map((e) => `${e.file}:${e.line}`).sort());
+    for (const s of symbols) {
+      const file = path.basename(s.location.uri);
+      const caseNumber = caseNumberOf(path.join(ws, file));
+      assert.equal(s.containerName, caseNumber ? `${caseNumber} · ${file}` : file);
+    }
+  });
+
+  test('`CM17-00` finds the case numbers and their items', { skip }, async () => {
+    const cases = letters.map((f) => [f, caseNumberOf(f)] as const).filter(([, c]) => c?.startsWith('CM17-00'));
+    assert.ok(cases.length >= 5, `found ${cases.length}`);
+    const symbols = await query('CM17-00');
+    const caseSymbols = symbols.filter((s) => s.kind === SymbolKind.Module);
+    assert.deepEqual(caseSymbols.map((s) => s.name).sort(), cases.map(([, c]) => c!).sort());
+    for (const s of caseSymbols) assert.equal(s.containerName, path.basename(s.location.uri));
+    const itemCount = cases.reduce((n, [f]) => n + itemLines(f, /./).length, 0);
+    assert.equal(symbols.filter((s) => s.kind === SymbolKind.Event).length, itemCount);
+    // The .imr letter in the subfolder is indexed too.
+    assert.ok(symbols.some((s) => s.location.uri === fileUri(path.join(ws, 'sub', 'review.imr'))));
+  });
+
+  test('an empty query lists every item and case number; nothing from node_modules or non-letters', { skip }, async () => {
+    const all = await query('');
+    const items = letters.reduce((n, f) => n + itemLines(f, /./).length, 0);
+    const cases = letters.filter((f) => caseNumberOf(f)).length;
+    assert.equal(all.length, items + cases);
+    assert.ok(!all.some((s) => s.location.uri.includes('node_modules') || s.location.uri.endsWith('notes.txt')));
+  });
+
+  test('an open document takes precedence over its file', { skip }, async () => {
+    const file = path.join(ws, '000_a23c1bfa7502e53c.txt');
+    const uri = fileUri(file);
+    const edited = fs.readFileSync(file, 'utf8').replace('Medial branch block at C5-6: Upheld', 'Zygapophyseal joint injection at C5-6: Upheld');
+    await lsp.open(uri, edited);
+    assert.equal((await query('medial branch')).length, 2);
+    assert.deepEqual((await query('zygapophyseal')).map((s) => [s.name, s.location.uri]), [['Zygapophyseal joint injection at C5-6', uri]]);
+    await lsp.close(uri);
+    assert.equal((await query('medial branch')).length, 3);
+    assert.deepEqual(await query('zygapophyseal'), []);
+  });
+
+  test('watched file events: a new letter is indexed, a deleted one forgotten', { skip }, async () => {
+    const file = path.join(ws, 'added.txt');
+    const text = fs.readFileSync(path.join(ws, '003_4eeb92eb9dbe0eac.txt'), 'utf8').replace('Cervical medial branch neurotomy', 'Thoracic medial branch radiofrequency ablation');
+    fs.writeFileSync(file, text);
+    await lsp.changeWatchedFiles([{ uri: fileUri(file), type: FileChangeType.Created }]);
+    const found = await query('radiofrequency ablation');
+    assert.deepEqual(found.map((s) => [s.name, path.basename(s.location.uri)]), [['Thoracic medial branch radiofrequency ablation at bilateral C2 C3 C4', 'added.txt']]);
+    assert.equal((await query('medial branch')).length, 4);
+    fs.rmSync(file);
+    await lsp.changeWatchedFiles([{ uri: fileUri(file), type: FileChangeType.Deleted }]);
+    assert.deepEqual(await query('radiofrequency ablation'), []);
+    assert.equal((await query('medial branch')).length, 3);
+  });
+
+  test('a cancelled query is answered with RequestCancelled, and the server keeps serving', { skip }, async () => {
+    const { error } = await lsp.requestAndCancel('workspace/symbol', { query: 'mri' });
+    if (error) assert.equal(error.code, -32800);
+    assert.equal((await query('medial branch')).length, 3);
+  });
+});
+
+describe('workspace symbols (client without workspace folders or watchers)', () => {
+  let lsp: LspHarness;
+  let ws: string;
+  const skip = corpusSkip();
+
+  before(async () => {
+    ws = tempWorkspace();
+    if (skip) return;
+    fs.copyFileSync(path.join(CORPUS, 'seeds', '000_a23c1bfa7502e53c.txt'), path.join(ws, 'letter.txt'));
+    lsp = await LspHarness.start({ capabilities: NEOVIM_CAPABILITIES, rootPath: ws });
+  });
+  after(async () => {
+    await lsp?.shutdown();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  test('the root folder is indexed; no watcher is registered', { skip }, async () => {
+    const symbols = await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'medial branch' });
+    assert.deepEqual(symbols.map((s) => s.name), ['Medial branch block at C5-6', 'Follow up office visit following medial branch block']);
+    assert.deepEqual(lsp.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles'), []);
+  });
+});
