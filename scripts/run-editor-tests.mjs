@@ -1,0 +1,138 @@
+// Runs the real-editor tests (test/vscode/suite) in a real VS Code:
+//   * default: code-server 4.139.1 + headless Debian chromium (offline; scripts/install-vscode-test-host.sh);
+//   * VSCODE_TEST_HOST=electron: desktop VS Code through @vscode/test-electron (downloads VS Code: needs
+//     internet, and `npm install --no-save @vscode/test-electron@2.5.2`).
+// Steps: build the extension (scripts/build.mjs) unless --no-build, bundle the suite into out/test/vscode,
+// run it with test/vscode/fixtures/ws as the workspace, print `N passed, N failed` last. Exit 0 when every
+// test passed, 1 otherwise (also on a timeout or a crash; logs and screenshots are then kept and named).
+//
+// Usage: node scripts/run-editor-tests.mjs [--no-build] [--verbose] [--grep PATTERN] [--timeout SECONDS]
+// The code-server host reads CODE_SERVER, NODE24_BIN, CHROMIUM_PATH, PLAYWRIGHT_CORE from the environment,
+// else from the env.sh the install script wrote ($IMR_TEST_CACHE or ~/.cache/imr-vscode-test).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const started = Date.now();
+
+const { values: args } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    grep: { type: 'string' },
+    timeout: { type: 'string', default: '300' },
+  },
+});
+
+let resultsDir; // created just before the run, removed on every way out
+
+function fail(message) {
+  if (resultsDir) fs.rmSync(resultsDir, { recursive: true, force: true });
+  console.error(`run-editor-tests: ${message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+/** Fills CODE_SERVER etc. from the install script's env.sh when they are not already set. */
+function loadHostEnv() {
+  if (process.env.CODE_SERVER && process.env.NODE24_BIN && process.env.CHROMIUM_PATH) return;
+  const cache =
+    process.env.IMR_TEST_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'imr-vscode-test');
+  const file = path.join(cache, 'env.sh');
+  if (!fs.existsSync(file)) fail(`${file} not found: run scripts/install-vscode-test-host.sh first`);
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const m = /^export ([A-Z0-9_]+)="(.*)"$/.exec(line.trim());
+    if (m && !process.env[m[1]]) process.env[m[1]] = m[2];
+  }
+}
+
+// 1. The extension (dist/extension.js, dist/server.js).
+if (!args['no-build']) {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) fail('the extension build failed');
+}
+for (const f of ['dist/extension.js', 'dist/server.js']) {
+  if (!fs.existsSync(path.join(root, f))) fail(`${f} is missing: run npm run build`);
+}
+
+// 2. The suite, bundled per file (mocha and vscode stay external: mocha from the project's node_modules).
+try {
+  require.resolve('mocha', { paths: [root] });
+} catch {
+  fail('mocha is not installed: npm install (it is a devDependency)');
+}
+const outDir = path.join(root, 'out', 'test', 'vscode', 'suite');
+fs.rmSync(outDir, { recursive: true, force: true });
+const { build } = await import('esbuild');
+const suiteDir = path.join(root, 'test', 'vscode', 'suite');
+const entries = fs.readdirSync(suiteDir).filter((f) => f === 'index.ts' || f.endsWith('.test.ts'));
+await build({
+  entryPoints: entries.map((f) => path.join(suiteDir, f)),
+  outdir: outDir,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'inline',
+  external: ['vscode', 'mocha'],
+  logLevel: 'warning',
+});
+
+// 3. Run.
+const host = process.env.VSCODE_TEST_HOST || 'code-server';
+resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-editor-results-'));
+process.on('exit', () => fs.rmSync(resultsDir, { recursive: true, force: true })); // also after Ctrl-C
+const resultsFile = path.join(resultsDir, 'results.json');
+const options = {
+  extensionDevelopmentPath: root,
+  extensionTestsPath: path.join(outDir, 'index.js'),
+  launchArgs: [path.join(root, 'test', 'vscode', 'fixtures', 'ws'), '--disable-extensions', '--skip-welcome'],
+  extensionTestsEnv: { IMR_TEST_RESULTS: resultsFile, ...(args.grep ? { IMR_TEST_GREP: args.grep } : {}) },
+  timeoutMs: Number(args.timeout) * 1000,
+  verbose: args.verbose,
+};
+
+let runError;
+try {
+  if (host === 'electron') {
+    let runTests;
+    try {
+      ({ runTests } = require(require.resolve('@vscode/test-electron', { paths: [root] })));
+    } catch {
+      fail('VSCODE_TEST_HOST=electron needs @vscode/test-electron (npm install --no-save @vscode/test-electron@2.5.2) and internet access');
+    }
+    await runTests(options);
+  } else if (host === 'code-server') {
+    loadHostEnv();
+    const { runTests } = require('./code-server-test-runner.js');
+    await runTests(options);
+  } else {
+    fail(`unknown VSCODE_TEST_HOST=${host} (code-server or electron)`);
+  }
+} catch (e) {
+  runError = e;
+}
+
+// 4. Summary.
+let results;
+try {
+  results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+} catch {}
+fs.rmSync(resultsDir, { recursive: true, force: true });
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+if (results) {
+  for (const t of results.tests.filter((t) => t.state === 'failed')) console.log(`FAILED: ${t.title}\n  ${t.error ?? ''}`);
+}
+if (runError) console.error(`run-editor-tests (${host}, ${seconds} s): ${runError.message ?? runError}`);
+else console.error(`run-editor-tests (${host}): ${seconds} s`);
+const passes = results?.passes ?? 0;
+// A run that never reported (timeout, crash, startup failure) counts as one failure.
+const failures = results ? results.failures : 1;
+console.log(`${passes} passed, ${failures} failed`);
+process.exit(!runError && results && failures === 0 && passes > 0 ? 0 : 1);
