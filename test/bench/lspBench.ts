@@ -1,2 +1,357 @@
-// Language-server figures for `npm run bench`; filled in with the server's features.
-export async function lspBenchmarks(_texts: string[], _row: (label: string, value: string, target: string, ok: boolean) => void): Promise<void> {}
+// Language-server figures for `npm run bench`, measured over stdio against the built server (dist/server.js),
+// the way an editor talks to it: every figure includes JSON-RPC framing and the pipe.
+//
+//  * didChange → publishDiagnostics on a 1 MiB document, one-character edits, debounce set to 0 through the
+//    settings (so nothing needs subtracting);
+//  * document symbols and semantic tokens for the median-sized letter: right after an edit (parse + compute,
+//    the figure held to the target) and again on the same version (the shared analysis and token cache);
+//  * the workspace index of 2,000 letters written to a temporary folder: from `initialized` to the server's
+//    `imr/indexReady` notification, and the slowest request answered while it was being built;
+//  * the server's peak RSS (VmHWM) with a 10 MiB document open and checked, then asked for symbols, tokens
+//    and code lenses.
+// Next to the latency and memory figures, info rows give the floor they sit on: the core's parse + rules of
+// the same text in this process, and the idle server's RSS.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { parse } from '../../server/src/core';
+import { runRules } from '../../server/src/core/rules';
+import { SourceText } from '../../server/src/core/source';
+
+type Row = (label: string, value: string, target: string, ok: boolean) => void;
+
+const MiB = 1024 * 1024;
+const SERVER_JS = path.resolve(process.cwd(), 'dist', 'server.js');
+const TIMEOUT_MS = 60_000;
+
+/** A plain client: push diagnostics, no configuration requests (settings come from initializationOptions). */
+const CAPABILITIES: ClientCapabilities = {
+  textDocument: {
+    synchronization: { didSave: true },
+    publishDiagnostics: { versionSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    semanticTokens: {
+      requests: { full: true, range: true },
+      tokenTypes: [],
+      tokenModifiers: [],
+      formats: ['relative'],
+      multilineTokenSupport: false,
+      overlappingTokenSupport: false,
+    },
+  },
+  workspace: { workspaceFolders: true, symbol: {} },
+};
+
+class Server {
+  private readonly diagnosticWaiters: Array<{ uri: string; version: number; resolve: () => void }> = [];
+
+  private constructor(
+    readonly child: ChildProcessWithoutNullStreams,
+    readonly connection: ProtocolConnection,
+  ) {}
+
+  static async start(options: { folders?: string[]; settings?: unknown; onNotificationBeforeInit?: (s: Server) => void }): Promise<Server> {
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stderr.resume();
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const server = new Server(child, connection);
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      for (let i = server.diagnosticWaiters.length - 1; i >= 0; i--) {
+        const w = server.diagnosticWaiters[i]!;
+        if (w.uri === p.uri && p.version === w.version) {
+          server.diagnosticWaiters.splice(i, 1);
+          w.resolve();
+        }
+      }
+    });
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    const folders = options.folders ?? [];
+    await withTimeout(
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
+        capabilities: CAPABILITIES,
+        initializationOptions: { imr: options.settings ?? {} },
+        workspaceFolders: folders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })),
+      }),
+      'initialize',
+    );
+    options.onNotificationBeforeInit?.(server);
+    await connection.sendNotification('initialized', {});
+    return server;
+  }
+
+  /** The next notification of `method` (call before the event can happen). */
+  nextNotification(method: string): Promise<unknown> {
+    return withTimeout(
+      new Promise((resolve) => {
+        const subscription = this.connection.onNotification(method, (params: unknown) => {
+          subscription.dispose();
+          resolve(params);
+        });
+      }),
+      method,
+    );
+  }
+
+  diagnosticsFor(uri: string, version: number): Promise<void> {
+    return withTimeout(new Promise<void>((resolve) => this.diagnosticWaiters.push({ uri, version, resolve })), `diagnostics for v${version}`);
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return withTimeout(this.connection.sendRequest(method, params) as Promise<R>, method);
+  }
+
+  /** Peak and current resident set size of the server process, from /proc (Linux). */
+  memory(): { hwm?: number; rss?: number } {
+    try {
+      const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kb = (name: string) => {
+        const m = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
+        return m ? Number(m[1]) * 1024 : undefined;
+      };
+      return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
+    } catch {
+      return {};
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await withTimeout(this.connection.sendRequest('shutdown'), 'shutdown', 10_000);
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.child.kill();
+    }
+    await new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+    });
+    this.connection.dispose();
+  }
+}
+
+function withTimeout<T>(promise: Promise<T> | Thenable<T>, what: string, ms = TIMEOUT_MS): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bench: timed out waiting for ${what}`)), ms);
+    Promise.resolve(promise).then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+/** Letters concatenated (each whole) to at least `bytes`. */
+function bigText(texts: string[], bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const t = texts[i % texts.length]!;
+    parts.push(t);
+    size += Buffer.byteLength(t) + 1;
+  }
+  return parts.join('\n');
+}
+
+/** An insertion point in the middle of the text, as a position: the start of the middle line. */
+function middlePosition(text: string): { line: number; character: number } {
+  let line = 0;
+  const half = text.length >> 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < half; i = text.indexOf('\n', i + 1)) line++;
+  return { line, character: 0 };
+}
+
+async function diagnosticsLatency(texts: string[], row: Row): Promise<void> {
+  const server = await Server.start({ settings: { diagnostics: { debounceMs: 0 } } });
+  try {
+    const text = bigText(texts, MiB);
+    const uri = 'file:///bench/one-mebibyte.txt';
+    const opened = server.diagnosticsFor(uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text } });
+    await opened;
+    const at = middlePosition(text);
+    const samples: number[] = [];
+    for (let version = 2; version <= 31; version++) {
+      // Insert a character, then delete it: the size stays at 1 MiB.
+      const change = version % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const published = server.diagnosticsFor(uri, version);
+      const t0 = now();
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await published;
+      if (version > 3) samples.push(now() - t0); // the first two warm the JIT
+    }
+    const ms = median(samples);
+    row(`didChange → diagnostics, ${(Buffer.byteLength(text) / MiB).toFixed(1)} MiB, debounce 0`, `${ms.toFixed(1)} ms`, '<= 20 ms', ms <= 20);
+    // The floor: what the core alone takes on the same text, in this process (best of 5).
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const t0 = now();
+      runRules(parse(text), new SourceText(text));
+      best = Math.min(best, now() - t0);
+    }
+    row('  of which parse + rules (in process)', `${best.toFixed(1)} ms`, '(info)', true);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function typicalLetterRequests(texts: string[], row: Row): Promise<void> {
+  const letter = [...texts].sort((a, b) => a.length - b.length)[texts.length >> 1]!;
+  const server = await Server.start({ settings: { diagnostics: { debounceMs: 60_000 } } });
+  try {
+    const uri = 'file:///bench/typical.txt';
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text: letter } });
+    let version = 1;
+    const edit = async () => {
+      version++;
+      // Append and remove a space at the end of line 0: a new version, the same letter.
+      const line0 = letter.slice(0, letter.indexOf('\n'));
+      const change =
+        version % 2 === 0
+          ? { range: { start: { line: 0, character: line0.length }, end: { line: 0, character: line0.length } }, text: ' ' }
+          : { range: { start: { line: 0, character: line0.length }, end: { line: 0, character: line0.length + 1 } }, text: '' };
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    };
+    const measure = async (method: string, afterEdit: boolean, n: number) => {
+      const samples: number[] = [];
+      for (let i = 0; i < n; i++) {
+        if (afterEdit) await edit();
+        const t0 = now();
+        await server.request(method, { textDocument: { uri } });
+        samples.push(now() - t0);
+      }
+      return median(samples.slice(n >> 2)); // the first quarter warms up
+    };
+    const size = `${(letter.length / 1024).toFixed(1)} KiB`;
+    for (const [label, method] of [
+      ['document symbols', 'textDocument/documentSymbol'],
+      ['semantic tokens', 'textDocument/semanticTokens/full'],
+    ] as const) {
+      const cold = await measure(method, true, 400);
+      row(`${label}, ${size} letter, after edit`, `${cold.toFixed(2)} ms`, '<= 2 ms', cold <= 2);
+      const warm = await measure(method, false, 400);
+      row(`${label}, same version`, `${warm.toFixed(2)} ms`, '(info)', true);
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+async function workspaceIndex(texts: string[], row: Row): Promise<void> {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'imr-bench-ws-')));
+  try {
+    const letters = texts.filter((t) => t.includes('IMR ISSUES, DECISIONS AND RATIONALES'));
+    const count = 2000;
+    for (let i = 0; i < count; i++) {
+      const sub = path.join(dir, `batch-${String(Math.floor(i / 100)).padStart(2, '0')}`);
+      if (i % 100 === 0) fs.mkdirSync(sub);
+      fs.writeFileSync(path.join(sub, `letter-${String(i).padStart(4, '0')}.${i % 10 === 0 ? 'imr' : 'txt'}`), letters[i % letters.length]!);
+    }
+    let ready!: Promise<unknown>;
+    let t0 = 0;
+    const server = await Server.start({
+      folders: [dir],
+      onNotificationBeforeInit(s) {
+        ready = s.nextNotification('imr/indexReady');
+        t0 = now();
+      },
+    });
+    try {
+      // Requests answered while the index is built: the slowest shows how responsive the server stays.
+      const uri = 'file:///bench/open.txt';
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text: letters[0] } });
+      let building = true;
+      const latencies: number[] = [];
+      const probe = (async () => {
+        while (building) {
+          const s = now();
+          await server.request('textDocument/documentSymbol', { textDocument: { uri } });
+          latencies.push(now() - s);
+        }
+      })();
+      const stats = (await ready) as { files: number; letters: number; items: number; ms: number };
+      const wall = now() - t0;
+      building = false;
+      await probe;
+      row(`workspace index, ${stats.letters} letters, ready`, `${wall.toFixed(0)} ms`, '<= 1000 ms', wall <= 1000 && stats.letters === count);
+      row(`  server-side build (${stats.items} items)`, `${stats.ms.toFixed(0)} ms`, '(info)', true);
+      if (latencies.length) {
+        row(`  requests during the build (${latencies.length}), median`, `${median(latencies).toFixed(1)} ms`, '(info)', true);
+        row('  … slowest', `${Math.max(...latencies).toFixed(1)} ms`, '(info)', true);
+      }
+      const q0 = now();
+      const found = await server.request<unknown[]>('workspace/symbol', { query: 'physical therapy' });
+      row(`  workspace/symbol query (${found.length} hits)`, `${(now() - q0).toFixed(1)} ms`, '(info)', true);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function memoryWithLargeDocument(texts: string[], row: Row): Promise<void> {
+  const server = await Server.start({ settings: { diagnostics: { debounceMs: 0 } } });
+  try {
+    const idle = server.memory().rss;
+    const text = bigText(texts, 10 * MiB);
+    const uri = 'file:///bench/ten-mebibytes.txt';
+    const published = server.diagnosticsFor(uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text } });
+    await published;
+    await server.request('textDocument/documentSymbol', { textDocument: { uri } });
+    await server.request('textDocument/semanticTokens/full', { textDocument: { uri } });
+    await server.request('textDocument/codeLens', { textDocument: { uri } });
+    const { hwm, rss } = server.memory();
+    if (hwm === undefined) {
+      row('server peak RSS, 10 MiB document', 'n/a (no /proc)', '<= 150 MB', true);
+      return;
+    }
+    const mb = hwm / 1e6;
+    row(`server peak RSS, ${(Buffer.byteLength(text) / MiB).toFixed(0)} MiB document (VmHWM)`, `${mb.toFixed(0)} MB`, '<= 150 MB', mb <= 150);
+    if (rss !== undefined) row('  RSS after the requests (VmRSS)', `${(rss / 1e6).toFixed(0)} MB`, '(info)', true);
+    if (idle !== undefined) row('  RSS of the idle server, before (VmRSS)', `${(idle / 1e6).toFixed(0)} MB`, '(info)', true);
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function lspBenchmarks(texts: string[], row: Row): Promise<void> {
+  if (!fs.existsSync(SERVER_JS)) {
+    console.log(`\nlanguage server: ${SERVER_JS} is missing (npm run build)`);
+    return;
+  }
+  console.log('\nLanguage server over stdio (dist/server.js):');
+  await diagnosticsLatency(texts, row);
+  await typicalLetterRequests(texts, row);
+  await workspaceIndex(texts, row);
+  await memoryWithLargeDocument(texts, row);
+}

@@ -191,3 +191,59 @@ describe('workspace symbols (client without workspace folders or watchers)', () 
     assert.deepEqual(lsp.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles'), []);
   });
 });
+
+describe('workspace symbols (workspace folders added and removed)', () => {
+  let lsp: LspHarness;
+  let a: string;
+  let b: string;
+  const skip = corpusSkip();
+
+  before(async () => {
+    a = tempWorkspace('imr-ws-a-');
+    b = tempWorkspace('imr-ws-b-');
+    if (skip) return;
+    fs.copyFileSync(path.join(CORPUS, 'seeds', '000_a23c1bfa7502e53c.txt'), path.join(a, 'seed-000.txt'));
+    fs.copyFileSync(path.join(CORPUS, 'seeds', '003_4eeb92eb9dbe0eac.txt'), path.join(b, 'seed-003.txt'));
+    fs.copyFileSync(path.join(CORPUS, 'dwc-2016', 'text', 'CM16-0238035.txt'), path.join(b, 'CM16-0238035.txt'));
+    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [a], settings: {} });
+  });
+  after(async () => {
+    await lsp?.shutdown();
+    fs.rmSync(a, { recursive: true, force: true });
+    fs.rmSync(b, { recursive: true, force: true });
+  });
+
+  /** The next `imr/indexReady` notification: counts only, no text. */
+  function nextIndexReady(): Promise<{ files: number; letters: number; items: number; truncated: boolean; ms: number }> {
+    return lsp.withTimeout(
+      new Promise((resolve) => {
+        const subscription = lsp.connection.onNotification('imr/indexReady', (stats: { files: number; letters: number; items: number; truncated: boolean; ms: number }) => {
+          subscription.dispose();
+          resolve(stats);
+        });
+      }),
+      'imr/indexReady',
+    );
+  }
+
+  test('the index follows the folders and announces each build with its counts', { skip }, async () => {
+    const names = async () => (await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'medial branch' })).map((s) => `${path.basename(s.location.uri)}: ${s.name}`).sort();
+    assert.deepEqual(await names(), ['seed-000.txt: Follow up office visit following medial branch block', 'seed-000.txt: Medial branch block at C5-6']);
+
+    let ready = nextIndexReady();
+    await lsp.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(b), name: 'b' }], removed: [] } });
+    const stats = await ready;
+    assert.deepEqual([stats.files, stats.letters, stats.items, stats.truncated], [3, 3, 3 + 1 + 8, false]);
+    assert.deepEqual(Object.keys(stats).sort(), ['files', 'items', 'letters', 'ms', 'truncated']);
+    assert.deepEqual(await names(), [
+      'seed-000.txt: Follow up office visit following medial branch block',
+      'seed-000.txt: Medial branch block at C5-6',
+      'seed-003.txt: Cervical medial branch neurotomy at bilateral C2 C3 C4',
+    ]);
+
+    ready = nextIndexReady();
+    await lsp.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: fileUri(a), name: 'a' }] } });
+    assert.equal((await ready).letters, 2);
+    assert.deepEqual(await names(), ['seed-003.txt: Cervical medial branch neurotomy at bilateral C2 C3 C4']);
+  });
+});

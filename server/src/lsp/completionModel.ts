@@ -116,8 +116,8 @@ const NEW_ITEM_PLAIN = [
   'Decision rationale: ',
 ];
 
-/** Typed so far at a line start: letters, spaces and the punctuation of labels and headings. */
-const LINE_START_PREFIX = /^[A-Za-z][A-Za-z ,()/]*$|^$/;
+/** Typed so far at a line start: letters, spaces and the punctuation of labels and headings, no longer than the longest. */
+const LINE_START_PREFIX = /^[A-Za-z][A-Za-z ,()/]{0,80}$|^$/;
 const AFTER_COLON = /:([ \t]*)([A-Za-z]*)$/;
 const DECISION_WORD_ONLY = /^[A-Za-z]*$/;
 

@@ -1,28 +1,29 @@
 // Semantic tokens for a parsed letter, as plain data: the legend, the tokens of a document and their LSP
 // encoding. Pure: no connection, no I/O; the feature module (semanticTokens.ts) adapts it to requests.
 //
-// Token mapping. Standard token types are used so that every theme colours them without configuration; the
-// custom modifiers let a user or the extension manifest refine them (`keyword.upheld`, `number.date` …).
+// Token mapping. Standard token types, so that every theme colours them without configuration: VS Code
+// styles a semantic token by the TextMate scope its type falls back to (last column). The custom modifiers
+// let a user or the extension manifest refine them (`keyword.upheld`, `number.date`, `string.negative` …).
 //
-// | Letter part                                          | Token type   | Modifiers                 | Dark+ colour  |
-// |------------------------------------------------------|--------------|---------------------------|---------------|
-// | Section heading (`CLINICAL CASE SUMMARY`)            | namespace    | declaration               | teal          |
-// | Field / header / credentials label (`MAXIMUS guideline:`) | property | —                        | light blue    |
-// | Item text (`Lumbar MRI`)                              | function     | declaration               | yellow        |
-// | Decision `Upheld`                                     | keyword      | upheld                    | purple        |
-// | Decision `Overturned`                                 | enumMember   | overturned                | bright blue   |
-// | Decision word that is neither (`Uphold`)             | keyword      | invalid                   | purple        |
-// | Citation source (`MTUS`, `Non-MTUS Citation`)         | macro        | mtus / nonMtus            | yellow/blue   |
-// | Citation title (`Low Back Complaints 2004`, ODG name and chapter) | type | mtus / nonMtus         | teal          |
-// | Citation sections (`Special Studies`)                 | parameter    | mtus                      | light blue    |
-// | Citation pages (`300-301`)                            | number       | mtus                      | pale green    |
-// | Case number (`CM16-0238035`)                          | number       | declaration, readonly     | pale green    |
-// | Dates (`12/14/2016`, `10-20-16`)                      | number       | date                      | pale green    |
-// | Medical-necessity conclusion sentence                 | string       | negative / positive       | orange        |
+// | Letter part                                               | Type       | Modifiers             | Falls back to                      |
+// |-----------------------------------------------------------|------------|-----------------------|------------------------------------|
+// | Section heading (`CLINICAL CASE SUMMARY`)                 | namespace  | declaration           | entity.name.namespace              |
+// | Header, item-field and credentials labels (`MAXIMUS guideline:`) | property | —                | variable.other.property            |
+// | Item text (`Lumbar MRI`)                                  | function   | declaration           | entity.name.function               |
+// | Decision `Upheld`                                         | keyword    | upheld                | keyword.control                    |
+// | Decision `Overturned`                                     | enumMember | overturned            | variable.other.enummember          |
+// | Decision word that is neither (`Uphold`)                  | keyword    | invalid               | keyword.control                    |
+// | Citation source (`MTUS`, `Non-MTUS Citation`)             | macro      | mtus / nonMtus        | entity.name.function.preprocessor  |
+// | Citation title (`Low Back Complaints 2004`; ODG name, chapter) | type  | mtus / nonMtus        | entity.name.type                   |
+// | Citation sections (`Special Studies`)                     | parameter  | mtus                  | variable.parameter                 |
+// | Citation pages (`300-301`)                                | number     | mtus                  | constant.numeric                   |
+// | Case number (`CM16-0238035`)                              | number     | declaration, readonly | constant.numeric                   |
+// | Dates (`12/14/2016`, `10-20-16`)                          | number     | date                  | constant.numeric                   |
+// | Medical-necessity conclusion sentence                     | string     | negative / positive   | string                             |
 //
-// Upheld and Overturned get different standard types (not only modifiers) so that they differ in colour in
-// stock themes. The conclusion is a `string` rather than a `comment`: themes dim comments, and this sentence
-// is the one that matters most.
+// Upheld and Overturned get different types, not only different modifiers, so that they differ in stock
+// themes (in Dark+, keyword.control is purple and enum members bright blue). The conclusion is a `string`
+// rather than a `comment`: themes dim comments, and this sentence is the one that matters most.
 //
 // Tokens never overlap and never span lines: multi-line parts are split per line (clients may not support
 // multiline tokens), and where two parts overlap the more specific one wins and the other is cut around it.

@@ -2,10 +2,11 @@
 // whose text parses to a known layout), reduced to its case number and disputed items.
 //
 // Built in the background after `initialized`: bounded (MAX_FILES files, MAX_FILE_BYTES each), cancellable
-// (a new build or a folder change cancels the running one) and throttled: files are read asynchronously a
-// few at a time, and parsing yields to the event loop every SLICE_MS, so requests stay responsive while it
-// runs. Kept current by `workspace/didChangeWatchedFiles` (`fileChanged`/`fileDeleted`); open documents take
-// precedence over the disk: queries read them from the shared analyses instead of their entry here.
+// (a new build or a folder change cancels the running one) and throttled: folders are listed asynchronously,
+// then files are read and parsed one by one in slices of SLICE_MS, yielding to the event loop between slices
+// so that requests are answered while it runs. Kept current by `workspace/didChangeWatchedFiles`
+// (`fileChanged`/`fileDeleted`). Open documents take precedence over the disk: queries read them from the
+// shared analyses instead of their entry here.
 //
 // Queries match case-insensitively, whitespace folded, on item texts and case numbers: a substring match
 // (`medial branch`, `CM17-00`), or else every word of the query in the item text, in any order
@@ -19,8 +20,11 @@ import { findLetterFiles, isUnder, readLetterFile } from '../node/letterFiles';
 export const MAX_FILES = 5000;
 /** Letters are 5–40 KB; anything far larger is not one. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** Work between two yields to the event loop: a request waits at most about this long. */
-const SLICE_MS = 8;
+/**
+ * Work between two yields to the event loop. The connection reads a request, runs its handler and writes the
+ * response in separate turns of the loop, so a request answered during a build waits about three slices.
+ */
+const SLICE_MS = 3;
 
 /** Strings a known layout needs somewhere in the text (core/parse/headings.ts detectLayout): a cheap pre-check. */
 const LAYOUT_MARKERS = [
@@ -273,7 +277,7 @@ export class WorkspaceIndex {
 
   private async update(file: string): Promise<void> {
     if (!isUnder(file, this.roots)) return;
-    // After the events of one batch have all been received: a burst of changes is read once each.
+    // One file per turn of the event loop: a burst of events (a folder copied in) never holds up requests.
     await yieldToEventLoop();
     const uri = pathToFileURL(file).href;
     const entry = readEntry(file, this.options.maxFileBytes ?? MAX_FILE_BYTES);
