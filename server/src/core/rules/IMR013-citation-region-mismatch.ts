@@ -1,18 +1,146 @@
-// IMR013 citation-region-mismatch. Skeleton: the check is written by the rules change that follows.
-import type { Rule } from './types';
+// IMR013 citation-region-mismatch: a disputed item about one body region decided on a guideline chapter for
+// another, e.g. a knee MRI on `MTUS Low Back Complaints 2004` (CM16-0249320), usually a slip when a
+// template or a neighbouring item was copied (format guide §12).
+import { lookupMtusTitle, odgChapterRegion } from '../citations';
+import type { Citation, DisputedItem, Field, MtusPart } from '../model';
+import { itemName } from './support/names';
+import { booleanOption, stringOption } from './support/options';
+import { describeRegions, itemRegions, regionBit } from './support/regions';
+import type { Report, Rule, RuleMeta } from './types';
+
+interface KnownTitle {
+  title: string;
+  bit: number;
+}
+
+// lookupMtusTitle normalises every title on each call; letters cite a dozen titles, so remember them,
+// keyed by title, then by year and chapter (no key string to build per part).
+const mtusCache = new Map<string, Map<number, KnownTitle>>();
+const odgCache = new Map<string, number>();
+const CACHE_LIMIT = 256; // odd titles and chapters must not grow the caches without bound
+
+function mtusTitle(part: MtusPart): KnownTitle {
+  let byEdition = mtusCache.get(part.title);
+  if (!byEdition) {
+    if (mtusCache.size > CACHE_LIMIT) mtusCache.clear();
+    byEdition = new Map();
+    mtusCache.set(part.title, byEdition);
+  }
+  const edition = (part.year ?? 0) * 1000 + (part.chapter ?? 0);
+  let known = byEdition.get(edition);
+  if (!known) {
+    const found = lookupMtusTitle(part);
+    known = { title: found?.title ?? part.title, bit: regionBit(found?.region) };
+    byEdition.set(edition, known);
+  }
+  return known;
+}
+
+function odgBit(chapter: string): number {
+  let bit = odgCache.get(chapter);
+  if (bit === undefined) {
+    if (odgCache.size > CACHE_LIMIT) odgCache.clear();
+    bit = regionBit(odgChapterRegion(chapter));
+    odgCache.set(chapter, bit);
+  }
+  return bit;
+}
+
+/** The regions a citation's chapters cover, as a mask (0: no regional chapter). */
+function citationRegions(citation: Citation): number {
+  if (citation.kind === 'mtus') {
+    let mask = 0;
+    for (const part of citation.parts) mask |= mtusTitle(part).bit;
+    return mask;
+  }
+  return citation.source === 'ODG' && citation.chapter ? odgBit(citation.chapter) : 0;
+}
+
+/** What a citation names, for the message: `MTUS Low Back Complaints`, `ODG Low Back - Lumbar & Thoracic`. */
+function citedNames(citation: Citation, itemMask: number): string {
+  if (citation.kind !== 'mtus') return `ODG ${citation.chapter}`;
+  const names: string[] = [];
+  for (const part of citation.parts) {
+    const known = mtusTitle(part);
+    if (known.bit !== 0 && !(known.bit & itemMask)) names.push(`MTUS ${known.title}`);
+  }
+  return names.join(', ');
+}
+
+const meta: RuleMeta = {
+  id: 'IMR013',
+  name: 'citation-region-mismatch',
+  description: "A guideline cited for a disputed item covers a different body region than the item's.",
+  defaultSeverity: 'information',
+  tags: ['citations', 'consistency'],
+  fixable: false,
+  rationale:
+    'The determination must rest on the medical treatment guidelines that apply to the disputed treatment ' +
+    '(Labor Code 4610.5(c)(2); 8 CCR 9792.21.1). A knee MRI decided on the Low Back Complaints chapter, or a ' +
+    'cervical block on the ODG Low Back chapter, usually means a citation was copied from another item or ' +
+    'letter; a plainly erroneous finding of fact is a ground of appeal (Labor Code 4610.6(h)). General titles ' +
+    '(Chronic Pain, Opioids, General Approaches, Acupuncture, Postsurgical, Stress) never mismatch.',
+  examples: {
+    failing: 'Left knee MRI without contrast: Upheld\n…\nMAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section(s): Special Studies.',
+    passing: 'Left knee MRI without contrast: Upheld\n…\nMAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s): Special Studies.',
+  },
+  options: {
+    strictness: {
+      type: 'string',
+      default: 'field',
+      description:
+        '"field": report a field only when none of its regional citations fits the item (a neck-and-hand item may ' +
+        'cite both chapters); "citation": report every regional citation that does not fit.',
+    },
+    checkClaimsAdministrator: {
+      type: 'boolean',
+      default: true,
+      description: "Also check the Claims Administrator guideline (utilization review's citation, quoted in the letter).",
+    },
+  },
+};
+
+function check(item: DisputedItem, itemMask: number, field: Field | undefined, perCitation: boolean, reports: Report[]): void {
+  const citations = field?.guideline?.citations;
+  if (!field || !citations || citations.length === 0) return;
+  // A citation fits when one of its chapters is of the item's region; it mismatches when it has a regional
+  // chapter and none fits. In "field" mode one fitting citation clears the field.
+  let misfits = 0;
+  for (const c of citations) {
+    const mask = citationRegions(c);
+    if (mask & itemMask) {
+      if (!perCitation) return;
+    } else if (mask !== 0) misfits++;
+  }
+  if (misfits === 0) return;
+  const whose =
+    field.kind === 'claimsAdministratorGuideline'
+      ? "The Claims Administrator guideline (utilization review's citation)"
+      : 'The MAXIMUS guideline';
+  for (const c of citations) {
+    const mask = citationRegions(c);
+    if (mask === 0 || mask & itemMask) continue;
+    reports.push({
+      message:
+        `${whose} cites ${citedNames(c, itemMask)}, a ${describeRegions(mask)} chapter, for ${itemName(item)}, ` +
+        `which concerns the ${describeRegions(itemMask)}.`,
+      range: c.range,
+    });
+  }
+}
 
 export const citationRegionMismatch: Rule = {
-  meta: {
-    id: 'IMR013',
-    name: 'citation-region-mismatch',
-    description: "The cited guideline chapter's body region differs from the disputed item's.",
-    defaultSeverity: 'information',
-    tags: [],
-    fixable: false,
-    rationale: '',
-    examples: { failing: '', passing: '' },
-  },
-  check() {
-    return [];
+  meta,
+  check(context) {
+    const perCitation = stringOption(context, meta, 'strictness') === 'citation';
+    const withClaimsAdministrator = booleanOption(context, meta, 'checkClaimsAdministrator');
+    const reports: Report[] = [];
+    for (const item of context.document.items) {
+      const itemMask = itemRegions(item.subject || item.text.text);
+      if (itemMask === 0) continue;
+      if (withClaimsAdministrator) check(item, itemMask, item.claimsAdministratorGuideline, perCitation, reports);
+      check(item, itemMask, item.reviewerGuideline, perCitation, reports);
+    }
+    return reports;
   },
 };

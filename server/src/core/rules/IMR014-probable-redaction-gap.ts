@@ -1,18 +1,204 @@
-// IMR014 probable-redaction-gap. Skeleton: the check is written by the rules change that follows.
-import type { Rule } from './types';
+// IMR014 probable-redaction-gap: letters are redacted by deleting names with no placeholder (format guide
+// §10), which leaves "while employed by ." and "a represented  employee". Flagged as hints so that a
+// proofreader does not "fix" them as typos, and can check the sentence still reads after the removal.
+//
+// Not flagged, by design:
+// - doubled spaces after a sentence or a colon ("denied.  In a", "following:  Analgesic"): typing habit;
+// - trailing blanks (every line of the doubled seeds), indentation and centred headings: no text follows
+//   or precedes the run on its line;
+// - the header block, whose `-layout` columns are padded with spaces;
+// - "0. 5 cc": a space AFTER a decimal point, where nothing can have been removed; a typo rule's business;
+// - " .5 mg": a decimal written without its zero, since no space follows the point;
+// - a period or comma starting a line: line breaking never puts a break before "." or ",", so a
+//   redaction cannot leave one there.
+import type { LineLocator } from './support/lineLocator';
+import { lineLocator } from './support/lineLocator';
+import { Locator } from './support/locate';
+import { booleanOption, stringOption } from './support/options';
+import type { Report, Rule, RuleMeta } from './types';
+
+const SPACE = 32;
+const TAB = 9;
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+/** Whitespace, line breaks and form feeds; NaN (past either end) counts as whitespace. */
+function isWhite(code: number): boolean {
+  return code !== code || code <= SPACE || code === 0xa0;
+}
+
+// Closing marks that may stand between a sentence end and its doubled space: `(ODG).)  Then`, `"no."  The`.
+const CLOSERS = new Set([0x29, 0x5d, 0x22, 0x27, 0x201d, 0x2019]);
+
+const meta: RuleMeta = {
+  id: 'IMR014',
+  name: 'probable-redaction-gap',
+  description: 'A space before a period or comma, or a doubled space inside a sentence: probably where a name was removed.',
+  defaultSeverity: 'hint',
+  tags: ['redaction', 'proofreading'],
+  fixable: false,
+  rationale:
+    'Published IMR letters are redacted by deleting names of people, employers and places without a placeholder, ' +
+    'which leaves a space before a period or comma ("while employed by .") or a doubled space ("a represented  ' +
+    'employee"). These gaps are not typos: marking them keeps proofreaders and typo checks from "correcting" ' +
+    'them, and lets a reader check that the sentence still makes sense without the removed name.',
+  examples: {
+    failing: 'This 50 year-old patient sustained an injury on 8/31/07 while employed by .',
+    passing: 'This 50 year-old patient sustained an injury on 8/31/07 while employed as a mechanic.',
+  },
+  options: {
+    spaceBeforePunctuation: {
+      type: 'boolean',
+      default: true,
+      description: 'Flag a space before a period or comma that ends a word ("employed by .", "at the , the").',
+    },
+    doubledSpaces: {
+      type: 'boolean',
+      default: true,
+      description: 'Flag two or more spaces between words inside a sentence ("a represented  employee").',
+    },
+    sentenceEnders: {
+      type: 'string',
+      default: '.?!:;',
+      description: 'Characters after which a doubled space is ordinary spacing, not a gap.',
+    },
+  },
+};
+
+interface Gap {
+  start: number;
+  end: number;
+  kind: 'punctuation' | 'doubled';
+}
+
+/** Offset where scanning starts: past the header block, whose layout columns are padded with spaces. */
+function bodyStart(lines: LineLocator, headerEndLine: number | undefined): number {
+  if (headerEndLine === undefined) return 0;
+  return lines.lineStart(headerEndLine + 1);
+}
+
+/**
+ * `by .`, `the ,`: blanks after a word, then a period or comma that ends (not a decimal point). `i` is the
+ * blank just before the mark.
+ */
+function punctuationGap(text: string, i: number, from: number): Gap | undefined {
+  const after = text.charCodeAt(i + 2);
+  if (!isWhite(after) && !CLOSERS.has(after)) return undefined; // " .5 mg"
+  if (text.charCodeAt(i + 1) === 0x2e && text.charCodeAt(i + 3) === 0x2e) return undefined; // "5/10 . . . and": an ellipsis
+  let start = i;
+  while (start > from && isBlank(text.charCodeAt(start - 1))) start--;
+  if (start <= from) return undefined;
+  const word = text.charCodeAt(start - 1);
+  if (isWhite(word)) return undefined; // line start: indentation, not a gap
+  if (word === 0x2e || word === 0x2c || word === 0x3b || word === 0x3a) return undefined; // ". ." spaced dots
+  return { start, end: i + 1, kind: 'punctuation' };
+}
+
+/** Ends a sentence or clause, looking through closing quotes and brackets. */
+function endsSentence(text: string, at: number, enders: string): boolean {
+  if (enders.includes(text[at])) return true;
+  let k = at;
+  while (k > 0 && CLOSERS.has(text.charCodeAt(k))) k--;
+  return enders.includes(text[k]);
+}
+
+/** `1)  Norco`: a list marker is followed by spacing of choice. */
+function isListMarker(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 0x29) return false;
+  let k = at - 1;
+  while (k >= 0 && /[0-9A-Za-z]/.test(text[k]) && at - k <= 3) k--;
+  return k < at - 1 && (k < 0 || isWhite(text.charCodeAt(k)) || text[k] === '(');
+}
+
+// A header line of the `-layout` form: label and value columns padded with spaces. The header block is
+// skipped as a whole; this catches the headers of further letters in a file that holds several.
+const HEADER_LABEL = /Case Number:|Date Assigned:|Decision Date:|Date of Injury:|UR Denial Date:|Priority:/;
+
+function onHeaderLine(text: string, i: number): boolean {
+  const start = text.lastIndexOf('\n', i) + 1;
+  let end = text.indexOf('\n', i);
+  if (end < 0) end = text.length;
+  return HEADER_LABEL.test(text.slice(start, end));
+}
+
+/** The run of blanks starting at `i`, if it stands between two words of one sentence. */
+function doubledGap(text: string, i: number, from: number, enders: string): Gap | undefined {
+  let end = i + 2;
+  while (isBlank(text.charCodeAt(end))) end++;
+  const next = text.charCodeAt(end);
+  const previous = text.charCodeAt(i - 1);
+  if (i <= from || isWhite(previous) || isWhite(next)) return undefined; // indentation, trailing blanks
+  if (next === 0x2e || next === 0x2c) return undefined; // "by  ." is a punctuation gap
+  if (endsSentence(text, i - 1, enders) || isListMarker(text, i - 1) || onHeaderLine(text, i)) return undefined;
+  return { start: i, end, kind: 'doubled' };
+}
+
+/** `by .` and `by ,`: found from the marks, which are far rarer than spaces. */
+function punctuationGaps(text: string, from: number, out: Gap[]): void {
+  for (const mark of ['.', ',']) {
+    for (let i = text.indexOf(mark, from + 1); i >= 0; i = text.indexOf(mark, i + 1)) {
+      if (text.charCodeAt(i - 1) !== SPACE) continue;
+      const gap = punctuationGap(text, i - 1, from);
+      if (gap) out.push(gap);
+    }
+  }
+}
+
+// Runs of two or more spaces; a regex finds them faster than indexOf, which stops at every single space.
+const SPACE_RUN = / {2,}/g;
+
+function doubledGaps(text: string, from: number, enders: string, out: Gap[]): void {
+  SPACE_RUN.lastIndex = from;
+  for (let m = SPACE_RUN.exec(text); m; m = SPACE_RUN.exec(text)) {
+    const gap = doubledGap(text, m.index, from, enders);
+    if (gap) out.push(gap);
+  }
+}
+
+function findGaps(text: string, from: number, punctuation: boolean, doubled: boolean, enders: string): Gap[] {
+  const gaps: Gap[] = [];
+  if (punctuation) punctuationGaps(text, from, gaps);
+  if (doubled) doubledGaps(text, from, enders, gaps);
+  // Reports go out in text order; the lists are short (a few per letter at most).
+  if (punctuation && doubled) gaps.sort((a, b) => a.start - b.start);
+  return gaps;
+}
+
+function message(gap: Gap, text: string, where: string): string {
+  if (gap.kind === 'punctuation') {
+    const mark = text[gap.end] === ',' ? 'comma' : 'period';
+    return (
+      `Probable redaction gap ${where}: a space before a ${mark}, where a name was probably removed ` +
+      '(letters are redacted without a placeholder). Not a typo: check that the sentence still reads.'
+    );
+  }
+  return (
+    `Probable redaction gap ${where}: a doubled space inside a sentence, where a name was probably removed ` +
+    '(letters are redacted without a placeholder). Not a typo: check that the sentence still reads.'
+  );
+}
 
 export const probableRedactionGap: Rule = {
-  meta: {
-    id: 'IMR014',
-    name: 'probable-redaction-gap',
-    description: "Redaction artefacts such as ' .' or ' ,' left by removed names.",
-    defaultSeverity: 'hint',
-    tags: [],
-    fixable: false,
-    rationale: '',
-    examples: { failing: '', passing: '' },
-  },
-  check() {
-    return [];
+  meta,
+  check(context) {
+    const { document, source } = context;
+    const text = source.text;
+    const lines = lineLocator(source);
+    const from = bodyStart(lines, document.header?.range.end.line);
+    const punctuation = booleanOption(context, meta, 'spaceBeforePunctuation');
+    const doubled = booleanOption(context, meta, 'doubledSpaces');
+    if (!punctuation && !doubled) return [];
+    const gaps = findGaps(text, from, punctuation, doubled, stringOption(context, meta, 'sentenceEnders'));
+    const locator = new Locator(document);
+    const reports: Report[] = [];
+    for (const gap of gaps) {
+      // Gaps never span a line break, so the end is on the start's line.
+      const start = lines.positionAt(gap.start);
+      const range = { start, end: { line: start.line, character: start.character + gap.end - gap.start } };
+      reports.push({ message: message(gap, text, locator.describe(range.start)), range });
+    }
+    return reports;
   },
 };

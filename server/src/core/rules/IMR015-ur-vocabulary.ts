@@ -1,18 +1,71 @@
-// IMR015 ur-vocabulary. Skeleton: the check is written by the rules change that follows.
-import type { Rule } from './types';
+// IMR015 ur-vocabulary: IMR decides whether a treatment is medically necessary; "certified", "non-certified",
+// "modified" and "denied" are utilization review's outcomes, not the IMR's (format guide §7).
+import type { Field, Position } from '../model';
+import { findNecessityConclusion, findUrVocabularyConclusion } from '../necessity';
+import { fold } from './support/folded';
+import { itemName } from './support/names';
+import { urPredicateIn, type UrWord } from './support/urWords';
+import type { Report, Rule } from './types';
+
+// Most rationales hold none of the words where it matters: one cheap test spares them the sentence analysis.
+const UR_STEMS = /[Cc]ertif|[Mm]odifi|[Dd]enied|CERTIF|MODIFI|DENIED/;
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+/**
+ * Whether the rationale may conclude in UR words. With the parser's necessity conclusion ending the
+ * rationale, only that sentence can; otherwise (no conclusion, or sentences after it) the whole text.
+ */
+function mayUseUrWords(rationale: Field): boolean {
+  const conclusion = rationale.conclusion;
+  if (conclusion && samePosition(conclusion.sentence.range.end, rationale.body.range.end)) {
+    return UR_STEMS.test(conclusion.sentence.text);
+  }
+  return UR_STEMS.test(rationale.body.text);
+}
 
 export const urVocabulary: Rule = {
   meta: {
     id: 'IMR015',
     name: 'ur-vocabulary',
-    description: 'Utilization-review words used as the conclusion instead of medical-necessity wording.',
+    description: 'A rationale concludes in utilization-review words ("non-certified", "certified", "modified", "denied") instead of medical necessity.',
     defaultSeverity: 'information',
-    tags: [],
+    tags: ['rationale', 'wording', 'legal'],
     fixable: false,
-    rationale: '',
-    examples: { failing: '', passing: '' },
+    rationale:
+      'The IMR reviewer decides whether the disputed treatment is medically necessary and must say so (Labor Code ' +
+      '4610.6; 8 CCR 9792.10.6 asks for the decision in plain language). "Certified", "non-certified", "modified" ' +
+      'and "denied" are the vocabulary of utilization review, whose decision the IMR upholds or overturns; a ' +
+      "rationale that ends in them reads as UR's decision rather than the reviewer's finding on medical necessity.",
+    examples: {
+      failing: 'Decision rationale: … There is no documentation of functional improvement. Therefore, the request is non-certified.',
+      passing: 'Decision rationale: … There is no documentation of functional improvement. Therefore, the request is not medically necessary.',
+    },
   },
-  check() {
-    return [];
+  check({ document, source }) {
+    const reports: Report[] = [];
+    for (const item of document.items) {
+      const rationale = item.rationale;
+      if (!rationale || !mayUseUrWords(rationale)) continue;
+      // The offsets must index text that maps back to the source: fold it here rather than trust body.text.
+      const body = fold(source, rationale.body.range);
+      if (!body) continue;
+      let found: UrWord | undefined = findUrVocabularyConclusion(body.text);
+      let how = 'ends in the utilization-review word';
+      if (!found) {
+        const conclusion = findNecessityConclusion(body.text);
+        if (conclusion) found = urPredicateIn(body.text, conclusion.start, conclusion.end);
+        how = 'concludes with the utilization-review word';
+      }
+      if (!found) continue;
+      reports.push({
+        message:
+          `The rationale of ${itemName(item)} ${how} "${found.word}": state whether the request is medically necessary instead.`,
+        range: body.rangeOf(found.start, found.end),
+      });
+    }
+    return reports;
   },
 };

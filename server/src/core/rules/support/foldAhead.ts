@@ -1,0 +1,54 @@
+// A short stretch of the original text read as one line: whitespace runs that hold a line break (and the
+// doubled seeds' empty lines, form feeds, trailing blanks) become one space, so that a date wrapped as
+// "December 27," / "2005." or "10-" / "18-2016" reads whole. Keeps a map back to source offsets.
+
+export class FoldedStretch {
+  /** Pairs (offset in `text`, offset in the source) where a piece of unchanged source text starts. */
+  private readonly pieces: number[] = [];
+  text = '';
+
+  /** Appends source text[from, to), unchanged. */
+  add(source: string, from: number, to: number): void {
+    this.pieces.push(this.text.length, from);
+    this.text += source.slice(from, to);
+  }
+
+  /** Appends one space standing for the whitespace run that starts at source offset `at`. */
+  addSpace(at: number): void {
+    this.pieces.push(this.text.length, at);
+    this.text += ' ';
+  }
+
+  /** Offset in the source of folded character `k` (a folded space maps to the start of its run). */
+  sourceOffset(k: number): number {
+    let p = this.pieces.length - 2;
+    while (p > 0 && this.pieces[p] > k) p -= 2;
+    return this.pieces[p + 1] + (k - this.pieces[p]);
+  }
+}
+
+function isBreak(code: number): boolean {
+  return code === 10 || code === 13 || code === 12;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || isBreak(code);
+}
+
+/** About `length` folded characters of `text` from `start` (whole words; never past `limit`). */
+export function foldAhead(text: string, start: number, length: number, limit = text.length): FoldedStretch {
+  const stretch = new FoldedStretch();
+  let i = start;
+  while (i < limit && stretch.text.length < length) {
+    // Copy up to the next line break, then fold the whitespace around it into one space.
+    let j = i;
+    while (j < limit && !isBreak(text.charCodeAt(j))) j++;
+    let end = j;
+    while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end > i) stretch.add(text, i, end);
+    while (j < limit && isSpace(text.charCodeAt(j))) j++;
+    if (j > end && j < limit) stretch.addSpace(end);
+    i = j;
+  }
+  return stretch;
+}

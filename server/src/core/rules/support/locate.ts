@@ -1,0 +1,42 @@
+// Names where a raw-text finding stands ("in the rationale of item 2 ("…")", "in CLINICAL CASE SUMMARY"),
+// for rules that scan the text rather than the model. Queries must come in increasing order: the cursors
+// only move forward, so naming n findings costs O(n + sections + items).
+import type { DisputedItem, ImrDocument, Position, Range, Section } from '../../model';
+import { itemName } from './names';
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function contains(range: Range, p: Position): boolean {
+  return !before(p, range.start) && before(p, range.end);
+}
+
+const FIELD_NAMES = {
+  claimsAdministratorGuideline: 'Claims Administrator guideline',
+  reviewerGuideline: 'MAXIMUS guideline',
+  rationale: 'rationale',
+} as const;
+
+export class Locator {
+  private section = 0;
+  private item = 0;
+
+  constructor(private readonly document: ImrDocument) {}
+
+  /** Where `p` stands, as a phrase to follow "… ": never empty. */
+  describe(p: Position): string {
+    const items = this.document.items;
+    while (this.item < items.length && !before(p, items[this.item].range.end)) this.item++;
+    const item: DisputedItem | undefined = items[this.item];
+    if (item && contains(item.range, p)) {
+      const field = item.fields.find((f) => contains(f.range, p));
+      return field ? `in the ${FIELD_NAMES[field.kind]} of ${itemName(item)}` : `in the heading of ${itemName(item)}`;
+    }
+    const sections = this.document.sections;
+    while (this.section < sections.length && !before(p, sections[this.section].range.end)) this.section++;
+    const section: Section | undefined = sections[this.section];
+    if (section && contains(section.range, p)) return `in ${section.title}`;
+    return sections.length && before(p, sections[0].range.start) ? 'before the first heading' : 'outside any section';
+  }
+}

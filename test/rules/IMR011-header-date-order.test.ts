@@ -1,0 +1,132 @@
+// IMR011 header-date-order: unit tests on a synthetic L3-2016 header in the `-layout` arrangement.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from '../../server/src/core';
+import { SourceText } from '../../server/src/core/source';
+import { headerDateOrder as rule } from '../../server/src/core/rules/IMR011-header-date-order';
+import type { Range } from '../../server/src/core/model';
+
+interface Dates {
+  assigned: string;
+  decision: string;
+  injury: string;
+  ur: string;
+  application: string;
+}
+
+const IN_ORDER: Dates = { injury: '10/10/2016', ur: '11/09/2016', application: '11/14/2016', assigned: '11/18/2016', decision: '12/19/2016' };
+
+function letter(changes: Partial<Dates> = {}): string {
+  const d = { ...IN_ORDER, ...changes };
+  return [
+    'Case Number:          CM16-0000001',
+    `Date Assigned:        ${d.assigned}                      Date of Injury:      ${d.injury}`,
+    `Decision Date:        ${d.decision}                      UR Denial Date:      ${d.ur}`,
+    `Priority:             Standard                        Application          ${d.application}`,
+    '                                                      Received:',
+    '',
+    '                 HOW THE IMR FINAL DETERMINATION WAS MADE',
+    'MAXIMUS Federal Services sent the complete case file to an expert reviewer.',
+    '                                CLINICAL CASE SUMMARY',
+    'The injured worker is a 40 year old male with low back pain.',
+    '                      IMR ISSUES, DECISIONS AND RATIONALES',
+    'The Final Determination was based on decisions for the disputed items/services set forth below:',
+    'MRI of the lumbar spine: Upheld',
+    'Claims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.',
+    'MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004.',
+    'Decision rationale: There are no red flags. The request is not medically necessary.',
+    '',
+  ].join('\n');
+}
+
+function run(text: string) {
+  return rule.check({ document: parse(text), source: new SourceText(text), options: {} });
+}
+
+/** The range of the value after `label` in the header. */
+function valueRange(text: string, label: string): Range {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes(label));
+  const match = new RegExp(`${label.replace(/[()]/g, '\\$&')}\\s+(\\S+)`).exec(lines[line])!;
+  const character = match.index + match[0].length - match[1].length;
+  return { start: { line, character }, end: { line, character: character + match[1].length } };
+}
+
+describe('IMR011 header-date-order', () => {
+  test('dates in order: nothing', () => {
+    assert.deepEqual(run(letter()), []);
+  });
+
+  test('equal dates are in order (same-day UR denial and application)', () => {
+    assert.deepEqual(run(letter({ ur: '11/14/2016' })), []);
+  });
+
+  test('UR denial and application swapped: the UR denial is reported, against the application', () => {
+    const text = letter({ ur: '11/14/2016', application: '11/09/2016' });
+    const reports = run(text);
+    assert.equal(reports.length, 1);
+    assert.deepEqual(reports[0].range, valueRange(text, 'UR Denial Date:'));
+    assert.equal(
+      reports[0].message,
+      '`UR Denial Date:` 11/14/2016 is after `Application Received:` 11/09/2016, but the header dates must run: ' +
+        'injury ≤ UR denial ≤ application received ≤ date assigned ≤ decision date.',
+    );
+  });
+
+  test('an injury dated after the decision blames the injury date, not the four that agree', () => {
+    const text = letter({ injury: '01/10/2017' });
+    const reports = run(text);
+    assert.equal(reports.length, 1);
+    assert.deepEqual(reports[0].range, valueRange(text, 'Date of Injury:'));
+    assert.match(reports[0].message, /^`Date of Injury:` 01\/10\/2017 is after `UR Denial Date:` 11\/09\/2016/);
+  });
+
+  test('a decision date before the assignment is reported on one of the two', () => {
+    const text = letter({ decision: '11/01/2016' });
+    const reports = run(text);
+    assert.equal(reports.length, 1);
+    assert.match(reports[0].message, /Decision Date|Date Assigned/);
+  });
+
+  test('February 30 is impossible', () => {
+    const text = letter({ assigned: '02/30/2016', decision: '12/19/2016' });
+    const reports = run(text);
+    assert.equal(reports.length, 1);
+    assert.deepEqual(reports[0].range, valueRange(text, 'Date Assigned:'));
+    assert.equal(reports[0].message, '`Date Assigned:` 02/30/2016 is not a real date: February 2016 has no day 30.');
+  });
+
+  test('February 29 exists in leap years only', () => {
+    assert.deepEqual(run(letter({ injury: '02/29/2016' })), []);
+    const reports = run(letter({ injury: '02/29/2015' }));
+    assert.equal(reports.length, 1);
+    assert.match(reports[0].message, /February 2015 has no day 29/);
+  });
+
+  test('month 13', () => {
+    const reports = run(letter({ injury: '13/10/2016' }));
+    assert.equal(reports.length, 1);
+    assert.match(reports[0].message, /there is no month 13/);
+  });
+
+  test('a value that is no MM/DD/YYYY date', () => {
+    const reports = run(letter({ ur: '2016-11-09' }));
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0].message, '`UR Denial Date:` "2016-11-09" is not a date in MM/DD/YYYY form.');
+  });
+
+  test('a year before 1950', () => {
+    const reports = run(letter({ injury: '10/10/1916' }));
+    assert.equal(reports.length, 1);
+    assert.match(reports[0].message, /implausibly early/);
+  });
+
+  test('an unreadable date is left out of the order check instead of blaming its neighbours', () => {
+    assert.equal(run(letter({ ur: '11/31/2016' })).length, 1);
+  });
+
+  test('no header (L3a/L3b letters): nothing', () => {
+    const text = letter().split('\n').slice(6).join('\n');
+    assert.deepEqual(run(text), []);
+  });
+});
