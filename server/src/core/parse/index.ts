@@ -10,7 +10,7 @@ import { buildSections, type SectionLines } from './sections';
 
 /** Share of control characters (other than tab, form feed, CR, LF) above which a text is taken as binary. */
 const BINARY_SHARE = 0.01;
-const BINARY_SAMPLE = 4096;
+const BINARY_SAMPLE = 1024;
 
 const CONTROL = /[\x00-\x08\x0e-\x1f\ufffd]/g;
 const CONTROL_ANY = /[\x00-\x08\x0e-\x1f\ufffd]/;
