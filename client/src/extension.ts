@@ -48,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'imr' },
       { scheme: 'untitled', language: 'imr' },
     ],
-    synchronize: { configurationSection: 'imr' },
+    // The server asks for the `imr` settings and registers its own change and file watchers.
   };
   client = new LanguageClient('imr', 'IMR Determinations', serverOptions, clientOptions);
   await client.start();

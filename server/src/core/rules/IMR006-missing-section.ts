@@ -12,15 +12,39 @@ interface Expected {
   title: string;
 }
 
-function expectedSections(layout: Exclude<Layout, 'unknown'>): Expected[] {
+interface LayoutSections {
+  expected: Expected[];
+  /** Place of each expected kind in `expected`. */
+  rank: Map<SectionKind, number>;
+}
+
+function readSections(layout: Exclude<Layout, 'unknown'>): LayoutSections {
   const seen = new Set<SectionKind>();
-  const out: Expected[] = [];
+  const expected: Expected[] = [];
   for (const spec of HEADINGS_BY_LAYOUT[layout]) {
     if (seen.has(spec.kind)) continue;
     seen.add(spec.kind);
-    out.push({ kind: spec.kind, title: spec.text });
+    expected.push({ kind: spec.kind, title: spec.text });
   }
-  return out;
+  return { expected, rank: new Map(expected.map((e, k) => [e.kind, k])) };
+}
+
+// Built on first use per layout, not per letter. Lazily rather than at load time: the heading table is
+// the parser's, and this module must not depend on the order modules are loaded in.
+const byLayout = new Map<Exclude<Layout, 'unknown'>, LayoutSections>();
+
+function expectedSections(layout: Exclude<Layout, 'unknown'>): LayoutSections {
+  let sections = byLayout.get(layout);
+  if (!sections) {
+    sections = readSections(layout);
+    byLayout.set(layout, sections);
+  }
+  return sections;
+}
+
+function isIncreasing(seq: readonly number[]): boolean {
+  for (let k = 1; k < seq.length; k++) if (seq[k - 1] >= seq[k]) return false;
+  return true;
 }
 
 /** Indexes (into `seq`) of a longest strictly increasing subsequence: the sections that are in order. */
@@ -76,8 +100,7 @@ export const missingSection: Rule = {
   check({ document }) {
     const layout = document.layout;
     if (layout === 'unknown') return [];
-    const expected = expectedSections(layout);
-    const rank = new Map(expected.map((e, k) => [e.kind, k]));
+    const { expected, rank } = expectedSections(layout);
     // First occurrence of each expected section, in document order.
     const present: Section[] = [];
     const seen = new Set<SectionKind>();
@@ -98,8 +121,10 @@ export const missingSection: Rule = {
         range: next ? next.headingRange : { start: document.range.end, end: document.range.end },
       });
     }
-    if (ORDER_KNOWN[layout] && present.length > 1) {
-      const keep = inOrder(present.map((s) => rank.get(s.kind)!));
+    const ranks = present.map((s) => rank.get(s.kind)!);
+    // In order, as nearly every letter is: then the longest in-order run is all of them.
+    if (ORDER_KNOWN[layout] && present.length > 1 && !isIncreasing(ranks)) {
+      const keep = inOrder(ranks);
       present.forEach((s, k) => {
         if (keep.has(k)) return;
         const r = rank.get(s.kind)!;

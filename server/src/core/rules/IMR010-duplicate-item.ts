@@ -2,7 +2,7 @@
 // compared ignoring case, spacing and punctuation only: "Labs to include: EKG" and "Labs to include: Chest
 // X-ray" are different items, and so are two strengths of one drug.
 import type { DisputedItem } from '../model';
-import { itemKey } from './support/keys';
+import { itemKey, itemKeyHash } from './support/keys';
 import { itemName } from './support/names';
 import type { Report, Rule } from './types';
 
@@ -24,8 +24,10 @@ export const duplicateItem: Rule = {
     },
   },
   check({ document }) {
+    if (document.items.length < 2) return []; // most letters decide one item: nothing to compare
     const reports: Report[] = [];
-    const first = new Map<string, DisputedItem>();
+    // The first item of each distinct key, grouped by key hash: keys are built only when hashes meet.
+    const first = new Map<number, DisputedItem[]>();
     // Items are compared within one decisions section: a file holding several letters has several.
     const starts = document.sections.filter((s) => s.kind === 'decisions').map((s) => s.range.start.line);
     let section = 0;
@@ -36,11 +38,14 @@ export const duplicateItem: Rule = {
         section = k;
         first.clear();
       }
-      const key = itemKey(item.subject);
-      if (key === '') continue;
-      const earlier = first.get(key);
+      const hash = itemKeyHash(item.subject);
+      if (hash === 0) continue; // no letter or digit to compare
+      const sameHash = first.get(hash);
+      const key = sameHash && itemKey(item.subject);
+      const earlier = sameHash?.find((e) => itemKey(e.subject) === key);
       if (!earlier) {
-        first.set(key, item);
+        if (sameHash) sameHash.push(item);
+        else first.set(hash, [item]);
         continue;
       }
       const decisions = earlier.decision?.value && item.decision?.value && earlier.decision.value !== item.decision.value

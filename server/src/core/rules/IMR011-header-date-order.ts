@@ -17,12 +17,20 @@ function label(field: HeaderField): string {
   return `\`${field.label}\``;
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
+function isInOrder(dated: readonly Dated[]): boolean {
+  for (let i = 1; i < dated.length; i++) if (compareDates(dated[i - 1].date, dated[i].date) > 0) return false;
+  return true;
+}
+
 /**
  * The dates that break the order: the complement of a longest run that is in order (ties keep the later
  * fields, so the decision date, the one the letter is dated by, is the last to be blamed).
  */
-function outOfOrder(dated: readonly Dated[]): Set<number> {
+function outOfOrder(dated: readonly Dated[]): ReadonlySet<number> {
   const n = dated.length;
+  if (isInOrder(dated)) return NONE; // every letter of the corpus: no need to look for a longest run
   // best[i]: longest in-order run ending at i; small n (≤ 5), so the quadratic pass is nothing.
   const best = new Array<number>(n).fill(1);
   const previous = new Array<number>(n).fill(-1);
@@ -104,7 +112,7 @@ export const headerDateOrder: Rule = {
         range: d.field.valueRange,
       });
     }
-    reports.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    if (reports.length > 1) reports.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return reports;
   },
 };

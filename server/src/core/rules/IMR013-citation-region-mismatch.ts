@@ -100,14 +100,31 @@ const meta: RuleMeta = {
   },
 };
 
-function check(item: DisputedItem, itemMask: number, field: Field | undefined, perCitation: boolean, reports: Report[]): void {
+/** A guideline field with the regions of each of its citations, read once. */
+interface CitedRegions {
+  field: Field;
+  citations: readonly Citation[];
+  /** masks[k]: the regions of citations[k]'s chapters; 0 for a general chapter. */
+  masks: number[];
+}
+
+/**
+ * The field's citations and their regions; undefined when none has a regional chapter, as for the many
+ * items decided on general titles alone (Chronic Pain, Opioids, …): then nothing can mismatch.
+ */
+function citedRegions(field: Field | undefined): CitedRegions | undefined {
   const citations = field?.guideline?.citations;
-  if (!field || !citations || citations.length === 0) return;
+  if (!field || !citations) return undefined;
+  const masks = citations.map(citationRegions);
+  return masks.some((mask) => mask !== 0) ? { field, citations, masks } : undefined;
+}
+
+function check(item: DisputedItem, itemMask: number, cited: CitedRegions, perCitation: boolean, reports: Report[]): void {
+  const { field, citations, masks } = cited;
   // A citation fits when one of its chapters is of the item's region; it mismatches when it has a regional
   // chapter and none fits. In "field" mode one fitting citation clears the field.
   let misfits = 0;
-  for (const c of citations) {
-    const mask = citationRegions(c);
+  for (const mask of masks) {
     if (mask & itemMask) {
       if (!perCitation) return;
     } else if (mask !== 0) misfits++;
@@ -117,16 +134,16 @@ function check(item: DisputedItem, itemMask: number, field: Field | undefined, p
     field.kind === 'claimsAdministratorGuideline'
       ? "The Claims Administrator guideline (utilization review's citation)"
       : 'The MAXIMUS guideline';
-  for (const c of citations) {
-    const mask = citationRegions(c);
-    if (mask === 0 || mask & itemMask) continue;
+  citations.forEach((c, k) => {
+    const mask = masks[k];
+    if (mask === 0 || mask & itemMask) return;
     reports.push({
       message:
         `${whose} cites ${citedNames(c, itemMask)}, a ${describeRegions(mask)} chapter, for ${itemName(item)}, ` +
         `which concerns the ${describeRegions(itemMask)}.`,
       range: c.range,
     });
-  }
+  });
 }
 
 export const citationRegionMismatch: Rule = {
@@ -136,10 +153,15 @@ export const citationRegionMismatch: Rule = {
     const withClaimsAdministrator = booleanOption(context, meta, 'checkClaimsAdministrator');
     const reports: Report[] = [];
     for (const item of context.document.items) {
+      // Chapters first: their regions are remembered per title, while reading the item's words is a regex
+      // scan, needed only when a chapter is regional.
+      const claimsAdministrator = withClaimsAdministrator ? citedRegions(item.claimsAdministratorGuideline) : undefined;
+      const reviewer = citedRegions(item.reviewerGuideline);
+      if (!claimsAdministrator && !reviewer) continue;
       const itemMask = itemRegions(item.subject || item.text.text);
       if (itemMask === 0) continue;
-      if (withClaimsAdministrator) check(item, itemMask, item.claimsAdministratorGuideline, perCitation, reports);
-      check(item, itemMask, item.reviewerGuideline, perCitation, reports);
+      if (claimsAdministrator) check(item, itemMask, claimsAdministrator, perCitation, reports);
+      if (reviewer) check(item, itemMask, reviewer, perCitation, reports);
     }
     return reports;
   },

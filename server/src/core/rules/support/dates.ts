@@ -41,10 +41,42 @@ export type HeaderDate =
 // One- or two-digit month and day are accepted: `1/4/2017` is readable, only the padding differs.
 const HEADER_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** The number written by the digits of value[from, to), or -1 when one of them is not a digit. */
+function numberAt(value: string, from: number, to: number): number {
+  let number = 0;
+  for (let i = from; i < to; i++) {
+    const code = value.charCodeAt(i);
+    if (!isDigit(code)) return -1;
+    number = number * 10 + code - 48;
+  }
+  return number;
+}
+
+/**
+ * Month, day and year of a value written exactly `M/D/YYYY` (nothing around it), read without a regex:
+ * every header of every letter has several such dates. Undefined for anything else, left to HEADER_DATE.
+ */
+function plainHeaderDate(value: string): CalendarDate | undefined {
+  const first = value.indexOf('/');
+  const second = value.indexOf('/', first + 1);
+  if (first < 1 || first > 2 || second - first < 2 || second - first > 3 || value.length - second !== 5) return undefined;
+  const month = numberAt(value, 0, first);
+  const day = numberAt(value, first + 1, second);
+  const year = numberAt(value, second + 1, value.length);
+  return month < 0 || day < 0 || year < 0 ? undefined : { month, day, year };
+}
+
 export function readHeaderDate(value: string): HeaderDate {
-  const m = HEADER_DATE.exec(value.trim());
-  if (!m) return { kind: 'malformed' };
-  const date = { month: Number(m[1]), day: Number(m[2]), year: Number(m[3]) };
+  let date = plainHeaderDate(value);
+  if (!date) {
+    const m = HEADER_DATE.exec(value.trim());
+    if (!m) return { kind: 'malformed' };
+    date = { month: Number(m[1]), day: Number(m[2]), year: Number(m[3]) };
+  }
   if (date.month < 1 || date.month > 12) return { kind: 'impossible', why: `there is no month ${date.month}` };
   if (!isRealDate(date)) {
     return { kind: 'impossible', why: `${MONTH_NAMES[date.month - 1]} ${date.year} has no day ${date.day}` };

@@ -33,26 +33,41 @@ export function describeRegions(mask: number): string {
 // Words that name a device, not the body part it is used on: a knee scooter serves a foot injury.
 const NOT_A_REGION = /\bknee\s+(?:scooters?|walkers?)\b|\bhand[-\s]?held\b/gi;
 
-const REGION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/\bcervical\b|\bneck\b|\bC[1-8]\b/i, regionBit('cervical')],
-  [/\blumbar\b|\blumbosacral\b|\blow(?:er)?\s+back\b|\bL[1-5]\b|\bS1\b/i, regionBit('lumbar')],
+// Each region's words, every one starting at a word boundary: the `\b` is written once, in REGION_SCAN.
+const REGION_WORDS: ReadonlyArray<readonly [words: string, bits: number]> = [
+  [String.raw`cervical\b|neck\b|C[1-8]\b`, regionBit('cervical')],
+  [String.raw`lumbar\b|lumbosacral\b|low(?:er)?\s+back\b|L[1-5]\b|S1\b`, regionBit('lumbar')],
   // The thoracic spine sits between the Neck and Upper Back and the Low Back chapters; letters cite either.
-  [/\bthoracic\b|\b(?:upper|mid(?:dle)?)\s+back\b|\bT(?:[1-9]|1[0-2])\b/i, regionBit('cervical') | regionBit('lumbar')],
-  [/\bshoulders?\b|\brotator\s+cuff\b|\bsubacromial\b|\bacromio\w*/i, regionBit('shoulder')],
-  [/\bknees?\b|\bmenisc\w*|\bpatell\w*|\bACL\b/i, regionBit('knee')],
-  [/\belbows?\b|\bepicondyl\w*|\bcubital\b|\bolecranon\b/i, regionBit('elbow')],
-  [/\bwrists?\b|\bhands?\b|\bfingers?\b|\bthumbs?\b|\bcarpal\b|\bquervain\w*/i, regionBit('wrist-hand')],
-  [/\bankles?\b|\bfoot\b|\bfeet\b|\btoes?\b|\bheels?\b|\bplantar\b|\bachilles\b|\bmetatars\w*/i, regionBit('ankle-foot')],
+  [String.raw`thoracic\b|(?:upper|mid(?:dle)?)\s+back\b|T(?:[1-9]|1[0-2])\b`, regionBit('cervical') | regionBit('lumbar')],
+  [String.raw`shoulders?\b|rotator\s+cuff\b|subacromial\b|acromio\w*`, regionBit('shoulder')],
+  [String.raw`knees?\b|menisc\w*|patell\w*|ACL\b`, regionBit('knee')],
+  [String.raw`elbows?\b|epicondyl\w*|cubital\b|olecranon\b`, regionBit('elbow')],
+  [String.raw`wrists?\b|hands?\b|fingers?\b|thumbs?\b|carpal\b|quervain\w*`, regionBit('wrist-hand')],
+  [String.raw`ankles?\b|foot\b|feet\b|toes?\b|heels?\b|plantar\b|achilles\b|metatars\w*`, regionBit('ankle-foot')],
 ];
 
-// Any region word at all: most items (drugs, therapy without a site) stop at this one test.
-const ANY_REGION = new RegExp(REGION_WORDS.map(([p]) => p.source).join('|'), 'i');
+// All region words in one pattern, one group per region: a single scan of the item's text finds every
+// region it names. A match never hides another region's: no two regions' words start alike, and the only
+// words inside a match ("back" of "low back", "cuff" of "rotator cuff") name no region. One leading `\b`
+// for all the words, rather than one per word, halves the scan.
+const REGION_SCAN = new RegExp(String.raw`\b(?:${REGION_WORDS.map(([words]) => `(${words})`).join('|')})`, 'gi');
+
+function regionsNamed(text: string): number {
+  let mask = 0;
+  REGION_SCAN.lastIndex = 0;
+  for (let m = REGION_SCAN.exec(text); m; m = REGION_SCAN.exec(text)) {
+    let k = 0;
+    while (m[k + 1] === undefined) k++;
+    mask |= REGION_WORDS[k][1];
+  }
+  return mask;
+}
 
 /** The regions the item's text names, as a mask; 0 when it names none (drugs, therapy without a site, …). */
 export function itemRegions(text: string): number {
-  if (!ANY_REGION.test(text)) return 0;
-  const cleaned = text.replace(NOT_A_REGION, ' ');
-  let mask = 0;
-  for (const [pattern, bits] of REGION_WORDS) if (pattern.test(cleaned)) mask |= bits;
-  return mask;
+  const mask = regionsNamed(text);
+  if (mask === 0) return 0; // most items (drugs, therapy without a site) stop after this one scan
+  // Device words are read out of the text only now: "knee scooter" names no knee.
+  NOT_A_REGION.lastIndex = 0;
+  return NOT_A_REGION.test(text) ? regionsNamed(text.replace(NOT_A_REGION, ' ')) : mask;
 }
