@@ -2,6 +2,7 @@
 // citation grammar of the format guide (§6). Pure. Kept linear: indexOf, one slice per citation and per part,
 // and regexes that are either anchored/sticky or free of nested quantifiers.
 import type { Citation, GuidelineBody, MtusPart, PageRef, Party, Range } from './model';
+import { isEcmaWhiteSpace } from './text/whitespace';
 
 export type BodyRegion =
   | 'cervical' | 'lumbar' | 'shoulder' | 'knee' | 'elbow' | 'wrist-hand' | 'ankle-foot' | 'general' | 'mental' | 'eye';
@@ -116,7 +117,6 @@ const PAGE_SEPARATOR = /\s*(?:,\s*(?:and\b)?|&|and\b)/y;
 const BARE_PAGES = /^\d{1,5}(?:\s*[-–]\s*\d{1,5})?$/;
 const SECTION_NUMBER = /^\d+(?:\.\d+)*\.?\s+\S/;
 const SECTION_NUMBER_START = /^\d+(?:\.\d+)*\.?\s/;
-const LOWERCASE_START = /^[a-z]/;
 const ACRONYM_THEN_LOWERCASE = /^[A-Z]{2,}\s+[a-z]/;
 const ODG_NAME = /\(ODG\)\s*Official\s+Disability\s+Guidelines|Official\s+Disability\s+Guidelines(?:\s*\(ODG\))?|\bODG\b/i;
 const ACOEM_NAME = /\bACOEM\b|Occupational\s+Medicine\s+Practice\s+Guidelines/i;
@@ -163,7 +163,7 @@ function readCitation(text: string, from: number, to: number, toRange: (s: numbe
   if (end > start && text.charCodeAt(end - 1) === 0x2e /* . */) end = trimSpace(text, start, end - 1);
   const written = text.slice(start, end);
   const citation: Citation = { kind: 'non-mtus', text: written, parts: [], start, end, range: toRange(start, end) };
-  const mtus = MTUS_LEAD.exec(written);
+  const mtus = startsWithLetter(written, 'm') ? MTUS_LEAD.exec(written) : null;
   if (mtus) {
     citation.kind = 'mtus';
     citation.parts = readMtusParts(written, mtus[0].length, start);
@@ -204,7 +204,7 @@ function pushMtusPart(parts: MtusPart[], written: string, from: number, to: numb
   if (sectionLabel) {
     part.sections = readSections(raw.slice(sectionAt + sectionLabel[0].length, pageAt > sectionAt ? pageAt : raw.length));
     // A bare number in a section list (`Section(s): 326`) is a page reference.
-    for (const section of part.sections) if (BARE_PAGES.test(section)) readPages(section, part.pages);
+    for (const section of part.sections) if (startsWithDigit(section) && BARE_PAGES.test(section)) readPages(section, part.pages);
   }
   if (pageLabel) readPages(raw.slice(pageAt + pageLabel[0].length, sectionAt > pageAt ? sectionAt : raw.length), part.pages);
   parts.push(part);
@@ -212,14 +212,14 @@ function pushMtusPart(parts: MtusPart[], written: string, from: number, to: numb
 
 /** Fills title, year and era-1 chapter from a part's head (the text before `Section(s):` / `Page(s):`). */
 function readTitle(head: string, part: MtusPart): void {
-  const era1 = ERA1_ACOEM.exec(head);
+  const era1 = startsWithLetter(head, 'a') ? ERA1_ACOEM.exec(head) : null;
   if (era1) {
     const rest = stripGuidelines(head.slice(era1[0].length));
     part.title = rest ? canonicalTitle(rest) : 'ACOEM';
     if (era1[1]) part.chapter = Number(era1[1]);
     return;
   }
-  if (ERA1_CHRONIC_PAIN.test(head)) {
+  if (mayBeEra1ChronicPain(head) && ERA1_CHRONIC_PAIN.test(head)) {
     part.title = 'Chronic Pain Medical Treatment';
     return;
   }
@@ -246,8 +246,9 @@ function readTitle(head: string, part: MtusPart): void {
  */
 function readSections(list: string): string[] {
   const sections: string[] = [];
-  const pieces = list.split(/,\s+/);
-  const numbered = SECTION_NUMBER.test(pieces[0]!.trim());
+  const pieces = splitAtCommaSpace(list);
+  const head = pieces[0]!.trim();
+  const numbered = startsWithDigit(head) && SECTION_NUMBER.test(head);
   for (const rawPiece of pieces) {
     const piece = rawPiece.trim();
     if (!piece) continue;
@@ -258,10 +259,26 @@ function readSections(list: string): string[] {
   return sections;
 }
 
+/** `list.split(/,\s+/)`, without the regex split machinery: the pieces between a comma and white space. */
+function splitAtCommaSpace(list: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let comma = list.indexOf(','); comma >= 0; comma = list.indexOf(',', comma + 1)) {
+    let end = comma + 1;
+    while (end < list.length && isEcmaWhiteSpace(list.charCodeAt(end))) end++;
+    if (end === comma + 1) continue;
+    pieces.push(list.slice(start, comma));
+    start = end;
+  }
+  pieces.push(list.slice(start));
+  return pieces;
+}
+
 function continuesSection(previous: string, piece: string, numbered: boolean): boolean {
-  if (numbered) return !SECTION_NUMBER_START.test(piece);
-  if (LOWERCASE_START.test(piece)) return true;
-  return !previous.includes(' ') && ACRONYM_THEN_LOWERCASE.test(piece);
+  if (numbered) return !(startsWithDigit(piece) && SECTION_NUMBER_START.test(piece));
+  const first = piece.charCodeAt(0);
+  if (first >= 0x61 && first <= 0x7a) return true; // a lowercase start
+  return first >= 0x41 && first <= 0x5a && !previous.includes(' ') && ACRONYM_THEN_LOWERCASE.test(piece);
 }
 
 /** `300`, `92,127`, `300-301 and 617-25` (an abbreviated end takes the start's leading digits: 617-625). */
@@ -289,7 +306,7 @@ function pageRef(fromDigits: string, toDigits: string | undefined): PageRef {
 
 /** Names the source family of free text; for ODG also the chapter named right after the source. */
 function describeNonMtus(citation: Citation, written: string): void {
-  const lead = NON_MTUS_LEAD.exec(written);
+  const lead = startsWithLetter(written, 'n') ? NON_MTUS_LEAD.exec(written) : null;
   if ((lead ? lead[0].length : 0) >= written.length) return;
   const odg = ODG_NAME.exec(written);
   const acoem = ACOEM_NAME.exec(written);
@@ -310,7 +327,7 @@ function readOdgChapter(written: string, at: number): string | undefined {
   return ODG_CHAPTER.exec(written)?.[0];
 }
 
-const EXACT_TITLES = new Set(MTUS_TITLES.map((t) => t.title));
+const EXACT_TITLES = [...new Set(MTUS_TITLES.map((t) => t.title))];
 const TITLE_BY_KEY = new Map(MTUS_TITLES.map((t) => [titleKey(t.title), t.title]));
 
 function titleKey(title: string): string {
@@ -318,13 +335,33 @@ function titleKey(title: string): string {
 }
 
 function canonicalTitle(written: string): string {
-  if (EXACT_TITLES.has(written)) return written; // the usual case, without normalising
+  // The usual case, without normalising. A length test first: cheaper than hashing a fresh string for a Set.
+  for (const title of EXACT_TITLES) if (title.length === written.length && title === written) return written;
   return TITLE_BY_KEY.get(titleKey(written)) ?? written;
 }
 
 function stripGuidelines(head: string): string {
   const trimmed = head.trim();
   return /(?:^|\s)Guidelines$/i.test(trimmed) ? trimmed.slice(0, -'Guidelines'.length).trim() : trimmed;
+}
+
+// Cheap tests on the first or last character, before an anchored regex that needs that character there.
+// An ASCII letter in a regex without the `u` flag matches, under `i`, only its two ASCII cases.
+
+/** `s` starts with the ASCII letter `lower` (given in lower case), in either case. */
+function startsWithLetter(s: string, lower: string): boolean {
+  return (s.charCodeAt(0) | 0x20) === lower.charCodeAt(0);
+}
+
+function startsWithDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** ERA1_CHRONIC_PAIN needs `Chronic` at the start and `Treatment` or `Guidelines` at the end. */
+function mayBeEra1ChronicPain(head: string): boolean {
+  const last = head.charCodeAt(head.length - 1) | 0x20;
+  return startsWithLetter(head, 'c') && (last === 0x74 || last === 0x73); // t, s
 }
 
 function isSpace(code: number): boolean {

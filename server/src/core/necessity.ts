@@ -74,7 +74,9 @@ export function isNegativeNecessity(sentence: string): boolean {
   const whole = trimmed(sentence, { start: 0, end: sentence.length });
   const cue = lastCue(sentence, whole);
   if (cue) return isNegativeAt(sentence, whole, cue);
-  return tokensBackwards(sentence, whole.start, whole.end).some((t) => isNegator(t.word));
+  const words = new WordsBackwards(sentence, whole.start, whole.end);
+  for (let k = 0, w = words.at(0); w !== undefined; w = words.at(++k)) if (isNegator(w.word)) return true;
+  return false;
 }
 
 /** UR vocabulary used as a conclusion ("non-certified", "certified", "modified", "denied"), for a later rule. */
@@ -103,7 +105,8 @@ function sentenceEndingAt(text: string, end: number): Sentence & { previousEnd: 
     const boundary = sentenceBoundaryAfter(text, i, end);
     if (boundary !== undefined) return { start: boundary.nextStart, end, previousEnd: boundary.end };
   }
-  return { ...trimmed(text, { start: 0, end }), previousEnd: 0 };
+  const first = trimmed(text, { start: 0, end });
+  return { start: first.start, end: first.end, previousEnd: 0 };
 }
 
 /** If a sentence ends at `i`, where it ends and where the next one starts (before `limit`). */
@@ -159,11 +162,11 @@ function lastCue(text: string, s: Sentence): Cue | undefined {
 }
 
 function isConditional(text: string, s: Sentence, cue: Cue): boolean {
-  const tokens = tokensBackwards(text, s.start, cue.start, 2);
+  const words = new WordsBackwards(text, s.start, cue.start);
   let k = 0;
-  const bare = !(tokens[0]?.word === 'medically' || tokens[0]?.word === 'medical');
+  const bare = !(words.at(0)?.word === 'medically' || words.at(0)?.word === 'medical');
   if (!bare) k++;
-  const before = tokens[k]?.word;
+  const before = words.at(k)?.word;
   return before !== undefined && (CONDITIONALS.has(before) || (bare && before === 'as'));
 }
 
@@ -177,28 +180,44 @@ function isConditional(text: string, s: Sentence, cue: Cue): boolean {
  * can flip it ("There is no indication that … is medically necessary").
  */
 function isNegativeAt(text: string, s: Sentence, cue: Cue): boolean {
-  const back = tokensBackwards(text, s.start, cue.start);
+  const back = new WordsBackwards(text, s.start, cue.start);
   let negated = false;
   let k = 0;
-  for (; k < back.length; k++) {
-    if (cue.noun && back[k].clauseBreakAfter) break; // "As X, medical necessity has …"
-    if (isNegator(back[k].word)) negated = true;
-    if (isFinite(back[k].word)) break;
+  let word = back.at(0);
+  for (; word !== undefined; word = back.at(++k)) {
+    if (cue.noun && word.clauseBreakAfter) break; // "As X, medical necessity has …"
+    if (isNegator(word.word)) negated = true;
+    if (isFinite(word.word)) break;
   }
-  if (k >= back.length || !isFinite(back[k].word)) {
+  if (word === undefined || !isFinite(word.word)) {
     return negated || (cue.noun && negatedForward(text, cue.end, s.end));
   }
+  // The subject before the verb is often long; most hold no complementizer, and then need no walk.
+  if (!mayHoldComplementizer(text, s.start, word.start)) return negated;
   return negated !== governedByNegation(back, k + 1);
 }
 
+// A word that normalises to "that", "which" or "whether" has exactly these letters, in either ASCII case
+// (no other character lower-cases to them): their absence in a span proves there is no complementizer.
+const COMPLEMENTIZER_LETTERS = /that|which|whether/gi;
+
+/**
+ * Whether text[from, to) holds those letters. `to` starts a word, so a non-letter stands just before it:
+ * a match that starts before `to` also ends by it, and `test` (no match object) is enough.
+ */
+function mayHoldComplementizer(text: string, from: number, to: number): boolean {
+  COMPLEMENTIZER_LETTERS.lastIndex = from;
+  return COMPLEMENTIZER_LETTERS.test(text) && COMPLEMENTIZER_LETTERS.lastIndex <= to;
+}
+
 /** Walks the subject back from the finite verb; a "that/which/whether" before it has its own verb group. */
-function governedByNegation(back: Token[], from: number): boolean {
-  for (let k = from; k < back.length; k++) {
-    if (back[k].clauseBreakAfter || isFinite(back[k].word)) return false;
-    if (!COMPLEMENTIZERS.has(back[k].word)) continue;
-    for (let j = k + 1; j < back.length; j++) {
-      if (isNegator(back[j].word)) return true;
-      if (isFinite(back[j].word) || back[j].clauseBreakAfter) return false;
+function governedByNegation(back: WordsBackwards, from: number): boolean {
+  for (let k = from, word = back.at(k); word !== undefined; word = back.at(++k)) {
+    if (word.clauseBreakAfter || isFinite(word.word)) return false;
+    if (!COMPLEMENTIZERS.has(word.word)) continue;
+    for (let j = k + 1, before = back.at(j); before !== undefined; before = back.at(++j)) {
+      if (isNegator(before.word)) return true;
+      if (isFinite(before.word) || before.clauseBreakAfter) return false;
     }
     return false;
   }
@@ -227,13 +246,13 @@ function isNegator(word: string): boolean {
 // ---- UR words ----
 
 function urPredicate(text: string, s: Sentence): { word: string; start: number; end: number } | undefined {
-  const back = tokensBackwards(text, s.start, s.end);
-  for (let k = 0; k < back.length; k++) {
-    if (!UR_WORDS.has(back[k].word)) continue;
+  const back = new WordsBackwards(text, s.start, s.end);
+  for (let k = 0, word = back.at(k); word !== undefined; word = back.at(++k)) {
+    if (!UR_WORDS.has(word.word)) continue;
     // "is non-certified", "was therefore denied"; never "was previously non-certified".
-    for (let j = k + 1; j < back.length && j <= k + 3; j++) {
-      if (HISTORY_WORDS.has(back[j].word) || back[j].clauseBreakAfter) break;
-      if (UR_COPULAS.has(back[j].word)) return { word: text.slice(back[k].start, back[k].end), start: back[k].start, end: back[k].end };
+    for (let j = k + 1, before = back.at(j); before !== undefined && j <= k + 3; before = back.at(++j)) {
+      if (HISTORY_WORDS.has(before.word) || before.clauseBreakAfter) break;
+      if (UR_COPULAS.has(before.word)) return { word: text.slice(word.start, word.end), start: word.start, end: word.end };
     }
   }
   return undefined;
@@ -241,24 +260,45 @@ function urPredicate(text: string, s: Sentence): { word: string; start: number; 
 
 // ---- tokens ----
 
-/** Lower-cased words in [from, to), last first; apostrophes normalised so "isn’t" reads "isn't". */
-function tokensBackwards(text: string, from: number, to: number, max = Infinity): Token[] {
-  const tokens: Token[] = [];
-  let clauseBreak = false;
-  let i = to;
-  while (i > from && tokens.length < max) {
-    const ch = text[i - 1];
-    if (!isWordChar(ch)) {
-      if (ch === ',' || ch === ';' || ch === ':') clauseBreak = true;
-      i--;
-      continue;
+/**
+ * Lower-cased words in [from, to), last first; apostrophes normalised so "isn’t" reads "isn't". Read on
+ * demand: a polarity is mostly decided by the two or three words before the cue, so the rest of the
+ * sentence is never cut into words.
+ */
+class WordsBackwards {
+  private readonly words: Token[] = [];
+  /** Everything from here to `to` has been read. */
+  private position: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    to: number,
+  ) {
+    this.position = to;
+  }
+
+  /** The k-th word counting back from the end (0: the last), or undefined when there are fewer words. */
+  at(k: number): Token | undefined {
+    while (this.words.length <= k && this.readOne()) {}
+    return this.words[k];
+  }
+
+  private readOne(): boolean {
+    const { text, from } = this;
+    let clauseBreak = false;
+    let i = this.position;
+    for (; i > from && !isWordCode(text.charCodeAt(i - 1)); i--) {
+      const c = text.charCodeAt(i - 1);
+      if (c === 0x2c || c === 0x3b || c === 0x3a) clauseBreak = true; // , ; :
     }
     const end = i;
-    while (i > from && isWordChar(text[i - 1])) i--;
-    tokens.push({ word: normalise(text, i, end), start: i, end, clauseBreakAfter: clauseBreak });
-    clauseBreak = false;
+    while (i > from && isWordCode(text.charCodeAt(i - 1))) i--;
+    this.position = i;
+    if (i === end) return false;
+    this.words.push({ word: normalise(text, i, end), start: i, end, clauseBreakAfter: clauseBreak });
+    return true;
   }
-  return tokens;
 }
 
 /** Lower-cased words in [from, to) up to the first semicolon, first first. */
@@ -290,13 +330,24 @@ function isJoiner(ch: string): boolean {
 }
 
 function isWordChar(ch: string): boolean {
-  return isLetter(ch) || (ch >= '0' && ch <= '9') || ch === "'" || ch === '’' || ch === '-';
+  return isWordCode(ch.charCodeAt(0));
+}
+
+/** A letter, a digit, an apostrophe (straight or curly) or a hyphen. */
+function isWordCode(code: number): boolean {
+  return isLetterCode(code) || (code >= 0x30 && code <= 0x39) || code === 0x27 || code === 0x2019 || code === 0x2d;
 }
 
 function isLetter(ch: string): boolean {
-  const lower = ch.charCodeAt(0) | 0x20;
+  return isLetterCode(ch.charCodeAt(0));
+}
+
+function isLetterCode(code: number): boolean {
+  const lower = code | 0x20;
   if (lower >= 0x61 && lower <= 0x7a) return true;
-  return ch.charCodeAt(0) > 127 && ch.toLowerCase() !== ch.toUpperCase();
+  if (code <= 127) return false;
+  const ch = String.fromCharCode(code);
+  return ch.toLowerCase() !== ch.toUpperCase();
 }
 
 function isUpper(ch: string): boolean {

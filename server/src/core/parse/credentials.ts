@@ -13,19 +13,21 @@ const SPECIALTY_LABEL = 'Certification(s)/Specialty:';
 const INLINE = /\b(?:The\s+)?(?:expert|physician|professional) reviewer is Board Certified\s*in\s*(.+?),?\s+and\s+is licensed to practice\s*in\s*(.+?)\./i;
 
 /** Splits a list at commas and " and ", trimming each part; offsets stay relative to the excerpt. */
+// Shared (reset before each use): a regex literal inside the function would be a new object per call.
+const LIST_SEPARATOR = /\s*,\s*(?:and\s+)?|\s+and\s+/g;
+
 function listItems(excerpt: Excerpt, from: number, to: number): Span[] {
   const spans: Span[] = [];
   const text = excerpt.text;
-  const separator = /\s*,\s*(?:and\s+)?|\s+and\s+/g;
   let start = from;
   const segment = text.slice(from, to);
-  separator.lastIndex = 0;
+  LIST_SEPARATOR.lastIndex = 0;
   const push = (s: number, e: number) => {
     while (s < e && text.charCodeAt(s) === 32) s++;
     while (e > s && (text.charCodeAt(e - 1) === 32 || text[e - 1] === '.')) e--;
     if (e > s) spans.push(excerpt.span(s, e));
   };
-  for (let m = separator.exec(segment); m; m = separator.exec(segment)) {
+  for (let m = LIST_SEPARATOR.exec(segment); m; m = LIST_SEPARATOR.exec(segment)) {
     push(start, from + m.index);
     start = from + m.index + m[0].length;
   }
@@ -33,11 +35,28 @@ function listItems(excerpt: Excerpt, from: number, to: number): Span[] {
   return spans;
 }
 
+/** `text` starts with `label`; the first character is compared first, which rules out most lines at once. */
+function startsWithLabel(text: string, label: string): boolean {
+  return text.charCodeAt(0) === label.charCodeAt(0) && text.startsWith(label);
+}
+
+/** Index of the first line starting with each of the block's three labels (-1: none), in one pass. */
+function findBlockLines(lines: readonly Line[]): { statesAt: number; specialtyAt: number; introAt: number } {
+  let statesAt = -1;
+  let specialtyAt = -1;
+  let introAt = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (statesAt < 0 && startsWithLabel(text, STATES_LABEL)) statesAt = i;
+    if (specialtyAt < 0 && startsWithLabel(text, SPECIALTY_LABEL)) specialtyAt = i;
+    if (introAt < 0 && startsWithLabel(text, BLOCK_INTRO)) introAt = i;
+  }
+  return { statesAt, specialtyAt, introAt };
+}
+
 function parseBlock(lines: readonly Line[]): Credentials | undefined {
-  const statesAt = lines.findIndex((l) => l.text.startsWith(STATES_LABEL));
-  const specialtyAt = lines.findIndex((l) => l.text.startsWith(SPECIALTY_LABEL));
+  const { statesAt, specialtyAt, introAt } = findBlockLines(lines);
   if (statesAt < 0 && specialtyAt < 0) return undefined;
-  const introAt = lines.findIndex((l) => l.text.startsWith(BLOCK_INTRO));
   const first = introAt >= 0 ? introAt : Math.min(...[statesAt, specialtyAt].filter((i) => i >= 0));
 
   let states: Span[] = [];

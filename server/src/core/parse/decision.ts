@@ -9,8 +9,10 @@ export function decisionValue(raw: string): DecisionValue | undefined {
   return raw === 'Upheld' || raw === 'Overturned' ? raw : undefined;
 }
 
+const MAX_DECISION_LENGTH = 30;
+
 export function isDecisionLike(word: string): boolean {
-  return word.length <= 30 && DECISION_LIKE.test(word);
+  return word.length <= MAX_DECISION_LENGTH && DECISION_LIKE.test(word);
 }
 
 export interface DecisionTail {
@@ -42,6 +44,8 @@ function isBlank(c: number): boolean {
 
 /** A line that is a decision by itself: `Upheld` after a line ending in `:` (9/247 items). */
 export function isLoneDecision(text: string): boolean {
+  // Longer than a decision word plus its final stop: no need to strip the stop and test.
+  if (text.length > MAX_DECISION_LENGTH + 1) return false;
   return isDecisionLike(text.replace(/[.;,]$/, ''));
 }
 

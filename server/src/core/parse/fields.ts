@@ -13,8 +13,7 @@ export interface FieldLabel {
 /** A field whose label starts line `at` and whose body runs to line `end` (inclusive). */
 export function buildField(lines: readonly Line[], at: number, end: number, label: FieldLabel, labelEnd = label.text.length): Field {
   const first = lines[at];
-  const bodyLines = lines.slice(at, Math.max(at, end) + 1);
-  const body = Excerpt.fromLines(bodyLines, labelEnd);
+  const body = Excerpt.fromLineRange(lines, at, Math.min(Math.max(at, end), lines.length - 1), labelEnd);
   const labelRange = {
     start: { line: first.line, character: first.start },
     end: { line: first.line, character: first.start + labelEnd },
@@ -27,12 +26,14 @@ export function buildField(lines: readonly Line[], at: number, end: number, labe
  * conclusion). For labels that wrap over lines (L1, L0), where `buildField`'s one-line label does not fit.
  */
 export function fieldFromParts(kind: FieldKind, label: string, labelRange: Range, body: Excerpt): Field {
+  const span = body.toSpan();
   const field: Field = {
     kind,
     label,
     labelRange,
-    body: body.toSpan(),
-    range: { start: labelRange.start, end: body.text ? body.range.end : labelRange.end },
+    body: span,
+    // The body's end position itself, not a second lookup of it (positions are never mutated).
+    range: { start: labelRange.start, end: body.text ? span.range.end : labelRange.end },
   };
   if (kind === 'rationale') {
     const c = findNecessityConclusion(body.text);

@@ -2,24 +2,32 @@
 // text gives label and value on one line, two pairs per line. Both pair up here.
 import type { Header, HeaderField, HeaderFieldName, Position, Range } from '../model';
 import type { Line } from '../text/lines';
+import { isEcmaWhiteSpace } from '../text/whitespace';
 
-const LABELS: Record<string, HeaderFieldName> = {
-  'Case Number:': 'caseNumber',
-  'Date Assigned:': 'dateAssigned',
-  'Decision Date:': 'decisionDate',
-  'Priority:': 'priority',
-  'Date of Injury:': 'dateOfInjury',
-  'UR Denial Date:': 'urDenialDate',
-  'Application Received:': 'applicationReceived',
-  Application: 'applicationReceived',
-};
+interface LabelText {
+  text: string;
+  /** Undefined for `Received:`, the wrapped second half of `Application Received:`. */
+  name?: HeaderFieldName;
+}
 
-const LABEL_TEXTS = [...Object.keys(LABELS), 'Received:'];
+/** Labels ending in a colon, longest first: at a colon the longest wins (`Application Received:`, not `Received:`). */
+const COLON_LABELS: readonly LabelText[] = [
+  { text: 'Application Received:', name: 'applicationReceived' },
+  { text: 'UR Denial Date:', name: 'urDenialDate' },
+  { text: 'Date of Injury:', name: 'dateOfInjury' },
+  { text: 'Date Assigned:', name: 'dateAssigned' },
+  { text: 'Decision Date:', name: 'decisionDate' },
+  { text: 'Case Number:', name: 'caseNumber' },
+  { text: 'Priority:', name: 'priority' },
+  { text: 'Received:' },
+];
+const APPLICATION = 'Application';
+const APPLICATION_LABEL: LabelText = { text: APPLICATION, name: 'applicationReceived' };
 
 /** `Application` is a label only before `Received:`, a date or the line's end (not "Application for IMR"). */
 function isApplicationLabel(text: string, at: number): boolean {
   const blank = (c: number) => c === 32 || c === 9 || c === 0xa0;
-  let k = at + 'Application'.length;
+  let k = at + APPLICATION.length;
   if (k < text.length && !blank(text.charCodeAt(k))) return false;
   while (k < text.length && blank(text.charCodeAt(k))) k++;
   if (k === text.length) return true;
@@ -27,51 +35,79 @@ function isApplicationLabel(text: string, at: number): boolean {
   return (c >= 48 && c <= 57) || text.startsWith('Received:', k);
 }
 
-/** Label occurrences in a line, in order. indexOf per label: far cheaper than one alternation regex. */
-function findLabels(text: string): { at: number; label: string }[] {
-  const found: { at: number; label: string }[] = [];
-  for (const label of LABEL_TEXTS) {
-    for (let at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + label.length)) {
-      if (label === 'Application' && (text.startsWith('Application Received:', at) || !isApplicationLabel(text, at))) continue;
-      found.push({ at, label });
-    }
+/** The label that ends at the colon `colon`, if any. */
+function labelEndingAt(text: string, colon: number): LabelText | undefined {
+  for (const label of COLON_LABELS) {
+    const at = colon + 1 - label.text.length;
+    if (at >= 0 && text.startsWith(label.text, at)) return label;
   }
-  return found.sort((a, b) => a.at - b.at);
+  return undefined;
+}
+
+interface FoundLabel {
+  at: number;
+  label: LabelText;
+}
+
+/**
+ * Label occurrences in a line, in order. Every label but `Application` ends in a colon, so the line's
+ * colons and `Application`s are visited in order: a value line without either costs two indexOf.
+ */
+function findLabels(text: string): FoundLabel[] {
+  const found: FoundLabel[] = [];
+  let colon = text.indexOf(':');
+  let application = text.indexOf(APPLICATION);
+  while (colon >= 0 || application >= 0) {
+    if (application >= 0 && (colon < 0 || application < colon)) {
+      // `Application Received:` is found at its colon.
+      if (!text.startsWith('Application Received:', application) && isApplicationLabel(text, application)) {
+        found.push({ at: application, label: APPLICATION_LABEL });
+      }
+      application = text.indexOf(APPLICATION, application + APPLICATION.length);
+      continue;
+    }
+    const label = labelEndingAt(text, colon);
+    if (label) found.push({ at: colon + 1 - label.text.length, label });
+    colon = text.indexOf(':', colon + 1);
+  }
+  return found;
 }
 
 interface Token {
   kind: 'label' | 'value';
   text: string;
+  /** Labels: the field the label names (undefined for `Received:`). */
+  name?: HeaderFieldName;
   lineIndex: number;
   range: Range;
 }
 
-function tokenize(line: Line, lineIndex: number): Token[] {
-  const tokens: Token[] = [];
-  const at = (from: number, to: number): Range => ({
-    start: { line: line.line, character: line.start + from },
-    end: { line: line.line, character: line.start + to },
-  });
-  const pushValue = (from: number, to: number) => {
-    const raw = line.text.slice(from, to);
-    const text = raw.trim();
-    if (!text) return;
-    const lead = raw.length - raw.trimStart().length;
-    tokens.push({ kind: 'value', text, lineIndex, range: at(from + lead, from + lead + text.length) });
-  };
+function rangeIn(line: Line, from: number, to: number): Range {
+  return { start: { line: line.line, character: line.start + from }, end: { line: line.line, character: line.start + to } };
+}
+
+/** The value text in line.text[from, to), trimmed as `trim()` would, unless it is blank. One slice, no trims. */
+function pushValue(tokens: Token[], line: Line, lineIndex: number, from: number, to: number): void {
+  const all = line.text;
+  while (from < to && isEcmaWhiteSpace(all.charCodeAt(from))) from++;
+  while (to > from && isEcmaWhiteSpace(all.charCodeAt(to - 1))) to--;
+  if (from === to) return;
+  tokens.push({ kind: 'value', text: all.slice(from, to), lineIndex, range: rangeIn(line, from, to) });
+}
+
+function tokenize(tokens: Token[], line: Line, lineIndex: number): void {
   let last = 0;
   for (const { at: index, label } of findLabels(line.text)) {
     if (index < last) continue; // inside a longer label
-    pushValue(last, index);
-    tokens.push({ kind: 'label', text: label, lineIndex, range: at(index, index + label.length) });
-    last = index + label.length;
+    pushValue(tokens, line, lineIndex, last, index);
+    const end = index + label.text.length;
+    tokens.push({ kind: 'label', text: label.text, name: label.name, lineIndex, range: rangeIn(line, index, end) });
+    last = end;
   }
-  pushValue(last, line.text.length);
-  return tokens;
+  pushValue(tokens, line, lineIndex, last, line.text.length);
 }
 
-function newField(label: Token): HeaderField {
-  const name = LABELS[label.text];
+function newField(label: Token, name: HeaderFieldName): HeaderField {
   return {
     name,
     label: name === 'applicationReceived' ? 'Application Received:' : label.text,
@@ -84,60 +120,63 @@ function newField(label: Token): HeaderField {
 /** Reads the header from the lines before the first heading; undefined when there is no label at all. */
 export function parseHeader(lines: readonly Line[]): Header | undefined {
   const tokens: Token[] = [];
-  const labels = new Set<HeaderFieldName>();
-  for (let i = 0; i < lines.length; i++) {
-    for (const t of tokenize(lines[i], i)) {
-      tokens.push(t);
-      if (t.kind === 'label' && t.text !== 'Received:') labels.add(LABELS[t.text]);
-    }
-  }
-  // `Case Number:` marks the header (§2); a cover line with one stray label ("Priority: high") does not.
-  if (!labels.has('caseNumber') && labels.size < 3) return undefined;
+  for (let i = 0; i < lines.length; i++) tokenize(tokens, lines[i], i);
 
   // `-layout` text: some label has its value right after it on the same line. Then pair within lines.
   let inline = false;
   for (let i = 0; i + 1 < tokens.length && !inline; i++) {
     inline = tokens[i].kind === 'label' && tokens[i + 1].kind === 'value' && tokens[i + 1].lineIndex === tokens[i].lineIndex;
   }
-  const fields = new Map<HeaderFieldName, HeaderField>();
-  const pending: HeaderField[] = [];
+  // A plain object built in reading order: the first field of each name wins. `named` lists them in order.
+  const fields: Header['fields'] = {};
+  const named: HeaderField[] = [];
+  // Every field read, in order; those from `waiting` on have not had their value yet.
+  const queue: HeaderField[] = [];
+  let waiting = 0;
   let previous: HeaderField | undefined;
   let previousLine = -1;
 
   for (const t of tokens) {
     if (t.kind === 'label') {
-      if (t.text === 'Received:') {
+      if (t.name === undefined) {
         // The wrapped second half of `Application Received:` (always wrapped in the corpus).
         if (previous?.name === 'applicationReceived') previous.labelRange = { start: previous.labelRange.start, end: t.range.end };
         continue;
       }
-      const field = newField(t);
-      if (!fields.has(field.name)) fields.set(field.name, field);
-      pending.push(field);
+      const field = newField(t, t.name);
+      if (fields[t.name] === undefined) {
+        fields[t.name] = field;
+        named.push(field);
+      }
+      queue.push(field);
       previous = field;
       previousLine = t.lineIndex;
       continue;
     }
     let target: HeaderField | undefined;
     if (inline) {
-      if (previous && pending[pending.length - 1] === previous && previousLine === t.lineIndex) target = previous;
-      pending.length = 0;
-    } else {
-      target = pending.shift();
+      // Only a label just before the value on its line takes it; any other waiting label gives up.
+      if (previous && waiting < queue.length && previousLine === t.lineIndex) target = previous;
+      waiting = queue.length;
+    } else if (waiting < queue.length) {
+      target = queue[waiting++];
     }
     if (target && target.value === '') {
       target.value = t.text;
       target.valueRange = t.range;
     }
   }
+  // `Case Number:` marks the header (§2); a cover line with one stray label ("Priority: high") does not.
+  if (fields.caseNumber === undefined && named.length < 3) return undefined;
 
   let start: Position | undefined;
   let end: Position | undefined;
-  for (const f of fields.values()) {
+  for (const f of named) {
     if (!start || before(f.labelRange.start, start)) start = f.labelRange.start;
-    for (const p of [f.labelRange.end, f.valueRange.end]) if (!end || before(end, p)) end = p;
+    if (!end || before(end, f.labelRange.end)) end = f.labelRange.end;
+    if (before(end, f.valueRange.end)) end = f.valueRange.end;
   }
-  return { range: { start: start!, end: end! }, fields: Object.fromEntries(fields) };
+  return { range: { start: start!, end: end! }, fields };
 }
 
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {

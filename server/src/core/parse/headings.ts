@@ -89,10 +89,11 @@ function matchAt(lines: readonly Line[], i: number, spec: HeadingSpec): HeadingM
 
 /** All headings of `specs` in the lines, in source order. Cheap first-character filter keeps it fast. */
 export function findHeadings(lines: readonly Line[], specs: readonly HeadingSpec[]): HeadingMatch[] {
-  const firstChars = new Set(specs.map((s) => s.text.charCodeAt(0)));
+  // A handful of numbers: a linear `includes` beats hashing each line's first character into a Set.
+  const firstChars = specs.map((s) => s.text.charCodeAt(0));
   const found: HeadingMatch[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!firstChars.has(lines[i].text.charCodeAt(0))) continue;
+    if (!firstChars.includes(lines[i].text.charCodeAt(0))) continue;
     for (const spec of specs) {
       const m = matchAt(lines, i, spec);
       if (m) {

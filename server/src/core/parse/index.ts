@@ -46,12 +46,15 @@ function emptyDocument(src: SourceLines, problems: StructuralProblem[]): ImrDocu
   };
 }
 
+const ERA_2 = /outside of the MTUS Guidelines|MTUS [A-Z][A-Za-z ,&-]+ (?:19|20)\d\d/;
+const ERA_1 = /did not base their decision on the MTUS|MTUS ACOEM|Page\(s\):/;
+
 function citationEra(items: readonly DisputedItem[]): 1 | 2 | undefined {
   for (const item of items) {
     for (const f of item.fields) {
       const body = f.kind === 'rationale' ? '' : f.body.text;
-      if (/outside of the MTUS Guidelines|MTUS [A-Z][A-Za-z ,&-]+ (?:19|20)\d\d/.test(body)) return 2;
-      if (/did not base their decision on the MTUS|MTUS ACOEM|Page\(s\):/.test(body)) return 1;
+      if (ERA_2.test(body)) return 2;
+      if (ERA_1.test(body)) return 1;
     }
   }
   return undefined;
@@ -101,8 +104,9 @@ function parseText(text: string): ImrDocument {
   let items: DisputedItem[] = [];
   let findings: ImrDocument['findings'];
   if (layout === 'L3' || layout === 'L2') {
-    for (const s of sections) if (s.section.kind === 'decisions') items.push(...parseItems(s.body));
-    items = items.map((item, k) => ({ ...item, index: k + 1 }));
+    for (const s of sections) if (s.section.kind === 'decisions') for (const item of parseItems(s.body)) items.push(item);
+    // Numbered across all decisions sections; the items are fresh objects, so renumbering in place is safe.
+    items.forEach((item, k) => (item.index = k + 1));
   } else if (layout === 'L1') {
     // L1 also cuts the case summary before the item blocks, which have no heading of their own.
     ({ items, findings, sections } = parseL1(lines, sections));

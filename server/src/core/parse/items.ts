@@ -32,7 +32,12 @@ interface Draft {
 }
 
 function labelOf(text: string, labels: readonly LabelSpec[]): LabelSpec | undefined {
-  for (const spec of labels) if (text.startsWith(spec.text)) return spec;
+  // Most lines are prose: one character test rules them out before any startsWith.
+  const first = text.charCodeAt(0);
+  for (let k = 0; k < labels.length; k++) {
+    const spec = labels[k];
+    if (spec.text.charCodeAt(0) === first && text.startsWith(spec.text)) return spec;
+  }
   return undefined;
 }
 
@@ -94,7 +99,8 @@ function findDrafts(lines: readonly Line[], labels: readonly LabelSpec[], first:
       lastRank = spec.rank;
       continue;
     }
-    const lone = i > floor && isLoneDecision(text) && lines[i - 1].text.endsWith(':') && !labelOf(lines[i - 1].text, labels);
+    // Cheapest test first: a lone decision needs a line ending in ':' above it.
+    const lone = i > floor && lines[i - 1].text.endsWith(':') && isLoneDecision(text) && !labelOf(lines[i - 1].text, labels);
     if (isStrongDecisionLine(text) || lone) {
       const textEnd = lone ? i - 1 : i;
       current = { headStart: walkBack(lines, textEnd, floor), headEnd: i, fields: [] };
@@ -112,18 +118,19 @@ function lineRange(line: Line, from = 0, to = line.text.length): Range {
 /** Pass 2: item text, decision and fields from a draft. `bodyEnd` is the last line the item may use. */
 function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: number): DisputedItem {
   let decision: Decision | undefined;
-  let textLines: Line[];
+  // The item text is lines[headStart..textEnd]; none when textEnd < headStart.
+  let textEnd = d.headStart - 1;
   let cut: number | undefined;
   const last = d.headEnd >= d.headStart ? lines[d.headEnd] : undefined;
   if (!last) {
-    textLines = [];
+    // No heading lines: the item starts at its first label.
   } else if (d.headEnd > d.headStart && isLoneDecision(last.text) && lines[d.headEnd - 1].text.endsWith(':')) {
     const raw = last.text.replace(/[.;,]$/, '');
     decision = { raw, value: decisionValue(raw), range: lineRange(last, 0, raw.length) };
-    textLines = lines.slice(d.headStart, d.headEnd);
-    cut = textLines[textLines.length - 1].text.length - 1;
+    textEnd = d.headEnd - 1;
+    cut = lines[textEnd].text.length - 1;
   } else {
-    textLines = lines.slice(d.headStart, d.headEnd + 1);
+    textEnd = d.headEnd;
     const tail = decisionTail(last.text);
     if (tail) {
       decision = { raw: tail.raw, value: decisionValue(tail.raw), range: lineRange(last, tail.start, tail.start + tail.raw.length) };
@@ -132,12 +139,15 @@ function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: num
       cut = last.text.length - 1;
     }
   }
+  const hasText = textEnd >= d.headStart;
   const firstLabel = d.fields.length ? lines[d.fields[0].at] : undefined;
-  const text = textLines.length
-    ? Excerpt.fromLines(textLines, 0, cut)
+  const text = hasText
+    ? Excerpt.fromLineRange(lines, d.headStart, textEnd, 0, cut)
     : Excerpt.empty(firstLabel ? { line: firstLabel.line, character: firstLabel.start } : { line: 0, character: 0 });
-  const headingRange: Range = textLines.length
-    ? { start: text.range.start, end: decision ? decision.range.end : text.range.end }
+  // One range lookup serves the item text and its heading (positions are never mutated).
+  const textSpan = text.toSpan();
+  const headingRange: Range = hasText
+    ? { start: textSpan.range.start, end: decision ? decision.range.end : textSpan.range.end }
     : text.range;
 
   const fields: Field[] = d.fields.map((f, k) => {
@@ -149,7 +159,7 @@ function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: num
   const byKind = (kind: FieldKind) => fields.find((f) => f.kind === kind);
   return {
     index,
-    text: text.toSpan(),
+    text: textSpan,
     subject: partial?.remaining?.text ?? text.text,
     partial,
     decision,

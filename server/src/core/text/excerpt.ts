@@ -2,26 +2,29 @@
 import type { Position, Range, Span } from '../model';
 import type { Line } from './lines';
 
-interface Piece {
-  /** Offset of this piece in the folded text. */
-  offset: number;
-  line: number;
-  character: number;
-  length: number;
-}
-
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0;
 }
 
+/**
+ * The pieces, one per source line that gave text, as a flat list of numbers: the piece's offset in the folded
+ * text, then its source line and character. A flat list, not an object per piece: a 1 MiB letter has
+ * 20,000 lines, and every object is work for the garbage collector. A piece runs to the joining space before
+ * the next one, or to the end of the text.
+ */
+const OFFSET = 0;
+const LINE = 1;
+const CHARACTER = 2;
+const STRIDE = 3;
+
 export class Excerpt {
   private constructor(
     readonly text: string,
-    private readonly pieces: Piece[],
+    private readonly pieces: number[],
   ) {}
 
   static empty(at: Position): Excerpt {
-    return new Excerpt('', [{ offset: 0, line: at.line, character: at.character, length: 0 }]);
+    return new Excerpt('', [0, at.line, at.character]);
   }
 
   /**
@@ -29,55 +32,78 @@ export class Excerpt {
    * the first line (e.g. a label), `lastTo` cuts the last line at that many characters of its text.
    */
   static fromLines(lines: readonly Line[], firstFrom = 0, lastTo?: number): Excerpt {
-    const pieces: Piece[] = [];
-    let text = '';
-    for (let i = 0; i < lines.length; i++) {
+    return Excerpt.fromLineRange(lines, 0, lines.length - 1, firstFrom, lastTo);
+  }
+
+  /** `fromLines` over `lines[first..last]`, without copying them out of a larger array. */
+  static fromLineRange(lines: readonly Line[], first: number, last: number, firstFrom = 0, lastTo?: number): Excerpt {
+    // Sized for every line up front and cut to what was used at the end: no regrowth while filling.
+    const capacity = Math.max(0, last - first + 1);
+    const pieces = new Array<number>(capacity * STRIDE);
+    // Joined once at the end: one flat string, where `+=` would leave a rope to be flattened on first read.
+    const texts = new Array<string>(capacity);
+    let count = 0;
+    let length = 0;
+    for (let i = first; i <= last; i++) {
       const l = lines[i];
-      let from = i === 0 ? firstFrom : 0;
-      let to = i === lines.length - 1 && lastTo !== undefined ? lastTo : l.text.length;
+      let from = i === first ? firstFrom : 0;
+      let to = i === last && lastTo !== undefined ? lastTo : l.text.length;
       // Skip blanks after a label and before a cut.
       while (from < to && isBlank(l.text.charCodeAt(from))) from++;
       while (to > from && isBlank(l.text.charCodeAt(to - 1))) to--;
       if (to <= from) {
-        if (pieces.length === 0 && i === lines.length - 1) {
+        if (count === 0 && i === last) {
           return Excerpt.empty({ line: l.line, character: l.start + from });
         }
         continue;
       }
-      if (text.length > 0) text += ' ';
-      pieces.push({ offset: text.length, line: l.line, character: l.start + from, length: to - from });
-      text += l.text.slice(from, to);
+      if (count > 0) length++; // the joining space
+      pieces[count * STRIDE + OFFSET] = length;
+      pieces[count * STRIDE + LINE] = l.line;
+      pieces[count * STRIDE + CHARACTER] = l.start + from;
+      texts[count++] = from === 0 && to === l.text.length ? l.text : l.text.slice(from, to);
+      length += to - from;
     }
-    if (pieces.length === 0) return Excerpt.empty({ line: 0, character: 0 });
-    return new Excerpt(text, pieces);
+    if (count === 0) return Excerpt.empty({ line: 0, character: 0 });
+    // Lines are seldom skipped (they are never blank), so the cut is seldom needed: setting a length costs.
+    if (count < capacity) {
+      pieces.length = count * STRIDE;
+      texts.length = count;
+    }
+    return new Excerpt(count === 1 ? texts[0] : texts.join(' '), pieces);
   }
 
-  private pieceAt(offset: number): Piece {
+  /** Index in `pieces` of the last piece starting at or before `offset` (binary search). */
+  private pieceAt(offset: number): number {
     const pieces = this.pieces;
-    // Binary search for the last piece starting at or before offset.
     let lo = 0;
-    let hi = pieces.length - 1;
+    let hi = pieces.length / STRIDE - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (pieces[mid].offset <= offset) lo = mid;
+      if (pieces[mid * STRIDE + OFFSET] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return pieces[lo];
+    return lo * STRIDE;
+  }
+
+  /** The source position of `offset`, counted from the start of the piece at `p` and kept within it. */
+  private positionIn(p: number, offset: number): Position {
+    const pieces = this.pieces;
+    const next = p + STRIDE;
+    const length = (next < pieces.length ? pieces[next + OFFSET] - 1 : this.text.length) - pieces[p + OFFSET];
+    const within = Math.max(0, Math.min(offset - pieces[p + OFFSET], length));
+    return { line: pieces[p + LINE], character: pieces[p + CHARACTER] + within };
   }
 
   positionAt(offset: number): Position {
-    const p = this.pieceAt(offset);
-    const within = Math.max(0, Math.min(offset - p.offset, p.length));
-    return { line: p.line, character: p.character + within };
+    return this.positionIn(this.pieceAt(offset), offset);
   }
 
   /** Range of text[start, end). An end just after a joining space maps to the end of the earlier line. */
   rangeOf(start: number, end: number): Range {
     const s = this.positionAt(start);
     if (end <= start) return { start: s, end: s };
-    const p = this.pieceAt(end - 1);
-    const within = Math.max(0, Math.min(end - p.offset, p.length));
-    return { start: s, end: { line: p.line, character: p.character + within } };
+    return { start: s, end: this.positionIn(this.pieceAt(end - 1), end) };
   }
 
   get range(): Range {

@@ -31,54 +31,63 @@ export interface SourceLines {
 
 const FORM_FEED = 12;
 const BOM = 0xfeff;
+const CR = 13;
+const LF = 10;
 
-/** Line boundaries as offsets: typed arrays, because a 10 MiB text has 200,000 lines and objects cost GC. */
-interface RawLines {
-  count: number;
-  starts: Int32Array;
-  /** Offset of each line's terminator (or the text's end). */
-  ends: Int32Array;
-}
+/**
+ * The raw source lines one after another, as LSP counts them (\r\n, \r and \n each end a line; a final
+ * terminator opens an empty last line). Line ends are found with native indexOf, far faster than a loop
+ * over the characters; nothing is stored, so a 10 MiB text costs no line table.
+ */
+class RawLines {
+  /** Index of the current line, and its content as [start, end) offsets (end: its terminator, or the text's end). */
+  index = -1;
+  start = 0;
+  end = 0;
+  /** Where the line after the current one starts. */
+  private next = 0;
+  private done = false;
+  /** Next CR and LF at or after the current line's start: cached, since a CR-free text needs no CR search. */
+  private nextCr: number;
+  private nextLf = -1;
 
-function splitRaw(text: string): RawLines {
-  let capacity = 1024;
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let count = 0;
-  const push = (s: number, e: number) => {
-    if (count === capacity) {
-      capacity *= 2;
-      const ns = new Int32Array(capacity);
-      ns.set(starts);
-      starts = ns;
-      const ne = new Int32Array(capacity);
-      ne.set(ends);
-      ends = ne;
-    }
-    starts[count] = s;
-    ends[count] = e;
-    count++;
-  };
-  let start = 0;
-  if (text.indexOf('\r') < 0) {
-    // The common case: LF only. indexOf runs natively, far faster than a per-character loop.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-      push(start, i);
-      start = i + 1;
-    }
-  } else {
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        push(start, i);
-        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        start = i + 1;
-      }
-    }
+  constructor(private readonly text: string) {
+    const cr = text.indexOf('\r');
+    this.nextCr = cr < 0 ? text.length : cr;
   }
-  push(start, text.length);
-  return { count, starts, ends };
+
+  /** Moves to the next raw line; false when the current one was the last. */
+  advance(): boolean {
+    if (this.done) return false;
+    const text = this.text;
+    this.index++;
+    this.start = this.next;
+    const end = this.terminatorFrom(this.start);
+    this.end = end;
+    if (end === text.length) this.done = true;
+    else this.next = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+    return true;
+  }
+
+  /** The line after the current one exists and is empty (the doubling of doubled text). */
+  nextIsEmpty(): boolean {
+    if (this.done) return false;
+    const c = this.text.charCodeAt(this.next);
+    return this.next === this.text.length || c === LF || c === CR;
+  }
+
+  private terminatorFrom(from: number): number {
+    const text = this.text;
+    if (this.nextLf < from) {
+      const lf = text.indexOf('\n', from);
+      this.nextLf = lf < 0 ? text.length : lf;
+    }
+    if (this.nextCr < from) {
+      const cr = text.indexOf('\r', from);
+      this.nextCr = cr < 0 ? text.length : cr;
+    }
+    return Math.min(this.nextLf, this.nextCr);
+  }
 }
 
 function isSpace(c: number): boolean {
@@ -86,31 +95,35 @@ function isSpace(c: number): boolean {
 }
 
 /** ≥ 90 % of the even (1-based) lines are empty: every line was followed by an empty one (seeds). */
-function isDoubled(raw: RawLines): boolean {
-  let odd = 0;
-  let empty = 0;
-  for (let i = 1; i < raw.count; i += 2) {
-    odd++;
-    if (raw.ends[i] === raw.starts[i]) empty++;
-  }
-  return odd >= 4 && empty / odd >= 0.9;
+function isDoubled(oddLines: number, emptyOddLines: number): boolean {
+  return oddLines >= 4 && emptyOddLines / oddLines >= 0.9;
 }
 
 export function readLines(text: string): SourceLines {
-  const raw = splitRaw(text);
-  const doubled = isDoubled(raw);
-  const lines: Line[] = [];
-  const isEmpty = (i: number) => i < raw.count && raw.ends[i] === raw.starts[i];
+  // One pass reads the lines as plain text and counts what tells doubled text; doubled text (rare: the
+  // seeds) is then read again with its doubling undone.
+  const plain = readAs(text, false);
+  return plain.doubledEvidence ? readAs(text, true).source : plain.source;
+}
 
+function readAs(text: string, doubled: boolean): { source: SourceLines; doubledEvidence: boolean } {
+  const raw = new RawLines(text);
+  const lines: Line[] = [];
+  let oddLines = 0;
+  let emptyOddLines = 0;
   let pendingPageBreak = false;
   let pendingBlank = false;
-  for (let i = 0; i < raw.count; i++) {
-    const lineStart = raw.starts[i];
-    const end = raw.ends[i];
+  while (raw.advance()) {
+    const lineStart = raw.start;
+    const end = raw.end;
+    if ((raw.index & 1) === 1) {
+      oddLines++;
+      if (end === lineStart) emptyOddLines++;
+    }
     let s = lineStart;
     let formFeed = false;
     let indent = 0;
-    if (i === 0 && s < end && text.charCodeAt(s) === BOM) s++;
+    if (raw.index === 0 && s < end && text.charCodeAt(s) === BOM) s++;
     // Leading form feeds and blanks, in any mix.
     for (; s < end; s++) {
       const c = text.charCodeAt(s);
@@ -134,11 +147,11 @@ export function readLines(text: string): SourceLines {
         // Doubled text: a fully empty content line is a page break; the empty line after it is the doubling.
         pendingPageBreak = true;
       } else if (!formFeed) pendingBlank = true;
-      if (doubled && isEmpty(i + 1)) i++;
+      if (doubled && raw.nextIsEmpty()) raw.advance();
       continue;
     }
     lines.push({
-      line: i,
+      line: raw.index,
       start: s - lineStart,
       text: text.slice(s, e),
       indent,
@@ -148,8 +161,11 @@ export function readLines(text: string): SourceLines {
     pendingPageBreak = false;
     pendingBlank = false;
     // Doubled text: skip the empty line that follows every content line.
-    if (doubled && isEmpty(i + 1)) i++;
+    if (doubled && raw.nextIsEmpty()) raw.advance();
   }
-  const last = raw.count - 1;
-  return { lines, lineCount: raw.count, lastLineLength: raw.ends[last] - raw.starts[last], doubled };
+  // After the loop the reader stands on the last line, which is never skipped past.
+  return {
+    source: { lines, lineCount: raw.index + 1, lastLineLength: raw.end - raw.start, doubled },
+    doubledEvidence: !doubled && isDoubled(oddLines, emptyOddLines),
+  };
 }
