@@ -30,6 +30,7 @@ import { AnalysisCache } from './lsp/analysis';
 import { handler, type Feature, type ServerContext } from './lsp/context';
 import { createFeatures } from './lsp/features';
 import { createLogger } from './lsp/log';
+import { enableExplicitCollection } from './lsp/memory';
 import { filePathOf, imrSection, SettingsStore } from './lsp/settings';
 
 const SERVER_NAME = 'imr-language-server';
@@ -92,6 +93,7 @@ function main(): void {
 }
 
 function serve(): void {
+  enableExplicitCollection();
   const connection = createConnection(ProposedFeatures.all);
   const logger = createLogger(connection);
   const documents = new TextDocuments(TextDocument);

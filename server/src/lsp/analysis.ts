@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, type ImrDocument } from '../core';
 import { runRules, type Finding, type RuleSetting } from '../core/rules';
 import { SourceText } from '../core/source';
+import { collectAfterLargeWork } from './memory';
 
 export interface Analysis {
   uri: string;
@@ -47,6 +48,7 @@ export class AnalysisCache {
     }
     const analysis: Analysis = { uri: doc.uri, version: doc.version, document, source, size: text.length };
     this.entries.set(doc.uri, analysis);
+    collectAfterLargeWork(text.length);
     return analysis;
   }
 
@@ -59,6 +61,7 @@ export class AnalysisCache {
     if (memo && memo.generation === configuration.generation && memo.fileConfig === configuration.fileConfig) return memo.findings;
     const findings = runRules(analysis.document, analysis.source, configuration.rules);
     analysis.findings = { generation: configuration.generation, fileConfig: configuration.fileConfig, findings };
+    collectAfterLargeWork(analysis.size);
     return findings;
   }
 
