@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport, PublishDiagnosticsParams, Range, TextEdit } from 'vscode-languageserver-protocol';
-import { fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 const CLEAN = fixtureText('two-items.txt');
@@ -15,6 +15,7 @@ const UPHOLD_AND_OVERTURN = UPHOLD.replace('#60: Overturned', '#60: Overturn');
 const WORD_1 = r(41, 66, 41, 72);
 const WORD_2 = r(50, 21, 50, 29);
 
+// Not serverForSuite: the workspace folder is a subfolder of the temporary one (see `root`).
 describe('code actions (VS Code capabilities)', () => {
   let lsp: LspHarness;
   /** The workspace folder is `<root>/project`, so that a test can put a `.imr.json` above it. */
@@ -216,17 +217,10 @@ describe('code actions (VS Code capabilities)', () => {
 });
 
 describe('code actions (Neovim 0.7 capabilities: no documentChanges)', () => {
+  const server = serverForSuite({ capabilities: NEOVIM_CAPABILITIES });
   let lsp: LspHarness;
   let ws: string;
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: NEOVIM_CAPABILITIES, rootPath: ws });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  before(() => ({ lsp, ws } = server));
 
   test('quick fixes as `changes`; Disable rule writes the new .imr.json itself and re-checks', async () => {
     const uri = fileUri(path.join(ws, 'letter.txt'));

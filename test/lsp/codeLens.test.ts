@@ -1,32 +1,22 @@
 // textDocument/codeLens over the wire: the decision counts over the decisions heading and the `imr.pickItem`
 // command's arguments, checked against the format guide's corpus counts (§3: 214 Upheld and 33 Overturned
 // items; 94 all-Upheld, 18 all-Overturned and 5 mixed letters).
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import { CORPUS, corpusSkip, corpusText, fileUri, LspHarness, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { CORPUS, corpusSkip, corpusText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 
 const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
 describe('code lens', () => {
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
   let lsp: LspHarness;
-  let ws: string;
-  let n = 0;
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: {} });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  before(() => ({ lsp } = server));
 
   async function lensesOf(text: string): Promise<{ uri: string; lenses: CodeLens[] }> {
-    const uri = fileUri(path.join(ws, `lens-${++n}.txt`));
-    await lsp.open(uri, text);
+    const uri = await server.openLetter(text);
     const lenses = await lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     await lsp.close(uri);
     return { uri, lenses };

@@ -1,14 +1,13 @@
 // textDocument/completion over the wire: item labels in letter order at a line start, decisions after an
 // item's colon, citations in guideline fields, section headings not yet present, and the whole-item snippet
 // (a snippet for VS Code, plain text for a client without snippet support).
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { MTUS_TITLES } from '../../server/src/core/citations';
 import { DECISION_EXPLANATIONS } from '../../server/src/core/glossary';
-import { corpusSkip, corpusText, fileUri, LspHarness, NEOVIM_CAPABILITIES, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { corpusSkip, corpusText, fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 
 const SNIPPET = [
   '${1:item}: ${2|Upheld,Overturned|}',
@@ -34,22 +33,12 @@ function ordered(list: CompletionList): CompletionItem[] {
 }
 
 describe('completion (VS Code: snippets, Markdown)', () => {
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
   let lsp: LspHarness;
-  let ws: string;
-  let n = 0;
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: {} });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  before(() => ({ lsp } = server));
 
   async function complete(text: string, line: number, character: number): Promise<CompletionItem[]> {
-    const uri = fileUri(path.join(ws, `completion-${++n}.txt`));
-    await lsp.open(uri, text);
+    const uri = await server.openLetter(text);
     const list = await lsp.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
     await lsp.close(uri);
     assert.equal(list.isIncomplete, false);
@@ -171,17 +160,10 @@ describe('completion (VS Code: snippets, Markdown)', () => {
 });
 
 describe('completion (no snippet support)', () => {
+  const server = serverForSuite({ capabilities: NEOVIM_CAPABILITIES });
   let lsp: LspHarness;
   let ws: string;
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: NEOVIM_CAPABILITIES, rootPath: ws });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  before(() => ({ lsp, ws } = server));
 
   test('the new-item completion is plain text', { skip: corpusSkip() }, async () => {
     const { text, lastLine } = letterWith('');

@@ -2,14 +2,14 @@
 // Defects are planted in test/lsp/fixtures/two-items.txt, a clean letter (no findings). Zero-based lines of
 // the fixture: item 1 heading 41 (`…lumbar spine: Upheld`, decision at 66–72), its Decision rationale 46–49;
 // item 2 heading 50, its rationale 55–58 (the necessity sentence alone on 58).
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DocumentDiagnosticReport, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
 import { check } from '../../server/src/core/rules';
-import { corpusSkip, corpusText, fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, REPO_ROOT, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { corpusSkip, corpusText, fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, REPO_ROOT, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 const CLEAN = fixtureText('two-items.txt');
@@ -28,19 +28,13 @@ const codes = (ds: readonly Diagnostic[]) => ds.map((d) => [d.code, d.range]);
 const ruleDoc = (id: string) => pathToFileURL(path.join(REPO_ROOT, 'docs', 'rules', `${id}.md`)).href;
 
 describe('push diagnostics (Neovim 0.7 capabilities)', () => {
+  const server = serverForSuite({ capabilities: NEOVIM_CAPABILITIES });
   let lsp: LspHarness;
   let ws: string;
+  before(() => ({ lsp, ws } = server));
+  // Not server.openLetter: the wait for the publish must start before the didOpen.
   let n = 0;
   const next = (dir = ws) => fileUri(path.join(dir, `letter-${++n}.txt`));
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: NEOVIM_CAPABILITIES, rootPath: ws });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
 
   async function openAndWait(text: string, uri = next()) {
     const published = lsp.waitForDiagnostics(uri);
@@ -222,18 +216,11 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
 });
 
 describe('pull diagnostics (VS Code capabilities)', () => {
+  let settings: Record<string, unknown> = {};
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: () => settings });
   let lsp: LspHarness;
   let ws: string;
-  let settings: Record<string, unknown> = {};
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: () => settings });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  before(() => ({ lsp, ws } = server));
 
   const pull = (uri: string, previousResultId?: string) =>
     lsp.request<DocumentDiagnosticReport & { resultId?: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });

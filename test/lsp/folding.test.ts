@@ -1,32 +1,23 @@
 // textDocument/foldingRange over the wire (VS Code capabilities: lineFoldingOnly, rangeLimit 5000), and the
 // client-capability variants through the adapter itself.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-protocol';
 import { parse } from '../../server/src/core';
 import { foldsOf, toFoldingRanges } from '../../server/src/lsp/folding';
-import { corpusSkip, corpusText, fileUri, fixtureText, LspHarness, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { corpusSkip, corpusText, fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 
 const region = (startLine: number, endLine: number): FoldingRange => ({ startLine, endLine, kind: FoldingRangeKind.Region });
 
 describe('folding ranges', () => {
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
   let lsp: LspHarness;
   let ws: string;
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: {} });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  before(() => ({ lsp, ws } = server));
 
   async function foldsFor(name: string, text: string): Promise<FoldingRange[]> {
-    const uri = fileUri(path.join(ws, name));
-    await lsp.open(uri, text);
+    const uri = await server.openLetter(text, name);
     const folds = await lsp.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     await lsp.close(uri);
     return folds;

@@ -1,5 +1,13 @@
 // A real LSP client for protocol tests: spawns `node dist/server.js --stdio` and talks JSON-RPC to it, the
-// way an editor does. One server per test file (start it in `before`, stop it in `after`).
+// way an editor does. One server per suite: `serverForSuite` starts it over a fresh temporary folder in
+// `before` and stops it in `after`:
+//
+//   const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
+//   let lsp: LspHarness;
+//   before(() => ({ lsp } = server));                      // the running server, by a short name
+//   test('…', async () => { const uri = await server.openLetter(text); … lsp.request(…) … });
+//
+// or, by hand:
 //
 //   const lsp = await LspHarness.start({ capabilities: NEOVIM_CAPABILITIES });
 //   lsp.open(uri, text);
@@ -13,6 +21,7 @@
 // (recorded), `workspace/diagnostic/refresh` (counted). Waits are event-driven with a failing timeout,
 // never sleeps. Build first: the harness runs dist/server.js (`npm run build`).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { after, before } from 'node:test';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -594,4 +603,66 @@ export function fileUri(p: string): string {
 /** A fresh temporary workspace folder (removed by the caller with `fs.rmSync(dir, { recursive: true })`). */
 export function tempWorkspace(prefix = 'imr-lsp-'): string {
   return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
+
+// ---- one server per suite ----
+
+export interface SuiteServerOptions extends Omit<HarnessOptions, 'workspaceFolders' | 'rootPath'> {
+  /** Fills the temporary folder before the server starts (letters for the workspace index, say). */
+  populate?: (ws: string) => void;
+  /** The reason the suite's tests are skipped (`corpusSkip()`): then the folder stays empty and no server starts. */
+  skip?: string | false;
+}
+
+export interface SuiteServer {
+  /** The running server; inside tests and hooks only (it starts in the suite's `before`). */
+  readonly lsp: LspHarness;
+  /** The suite's temporary folder. */
+  readonly ws: string;
+  /** Opens `text` as `name` (relative to the folder; by default `letter-<n>.txt`, n counting up) and resolves with its URI. */
+  openLetter(text: string, name?: string): Promise<string>;
+}
+
+/**
+ * Registers `before`/`after` hooks for the enclosing `describe`: a fresh `tempWorkspace()`, a server started
+ * over it, and afterwards shutdown (unless a test already ended the server) and removal of the folder. The
+ * folder is the workspace folder and the rootUri; the harness sends `workspaceFolders` only to clients whose
+ * capabilities claim them, so a Neovim 0.7 client gets the rootUri alone.
+ */
+export function serverForSuite(options: SuiteServerOptions): SuiteServer {
+  const { populate, skip, ...harnessOptions } = options;
+  let lsp: LspHarness | undefined;
+  let ws: string | undefined;
+  let n = 0;
+
+  before(async () => {
+    ws = tempWorkspace();
+    if (skip) return;
+    populate?.(ws);
+    lsp = await LspHarness.start({ ...harnessOptions, workspaceFolders: [ws] });
+  });
+  after(async () => {
+    try {
+      await lsp?.shutdown();
+    } finally {
+      if (ws) fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
+  const server: SuiteServer = {
+    get lsp() {
+      if (!lsp) throw new Error('serverForSuite: the server is not running (use `lsp` inside tests and hooks only)');
+      return lsp;
+    },
+    get ws() {
+      if (!ws) throw new Error('serverForSuite: no folder yet (use `ws` inside tests and hooks only)');
+      return ws;
+    },
+    async openLetter(text, name = `letter-${++n}.txt`) {
+      const uri = fileUri(path.join(server.ws, name));
+      await server.lsp.open(uri, text);
+      return uri;
+    },
+  };
+  return server;
 }

@@ -1,35 +1,20 @@
 // textDocument/hover over the wire: abbreviations, citations, decision words, field labels and the rule
 // behind a diagnostic. Markdown for VS Code's capabilities, plain text for a client that only renders that.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ClientCapabilities, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { DECISION_EXPLANATIONS } from '../../server/src/core/glossary';
 import { findRule } from '../../server/src/core/rules';
-import { corpusSkip, corpusText, fileUri, LspHarness, NEOVIM_CAPABILITIES, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { corpusSkip, corpusText, fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 
 const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
 describe('hover (Markdown client)', () => {
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
+  const { openLetter } = server;
   let lsp: LspHarness;
-  let ws: string;
-  let n = 0;
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: {} });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
-
-  async function openLetter(text: string): Promise<string> {
-    const uri = fileUri(path.join(ws, `hover-${++n}.txt`));
-    await lsp.open(uri, text);
-    return uri;
-  }
+  before(() => ({ lsp } = server));
 
   async function hoverAt(uri: string, line: number, character: number): Promise<Hover | null> {
     return lsp.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
@@ -155,18 +140,11 @@ describe('hover (Markdown client)', () => {
 });
 
 describe('hover (plain-text client)', () => {
+  const PLAIN: ClientCapabilities = { ...NEOVIM_CAPABILITIES, textDocument: { ...NEOVIM_CAPABILITIES.textDocument, hover: { contentFormat: ['plaintext'] } } };
+  const server = serverForSuite({ capabilities: PLAIN });
   let lsp: LspHarness;
   let ws: string;
-  const PLAIN: ClientCapabilities = { ...NEOVIM_CAPABILITIES, textDocument: { ...NEOVIM_CAPABILITIES.textDocument, hover: { contentFormat: ['plaintext'] } } };
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: PLAIN, rootPath: ws });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  before(() => ({ lsp, ws } = server));
 
   test('plain text without Markdown markup', { skip: corpusSkip() }, async () => {
     const uri = fileUri(path.join(ws, 'plain.txt'));

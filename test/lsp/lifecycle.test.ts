@@ -1,6 +1,6 @@
 // The server as a process: command-line flags, initialize for each kind of client, transports, robustness
 // (garbage documents, bad params, unknown methods, cancellation), privacy of logs, shutdown and exit.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fork, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -19,7 +19,7 @@ import {
   type DocumentSymbol,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
-import { fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, REPO_ROOT, SERVER_JS, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, REPO_ROOT, SERVER_JS, serverForSuite, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const UPHOLD = fixtureText('two-items.txt').replace('lumbar spine: Upheld', 'lumbar spine: Uphold');
@@ -49,17 +49,11 @@ describe('command line', () => {
 });
 
 describe('VS Code client', () => {
+  // The last test shuts the server down itself; the suite's `after` then only removes the folder.
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
   let lsp: LspHarness;
   let ws: string;
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: {} });
-  });
-  after(async () => {
-    if (lsp && !lsp.hasExited) await lsp.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  before(() => ({ lsp, ws } = server));
 
   test('initialize: the union of the features capabilities', () => {
     const { capabilities, serverInfo } = lsp.initializeResult;
@@ -138,17 +132,10 @@ describe('VS Code client', () => {
 });
 
 describe('Neovim 0.7 client', () => {
+  const server = serverForSuite({ capabilities: NEOVIM_CAPABILITIES, initializationOptions: { imr: { logLevel: 'debug' } } });
   let lsp: LspHarness;
   let ws: string;
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: NEOVIM_CAPABILITIES, rootPath: ws, initializationOptions: { imr: { logLevel: 'debug' } } });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  before(() => ({ lsp, ws } = server));
 
   test('initialize: push diagnostics only, no workspace folders, no dynamic registrations', async () => {
     const caps = lsp.initializeResult.capabilities;
@@ -176,17 +163,10 @@ describe('Neovim 0.7 client', () => {
 });
 
 describe('a client with no capabilities at all', () => {
+  const server = serverForSuite({ capabilities: {} });
   let lsp: LspHarness;
   let ws: string;
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: {}, rootPath: ws });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  before(() => ({ lsp, ws } = server));
 
   test('flat SymbolInformation, code actions as Commands, and logs empty at the default level', async () => {
     assert.equal(lsp.initializeResult.capabilities.codeActionProvider, true);
@@ -243,6 +223,7 @@ describe('node IPC transport (how VS Code starts the server)', () => {
   });
 });
 
+// Not serverForSuite: the test ends its own server with `exit` and checks the exit code.
 describe('exit without shutdown', () => {
   test('the process ends with code 1', async () => {
     const ws = tempWorkspace();

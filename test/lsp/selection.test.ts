@@ -1,10 +1,9 @@
 // textDocument/selectionRange (smart select) over the wire, at known positions of the fixture letter.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Range, SelectionRange } from 'vscode-languageserver-protocol';
-import { corpusSkip, corpusText, fileUri, fixtureText, LspHarness, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { corpusSkip, corpusText, fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 
 type Quad = [number, number, number, number];
 const quad = (r: Range): Quad => [r.start.line, r.start.character, r.end.line, r.end.character];
@@ -21,19 +20,14 @@ const DECISIONS: Quad = [39, 0, 58, 44];
 const ITEM_1: Quad = [41, 0, 49, 35];
 
 describe('selection ranges', () => {
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
   let lsp: LspHarness;
   let ws: string;
   let uri: string;
 
   before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: {} });
-    uri = fileUri(path.join(ws, 'two-items.txt'));
-    await lsp.open(uri, fixtureText('two-items.txt'));
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
+    ({ lsp, ws } = server);
+    uri = await server.openLetter(fixtureText('two-items.txt'), 'two-items.txt');
   });
 
   const at = async (...positions: [number, number][]) =>

@@ -1,6 +1,6 @@
 // textDocument/documentSymbol over the wire (VS Code capabilities: hierarchical symbols). Letters from the
 // shared corpus (../shared/corpus/dwc-2016/text/) and test/lsp/fixtures/.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,7 +8,7 @@ import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserv
 import { parse } from '../../server/src/core';
 import { outline } from '../../server/src/core/outline';
 import { toDocumentSymbols } from '../../server/src/lsp/documentSymbols';
-import { CORPUS, corpusSkip, corpusText, fileUri, fixtureText, LspHarness, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { CORPUS, corpusSkip, corpusText, fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
@@ -28,22 +28,13 @@ function assertWellFormed(symbols: DocumentSymbol[], where: string, parent?: Doc
 }
 
 describe('document symbols', () => {
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
   let lsp: LspHarness;
   let ws: string;
-  let n = 0;
+  before(() => ({ lsp, ws } = server));
 
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: {} });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
-
-  async function symbolsOf(text: string, name = `letter-${++n}.txt`): Promise<DocumentSymbol[]> {
-    const uri = fileUri(path.join(ws, name));
-    await lsp.open(uri, text);
+  async function symbolsOf(text: string, name?: string): Promise<DocumentSymbol[]> {
+    const uri = await server.openLetter(text, name);
     const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     await lsp.close(uri);
     return symbols;

@@ -1,7 +1,7 @@
 // textDocument/semanticTokens/full and /range over the wire (VS Code capabilities), decoded with the legend
 // the server declares in its initialize result. Letters from the shared corpus; every corpus letter is also
 // checked in-process for sorted, single-line, non-overlapping tokens.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,7 +9,7 @@ import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver
 import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { documentTokens, encodeTokens, TOKEN_MODIFIERS as LEGEND_MODIFIERS, TOKEN_TYPES as LEGEND_TYPES } from '../../server/src/lsp/semanticTokensModel';
-import { CORPUS, corpusSkip, corpusText, fileUri, LspHarness, NEOVIM_CAPABILITIES, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { CORPUS, corpusSkip, corpusText, fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 
 interface Decoded {
   line: number;
@@ -56,26 +56,19 @@ function assertWellFormed(tokens: Decoded[], lines: string[], where: string): vo
 }
 
 describe('semantic tokens', () => {
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
   let lsp: LspHarness;
-  let ws: string;
   let legend: SemanticTokensLegend;
-  let n = 0;
 
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: {} });
+  before(() => {
+    lsp = server.lsp;
     const provider = lsp.initializeResult.capabilities.semanticTokensProvider;
     assert.ok(provider && 'legend' in provider, 'the server declares a semantic tokens provider with a legend');
     legend = provider.legend;
   });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
 
   async function openLetter(letter: string): Promise<{ uri: string; lines: string[] }> {
-    const uri = fileUri(path.join(ws, `tokens-${++n}.txt`));
-    await lsp.open(uri, letter);
+    const uri = await server.openLetter(letter);
     return { uri, lines: letter.split(/\r\n|\r|\n/) };
   }
 
@@ -210,17 +203,10 @@ describe('semantic tokens of every corpus letter (in process)', () => {
 });
 
 describe('documents over imr.maxDocumentSize', () => {
+  const server = serverForSuite({ capabilities: NEOVIM_CAPABILITIES, initializationOptions: { imr: { maxDocumentSize: 4000 } } });
   let lsp: LspHarness;
   let ws: string;
-
-  before(async () => {
-    ws = tempWorkspace();
-    lsp = await LspHarness.start({ capabilities: NEOVIM_CAPABILITIES, rootPath: ws, initializationOptions: { imr: { maxDocumentSize: 4000 } } });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  before(() => ({ lsp, ws } = server));
 
   test('get no tokens, hover, completion or code lens, but still document symbols', { skip: corpusSkip() }, async () => {
     const uri = fileUri(path.join(ws, 'large.txt'));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType, SymbolKind, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { CORPUS, corpusSkip, fileUri, LspHarness, NEOVIM_CAPABILITIES, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { CORPUS, corpusSkip, fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
 
 const ITEM_LINE = /^[\f ]*(\S.*?):\s+(Upheld|Overturned)\s*$/;
 const DECISION_ALONE = /^[\f ]*(Upheld|Overturned)\s*$/;
@@ -45,14 +45,16 @@ function caseNumberOf(file: string): string | undefined {
 const key = (s: SymbolInformation) => `${path.basename(s.location.uri)}:${s.location.range.end.line}`;
 
 describe('workspace symbols', () => {
-  let lsp: LspHarness;
-  let ws: string;
   let letters: string[] = [];
   const skip = corpusSkip();
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {}, skip, populate });
+  let lsp: LspHarness;
+  let ws: string;
+  before(() => {
+    if (!skip) ({ lsp, ws } = server);
+  });
 
-  before(async () => {
-    ws = tempWorkspace();
-    if (skip) return;
+  function populate(ws: string): void {
     // 33 letters: every fourth text/ letter (both CM16 and CM17 cases) and the three seeds.
     const text = fs.readdirSync(path.join(CORPUS, 'dwc-2016', 'text')).sort().filter((_, i) => i % 4 === 0);
     for (const f of text) fs.copyFileSync(path.join(CORPUS, 'dwc-2016', 'text', f), path.join(ws, f));
@@ -64,12 +66,7 @@ describe('workspace symbols', () => {
     fs.mkdirSync(path.join(ws, 'node_modules', 'pkg'), { recursive: true });
     fs.copyFileSync(path.join(CORPUS, 'seeds', '000_a23c1bfa7502e53c.txt'), path.join(ws, 'node_modules', 'pkg', 'copy.txt'));
     letters = [...fs.readdirSync(ws).filter((f) => f.endsWith('.txt') && f !== 'notes.txt').map((f) => path.join(ws, f)), path.join(ws, 'sub', 'review.imr')];
-    lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [ws], settings: {} });
-  });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  });
+  }
 
   const query = (q: string) => lsp.request<SymbolInformation[]>('workspace/symbol', { query: q });
 
@@ -170,19 +167,15 @@ describe('workspace symbols', () => {
 });
 
 describe('workspace symbols (client without workspace folders or watchers)', () => {
-  let lsp: LspHarness;
-  let ws: string;
   const skip = corpusSkip();
-
-  before(async () => {
-    ws = tempWorkspace();
-    if (skip) return;
-    fs.copyFileSync(path.join(CORPUS, 'seeds', '000_a23c1bfa7502e53c.txt'), path.join(ws, 'letter.txt'));
-    lsp = await LspHarness.start({ capabilities: NEOVIM_CAPABILITIES, rootPath: ws });
+  const server = serverForSuite({
+    capabilities: NEOVIM_CAPABILITIES,
+    skip,
+    populate: (ws) => fs.copyFileSync(path.join(CORPUS, 'seeds', '000_a23c1bfa7502e53c.txt'), path.join(ws, 'letter.txt')),
   });
-  after(async () => {
-    await lsp?.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
+  let lsp: LspHarness;
+  before(() => {
+    if (!skip) lsp = server.lsp;
   });
 
   test('the root folder is indexed; no watcher is registered', { skip }, async () => {
@@ -192,6 +185,7 @@ describe('workspace symbols (client without workspace folders or watchers)', () 
   });
 });
 
+// Not serverForSuite: two temporary folders, only the first of them a workspace folder at the start.
 describe('workspace symbols (workspace folders added and removed)', () => {
   let lsp: LspHarness;
   let a: string;
