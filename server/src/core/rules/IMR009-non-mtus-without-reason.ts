@@ -2,7 +2,7 @@
 // the MTUS is silent or does not apply. When the reviewer cites only non-MTUS sources, the rationale
 // should say why ("The California MTUS and ACOEM Guidelines do not address the request.").
 import type { Citation, DisputedItem } from '../model';
-import { itemName } from './support/names';
+import { itemInSentence } from './messages';
 import { stringListOption } from './support/options';
 import type { Report, Rule, RuleMeta } from './types';
 
@@ -88,7 +88,7 @@ export const nonMtusWithoutReason: Rule = {
       const last = citations[citations.length - 1];
       reports.push({
         message:
-          `The reviewer cites only non-MTUS sources (${sourcesOf(citations)}) for ${itemName(item)}, and the rationale ` +
+          `The reviewer cites only non-MTUS sources (${sourcesOf(citations)}) for ${itemInSentence(item)}, and the rationale ` +
           'does not say why the MTUS does not apply.',
         range: { start: citations[0].range.start, end: last.range.end },
       });

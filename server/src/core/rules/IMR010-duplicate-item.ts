@@ -3,7 +3,7 @@
 // X-ray" are different items, and so are two strengths of one drug.
 import type { DisputedItem } from '../model';
 import { itemKey, itemKeyHash } from './support/keys';
-import { itemName } from './support/names';
+import { itemInSentence } from './messages';
 import type { Report, Rule } from './types';
 
 export const duplicateItem: Rule = {
@@ -52,7 +52,7 @@ export const duplicateItem: Rule = {
         ? ` Item ${earlier.index} is ${earlier.decision.value} and item ${item.index} ${item.decision.value}.`
         : '';
       reports.push({
-        message: `Disputed ${itemName(item)} repeats item ${earlier.index}: the same request is decided twice.${decisions}`,
+        message: `Disputed ${itemInSentence(item)} repeats item ${earlier.index}: the same request is decided twice.${decisions}`,
         range: item.headingRange,
       });
     }

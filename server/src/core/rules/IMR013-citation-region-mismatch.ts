@@ -3,7 +3,7 @@
 // template or a neighbouring item was copied (format guide §12).
 import { lookupMtusTitle, odgChapterRegion } from '../citations';
 import type { Citation, DisputedItem, Field, MtusPart } from '../model';
-import { itemName } from './support/names';
+import { itemInSentence } from './messages';
 import { booleanOption, stringOption } from './support/options';
 import { describeRegions, itemRegions, regionBit } from './support/regions';
 import type { Report, Rule, RuleMeta } from './types';
@@ -139,7 +139,7 @@ function check(item: DisputedItem, itemMask: number, cited: CitedRegions, perCit
     if (mask === 0 || mask & itemMask) return;
     reports.push({
       message:
-        `${whose} cites ${citedNames(c, itemMask)}, a ${describeRegions(mask)} chapter, for ${itemName(item)}, ` +
+        `${whose} cites ${citedNames(c, itemMask)}, a ${describeRegions(mask)} chapter, for ${itemInSentence(item)}, ` +
         `which concerns the ${describeRegions(itemMask)}.`,
       range: c.range,
     });

@@ -3,7 +3,7 @@
 import type { Field, Position } from '../model';
 import { findNecessityConclusion, findUrVocabularyConclusion } from '../necessity';
 import { fold } from './support/folded';
-import { itemName } from './support/names';
+import { itemInSentence } from './messages';
 import { urPredicateIn, type UrWord } from './support/urWords';
 import type { Report, Rule } from './types';
 
@@ -62,7 +62,7 @@ export const urVocabulary: Rule = {
       if (!found) continue;
       reports.push({
         message:
-          `The rationale of ${itemName(item)} ${how} "${found.word}": state whether the request is medically necessary instead.`,
+          `The rationale of ${itemInSentence(item)} ${how} "${found.word}": state whether the request is medically necessary instead.`,
         range: body.rangeOf(found.start, found.end),
       });
     }

@@ -4,7 +4,7 @@
 // The three must list the same items, in the same order, with the same polarity (format guide §9).
 import type { DisputedItem, Finding, ImrDocument, Polarity, Range } from '../model';
 import { itemKey } from './support/keys';
-import { itemName, quote } from './support/names';
+import { itemInSentence, quote } from './messages';
 import type { Report, Rule } from './types';
 
 type ListName = 'summary' | 'repeated' | 'items';
@@ -50,7 +50,7 @@ function itemEntries(items: readonly DisputedItem[]): Entry[] {
     position,
     key: itemKey(item.subject || item.text.text),
     polarity: itemPolarity(item),
-    name: itemName(item),
+    name: itemInSentence(item),
     range: item.headingRange,
     polarityRange: item.decision?.range ?? item.rationale?.conclusion?.sentence.range ?? item.headingRange,
   }));

@@ -17,6 +17,17 @@ export function itemName(item: DisputedItem): string {
   return name ? `Item ${item.index} "${name}"` : `Item ${item.index}`;
 }
 
+/** `"Medical Clearance"`: a shortened excerpt in quotes. */
+export function quote(text: string, max = MAX_NAME): string {
+  return `"${shorten(text, max)}"`;
+}
+
+/** `item 2 ("Medical Clearance")`, for the middle of a sentence. */
+export function itemInSentence(item: DisputedItem): string {
+  const name = shorten(item.subject || item.text.text);
+  return name ? `item ${item.index} ("${name}")` : `item ${item.index}`;
+}
+
 /**
  * `Item 2 "Medical Clearance" (Upheld)`, or without the decision when there is none. L1 decides in a
  * sentence ("is not medically necessary and appropriate"): its meaning is shown instead of the sentence.

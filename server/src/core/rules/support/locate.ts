@@ -2,7 +2,7 @@
 // for rules that scan the text rather than the model. Queries must come in increasing order: the cursors
 // only move forward, so naming n findings costs O(n + sections + items).
 import type { DisputedItem, ImrDocument, Position, Range, Section } from '../../model';
-import { itemName } from './names';
+import { itemInSentence } from '../messages';
 
 function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -31,7 +31,7 @@ export class Locator {
     const item: DisputedItem | undefined = items[this.item];
     if (item && contains(item.range, p)) {
       const field = item.fields.find((f) => contains(f.range, p));
-      return field ? `in the ${FIELD_NAMES[field.kind]} of ${itemName(item)}` : `in the heading of ${itemName(item)}`;
+      return field ? `in the ${FIELD_NAMES[field.kind]} of ${itemInSentence(item)}` : `in the heading of ${itemInSentence(item)}`;
     }
     const sections = this.document.sections;
     while (this.section < sections.length && !before(p, sections[this.section].range.end)) this.section++;
