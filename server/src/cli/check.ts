@@ -1,5 +1,6 @@
 // `imr check`: every rule over every letter, reported as text, JSON or SARIF.
 import { check } from '../core/rules';
+import { fixAllSafe } from '../core/rules/fixes';
 import { ConfigChooser } from './config';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -10,7 +11,7 @@ import { BINARY_REASON, internalError, isBinary } from './letters';
 import { EXIT, Messages } from './messages';
 import { writeOutput } from './output';
 import { startProgress } from './progress';
-import { readLetter } from './read';
+import { readLetter, writeLetter } from './read';
 import type { FailedFile, FileResult } from './results';
 import { oneOf, parseCommandArgs, UsageError } from './usage';
 
@@ -24,6 +25,7 @@ export async function runCheck(args: string[]): Promise<number> {
       config: { type: 'string', short: 'c' },
       quiet: { type: 'boolean', short: 'q' },
       output: { type: 'string', short: 'o' },
+      fix: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     'check',
@@ -44,7 +46,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const failed: FailedFile[] = [];
   const progress = startProgress(inputs.files.length);
   for (const file of inputs.files) {
-    const outcome = await checkFile(file, configs);
+    const outcome = await checkFile(file, configs, values.fix === true, messages);
     if ('reason' in outcome) {
       failed.push(outcome);
       messages.error(`${file}: ${outcome.reason}`);
@@ -65,13 +67,23 @@ export async function runCheck(args: string[]): Promise<number> {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.errors : EXIT.clean;
 }
 
-/** One file, never throwing: its findings, or why it was skipped. */
-async function checkFile(file: string, configs: ConfigChooser): Promise<FileResult | FailedFile> {
+/** One file, never throwing: its findings, or why it was skipped. With `fix`, safe fixes are written first. */
+async function checkFile(file: string, configs: ConfigChooser, fix: boolean, messages: Messages): Promise<FileResult | FailedFile> {
   const read = await readLetter(file);
   if (!read.ok) return { file, reason: read.reason };
   try {
-    const { document, findings } = check(read.text, configs.forFile(file));
-    return isBinary(document) ? { file, reason: BINARY_REASON } : { file, findings };
+    const config = configs.forFile(file);
+    const { document, findings } = check(read.text, config);
+    if (isBinary(document)) return { file, reason: BINARY_REASON };
+    if (!fix) return { file, findings };
+    const fixed = fixAllSafe(read.text, (text) => check(text, config).findings);
+    if (fixed.fixed === 0) return { file, findings };
+    if (read.encoding !== 'utf-8' && read.encoding !== 'utf-8-bom') {
+      messages.warn(`${file}: not fixed: --fix writes UTF-8 files only (this one is ${read.encoding})`);
+      return { file, findings };
+    }
+    await writeLetter(file, fixed.text, read.encoding);
+    return { file, findings: fixed.findings };
   } catch (error) {
     return { file, reason: internalError(error) };
   }

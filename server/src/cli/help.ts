@@ -34,6 +34,10 @@ Options:
   -c, --config <file>  Use this configuration for every file, instead of the
                        .imr.json found by walking up from each file
   -q, --quiet          Report errors only
+      --fix            Apply the safe fixes (e.g. Uphold -> Upheld) to the files
+                       in place, then report what is left. Nothing outside a
+                       fix's own range changes; line endings and a UTF-8
+                       byte-order mark are kept
   -o, --output <file>  Write the report to a file instead of stdout
   -h, --help           Show this help
 

@@ -32,6 +32,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findRule, type Finding, type Fix, type ImrConfig } from '../core/rules';
+import { safeFixEdits } from '../core/rules/fixes';
 import { SourceText } from '../core/source';
 import { handler, isTooLarge, throwIfCancelled, type Feature, type ServerContext } from './context';
 import { checkDocument, DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
@@ -56,37 +57,6 @@ function textEditsWorkspaceEdit(context: ServerContext, uri: string, version: nu
     return { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] };
   }
   return { changes: { [uri]: edits } };
-}
-
-// ---- fix all ----
-
-interface Span {
-  start: number;
-  end: number;
-}
-
-function conflicts(a: Span, b: Span): boolean {
-  if (Math.max(a.start, b.start) < Math.min(a.end, b.end)) return true; // share a character
-  if (a.start === b.start) return true; // two insertions, or an insertion at a replacement's start: order unclear
-  const inside = (p: Span, q: Span) => p.start === p.end && q.start < p.start && p.start < q.end;
-  return inside(a, b) || inside(b, a);
-}
-
-/** Every safe fix whose edits conflict with no fix taken before it (findings in document order). */
-export function safeFixEdits(findings: readonly Finding[], source: SourceText): { edits: TextEdit[]; fixes: number } {
-  const taken: Span[] = [];
-  const edits: TextEdit[] = [];
-  let fixes = 0;
-  for (const finding of findings) {
-    const fix = finding.fixes?.find((f) => f.safe);
-    if (!fix || fix.edits.length === 0) continue;
-    const spans = fix.edits.map((e) => ({ start: source.offsetAt(e.range.start), end: source.offsetAt(e.range.end) }));
-    if (spans.some((s) => s.end < s.start || taken.some((t) => conflicts(s, t)))) continue;
-    taken.push(...spans);
-    edits.push(...fix.edits.map((e) => ({ range: e.range, newText: e.newText })));
-    fixes++;
-  }
-  return { edits, fixes };
 }
 
 // ---- quick fixes ----

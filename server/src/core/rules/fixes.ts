@@ -1,7 +1,7 @@
 // Applying a fix's edits to a text. Pure. Edits are applied against the ORIGINAL text (LSP semantics), so
 // they must not overlap; an overlap is a bug in the rule that made them and is reported, not guessed at.
 import { SourceText } from '../source';
-import type { Fix, TextEdit } from './types';
+import type { Finding, Fix, TextEdit } from './types';
 
 export class OverlappingEditsError extends Error {
   constructor(message: string) {
@@ -68,4 +68,62 @@ export function insertLineAfter(context: LineInsertContext, line: number, text: 
   const eol = source.eol;
   const at = { line, character: source.lineAt(line).length };
   return { range: { start: at, end: at }, newText: doubled ? `${eol}${eol}${text}` : `${eol}${text}` };
+}
+
+// ---- fix all: `source.fixAll.imr` and `imr check --fix` ----
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function conflicts(a: Span, b: Span): boolean {
+  if (Math.max(a.start, b.start) < Math.min(a.end, b.end)) return true; // share a character
+  if (a.start === b.start) return true; // two insertions, or an insertion at a replacement's start: order unclear
+  const inside = (p: Span, q: Span) => p.start === p.end && q.start < p.start && p.start < q.end;
+  return inside(a, b) || inside(b, a);
+}
+
+/** Every safe fix whose edits conflict with no fix taken before it (findings in document order). */
+export function safeFixEdits(findings: readonly Finding[], source: SourceText): { edits: TextEdit[]; fixes: number } {
+  const taken: Span[] = [];
+  const edits: TextEdit[] = [];
+  let fixes = 0;
+  for (const finding of findings) {
+    const fix = finding.fixes?.find((f) => f.safe);
+    if (!fix || fix.edits.length === 0) continue;
+    const spans = fix.edits.map((e) => ({ start: source.offsetAt(e.range.start), end: source.offsetAt(e.range.end) }));
+    if (spans.some((s) => s.end < s.start || taken.some((t) => conflicts(s, t)))) continue;
+    taken.push(...spans);
+    edits.push(...fix.edits.map((e) => ({ range: e.range, newText: e.newText })));
+    fixes++;
+  }
+  return { edits, fixes };
+}
+
+/** Passes of fix-then-recheck before giving up: a fix may reveal another (a missing field, then its body). */
+const MAX_FIX_PASSES = 10;
+
+/**
+ * Applies every safe fix, re-checking after each pass, until none is left. `check` is the caller's rule run
+ * (with its configuration). Returns the final text and how many fixes were applied.
+ */
+export function fixAllSafe(text: string, check: (text: string) => Finding[]): { text: string; fixed: number; findings: Finding[] } {
+  let findings = check(text);
+  let fixed = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { edits, fixes } = safeFixEdits(findings, new SourceText(text));
+    if (fixes === 0) break;
+    let next: string;
+    try {
+      next = applyEdits(text, edits);
+    } catch {
+      break; // overlapping edits: leave the text as the last good pass left it
+    }
+    if (next === text) break;
+    text = next;
+    fixed += fixes;
+    findings = check(text);
+  }
+  return { text, fixed, findings };
 }
