@@ -248,18 +248,13 @@ suite('IMR extension in a real editor', () => {
       );
 
       // Run the command as a click on the lens would, and accept the first entry of its quick pick. The pick
-      // appears asynchronously: accept until the command has settled (a no-op while no pick is open).
+      // appears asynchronously: accept until the command has settled (a no-op while no pick is open). Each
+      // accept is a round trip to the workbench, which paces the loop.
       let settled = false;
       const run = Promise.resolve(vscode.commands.executeCommand(command.command, ...(command.arguments ?? []))).finally(() => {
         settled = true;
       });
-      await poll(
-        async () => {
-          if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-          return settled;
-        },
-        (done) => done,
-      );
+      for (let tries = 0; !settled && tries < 10_000; tries++) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       await run;
       const active = vscode.window.activeTextEditor;
       assert.equal(active?.document.uri.toString(), LETTER.toString());

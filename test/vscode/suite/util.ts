@@ -17,23 +17,44 @@ export const FIXTURES: string = (() => {
 
 export const fixture = (name: string): vscode.Uri => vscode.Uri.file(path.join(FIXTURES, name));
 
+/** Editor events after which a result may have changed: documents opened, edited or re-languaged, diagnostics. */
+function nextEditorEvent(until: number): Promise<void> {
+  return new Promise((resolve) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const done = () => {
+      clearTimeout(deadline);
+      subscriptions.forEach((s) => s.dispose());
+      resolve();
+    };
+    // The deadline only ends the wait; it is not a pause between tries.
+    const deadline = setTimeout(done, Math.max(0, until - Date.now()));
+    subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument(done),
+      vscode.workspace.onDidChangeTextDocument(done),
+      vscode.languages.onDidChangeDiagnostics(done),
+      vscode.window.onDidChangeActiveTextEditor(done),
+    );
+  });
+}
+
 /**
- * Calls `f` until `ok` accepts its value or `ms` have passed, and returns the last value (the caller's
- * assertion then reports what was actually seen). Waits on a condition, never a fixed time.
+ * Calls `f` until `ok` accepts its value, trying again after each editor event, until `ms` have passed; returns
+ * the last value (the caller's assertion then reports what was actually seen). Waits on events, never a fixed time.
  */
 export async function poll<T>(f: () => T | Thenable<T>, ok: (v: T) => boolean, ms = 30000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
+    const event = nextEditorEvent(end); // listen before trying, so an event during the try is not missed
     let value: T;
     try {
       value = await f();
     } catch (error) {
       if (Date.now() > end) throw error;
-      await new Promise((r) => setTimeout(r, 100));
+      await event;
       continue;
     }
     if (ok(value) || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 100));
+    await event;
   }
 }
 
