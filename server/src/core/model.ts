@@ -192,7 +192,7 @@ export interface DisputedItem {
   claimsAdministratorGuideline?: Field;
   reviewerGuideline?: Field;
   rationale?: Field;
-  /** Fields in source order (the three above, plus repeats). */
+  /** The item's fields in source order (a repeated label starts the next item). */
   fields: Field[];
 }
 
@@ -209,9 +209,7 @@ export type ProblemCode =
   | 'unverified-layout'
   | 'no-items'
   | 'empty-document'
-  | 'binary-content'
-  | 'too-large'
-  | 'unterminated-item';
+  | 'binary-content';
 
 /** Something the parser itself could not make sense of. Rules report content defects; this reports reading ones. */
 export interface StructuralProblem {
