@@ -19,10 +19,35 @@ function switchIfDetermination(doc: vscode.TextDocument): void {
   if (looksLikeDetermination(head)) void vscode.languages.setTextDocumentLanguage(doc, 'imr');
 }
 
-async function pickItem(uri: string, items: PickableItem[]): Promise<void> {
+/** The disputed items of a letter, from the server's document symbols (items are Event symbols). */
+async function itemsOf(uri: vscode.Uri): Promise<PickableItem[]> {
+  const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+  const items: PickableItem[] = [];
+  const walk = (list: readonly vscode.DocumentSymbol[]) => {
+    for (const s of list) {
+      if (s.kind === vscode.SymbolKind.Event) {
+        items.push({ label: `${items.length + 1}. ${s.name}`, description: s.detail.split(' · ')[0], range: s.selectionRange });
+      } else walk(s.children ?? []);
+    }
+  };
+  walk(symbols);
+  return items;
+}
+
+/** The code lens passes the letter and its items; from the command palette, the active letter is used. */
+async function pickItem(uri?: string, items?: PickableItem[]): Promise<void> {
+  if (!uri || !items) {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.languageId !== 'imr') {
+      void vscode.window.showInformationMessage('Open a determination letter to go to one of its disputed items.');
+      return;
+    }
+    uri = doc.uri.toString();
+    items = await itemsOf(doc.uri);
+  }
   const choice = await vscode.window.showQuickPick(
     items.map((item) => ({ label: item.label, description: item.description, item })),
-    { placeHolder: 'Go to a disputed item', matchOnDescription: true },
+    { placeHolder: items.length ? 'Go to a disputed item' : 'This letter has no disputed item', matchOnDescription: true },
   );
   if (!choice) return;
   const { start, end } = choice.item.range;

@@ -260,5 +260,21 @@ suite('IMR extension in a real editor', () => {
       assert.equal(active?.document.uri.toString(), LETTER.toString());
       assert.equal(compact(active.selection), '52:1-52:79'); // item 1's heading (after a form feed)
     });
+
+    test('IMR: Go to Disputed Item from the command palette jumps to an item of the active letter', async () => {
+      const editor = await open(LETTER);
+      await documentSymbols(LETTER); // the server has the letter
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      let settled = false;
+      const run = Promise.resolve(vscode.commands.executeCommand('imr.pickItem')).finally(() => {
+        settled = true;
+      });
+      // Accept the first entry once the pick is open; each accept is a round trip to the workbench.
+      for (let tries = 0; !settled && tries < 10_000; tries++) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await run;
+      const active = vscode.window.activeTextEditor;
+      assert.equal(active?.document.uri.toString(), LETTER.toString());
+      assert.equal(compact(active.selection), '52:1-52:79'); // item 1's heading, from the document symbols
+    });
   });
 });
