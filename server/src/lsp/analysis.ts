@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, type ImrDocument } from '../core';
 import { runRules, type Finding, type RuleSetting } from '../core/rules';
 import { SourceText } from '../core/source';
-import { collectAfterLargeWork } from './memory';
+import { collectAfterLargeWork, holdYoungGeneration, LARGE_TEXT } from './memory';
 
 export interface Analysis {
   uri: string;
@@ -39,6 +39,8 @@ export class AnalysisCache {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
+    // Before the parse, which is what would grow the young generation (see memory.ts).
+    if (text.length >= LARGE_TEXT) holdYoungGeneration(true);
     const source = new SourceText(text);
     let document: ImrDocument;
     try {
@@ -48,6 +50,7 @@ export class AnalysisCache {
     }
     const analysis: Analysis = { uri: doc.uri, version: doc.version, document, source, size: text.length };
     this.entries.set(doc.uri, analysis);
+    this.updateYoungGeneration();
     collectAfterLargeWork(text.length);
     return analysis;
   }
@@ -67,5 +70,13 @@ export class AnalysisCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.updateYoungGeneration();
+  }
+
+  /** Held while some cached document is large (memory.ts). */
+  private updateYoungGeneration(): void {
+    let large = false;
+    for (const entry of this.entries.values()) if (entry.size >= LARGE_TEXT) large = true;
+    holdYoungGeneration(large);
   }
 }

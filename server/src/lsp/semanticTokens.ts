@@ -4,6 +4,7 @@
 import type { SemanticTokens, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver';
 import type { Analysis } from './analysis';
 import { handler, openAnalysis, type Feature } from './context';
+import { collectAfterLargeWork } from './memory';
 import { collectTokens, encodeTable, LEGEND, tableRange, type TokenTable } from './semanticTokensModel';
 
 export { LEGEND as SEMANTIC_TOKENS_LEGEND } from './semanticTokensModel';
@@ -14,8 +15,12 @@ const cache = new WeakMap<Analysis, TokenTable>();
 export function tokensOf(analysis: Analysis): TokenTable {
   let tokens = cache.get(analysis);
   if (!tokens) {
+    // For a large document: drop the previous reply's garbage (the serialised outline, a few times its
+    // JSON) before this work adds its own, and this work's candidates once the table is built.
+    collectAfterLargeWork(analysis.size);
     tokens = collectTokens(analysis.document, analysis.source);
     cache.set(analysis, tokens);
+    collectAfterLargeWork(analysis.size);
   }
   return tokens;
 }
