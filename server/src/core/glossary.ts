@@ -2,7 +2,8 @@
 // and short descriptions of the guideline sources that letters cite (§6).
 // Pure data and string functions: no I/O, no editor types.
 
-import type { DecisionValue } from './model.js';
+import { lookupMtusTitle, parseGuidelineBody } from './citations';
+import type { DecisionValue, Range } from './model.js';
 
 export interface GlossaryEntry {
   term: string;
@@ -363,111 +364,59 @@ export const DECISION_EXPLANATIONS: Readonly<Record<DecisionValue, string>> = {
 // ---------------------------------------------------------------------------------------------------------
 // Citation sources (§6)
 
-interface MtusTitleInfo {
-  /** Matches the title as cited, with the year and `Guidelines` removed. */
-  pattern: RegExp;
-  description: string;
-}
-
+// Which title a citation names is the citation grammar's business (citations.ts); here only what each is.
 // Regulation section numbers are recalled (8 CCR 9792.22–9792.24.4 as in force in 2016–2017), hence [recall].
-const MTUS_TITLES: readonly MtusTitleInfo[] = [
-  {
-    pattern: /^chronic pain (medical )?treatment$/,
-    description:
-      'Chronic Pain Medical Treatment Guidelines — the MTUS part on chronic pain, including medications, ' +
-      'physical medicine and functional restoration (8 CCR 9792.24.2 [recall]); letters cite a 2009 and a 2016 version',
-  },
-  {
-    pattern: /^opioids? treatment$/,
-    description:
-      'Opioids Treatment Guidelines (2016) — the MTUS part on opioid use, monitoring and tapering (8 CCR 9792.24.4 [recall])',
-  },
-  {
-    pattern: /^acupuncture( medical)? treatment$/,
-    description: 'Acupuncture Medical Treatment Guidelines (2007) — the MTUS part on acupuncture (8 CCR 9792.24.1 [recall])',
-  },
-  {
-    pattern: /^post-?surgical treatment$/,
-    description:
-      'Postsurgical Treatment Guidelines (2009) — the MTUS part on physical medicine after surgery (8 CCR 9792.24.3 [recall])',
-  },
-  {
-    pattern: /^general approaches$/,
-    description:
-      'General Approaches (2004) — the general chapters of the ACOEM Practice Guidelines 2nd ed. (including ' +
-      'Chapter 3, Initial Approaches to Treatment), adopted into the MTUS (8 CCR 9792.22 [recall])',
-  },
-  acoemTitle(/^neck and upper back complaints$/, 'Neck and Upper Back Complaints (2004)', 8, 'cervical spine and upper back', '9792.23.1'),
-  acoemTitle(/^shoulder complaints$/, 'Shoulder Complaints (2004)', 9, 'shoulder', '9792.23.2'),
-  {
-    pattern: /^elbow (complaints|disorders)$/,
-    description:
-      'Elbow Complaints (2007) — the revised ACOEM elbow chapter (Chapter 10, own pagination), adopted into ' +
-      'the MTUS; covers the elbow (8 CCR 9792.23.3 [recall])',
-  },
-  acoemTitle(/^forearm,? wrist,? and hand complaints$/, 'Forearm, Wrist, and Hand Complaints (2004)', 11, 'forearm, wrist and hand', '9792.23.4'),
-  acoemTitle(/^low back complaints$/, 'Low Back Complaints (2004)', 12, 'lumbar and thoracic spine', '9792.23.5'),
-  acoemTitle(/^knee complaints$/, 'Knee Complaints (2004)', 13, 'knee', '9792.23.6'),
-  acoemTitle(/^ankle and foot complaints$/, 'Ankle and Foot Complaints (2004)', 14, 'ankle and foot', '9792.23.7'),
-  acoemTitle(/^stress-? ?related conditions$/, 'Stress-Related Conditions (2004)', 15, 'work-related stress', '9792.23.8'),
-  {
-    pattern: /^eye$/,
-    description: 'Eye (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 16, adopted into the MTUS [recall]',
-  },
-];
-
-function acoemTitle(pattern: RegExp, name: string, chapter: number, covers: string, section: string): MtusTitleInfo {
-  return {
-    pattern,
-    description: `${name} — ACOEM Practice Guidelines 2nd ed., Chapter ${chapter}, adopted into the MTUS; covers the ${covers} (8 CCR ${section} [recall])`,
-  };
-}
-
-/** Chapter numbers of the ACOEM 2nd edition as the MTUS adopted them (§6; 14–16 recalled). */
-const ACOEM_CHAPTERS: Record<number, string> = {
-  3: 'Initial Approaches to Treatment',
-  8: 'Neck and Upper Back Complaints',
-  9: 'Shoulder Complaints',
-  10: 'Elbow Complaints',
-  11: 'Forearm, Wrist, and Hand Complaints',
-  12: 'Low Back Complaints',
-  13: 'Knee Complaints',
-  14: 'Ankle and Foot Complaints',
-  15: 'Stress-Related Conditions',
-  16: 'Eye',
+const MTUS_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  'Chronic Pain Medical Treatment':
+    'Chronic Pain Medical Treatment Guidelines — the MTUS part on chronic pain, including medications, ' +
+    'physical medicine and functional restoration (8 CCR 9792.24.2 [recall]); letters cite a 2009 and a 2016 version',
+  'Opioid Treatment':
+    'Opioids Treatment Guidelines (2016) — the MTUS part on opioid use, monitoring and tapering (8 CCR 9792.24.4 [recall])',
+  'Acupuncture Treatment': 'Acupuncture Medical Treatment Guidelines (2007) — the MTUS part on acupuncture (8 CCR 9792.24.1 [recall])',
+  'Postsurgical Treatment':
+    'Postsurgical Treatment Guidelines (2009) — the MTUS part on physical medicine after surgery (8 CCR 9792.24.3 [recall])',
+  'General Approaches':
+    'General Approaches (2004) — the general chapters of the ACOEM Practice Guidelines 2nd ed. (including ' +
+    'Chapter 3, Initial Approaches to Treatment), adopted into the MTUS (8 CCR 9792.22 [recall])',
+  'Neck and Upper Back Complaints': acoemChapter('Neck and Upper Back Complaints (2004)', 8, 'cervical spine and upper back', '9792.23.1'),
+  'Shoulder Complaints': acoemChapter('Shoulder Complaints (2004)', 9, 'shoulder', '9792.23.2'),
+  'Elbow Complaints':
+    'Elbow Complaints (2007) — the revised ACOEM elbow chapter (Chapter 10, own pagination), adopted into ' +
+    'the MTUS; covers the elbow (8 CCR 9792.23.3 [recall])',
+  'Forearm, Wrist, and Hand Complaints': acoemChapter('Forearm, Wrist, and Hand Complaints (2004)', 11, 'forearm, wrist and hand', '9792.23.4'),
+  'Low Back Complaints': acoemChapter('Low Back Complaints (2004)', 12, 'lumbar and thoracic spine', '9792.23.5'),
+  'Knee Complaints': acoemChapter('Knee Complaints (2004)', 13, 'knee', '9792.23.6'),
+  'Ankle and Foot Complaints': acoemChapter('Ankle and Foot Complaints (2004)', 14, 'ankle and foot', '9792.23.7'),
+  'Stress-Related Conditions': acoemChapter('Stress-Related Conditions (2004)', 15, 'work-related stress', '9792.23.8'),
+  Eye: 'Eye (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 16, adopted into the MTUS [recall]',
 };
 
+function acoemChapter(name: string, chapter: number, covers: string, section: string): string {
+  return `${name} — ACOEM Practice Guidelines 2nd ed., Chapter ${chapter}, adopted into the MTUS; covers the ${covers} (8 CCR ${section} [recall])`;
+}
+
+/** For a parsed MTUS part (`MtusPart` in the model): by its title, else by its era-1 ACOEM chapter number. */
+export function describeMtusPart(part: { title: string; year?: number; chapter?: number }): string | undefined {
+  const known = lookupMtusTitle({ title: part.title, year: part.year, chapter: part.chapter });
+  return known ? MTUS_DESCRIPTIONS[known.title] : undefined;
+}
+
+const NO_RANGE = (): Range => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+
 /**
- * What an MTUS title is, for hover: era 2 `Low Back Complaints 2004`, `Chronic Pain Medical Treatment 2016
- * Guidelines`, or era 1 `ACOEM Chapter 12 Low Back Complaints`. Undefined for an unknown title.
+ * What an MTUS title is, for hover and completion: era 2 `Low Back Complaints 2004`, `Chronic Pain Medical
+ * Treatment 2016 Guidelines`, or era 1 `ACOEM Chapter 12 Low Back Complaints`, read by the citation grammar.
+ * Undefined for an unknown title.
  */
 export function describeMtusTitle(title: string): string | undefined {
-  const chapter = /\bChapter (\d+)\b/i.exec(title);
-  const bare = title
-    .replace(/^\s*(CA-)?MTUS\s+/i, '')
-    .replace(/^ACOEM\s+(Chapter \d+\s*)?/i, '')
-    .replace(/\s+Guidelines?\b/i, '')
-    .replace(/\s+(19|20)\d\d\b/, '')
-    .replace(/[\s.]+$/, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
-  const known = MTUS_TITLES.find((info) => info.pattern.test(bare));
-  if (known) return known.description;
-  if (chapter) return describeAcoemChapter(Number(chapter[1]));
-  return undefined;
+  const bare = title.replace(/^\s*(CA-)?MTUS\s+/i, '');
+  const part = parseGuidelineBody(`Decision based on MTUS ${bare}`, NO_RANGE).citations[0]?.parts[0];
+  return part ? describeMtusPart(part) : undefined;
 }
 
 /** An era-1 citation `MTUS ACOEM Chapter n`: the chapter of the ACOEM 2nd edition adopted into the MTUS. */
 export function describeAcoemChapter(chapter: number): string | undefined {
-  const name = ACOEM_CHAPTERS[chapter];
-  if (!name) return undefined;
-  const known = MTUS_TITLES.find((info) => info.pattern.test(name.toLowerCase()));
-  return known?.description ?? `${name} — ACOEM Practice Guidelines 2nd ed., Chapter ${chapter}, adopted into the MTUS`;
-}
-
-/** For a parsed MTUS part (`MtusPart` in the model): by its title, else by its era-1 ACOEM chapter number. */
-export function describeMtusPart(part: { title: string; chapter?: number }): string | undefined {
-  return describeMtusTitle(part.title) ?? (part.chapter === undefined ? undefined : describeAcoemChapter(part.chapter));
+  return describeMtusPart({ title: '', chapter });
 }
 
 export type NonMtusSource = 'ODG' | 'ACOEM' | 'other';
