@@ -5,6 +5,7 @@ import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { headerDateOrder as rule } from '../../server/src/core/rules/IMR011-header-date-order';
 import type { Range } from '../../server/src/core/model';
+import { layoutHeader, smallLetter } from './small-letter';
 
 interface Dates {
   assigned: string;
@@ -17,26 +18,7 @@ interface Dates {
 const IN_ORDER: Dates = { injury: '10/10/2016', ur: '11/09/2016', application: '11/14/2016', assigned: '11/18/2016', decision: '12/19/2016' };
 
 function letter(changes: Partial<Dates> = {}): string {
-  const d = { ...IN_ORDER, ...changes };
-  return [
-    'Case Number:          CM16-0000001',
-    `Date Assigned:        ${d.assigned}                      Date of Injury:      ${d.injury}`,
-    `Decision Date:        ${d.decision}                      UR Denial Date:      ${d.ur}`,
-    `Priority:             Standard                        Application          ${d.application}`,
-    '                                                      Received:',
-    '',
-    '                 HOW THE IMR FINAL DETERMINATION WAS MADE',
-    'MAXIMUS Federal Services sent the complete case file to an expert reviewer.',
-    '                                CLINICAL CASE SUMMARY',
-    'The injured worker is a 40 year old male with low back pain.',
-    '                      IMR ISSUES, DECISIONS AND RATIONALES',
-    'The Final Determination was based on decisions for the disputed items/services set forth below:',
-    'MRI of the lumbar spine: Upheld',
-    'Claims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.',
-    'MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004.',
-    'Decision rationale: There are no red flags. The request is not medically necessary.',
-    '',
-  ].join('\n');
+  return smallLetter({ header: layoutHeader({ ...IN_ORDER, ...changes }), summary: ['The injured worker is a 40 year old male with low back pain.'] });
 }
 
 function run(text: string) {

@@ -6,21 +6,17 @@ import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { citationRegionMismatch as rule } from '../../server/src/core/rules/IMR013-citation-region-mismatch';
 import type { Range } from '../../server/src/core/model';
+import { smallLetter } from './small-letter';
 
 function letter(item: string, claimsAdministrator: string, reviewer: string): string {
-  return [
-    '                 HOW THE IMR FINAL DETERMINATION WAS MADE',
-    'MAXIMUS Federal Services sent the complete case file to an expert reviewer.',
-    '                                CLINICAL CASE SUMMARY',
-    'The injured worker is a 40 year old male.',
-    '                      IMR ISSUES, DECISIONS AND RATIONALES',
-    'The Final Determination was based on decisions for the disputed items/services set forth below:',
-    `${item}: Upheld`,
-    `Claims Administrator guideline: ${claimsAdministrator}`,
-    `MAXIMUS guideline: ${reviewer}`,
-    'Decision rationale: There are no red flags. The request is not medically necessary.',
-    '',
-  ].join('\n');
+  return smallLetter({
+    item: [
+      `${item}: Upheld`,
+      `Claims Administrator guideline: ${claimsAdministrator}`,
+      `MAXIMUS guideline: ${reviewer}`,
+      'Decision rationale: There are no red flags. The request is not medically necessary.',
+    ],
+  });
 }
 
 function run(text: string, options: Record<string, unknown> = {}) {

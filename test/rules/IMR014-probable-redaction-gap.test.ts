@@ -4,31 +4,11 @@ import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { probableRedactionGap as rule } from '../../server/src/core/rules/IMR014-probable-redaction-gap';
+import { layoutHeader, smallLetter } from './small-letter';
 
 function letter(summary: string[], header = false): string {
-  return [
-    ...(header
-      ? [
-          'Case Number:          CM16-0000001',
-          'Date Assigned:        11/18/2016                      Date of Injury:      10/10/2016',
-          'Decision Date:        12/19/2016                      UR Denial Date:      11/09/2016',
-          'Priority:             Standard                        Application          11/14/2016',
-          '                                                      Received:',
-          '',
-        ]
-      : []),
-    '                 HOW THE IMR FINAL DETERMINATION WAS MADE',
-    'MAXIMUS Federal Services sent the complete case file to an expert reviewer.',
-    '                                CLINICAL CASE SUMMARY',
-    ...summary,
-    '                      IMR ISSUES, DECISIONS AND RATIONALES',
-    'The Final Determination was based on decisions for the disputed items/services set forth below:',
-    'MRI of the lumbar spine: Upheld',
-    'Claims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.',
-    'MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004.',
-    'Decision rationale: There are no red flags. The request is not medically necessary.',
-    '',
-  ].join('\n');
+  const dates = { assigned: '11/18/2016', injury: '10/10/2016', decision: '12/19/2016', ur: '11/09/2016', application: '11/14/2016' };
+  return smallLetter({ header: header ? layoutHeader(dates) : [], summary });
 }
 
 function run(text: string, options: Record<string, unknown> = {}) {

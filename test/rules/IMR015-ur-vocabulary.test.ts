@@ -5,21 +5,17 @@ import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { urVocabulary as rule } from '../../server/src/core/rules/IMR015-ur-vocabulary';
+import { smallLetter } from './small-letter';
 
 function letter(rationale: string[]): string {
-  return [
-    '                 HOW THE IMR FINAL DETERMINATION WAS MADE',
-    'MAXIMUS Federal Services sent the complete case file to an expert reviewer.',
-    '                                CLINICAL CASE SUMMARY',
-    'The injured worker is a 40 year old male.',
-    '                      IMR ISSUES, DECISIONS AND RATIONALES',
-    'The Final Determination was based on decisions for the disputed items/services set forth below:',
-    'Lorzone 750mg #45: Upheld',
-    'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.',
-    'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.',
-    ...rationale,
-    '',
-  ].join('\n');
+  return smallLetter({
+    item: [
+      'Lorzone 750mg #45: Upheld',
+      'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.',
+      'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.',
+      ...rationale,
+    ],
+  });
 }
 
 const FIRST = 9; // zero-based line of the rationale's first line
