@@ -3,15 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import type { TestContext } from 'node:test';
 import type * as Sarif from 'sarif';
 import { RULES } from '../../server/src/core/rules';
+import { ROOT } from '../rules/corpus';
 
-export const ROOT = resolve(__dirname, '..', '..');
+export { CORPUS, corpusAvailable, ROOT } from '../rules/corpus';
+
 export const CLI = resolve(ROOT, 'dist', 'cli.js');
 /** Fixture paths as the tests pass them: relative to the repo root, the CLI's working directory. */
 export const FIXTURES = 'test/cli/fixtures';
-export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 
 export interface Run {
   status: number | null;
@@ -34,15 +34,6 @@ export function imr(args: readonly string[], env: Record<string, string> = {}): 
 /** Lines of a stream, without the final empty one. */
 export function lines(text: string): string[] {
   return text.split('\n').filter((line, k, all) => k < all.length - 1 || line !== '');
-}
-
-/** True when the corpus is there; otherwise skips the test, or fails it in CI, where it must be present. */
-export function corpusAvailable(t: TestContext): boolean {
-  if (existsSync(CORPUS)) return true;
-  const message = `corpus not found at ${CORPUS}`;
-  if (process.env.CI === 'true') assert.fail(`${message} (required when CI=true)`);
-  t.skip(message);
-  return false;
 }
 
 const LEVELS = new Set(['error', 'warning', 'note']);
