@@ -76,7 +76,7 @@ async function checkFile(file: string, configs: ConfigChooser, fix: boolean, mes
     const { document, findings } = check(read.text, config);
     if (isBinary(document)) return { file, reason: BINARY_REASON };
     if (!fix) return { file, findings };
-    const fixed = fixAllSafe(read.text, (text) => check(text, config).findings);
+    const fixed = fixAllSafe(read.text, (text) => check(text, config).findings, findings);
     if (fixed.fixed === 0) return { file, findings };
     if (read.encoding !== 'utf-8' && read.encoding !== 'utf-8-bom') {
       messages.warn(`${file}: not fixed: --fix writes UTF-8 files only (this one is ${read.encoding})`);

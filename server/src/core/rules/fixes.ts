@@ -106,10 +106,14 @@ const MAX_FIX_PASSES = 10;
 
 /**
  * Applies every safe fix, re-checking after each pass, until none is left. `check` is the caller's rule run
- * (with its configuration). Returns the final text and how many fixes were applied.
+ * (with its configuration); `findings` are the text's own when the caller has them. Returns the final text and
+ * how many fixes were applied.
  */
-export function fixAllSafe(text: string, check: (text: string) => Finding[]): { text: string; fixed: number; findings: Finding[] } {
-  let findings = check(text);
+export function fixAllSafe(
+  text: string,
+  check: (text: string) => Finding[],
+  findings: Finding[] = check(text),
+): { text: string; fixed: number; findings: Finding[] } {
   let fixed = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const { edits, fixes } = safeFixEdits(findings, new SourceText(text));
