@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { looksLikeDetermination } from './sniff';
+import { headPattern, looksLikeDetermination } from './sniff';
 
 let client: LanguageClient | undefined;
 
@@ -13,10 +13,10 @@ interface PickableItem {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
-function switchIfDetermination(doc: vscode.TextDocument): void {
+function switchIfDetermination(doc: vscode.TextDocument, opening: RegExp): void {
   if (doc.languageId !== 'plaintext') return;
   const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 80), 0));
-  if (looksLikeDetermination(head)) void vscode.languages.setTextDocumentLanguage(doc, 'imr');
+  if (looksLikeDetermination(head, opening)) void vscode.languages.setTextDocumentLanguage(doc, 'imr');
 }
 
 /** The disputed items of a letter, from the server's document symbols (items are Event symbols). */
@@ -57,11 +57,13 @@ async function pickItem(uri?: string, items?: PickableItem[]): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const opening = headPattern(context.extension.packageJSON.contributes.languages[0].firstLine);
+  const sniff = (doc: vscode.TextDocument) => switchIfDetermination(doc, opening);
   context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument(switchIfDetermination),
+    vscode.workspace.onDidOpenTextDocument(sniff),
     vscode.commands.registerCommand('imr.pickItem', pickItem),
   );
-  vscode.workspace.textDocuments.forEach(switchIfDetermination);
+  vscode.workspace.textDocuments.forEach(sniff);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // A small young generation keeps the server's memory close to what it holds (about 30 MB less with a

@@ -1,11 +1,15 @@
 // Recognises a determination letter opened as plain text. VS Code ranks `firstLine` below the `.txt`
 // association, so a `.txt` letter would otherwise stay plain text (real-vscode-testing.md §8).
 
-/** Headings and header labels that only determination letters put at a line start. */
-const MARKERS =
-  /^[\f ]*(?:HOW THE IMR FINAL DETERMINATION WAS MADE|IMR ISSUES, DECISIONS AND RATIONALES|Case Number:|Notice of Independent Medical Review Determination|MEDICAL PROFESSIONAL REVIEW|ISSUE AT DISPUTE:)/m;
+/**
+ * `head` is the first lines of the document; `firstLine` is the language's `firstLine` pattern from
+ * package.json (the one source of the letters' opening lines), tried here against every line of the head.
+ */
+export function looksLikeDetermination(head: string, firstLine: RegExp): boolean {
+  return firstLine.test(head) && /\bIMR\b|Independent Medical Review|MAXIMUS/.test(head);
+}
 
-/** `head` is the first lines of the document. */
-export function looksLikeDetermination(head: string): boolean {
-  return MARKERS.test(head) && /\bIMR\b|Independent Medical Review|MAXIMUS/.test(head);
+/** The `firstLine` pattern made to match at any line start of a document's head. */
+export function headPattern(firstLine: string): RegExp {
+  return new RegExp(firstLine, 'm');
 }
