@@ -27,6 +27,20 @@ esac
 mkdir -p "$T"
 log() { printf '[install-vscode-test-host] %s\n' "$*" >&2; }
 
+# `npm run` exports its own configuration to children (npm_config_user_agent names the outer node, which
+# code-server's postinstall reads; npm_config_prefix, _nodedir, _cache and the lifecycle variables steer a
+# nested npm too), and prepends node_modules/.bin and its node-gyp shims to PATH. Every nested npm here
+# runs in an environment with none of that, whoever called this script.
+clean=()
+while IFS= read -r name; do clean+=(-u "$name"); done < <(compgen -e | grep -E '^(npm_|NPM_CONFIG_|INIT_CWD$|NODE$)' || true)
+clean_path=$(printf '%s' "$PATH" | tr ':' '\n' | grep -vE '/node_modules/\.bin$|/node-gyp-bin$' | paste -sd: -)
+# Usage: clean_npm [VAR=value ...] npm-args...   (assignments are applied after the clean-up)
+clean_npm() {
+  local assigns=()
+  while [[ $# -gt 0 && $1 == *=* && $1 != -* ]]; do assigns+=("$1"); shift; done
+  env "${clean[@]}" PATH="$clean_path" "${assigns[@]}" npm "$@"
+}
+
 # One installer at a time per cache (two CI jobs sharing a cache, or a developer re-running).
 if command -v flock >/dev/null; then
   exec 9>"$T/.install.lock"
@@ -53,7 +67,7 @@ fi
 N24="$T/node24/node_modules"
 if ! "$N24/.bin/node" --version 2>/dev/null | grep -q "^v$NODE_MAJOR\."; then
   log "npm install node@$NODE_MAJOR"
-  npm install --prefix "$T/node24" --no-audit --no-fund --loglevel=error "node@$NODE_MAJOR" >&2
+  clean_npm install --prefix "$T/node24" --no-audit --no-fund --loglevel=error "node@$NODE_MAJOR" >&2
 fi
 H=$(find "$N24" -path '*/include/node/node.h' -print -quit)
 [ -n "$H" ] || { echo "install-vscode-test-host: node $NODE_MAJOR headers not found under $N24" >&2; exit 1; }
@@ -70,8 +84,8 @@ probe() {
 }
 if ! probe | grep -q "^$CS_VERSION"; then
   log "npm install code-server@$CS_VERSION (about 3-5 minutes: native modules are compiled)"
-  PATH="$N24/.bin:$PATH" npm_config_nodedir="$NODEDIR" \
-    npm install --prefix "$T/code-server" --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" >&2
+  clean_npm PATH="$N24/.bin:$clean_path" npm_config_nodedir="$NODEDIR" \
+    install --prefix "$T/code-server" --no-audit --no-fund --loglevel=error "code-server@$CS_VERSION" >&2
   probe | grep -q "^$CS_VERSION" || { echo "install-vscode-test-host: code-server $CS_VERSION does not start" >&2; exit 1; }
 fi
 
@@ -79,7 +93,7 @@ fi
 PW="$T/pw/node_modules/playwright-core"
 if [ "$(node -p "try{require('$PW/package.json').version}catch{''}")" != "$PW_VERSION" ]; then
   log "npm install playwright-core@$PW_VERSION"
-  npm install --prefix "$T/pw" --no-audit --no-fund --loglevel=error "playwright-core@$PW_VERSION" >&2
+  clean_npm install --prefix "$T/pw" --no-audit --no-fund --loglevel=error "playwright-core@$PW_VERSION" >&2
 fi
 
 cat > "$T/env.sh.tmp" <<EOF
