@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from '../../server/src/core/parse';
-import type { DisputedItem, HeaderField, HeaderFieldName, ImrDocument, Range } from '../../server/src/core/model';
+import type { HeaderField, HeaderFieldName, ImrDocument, Range } from '../../server/src/core/model';
 import { allRanges, fold, lineLengths, lineStarts, offsetOf, rangeProblem } from '../fixtures/excerpts/source';
-import { countDecisions, loose } from './independent-count';
+import { countDecisions } from './independent-count';
+import { HEADER_NAMES, reading } from './reading';
 
 const CORPUS = resolve(process.cwd(), '../shared/corpus');
 const SEEDS = join(CORPUS, 'seeds');
@@ -18,7 +19,6 @@ const TEXT = join(CORPUS, 'dwc-2016/text');
 const LAYOUT = join(CORPUS, 'dwc-2016/layout');
 const present = [SEEDS, TEXT, LAYOUT].every((d) => existsSync(d));
 
-const HEADER_NAMES: HeaderFieldName[] = ['caseNumber', 'dateAssigned', 'decisionDate', 'priority', 'dateOfInjury', 'urDenialDate', 'applicationReceived'];
 const HEADER_PATTERNS: Record<HeaderFieldName, RegExp> = {
   caseNumber: /^CM\d\d-\d{7}$/,
   dateAssigned: /^\d\d\/\d\d\/\d{4}$/,
@@ -154,29 +154,6 @@ function checkLetter({ form, name, text, doc }: Letter): void {
     assert.equal(c.form, 'block', `${where}: 2016 letters use block credentials`);
     assert.deepEqual(doc.variant, { hasHeader: true, credentialsForm: 'block', citationEra: 2, extraction: form === 'layout' ? 'layout' : 'plain' }, where);
   }
-}
-
-/** What the text/ and layout/ forms of one letter must share. */
-function reading(doc: ImrDocument) {
-  const item = (i: DisputedItem) => ({
-    text: loose(i.text.text),
-    subject: loose(i.subject),
-    decision: i.decision?.value,
-    partial: i.partial?.form,
-    fields: i.fields.map((f) => ({
-      kind: f.kind,
-      body: loose(f.body.text),
-      noEvidence: f.guideline?.noEvidence,
-      outsideMtus: f.guideline?.outsideMtus,
-      citations: f.guideline?.citations.map((c) => ({ kind: c.kind, parts: c.parts.map((p) => ({ title: loose(p.title), year: p.year })) })),
-      polarity: f.conclusion?.polarity,
-    })),
-  });
-  return {
-    header: Object.fromEntries(HEADER_NAMES.map((n) => [n, doc.header?.fields[n]?.value])),
-    credentials: { states: doc.credentials?.states.map((s) => loose(s.text)), specialties: doc.credentials?.specialties.map((s) => loose(s.text)) },
-    items: doc.items.map(item),
-  };
 }
 
 if (!present) {
