@@ -3,6 +3,7 @@
 // the first PDF is read (see ./index.ts). The worker runs in this thread: it is handed to pdfjs through
 // `globalThis.pdfjsWorker`, so no worker file is looked up at run time.
 import { layoutPages, type PdfText, type PlacedPage, type PlacedText } from './layout';
+import { REASONS } from './reasons';
 import { installPromiseWithResolvers } from './shims';
 
 export type PdfOutcome = { ok: true; pdf: PdfText } | { ok: false; reason: string };
@@ -22,12 +23,6 @@ function loadPdfjs(): Promise<Pdfjs> {
   return pdfjsReady;
 }
 
-export const REASONS = {
-  notPdf: 'is not a PDF file (it does not start with %PDF-)',
-  damaged: 'is a damaged or truncated PDF and cannot be read',
-  password: 'is a PDF protected by a password; open it in a PDF reader and save an unprotected copy',
-  noText: 'has no text to read: it looks like a scanned image (OCR is not supported)',
-} as const;
 
 /** `%PDF-` must start within the first KiB (readers allow leading junk up to there). */
 function hasPdfSignature(bytes: Uint8Array): boolean {

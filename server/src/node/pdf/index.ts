@@ -5,9 +5,11 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { PdfOutcome } from './engine';
+import { REASONS } from './reasons';
 
 export type { PdfLineOrigin, PdfText } from './layout';
 export type { PdfOutcome } from './engine';
+export { REASONS as PDF_PROBLEMS } from './reasons';
 
 /** Determination PDFs are a few hundred KiB; beyond this a file is not one. */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
@@ -53,7 +55,7 @@ export async function readPdfBytes(bytes: Uint8Array): Promise<PdfOutcome> {
   try {
     return await engine.extractPdf(bytes);
   } catch {
-    return { ok: false, reason: 'is a damaged PDF and cannot be read' };
+    return { ok: false, reason: REASONS.damaged };
   }
 }
 
