@@ -556,17 +556,3 @@ export function encodeTokens(tokens: readonly Token[]): number[] {
   }
   return data;
 }
-
-/** The inverse of the encoding, for tests and tools. */
-export function decodeTokens(data: readonly number[], legend = LEGEND): Array<{ line: number; start: number; length: number; type: string; modifiers: string[] }> {
-  const out: Array<{ line: number; start: number; length: number; type: string; modifiers: string[] }> = [];
-  let line = 0;
-  let character = 0;
-  for (let k = 0; k + 4 < data.length; k += 5) {
-    line += data[k]!;
-    character = data[k]! === 0 ? character + data[k + 1]! : data[k + 1]!;
-    const modifiers = legend.tokenModifiers.filter((_, i) => (data[k + 4]! & (1 << i)) !== 0);
-    out.push({ line, start: character, length: data[k + 2]!, type: legend.tokenTypes[data[k + 3]!]!, modifiers });
-  }
-  return out;
-}
