@@ -3,8 +3,9 @@
 // line wins; on a tie, the first rule listed) and the tests can check which rule claims which text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { corpusLetters, corpusSkip } from './support/corpus';
 
 interface RawRule {
   match?: string;
@@ -26,7 +27,6 @@ interface RawGrammar {
 
 // Tests run from the project root (scripts/run-tests.mjs).
 const grammarPath = resolve(process.cwd(), 'syntaxes/imr.tmLanguage.json');
-const corpusDir = resolve(process.cwd(), '../shared/corpus/dwc-2016/text');
 
 const grammar = JSON.parse(readFileSync(grammarPath, 'utf8')) as RawGrammar;
 
@@ -370,10 +370,10 @@ test('regexes stay fast on long, repetitive lines', () => {
   }
 });
 
-test('every 2016 letter: 247 decisions (214 Upheld, 33 Overturned), 741 field labels, 351 headings', { skip: !existsSync(corpusDir) && 'corpus not found' }, () => {
+test('every 2016 letter: 247 decisions (214 Upheld, 33 Overturned), 741 field labels, 351 headings', { skip: corpusSkip() }, () => {
   const counts = new Map<string, number>();
-  for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.txt'))) {
-    for (const line of readFileSync(join(corpusDir, file), 'utf8').split('\n')) {
+  for (const { text } of corpusLetters(['text'])) {
+    for (const line of text.split('\n')) {
       for (const token of tokenize(line)) counts.set(token.rule + ':' + token.scope, (counts.get(token.rule + ':' + token.scope) ?? 0) + 1);
     }
   }

@@ -1,27 +1,19 @@
 // `npm run bench`: parse and check throughput over corpora built from the shared letters, printed next to
 // a `text.split('\n')` baseline over the same text and next to each target. A benchmark, not a test.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { parse } from '../../server/src/core';
 import { runRules } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
 import { lspBenchmarks } from './lspBench';
+import { CORPUS, corpusLetters, corpusPresent } from '../support/corpus';
 
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const MiB = 1024 * 1024;
 
 function letters(): string[] {
-  const dir = path.join(CORPUS, 'dwc-2016');
-  if (!existsSync(dir)) {
+  if (!corpusPresent()) {
     console.error(`bench: the shared corpus is missing at ${CORPUS}`);
     process.exit(2);
   }
-  const texts: string[] = [];
-  for (const form of ['text', 'layout']) {
-    for (const f of readdirSync(path.join(dir, form)).sort()) texts.push(readFileSync(path.join(dir, form, f), 'utf8'));
-  }
-  for (const f of readdirSync(path.join(CORPUS, 'seeds')).sort()) texts.push(readFileSync(path.join(CORPUS, 'seeds', f), 'utf8'));
-  return texts;
+  return corpusLetters(['text', 'layout', 'seeds']).map((l) => l.text);
 }
 
 /** Letters concatenated until `bytes`, each kept whole, so the parser sees many letters in one text. */

@@ -5,9 +5,9 @@ import { resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import type * as Sarif from 'sarif';
 import { RULES } from '../../server/src/core/rules';
-import { ROOT } from '../rules/corpus';
+import { ROOT } from '../support/corpus';
 
-export { CORPUS, corpusAvailable, ROOT } from '../rules/corpus';
+export { CORPUS, corpusAvailable, ROOT } from '../support/corpus';
 
 export const CLI = resolve(ROOT, 'dist', 'cli.js');
 /** Fixture paths as the tests pass them: relative to the repo root, the CLI's working directory. */

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { headPattern, looksLikeDetermination } from '../../client/src/sniff';
-import { ROOT } from '../rules/corpus';
+import { ROOT } from '../support/corpus';
 
 const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8'));
 const opening = headPattern(pkg.contributes.languages[0].firstLine);

@@ -2,13 +2,12 @@
 // range it returns lies inside the text it was given (0 <= line < lineCount, character <= line length).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { parse } from '../../server/src/core/parse';
 import type { ImrDocument, Range } from '../../server/src/core/model';
 import { allRanges, fold, lineLengths, lineStarts, rangeProblem } from '../fixtures/excerpts/source';
 import { PLAIN_LETTER, joinLines } from '../fixtures/excerpts/letters';
+import { letterText } from '../support/letters';
 
 const LAYOUTS = new Set(['L0', 'L1', 'L2', 'L3', 'unknown']);
 
@@ -237,14 +236,12 @@ describe('the big and odd cases', () => {
   });
 
   test('a 50 MB text made by repeating a real letter: items = letters x items per letter', () => {
-    const corpusLetter = resolve(process.cwd(), '../shared/corpus/dwc-2016/text/CM16-0238035.txt');
-    // A real 8-item letter when the shared corpus is present; else the fixture assembled from real lines.
-    const letter = existsSync(corpusLetter) ? readFileSync(corpusLetter, 'utf8') : LETTER;
+    const letter = letterText('dwc-2016/text/CM16-0238035.txt');
     const one = parse(letter);
     assert.equal(one.layout, 'L3');
     const perLetter = one.items.length;
-    assert.equal(perLetter, existsSync(corpusLetter) ? 8 : 2);
-    // Each copy must start on a new line (a `text/` file ends in `\f`, the fixture in `\n`).
+    assert.equal(perLetter, 8);
+    // Each copy must start on a new line (a `text/` file ends in `\f`).
     const unit = letter.endsWith('\n') ? letter : letter + '\n';
     const copies = Math.ceil((50 * 1024 * 1024) / unit.length);
     const text = unit.repeat(copies);

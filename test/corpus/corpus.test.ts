@@ -1,23 +1,21 @@
 // The whole shared corpus through parse(): the 3 seeds and the 117 dwc-2016 letters in both text/ and layout/
 // form. Decisions are checked against an INDEPENDENT count (./independent-count.ts, no parser code), ranges
 // against the original text, and the two forms of each dwc letter against each other.
-// The corpus lives at ../shared/corpus (relative to the repo root, the tests' cwd). Without it these tests
-// SKIP, unless CI=true, where they FAIL.
+// The corpus is found by test/support/corpus.ts. Without it these tests SKIP, unless CI=true, where they FAIL.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from '../../server/src/core/parse';
 import type { HeaderField, HeaderFieldName, ImrDocument, Range } from '../../server/src/core/model';
 import { allRanges, fold, lineLengths, lineStarts, offsetOf, rangeProblem } from '../fixtures/excerpts/source';
 import { countDecisions } from './independent-count';
 import { HEADER_NAMES, reading } from './reading';
+import { corpusAvailable, corpusNames, corpusPath, corpusPresent, FORMS } from '../support/corpus';
 
-const CORPUS = resolve(process.cwd(), '../shared/corpus');
-const SEEDS = join(CORPUS, 'seeds');
-const TEXT = join(CORPUS, 'dwc-2016/text');
-const LAYOUT = join(CORPUS, 'dwc-2016/layout');
-const present = [SEEDS, TEXT, LAYOUT].every((d) => existsSync(d));
+const SEEDS = corpusPath(FORMS.seeds);
+const TEXT = corpusPath(FORMS.text);
+const LAYOUT = corpusPath(FORMS.layout);
 
 const HEADER_PATTERNS: Record<HeaderFieldName, RegExp> = {
   caseNumber: /^CM\d\d-\d{7}$/,
@@ -62,7 +60,6 @@ function load(form: Form, dir: string, name: string): Letter {
   return letter;
 }
 
-const txtFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 
 /** Everything that must hold for one real letter in any form. Failures name the file. */
 function checkLetter({ form, name, text, doc }: Letter): void {
@@ -156,16 +153,12 @@ function checkLetter({ form, name, text, doc }: Letter): void {
   }
 }
 
-if (!present) {
-  test('shared corpus', (t) => {
-    const message = `shared corpus not found at ${CORPUS} (seeds/, dwc-2016/text/, dwc-2016/layout/)`;
-    if (process.env.CI === 'true') assert.fail(`${message}: required when CI=true`);
-    t.skip(message);
-  });
+if (!corpusPresent()) {
+  test('shared corpus', (t) => void corpusAvailable(t));
 } else {
-  const seedNames = txtFiles(SEEDS);
-  const textNames = txtFiles(TEXT);
-  const layoutNames = txtFiles(LAYOUT);
+  const seedNames = corpusNames('seeds');
+  const textNames = corpusNames('text');
+  const layoutNames = corpusNames('layout');
 
   test('the corpus is complete: 3 seeds, 117 letters in text/ and the same 117 in layout/', () => {
     assert.deepEqual(seedNames, Object.keys(SEED_CREDENTIALS).sort());

@@ -1,31 +1,27 @@
 // Every dwc-2016 PDF read by the PDF reader (server/src/node/pdf) parses to the same letter as its
 // `pdftotext -layout` extraction in layout/: header values, credentials, items, decisions, field bodies
-// and citations. Needs dist/pdf.js (`npm run build`, which test:unit runs first). Without the corpus these
-// tests SKIP, unless CI=true, where they FAIL.
+// and citations. Needs dist/pdf.js (`npm run build`, which test:unit runs first). Without the corpus
+// (test/support/corpus.ts) these tests SKIP, unless CI=true, where they FAIL.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from '../../server/src/core/parse';
 import { readPdfFile } from '../../server/src/node/pdf';
 import { reading } from './reading';
+import { corpusAvailable, corpusNames, corpusPath, corpusPresent, FORMS } from '../support/corpus';
 
-const CORPUS = resolve(process.cwd(), '../shared/corpus');
-const PDF = join(CORPUS, 'dwc-2016/pdf');
-const LAYOUT = join(CORPUS, 'dwc-2016/layout');
+const PDF = corpusPath(FORMS.pdf);
+const LAYOUT = corpusPath(FORMS.layout);
 
-if (![PDF, LAYOUT].every((d) => existsSync(d))) {
-  test('shared corpus PDFs', (t) => {
-    const message = `shared corpus not found at ${CORPUS} (dwc-2016/pdf/, dwc-2016/layout/)`;
-    if (process.env.CI === 'true') assert.fail(`${message}: required when CI=true`);
-    t.skip(message);
-  });
+if (!corpusPresent(['pdf', 'layout'])) {
+  test('shared corpus PDFs', (t) => void corpusAvailable(t, ['pdf', 'layout']));
 } else {
-  const names = readdirSync(PDF).filter((f) => f.endsWith('.pdf')).sort();
+  const names = corpusNames('pdf');
 
   test('117 PDFs, one for each letter in layout/', () => {
     assert.equal(names.length, 117);
-    assert.deepEqual(names.map((n) => n.replace(/\.pdf$/, '.txt')), readdirSync(LAYOUT).filter((f) => f.endsWith('.txt')).sort());
+    assert.deepEqual(names.map((n) => n.replace(/\.pdf$/, '.txt')), corpusNames('layout'));
   });
 
   describe('dwc-2016/pdf reads as dwc-2016/layout', () => {

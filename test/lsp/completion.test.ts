@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { MTUS_TITLES } from '../../server/src/core/citations';
 import { DECISION_EXPLANATIONS } from '../../server/src/core/glossary';
-import { corpusSkip, corpusText, fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { letterText } from '../support/letters';
 
 const SNIPPET = [
   '${1:item}: ${2|Upheld,Overturned|}',
@@ -22,7 +23,7 @@ const TITLES = MTUS_TITLES.map((t) => `${t.title} ${t.year}`);
 
 /** CM16-0238035 (eight items, all three headings) without its trailing form feed, plus `tail`. */
 function letterWith(tail: string): { text: string; lastLine: number } {
-  const base = corpusText('dwc-2016/text/CM16-0238035.txt').replace(/[\n\f]+$/, '\n');
+  const base = letterText('dwc-2016/text/CM16-0238035.txt').replace(/[\n\f]+$/, '\n');
   const text = base + tail;
   return { text, lastLine: text.split('\n').length - 1 };
 }
@@ -51,7 +52,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.equal(provider.triggerCharacters, undefined);
   });
 
-  test('at a line start after an item heading: the three labels, in letter order', { skip: corpusSkip() }, async () => {
+  test('at a line start after an item heading: the three labels, in letter order', async () => {
     const { text, lastLine } = letterWith('Lumbar MRI: Upheld\n');
     const items = await complete(text, lastLine, 0);
     assert.deepEqual(
@@ -63,20 +64,20 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.equal(first.detail, 'item field');
   });
 
-  test('after the Claims Administrator guideline: the two labels that may follow', { skip: corpusSkip() }, async () => {
+  test('after the Claims Administrator guideline: the two labels that may follow', async () => {
     const { text, lastLine } = letterWith('Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n');
     const items = await complete(text, lastLine, 0);
     assert.deepEqual(items.map((i) => i.label), ['MAXIMUS guideline:', 'Decision rationale:']);
   });
 
-  test('a label half typed on a line of a guideline body: the labels first, replacing what was typed', { skip: corpusSkip() }, async () => {
+  test('a label half typed on a line of a guideline body: the labels first, replacing what was typed', async () => {
     const { text, lastLine } = letterWith('Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\nMAXI');
     const items = await complete(text, lastLine, 4);
     assert.deepEqual(items.slice(0, 4).map((i) => i.label), ['MAXIMUS guideline:', 'Decision rationale:', 'Decision based on MTUS', 'Decision based on Non-MTUS Citation']);
     assert.deepEqual((items[0]!.textEdit as TextEdit).range, { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 4 } });
   });
 
-  test('after a complete item: the snippet for a new disputed item, as a snippet', { skip: corpusSkip() }, async () => {
+  test('after a complete item: the snippet for a new disputed item, as a snippet', async () => {
     const { text, lastLine } = letterWith('');
     const items = await complete(text, lastLine, 0);
     assert.deepEqual(items.map((i) => i.label), ['New disputed item']);
@@ -86,7 +87,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.equal(snippet.kind, 15); // Snippet
   });
 
-  test('after an item colon: Upheld and Overturned, documented', { skip: corpusSkip() }, async () => {
+  test('after an item colon: Upheld and Overturned, documented', async () => {
     const { text, lastLine } = letterWith('Lumbar MRI: ');
     const items = await complete(text, lastLine, 'Lumbar MRI: '.length);
     assert.deepEqual(items.map((i) => i.label), ['Upheld', 'Overturned']);
@@ -99,7 +100,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.equal(upheld.detail, 'UR denial stands: not medically necessary');
   });
 
-  test('after an item colon with no space: the decision comes with its space; a typed prefix is replaced', { skip: corpusSkip() }, async () => {
+  test('after an item colon with no space: the decision comes with its space; a typed prefix is replaced', async () => {
     const bare = letterWith('Lumbar MRI:');
     const items = await complete(bare.text, bare.lastLine, 'Lumbar MRI:'.length);
     assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), [' Upheld', ' Overturned']);
@@ -108,13 +109,13 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.deepEqual((more[1]!.textEdit as TextEdit).range, { start: { line: typed.lastLine, character: 12 }, end: { line: typed.lastLine, character: 15 } });
   });
 
-  test('a decision alone on the line under an item line ending in a colon (§5)', { skip: corpusSkip() }, async () => {
+  test('a decision alone on the line under an item line ending in a colon (§5)', async () => {
     const { text, lastLine } = letterWith('Right knee arthroscopy of the right hip and foot:\n');
     const items = await complete(text, lastLine, 0);
     assert.deepEqual(items.map((i) => i.label), ['Upheld', 'Overturned', 'New disputed item']);
   });
 
-  test('in a guideline field: citation lead-ins first, then the MTUS titles, ODG chapters and no-evidence sentences', { skip: corpusSkip() }, async () => {
+  test('in a guideline field: citation lead-ins first, then the MTUS titles, ODG chapters and no-evidence sentences', async () => {
     const line = 'Claims Administrator guideline: ';
     const { text, lastLine } = letterWith(`Lumbar MRI: Upheld\n${line}`);
     const items = await complete(text, lastLine, line.length);
@@ -129,14 +130,14 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.ok((lowBack.documentation as MarkupContent).value.startsWith('Low Back Complaints (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 12'));
   });
 
-  test('after `Decision based on MTUS `: the MTUS titles first', { skip: corpusSkip() }, async () => {
+  test('after `Decision based on MTUS `: the MTUS titles first', async () => {
     const line = 'MAXIMUS guideline: Decision based on MTUS ';
     const { text, lastLine } = letterWith(`Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n${line}`);
     const items = await complete(text, lastLine, line.length);
     assert.deepEqual(items.slice(0, TITLES.length).map((i) => i.label), TITLES);
   });
 
-  test('after `Non-MTUS Citation `: the ODG chapters first', { skip: corpusSkip() }, async () => {
+  test('after `Non-MTUS Citation `: the ODG chapters first', async () => {
     const line = 'MAXIMUS guideline: Decision based on Non-MTUS Citation ';
     const { text, lastLine } = letterWith(`Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n${line}`);
     const items = await complete(text, lastLine, line.length);
@@ -152,7 +153,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.deepEqual(above.map((i) => i.label), ['HOW THE IMR FINAL DETERMINATION WAS MADE']);
   });
 
-  test('nowhere useful (inside prose of the case summary): nothing', { skip: corpusSkip() }, async () => {
+  test('nowhere useful (inside prose of the case summary): nothing', async () => {
     const { text } = letterWith('');
     // Line 35: `2016. The mechanism of injury was …`, caret after `2016.`
     assert.deepEqual(await complete(text, 35, 5), []);
@@ -165,7 +166,7 @@ describe('completion (no snippet support)', () => {
   let ws: string;
   before(() => ({ lsp, ws } = server));
 
-  test('the new-item completion is plain text', { skip: corpusSkip() }, async () => {
+  test('the new-item completion is plain text', async () => {
     const { text, lastLine } = letterWith('');
     const uri = fileUri(path.join(ws, 'plain.txt'));
     await lsp.open(uri, text);
@@ -176,7 +177,7 @@ describe('completion (no snippet support)', () => {
     assert.equal((item?.textEdit as TextEdit).newText, PLAIN);
   });
 
-  test('decision documentation is Markdown when listed, the plain explanation otherwise', { skip: corpusSkip() }, async () => {
+  test('decision documentation is Markdown when listed, the plain explanation otherwise', async () => {
     const { text, lastLine } = letterWith('Lumbar MRI: ');
     const uri = fileUri(path.join(ws, 'decision.txt'));
     await lsp.open(uri, text);

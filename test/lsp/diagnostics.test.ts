@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DocumentDiagnosticReport, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
 import { check } from '../../server/src/core/rules';
-import { corpusSkip, corpusText, fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, REPO_ROOT, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, REPO_ROOT, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { letterText } from '../support/letters';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 const CLEAN = fixtureText('two-items.txt');
@@ -65,8 +66,8 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
     assert.deepEqual(d.data, { ruleId: 'IMR001', version: 1, fixes: expected.fixes });
   });
 
-  test('CM17-0020384 with its Decision rationale removed: IMR001 on the three-line item heading', { skip: corpusSkip() }, async () => {
-    const letter = corpusText('dwc-2016/text/CM17-0020384.txt').split('\n');
+  test('CM17-0020384 with its Decision rationale removed: IMR001 on the three-line item heading', async () => {
+    const letter = letterText('dwc-2016/text/CM17-0020384.txt').split('\n');
     assert.match(letter[57], /^Decision rationale: /);
     assert.equal(letter[80], '');
     const original = await openAndWait(letter.join('\n'));

@@ -68,25 +68,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
-export const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus');
 export const FIXTURES = path.join(__dirname, 'fixtures');
 
 /** How long a wait may take before it fails the test. Generous: CI machines are slow; passing tests never wait it out. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-// ---- corpus ----
-
-/** `skip` option for corpus tests: a reason when the shared corpus is missing (a failure under CI=true). */
-export function corpusSkip(): string | false {
-  if (fs.existsSync(path.join(CORPUS, 'dwc-2016', 'text'))) return false;
-  if (process.env.CI === 'true') throw new Error(`The shared corpus is missing at ${CORPUS} (required when CI=true).`);
-  return `the shared corpus is missing at ${CORPUS}`;
-}
-
-/** A corpus letter's text: `corpusText('dwc-2016/text/CM17-0020384.txt')`. */
-export function corpusText(relative: string): string {
-  return fs.readFileSync(path.join(CORPUS, relative), 'utf8');
-}
+// ---- fixtures (real letters: test/support/letters.ts) ----
 
 export function fixtureText(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');

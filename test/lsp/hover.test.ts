@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import type { ClientCapabilities, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { DECISION_EXPLANATIONS } from '../../server/src/core/glossary';
 import { findRule } from '../../server/src/core/rules';
-import { corpusSkip, corpusText, fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { letterText } from '../support/letters';
 
 const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
@@ -31,8 +32,8 @@ describe('hover (Markdown client)', () => {
     assert.equal(lsp.initializeResult.capabilities.hoverProvider, true);
   });
 
-  test('on `MTUS` inside a citation: the abbreviation, then the citation with its parsed parts', { skip: corpusSkip() }, async () => {
-    const uri = await openLetter(corpusText('dwc-2016/text/CM16-0238035.txt'));
+  test('on `MTUS` inside a citation: the abbreviation, then the citation with its parsed parts', async () => {
+    const uri = await openLetter(letterText('dwc-2016/text/CM16-0238035.txt'));
     // Line 56: `MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s):`
     const hover = await hoverAt(uri, 56, 38);
     const value = markdown(hover);
@@ -46,8 +47,8 @@ describe('hover (Markdown client)', () => {
     await lsp.close(uri);
   });
 
-  test('on a citation title: the citation only, over its whole (two-line) range', { skip: corpusSkip() }, async () => {
-    const uri = await openLetter(corpusText('dwc-2016/text/CM16-0238035.txt'));
+  test('on a citation title: the citation only, over its whole (two-line) range', async () => {
+    const uri = await openLetter(letterText('dwc-2016/text/CM16-0238035.txt'));
     const hover = await hoverAt(uri, 56, 50); // inside `Shoulder Complaints 2004`
     const value = markdown(hover);
     assert.ok(value.startsWith('**MTUS citation**'), value);
@@ -56,10 +57,10 @@ describe('hover (Markdown client)', () => {
     await lsp.close(uri);
   });
 
-  test('on a non-MTUS citation: the source family and the ODG chapter', { skip: corpusSkip() }, async () => {
-    const uri = await openLetter(corpusText('dwc-2016/text/CM17-0020384.txt'));
+  test('on a non-MTUS citation: the source family and the ODG chapter', async () => {
+    const uri = await openLetter(letterText('dwc-2016/text/CM17-0020384.txt'));
     // Line 44 (0-based) of text/CM17-0020384: `… Decision based on Non-MTUS Citation Official Disability Guidelines`
-    const letterLines = corpusText('dwc-2016/text/CM17-0020384.txt').split('\n');
+    const letterLines = letterText('dwc-2016/text/CM17-0020384.txt').split('\n');
     const line = letterLines.findIndex((l) => l.includes('Non-MTUS Citation Official Disability Guidelines') && l.startsWith('of the MTUS'));
     assert.ok(line > 0);
     const hover = await hoverAt(uri, line, letterLines[line]!.indexOf('Official') + 3);
@@ -70,8 +71,8 @@ describe('hover (Markdown client)', () => {
     await lsp.close(uri);
   });
 
-  test('on `Upheld`: what the decision means for the worker', { skip: corpusSkip() }, async () => {
-    const uri = await openLetter(corpusText('dwc-2016/text/CM16-0238035.txt'));
+  test('on `Upheld`: what the decision means for the worker', async () => {
+    const uri = await openLetter(letterText('dwc-2016/text/CM16-0238035.txt'));
     const hover = await hoverAt(uri, 52, 75);
     const value = markdown(hover);
     assert.ok(value.startsWith('**Upheld**: the expert reviewer agreed with utilization review (UR). UR’s denial or modification stands'), value);
@@ -80,16 +81,16 @@ describe('hover (Markdown client)', () => {
     await lsp.close(uri);
   });
 
-  test('on `Overturned`', { skip: corpusSkip() }, async () => {
-    const uri = await openLetter(corpusText('dwc-2016/text/CM17-0020384.txt'));
+  test('on `Overturned`', async () => {
+    const uri = await openLetter(letterText('dwc-2016/text/CM17-0020384.txt'));
     const value = markdown(await hoverAt(uri, 49, 72));
     assert.ok(value.startsWith('**Overturned**: the expert reviewer disagreed with utilization review (UR).'), value);
     assert.ok(value.includes('must authorise it (8 CCR 9792.10.7)'), value);
     await lsp.close(uri);
   });
 
-  test('on a word that is not a decision (`Uphold`): why it is invalid, and the IMR003 rule', { skip: corpusSkip() }, async () => {
-    const letter = corpusText('dwc-2016/text/CM16-0238035.txt').replace('Medical Clearance: Upheld', 'Medical Clearance: Uphold');
+  test('on a word that is not a decision (`Uphold`): why it is invalid, and the IMR003 rule', async () => {
+    const letter = letterText('dwc-2016/text/CM16-0238035.txt').replace('Medical Clearance: Upheld', 'Medical Clearance: Uphold');
     const uri = await openLetter(letter);
     const value = markdown(await hoverAt(uri, 68, 21));
     assert.ok(value.startsWith('“Uphold” is not an IMR decision.'), value);
@@ -97,8 +98,8 @@ describe('hover (Markdown client)', () => {
     await lsp.close(uri);
   });
 
-  test('on a field label: what the field holds', { skip: corpusSkip() }, async () => {
-    const uri = await openLetter(corpusText('dwc-2016/text/CM16-0238035.txt'));
+  test('on a field label: what the field holds', async () => {
+    const uri = await openLetter(letterText('dwc-2016/text/CM16-0238035.txt'));
     const hover = await hoverAt(uri, 53, 5);
     const value = markdown(hover);
     assert.ok(value.startsWith('**Claims Administrator guideline:** What the claims administrator’s utilization review (UR) relied on'), value);
@@ -106,9 +107,9 @@ describe('hover (Markdown client)', () => {
     await lsp.close(uri);
   });
 
-  test('on a diagnostic range: the rule id, name, description and rationale, after the citation', { skip: corpusSkip() }, async () => {
+  test('on a diagnostic range: the rule id, name, description and rationale, after the citation', async () => {
     // CM16-0249320: a knee MRI decided on `MTUS Low Back Complaints 2004` (IMR013, line 49 col 38 one-based).
-    const uri = await openLetter(corpusText('dwc-2016/text/CM16-0249320.txt'));
+    const uri = await openLetter(letterText('dwc-2016/text/CM16-0249320.txt'));
     const hover = await hoverAt(uri, 48, 45);
     const value = markdown(hover);
     const meta = findRule('IMR013')!.meta;
@@ -120,8 +121,8 @@ describe('hover (Markdown client)', () => {
     await lsp.close(uri);
   });
 
-  test('on `ESI`: the glossary entry marked [unverified]', { skip: corpusSkip() }, async () => {
-    const letter = corpusText('dwc-2016/text/CM17-0005418.txt');
+  test('on `ESI`: the glossary entry marked [unverified]', async () => {
+    const letter = letterText('dwc-2016/text/CM17-0005418.txt');
     const lines = letter.split('\n');
     const line = lines.findIndex((l) => /\(ESI\)/.test(l));
     const uri = await openLetter(letter);
@@ -131,8 +132,8 @@ describe('hover (Markdown client)', () => {
     await lsp.close(uri);
   });
 
-  test('nothing to say: null (plain prose, and a position past the end)', { skip: corpusSkip() }, async () => {
-    const uri = await openLetter(corpusText('dwc-2016/text/CM16-0238035.txt'));
+  test('nothing to say: null (plain prose, and a position past the end)', async () => {
+    const uri = await openLetter(letterText('dwc-2016/text/CM16-0238035.txt'));
     assert.equal(await hoverAt(uri, 20, 3), null); // `MAXIMUS Federal …`: line 20 starts with prose `affiliation`
     assert.equal(await hoverAt(uri, 5000, 0), null);
     await lsp.close(uri);
@@ -146,9 +147,9 @@ describe('hover (plain-text client)', () => {
   let ws: string;
   before(() => ({ lsp, ws } = server));
 
-  test('plain text without Markdown markup', { skip: corpusSkip() }, async () => {
+  test('plain text without Markdown markup', async () => {
     const uri = fileUri(path.join(ws, 'plain.txt'));
-    await lsp.open(uri, corpusText('dwc-2016/text/CM16-0238035.txt'));
+    await lsp.open(uri, letterText('dwc-2016/text/CM16-0238035.txt'));
     const hover = await lsp.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 52, character: 75 } });
     const contents = hover.contents as MarkupContent;
     assert.equal(contents.kind, 'plaintext');

@@ -3,7 +3,8 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Range, SelectionRange } from 'vscode-languageserver-protocol';
-import { corpusSkip, corpusText, fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { letterText } from '../support/letters';
 
 type Quad = [number, number, number, number];
 const quad = (r: Range): Quad => [r.start.line, r.start.character, r.end.line, r.end.character];
@@ -64,9 +65,9 @@ describe('selection ranges', () => {
     assert.deepEqual(chain(end), [DOCUMENT]);
   });
 
-  test('CM17-0020384: the wrapped partial-authorisation heading of the one item', { skip: corpusSkip() }, async () => {
+  test('CM17-0020384: the wrapped partial-authorisation heading of the one item', async () => {
     const other = fileUri(path.join(ws, 'CM17-0020384.txt'));
-    await lsp.open(other, corpusText('dwc-2016/text/CM17-0020384.txt'));
+    await lsp.open(other, letterText('dwc-2016/text/CM17-0020384.txt'));
     const [s] = await lsp.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri: other }, positions: [{ line: 48, character: 5 }] });
     const ranges = chain(s);
     // … → item text → heading (three lines) → item → decisions section → document

@@ -1,30 +1,18 @@
-// textDocument/documentSymbol over the wire (VS Code capabilities: hierarchical symbols). Letters from the
-// shared corpus (../shared/corpus/dwc-2016/text/) and test/lsp/fixtures/.
+// textDocument/documentSymbol over the wire (VS Code capabilities: hierarchical symbols). Real letters shipped
+// in the repo (test/support/letters.ts) and test/lsp/fixtures/; the all-letter sweep is in test/corpus/.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
-import { parse } from '../../server/src/core';
-import { outline } from '../../server/src/core/outline';
-import { toDocumentSymbols } from '../../server/src/lsp/documentSymbols';
-import { CORPUS, corpusSkip, corpusText, fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { letterText } from '../support/letters';
+import { assertSymbolsWellFormed } from './wellFormed';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
-function within(outer: Range, inner: Range): boolean {
-  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return le(outer.start, inner.start) && le(inner.end, outer.end);
-}
-
-/** Every symbol has a name, its selectionRange inside its range, its children inside it. */
-function assertWellFormed(symbols: DocumentSymbol[], where: string, parent?: DocumentSymbol): void {
-  for (const s of symbols) {
-    assert.ok(s.name.trim().length > 0, `${where}: empty name`);
-    assert.ok(within(s.range, s.selectionRange), `${where}: selectionRange of "${s.name}" outside its range`);
-    if (parent) assert.ok(within(parent.range, s.range), `${where}: "${s.name}" outside its parent "${parent.name}"`);
-    assertWellFormed(s.children ?? [], where, s);
-  }
+/** A symbol as it comes over the wire: no `detail` or `children` keys when there are none. */
+function sym(name: string, kind: SymbolKind, detail: string | undefined, range: Range, selectionRange: Range, children?: DocumentSymbol[]): DocumentSymbol {
+  return { name, kind, range, selectionRange, ...(detail === undefined ? {} : { detail }), ...(children ? { children } : {}) };
 }
 
 describe('document symbols', () => {
@@ -40,9 +28,9 @@ describe('document symbols', () => {
     return symbols;
   }
 
-  test('CM16-0238035: header, sections, credentials and eight Upheld items with their fields', { skip: corpusSkip() }, async () => {
-    const symbols = await symbolsOf(corpusText('dwc-2016/text/CM16-0238035.txt'));
-    assertWellFormed(symbols, 'CM16-0238035');
+  test('CM16-0238035: header, sections, credentials and eight Upheld items with their fields', async () => {
+    const symbols = await symbolsOf(letterText('dwc-2016/text/CM16-0238035.txt'));
+    assertSymbolsWellFormed(symbols, 'CM16-0238035');
     assert.deepEqual(
       symbols.map((s) => [s.name, s.kind, s.detail]),
       [
@@ -112,9 +100,9 @@ describe('document symbols', () => {
     );
   });
 
-  test('CM17-0020384: one Overturned partial-authorisation item, named from its text', { skip: corpusSkip() }, async () => {
-    const symbols = await symbolsOf(corpusText('dwc-2016/text/CM17-0020384.txt'));
-    assertWellFormed(symbols, 'CM17-0020384');
+  test('CM17-0020384: one Overturned partial-authorisation item, named from its text', async () => {
+    const symbols = await symbolsOf(letterText('dwc-2016/text/CM17-0020384.txt'));
+    assertSymbolsWellFormed(symbols, 'CM17-0020384');
     const decisions = symbols.find((s) => s.name === 'IMR ISSUES, DECISIONS AND RATIONALES');
     assert.ok(decisions, 'decisions section');
     assert.deepEqual(decisions.range, r(45, 0, 79, 74));
@@ -139,7 +127,7 @@ describe('document symbols', () => {
 
   test('fixture: an Upheld and an Overturned item', async () => {
     const symbols = await symbolsOf(fixtureText('two-items.txt'));
-    assertWellFormed(symbols, 'two-items');
+    assertSymbolsWellFormed(symbols, 'two-items');
     const decisions = symbols[3];
     assert.equal(decisions.name, 'IMR ISSUES, DECISIONS AND RATIONALES');
     assert.deepEqual(
@@ -151,30 +139,37 @@ describe('document symbols', () => {
     );
   });
 
-  test('the symbols are the outline of core/outline.ts, adapted one to one', async () => {
-    const text = fixtureText('two-items.txt');
-    assert.deepEqual(await symbolsOf(text), toDocumentSymbols(outline(parse(text))));
-  });
-
-  test('every corpus letter: well-formed symbols, one Upheld/Overturned item symbol per decided item', { skip: corpusSkip() }, async () => {
-    const dir = path.join(CORPUS, 'dwc-2016', 'text');
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-    assert.equal(files.length, 117);
-    let items = 0;
-    for (const file of files) {
-      const text = fs.readFileSync(path.join(dir, file), 'utf8');
-      const symbols = await symbolsOf(text, file);
-      assertWellFormed(symbols, file);
-      const decisions = symbols.find((s) => s.name === 'IMR ISSUES, DECISIONS AND RATIONALES');
-      assert.ok(decisions, `${file}: no decisions section symbol`);
-      for (const item of decisions.children ?? []) {
-        assert.equal(item.kind, SymbolKind.Event, `${file}: ${item.name}`);
-        assert.match(item.detail ?? '', /^(Upheld|Overturned) · /, `${file}: ${item.name}`);
-        items++;
-      }
-    }
-    // Format guide §3: 247 items in the 117 letters.
-    assert.equal(items, 247);
+  test('fixture: the whole tree, every range checked against the text', async () => {
+    const mtus = 'MTUS Chronic Pain Medical Treatment 2016';
+    const nsaids = `${mtus} (NSAIDs (non-steroidal anti-inflammatory drugs))`;
+    assert.deepEqual(await symbolsOf(fixtureText('two-items.txt')), [
+      sym('Header', SymbolKind.Module, 'CM00-0000001', r(0, 0, 17, 10), r(0, 0, 17, 10), [
+        sym('Case Number', SymbolKind.Property, 'CM00-0000001', r(0, 0, 5, 12), r(0, 0, 0, 12)),
+        sym('Date Assigned', SymbolKind.Property, '01/03/2017', r(1, 0, 6, 10), r(1, 0, 1, 14)),
+        sym('Decision Date', SymbolKind.Property, '01/27/2017', r(2, 0, 7, 10), r(2, 0, 2, 14)),
+        sym('Priority', SymbolKind.Property, 'Standard', r(3, 0, 8, 8), r(3, 0, 3, 9)),
+        sym('Date of Injury', SymbolKind.Property, '03/04/2015', r(10, 0, 15, 10), r(10, 0, 10, 15)),
+        sym('UR Denial Date', SymbolKind.Property, '12/12/2016', r(11, 0, 16, 10), r(11, 0, 11, 15)),
+        // `Application` / `Received:` wraps over two lines.
+        sym('Application Received', SymbolKind.Property, '12/20/2016', r(12, 0, 17, 10), r(12, 0, 13, 9)),
+      ]),
+      sym('HOW THE IMR FINAL DETERMINATION WAS MADE', SymbolKind.Namespace, undefined, r(19, 0, 30, 62), r(19, 0, 19, 40), [
+        sym('Reviewer credentials', SymbolKind.Object, 'Physical Medicine & Rehabilitation · California', r(28, 0, 30, 62), r(28, 0, 30, 62)),
+      ]),
+      sym('CLINICAL CASE SUMMARY', SymbolKind.Namespace, undefined, r(31, 0, 38, 96), r(31, 0, 31, 21)),
+      sym('IMR ISSUES, DECISIONS AND RATIONALES', SymbolKind.Namespace, undefined, r(39, 0, 58, 44), r(39, 0, 39, 36), [
+        sym('Physical therapy 2 times a week for 4 weeks for the lumbar spine', SymbolKind.Event, `Upheld · ${mtus}`, r(41, 0, 49, 35), r(41, 0, 41, 72), [
+          sym('Claims Administrator guideline', SymbolKind.Field, `${mtus} (Physical Medicine)`, r(42, 0, 43, 30), r(42, 0, 42, 31)),
+          sym('MAXIMUS guideline', SymbolKind.Field, `${mtus} (Physical Medicine)`, r(44, 0, 45, 18), r(44, 0, 44, 18)),
+          sym('Decision rationale', SymbolKind.Field, 'not medically necessary', r(46, 0, 49, 35), r(46, 0, 46, 19)),
+        ]),
+        sym('Ibuprofen 800mg #60', SymbolKind.Event, `Overturned · ${mtus}`, r(50, 0, 58, 44), r(50, 0, 50, 31), [
+          sym('Claims Administrator guideline', SymbolKind.Field, nsaids, r(51, 0, 52, 59), r(51, 0, 51, 31)),
+          sym('MAXIMUS guideline', SymbolKind.Field, nsaids, r(53, 0, 54, 47), r(53, 0, 53, 18)),
+          sym('Decision rationale', SymbolKind.Field, 'medically necessary', r(55, 0, 58, 44), r(55, 0, 55, 19)),
+        ]),
+      ]),
+    ]);
   });
 
   test('a document that is not open gets no symbols', async () => {

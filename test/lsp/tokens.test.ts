@@ -1,40 +1,16 @@
 // textDocument/semanticTokens/full and /range over the wire (VS Code capabilities), decoded with the legend
-// the server declares in its initialize result. Letters from the shared corpus; every corpus letter is also
-// checked in-process for sorted, single-line, non-overlapping tokens.
+// the server declares in its initialize result. Real letters shipped in the repo (test/support/letters.ts),
+// each also checked in-process for sorted, single-line, non-overlapping tokens.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { documentTokens, encodeTokens, TOKEN_MODIFIERS as LEGEND_MODIFIERS, TOKEN_TYPES as LEGEND_TYPES } from '../../server/src/lsp/semanticTokensModel';
-import { CORPUS, corpusSkip, corpusText, fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
-
-interface Decoded {
-  line: number;
-  start: number;
-  length: number;
-  type: string;
-  modifiers: string[];
-}
-
-/** The LSP relative encoding decoded independently of the server's own code. */
-function decode(data: readonly number[], legend: SemanticTokensLegend): Decoded[] {
-  assert.equal(data.length % 5, 0, 'data is a multiple of 5 integers');
-  const out: Decoded[] = [];
-  let line = 0;
-  let start = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    const [dl, ds, length, type, mods] = data.slice(i, i + 5) as [number, number, number, number, number];
-    line += dl;
-    start = dl === 0 ? start + ds : ds;
-    const modifiers = legend.tokenModifiers.filter((_, bit) => (mods & (1 << bit)) !== 0);
-    assert.ok(type < legend.tokenTypes.length, `token type index ${type} is in the legend`);
-    out.push({ line, start, length, type: legend.tokenTypes[type]!, modifiers });
-  }
-  return out;
-}
+import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { letterText, SHIPPED_LETTERS } from '../support/letters';
+import { assertTokensWellFormed, decode, type Decoded } from './wellFormed';
 
 function tokenAt(tokens: Decoded[], line: number, start: number): Decoded | undefined {
   return tokens.find((t) => t.line === line && t.start === start);
@@ -42,17 +18,6 @@ function tokenAt(tokens: Decoded[], line: number, start: number): Decoded | unde
 
 function text(t: Decoded, lines: string[]): string {
   return lines[t.line]!.slice(t.start, t.start + t.length);
-}
-
-/** Sorted, no overlap, on one line, inside the line. */
-function assertWellFormed(tokens: Decoded[], lines: string[], where: string): void {
-  let previous: Decoded | undefined;
-  for (const t of tokens) {
-    assert.ok(t.length > 0, `${where}: empty token at ${t.line}:${t.start}`);
-    assert.ok(t.start + t.length <= lines[t.line]!.length, `${where}: token past the end of line ${t.line}`);
-    if (previous && previous.line === t.line) assert.ok(previous.start + previous.length <= t.start, `${where}: overlap at ${t.line}:${t.start}`);
-    previous = t;
-  }
 }
 
 describe('semantic tokens', () => {
@@ -82,11 +47,11 @@ describe('semantic tokens', () => {
     for (const modifier of ['upheld', 'overturned', 'date', 'declaration']) assert.ok(legend.tokenModifiers.includes(modifier), `legend has ${modifier}`);
   });
 
-  test('CM16-0238035: header labels, case number, dates, headings, items, decisions, citations, conclusion', { skip: corpusSkip() }, async () => {
-    const { uri, lines } = await openLetter(corpusText('dwc-2016/text/CM16-0238035.txt'));
+  test('CM16-0238035: header labels, case number, dates, headings, items, decisions, citations, conclusion', async () => {
+    const { uri, lines } = await openLetter(letterText('dwc-2016/text/CM16-0238035.txt'));
     const result = await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     const tokens = decode(result.data, legend);
-    assertWellFormed(tokens, lines, 'CM16-0238035');
+    assertTokensWellFormed(tokens, lines, 'CM16-0238035');
     const expect = (line: number, start: number, want: string, type: string, modifiers: string[]) => {
       const t = tokenAt(tokens, line, start);
       assert.ok(t, `a token at ${line}:${start} (${want})`);
@@ -126,11 +91,11 @@ describe('semantic tokens', () => {
     await lsp.close(uri);
   });
 
-  test('CM17-0020384: Overturned is an enumMember with the overturned modifier; a positive conclusion', { skip: corpusSkip() }, async () => {
-    const { uri, lines } = await openLetter(corpusText('dwc-2016/text/CM17-0020384.txt'));
+  test('CM17-0020384: Overturned is an enumMember with the overturned modifier; a positive conclusion', async () => {
+    const { uri, lines } = await openLetter(letterText('dwc-2016/text/CM17-0020384.txt'));
     const result = await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     const tokens = decode(result.data, legend);
-    assertWellFormed(tokens, lines, 'CM17-0020384');
+    assertTokensWellFormed(tokens, lines, 'CM17-0020384');
     const decision = tokenAt(tokens, 49, 70);
     assert.deepEqual(decision && [text(decision, lines), decision.type, decision.modifiers], ['Overturned', 'enumMember', ['overturned']]);
     const conclusion = tokenAt(tokens, 78, 75);
@@ -138,12 +103,12 @@ describe('semantic tokens', () => {
     await lsp.close(uri);
   });
 
-  test('a range request returns exactly the full tokens that touch the range', { skip: corpusSkip() }, async () => {
-    const { uri, lines } = await openLetter(corpusText('dwc-2016/text/CM16-0238035.txt'));
+  test('a range request returns exactly the full tokens that touch the range', async () => {
+    const { uri, lines } = await openLetter(letterText('dwc-2016/text/CM16-0238035.txt'));
     const full = decode((await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data, legend);
     const range = { start: { line: 52, character: 0 }, end: { line: 57, character: 5 } };
     const ranged = decode((await lsp.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range })).data, legend);
-    assertWellFormed(ranged, lines, 'range');
+    assertTokensWellFormed(ranged, lines, 'range');
     assert.ok(ranged.length > 0);
     for (const t of ranged) assert.ok(t.line >= 52 && t.line <= 57, `token on line ${t.line} is inside the range`);
     const expected = full.filter((t) => (t.line > 52 && t.line < 57) || t.line === 52 || (t.line === 57 && t.start < 5));
@@ -153,10 +118,10 @@ describe('semantic tokens', () => {
     await lsp.close(uri);
   });
 
-  test('doubled-text seed letter: tokens land on the odd (content) lines', { skip: corpusSkip() }, async () => {
-    const { uri, lines } = await openLetter(corpusText('seeds/000_a23c1bfa7502e53c.txt'));
+  test('doubled-text seed letter: tokens land on the odd (content) lines', async () => {
+    const { uri, lines } = await openLetter(letterText('seeds/000_a23c1bfa7502e53c.txt'));
     const tokens = decode((await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data, legend);
-    assertWellFormed(tokens, lines, 'seed 000');
+    assertTokensWellFormed(tokens, lines, 'seed 000');
     const heading = tokenAt(tokens, 0, 1);
     assert.deepEqual(heading && [text(heading, lines), heading.type], ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'namespace']);
     const item = tokenAt(tokens, 114, 0);
@@ -177,28 +142,37 @@ describe('semantic tokens', () => {
   });
 });
 
-describe('semantic tokens of every corpus letter (in process)', () => {
-  test('sorted, single-line, non-overlapping, inside their lines; the encoding round-trips', { skip: corpusSkip() }, () => {
-    const files: string[] = [];
-    for (const dir of ['dwc-2016/text', 'dwc-2016/layout', 'seeds']) {
-      for (const f of fs.readdirSync(path.join(CORPUS, dir)).sort()) files.push(path.join(CORPUS, dir, f));
-    }
-    let decisions = 0;
-    for (const file of files) {
-      const letter = fs.readFileSync(file, 'utf8');
+/** Decided items per shipped letter, counted by eye (the all-letter sweep is in test/corpus/lsp.test.ts). */
+const DECISIONS: Record<string, number> = {
+  'dwc-2016/layout/CM17-0020384.txt': 1,
+  'dwc-2016/text/CM16-0238035.txt': 8,
+  'dwc-2016/text/CM16-0249320.txt': 1,
+  'dwc-2016/text/CM16-0249536.txt': 6,
+  'dwc-2016/text/CM17-0005418.txt': 2,
+  'dwc-2016/text/CM17-0007142.txt': 9,
+  'dwc-2016/text/CM17-0020384.txt': 1,
+  'seeds/000_a23c1bfa7502e53c.txt': 3,
+  'seeds/001_5b4dca91092a81f1.txt': 1,
+  'seeds/003_4eeb92eb9dbe0eac.txt': 1,
+};
+
+describe('semantic tokens of the shipped letters (in process)', () => {
+  test('sorted, single-line, non-overlapping, inside their lines; the encoding round-trips', () => {
+    assert.deepEqual([...SHIPPED_LETTERS], Object.keys(DECISIONS));
+    for (const name of SHIPPED_LETTERS) {
+      const letter = letterText(name);
       const tokens = documentTokens(parse(letter), new SourceText(letter));
       const lines = letter.split(/\r\n|\r|\n/);
       const decoded = decode(encodeTokens(tokens), { tokenTypes: [...LEGEND_TYPES], tokenModifiers: [...LEGEND_MODIFIERS] });
-      assertWellFormed(decoded, lines, path.basename(file));
+      assertTokensWellFormed(decoded, lines, name);
       assert.deepEqual(
         decoded.map((t) => [t.line, t.start, t.length]),
         tokens.map((t) => [t.line, t.start, t.end - t.start]),
-        `${path.basename(file)}: encoding round-trips`,
+        `${name}: encoding round-trips`,
       );
-      decisions += decoded.filter((t) => t.modifiers.includes('upheld') || t.modifiers.includes('overturned')).length;
+      const decisions = decoded.filter((t) => t.modifiers.includes('upheld') || t.modifiers.includes('overturned'));
+      assert.equal(decisions.length, DECISIONS[name], `${name}: one decision token per item`);
     }
-    // 247 items in each of text/ and layout/, plus 5 in the seeds.
-    assert.equal(decisions, 247 * 2 + 5);
   });
 });
 
@@ -208,9 +182,9 @@ describe('documents over imr.maxDocumentSize', () => {
   let ws: string;
   before(() => ({ lsp, ws } = server));
 
-  test('get no tokens, hover, completion or code lens, but still document symbols', { skip: corpusSkip() }, async () => {
+  test('get no tokens, hover, completion or code lens, but still document symbols', async () => {
     const uri = fileUri(path.join(ws, 'large.txt'));
-    const letter = corpusText('dwc-2016/text/CM16-0238035.txt');
+    const letter = letterText('dwc-2016/text/CM16-0238035.txt');
     assert.ok(letter.length > 4000);
     await lsp.open(uri, letter);
     const tokens = await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });

@@ -1,4 +1,4 @@
-// workspace/symbol over the wire, across a temporary workspace folder of corpus letters. The expected results
+// workspace/symbol over the wire, across a temporary workspace folder of the real letters shipped in the repo. The expected results
 // are computed independently of the parser, with a regex over the files' item lines (`<item>: Upheld`);
 // the letters are chosen so that every matching item fits on its decision line.
 import { after, before, describe, test } from 'node:test';
@@ -6,7 +6,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType, SymbolKind, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { CORPUS, corpusSkip, fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import { letterPath, SHIPPED_LETTERS } from '../support/letters';
+
+const SEED_000 = letterPath('seeds/000_a23c1bfa7502e53c.txt');
+const SEED_003 = letterPath('seeds/003_4eeb92eb9dbe0eac.txt');
 
 const ITEM_LINE = /^[\f ]*(\S.*?):\s+(Upheld|Overturned)\s*$/;
 const DECISION_ALONE = /^[\f ]*(Upheld|Overturned)\s*$/;
@@ -46,31 +50,29 @@ const key = (s: SymbolInformation) => `${path.basename(s.location.uri)}:${s.loca
 
 describe('workspace symbols', () => {
   let letters: string[] = [];
-  const skip = corpusSkip();
-  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {}, skip, populate });
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {}, populate });
   let lsp: LspHarness;
   let ws: string;
-  before(() => {
-    if (!skip) ({ lsp, ws } = server);
-  });
+  before(() => ({ lsp, ws } = server));
 
   function populate(ws: string): void {
-    // 33 letters: every fourth text/ letter (both CM16 and CM17 cases) and the three seeds.
-    const text = fs.readdirSync(path.join(CORPUS, 'dwc-2016', 'text')).sort().filter((_, i) => i % 4 === 0);
-    for (const f of text) fs.copyFileSync(path.join(CORPUS, 'dwc-2016', 'text', f), path.join(ws, f));
-    for (const f of fs.readdirSync(path.join(CORPUS, 'seeds')).sort()) fs.copyFileSync(path.join(CORPUS, 'seeds', f), path.join(ws, f));
+    // The shipped letters: 2016 letters as text (and one as layout), and the three seeds, under their corpus file names.
+    for (const name of SHIPPED_LETTERS) {
+      const file = name.startsWith('dwc-2016/layout/') ? path.basename(name, '.txt') + '-layout.txt' : path.basename(name);
+      fs.copyFileSync(letterPath(name), path.join(ws, file));
+    }
     // A letter saved as .imr in a subfolder; a .txt that is not a letter; a letter inside node_modules (skipped).
     fs.mkdirSync(path.join(ws, 'sub'));
-    fs.copyFileSync(path.join(CORPUS, 'dwc-2016', 'text', 'CM17-0020384.txt'), path.join(ws, 'sub', 'review.imr'));
+    fs.copyFileSync(letterPath('dwc-2016/text/CM17-0020384.txt'), path.join(ws, 'sub', 'review.imr'));
     fs.writeFileSync(path.join(ws, 'notes.txt'), 'To do: look up the medial branch block: Upheld\nCM17-0099999\n');
     fs.mkdirSync(path.join(ws, 'node_modules', 'pkg'), { recursive: true });
-    fs.copyFileSync(path.join(CORPUS, 'seeds', '000_a23c1bfa7502e53c.txt'), path.join(ws, 'node_modules', 'pkg', 'copy.txt'));
+    fs.copyFileSync(SEED_000, path.join(ws, 'node_modules', 'pkg', 'copy.txt'));
     letters = [...fs.readdirSync(ws).filter((f) => f.endsWith('.txt') && f !== 'notes.txt').map((f) => path.join(ws, f)), path.join(ws, 'sub', 'review.imr')];
   }
 
   const query = (q: string) => lsp.request<SymbolInformation[]>('workspace/symbol', { query: q });
 
-  test('the server declares a workspace symbol provider and watches letter files', { skip }, async () => {
+  test('the server declares a workspace symbol provider and watches letter files', async () => {
     assert.equal(lsp.initializeResult.capabilities.workspaceSymbolProvider, true);
     // The registration is sent on `initialized`, so before the answer to any later request.
     await query('');
@@ -80,7 +82,7 @@ describe('workspace symbols', () => {
     assert.ok(watchers.includes('**/*.{txt,imr}'), `watchers: ${watchers.join(', ')}`);
   });
 
-  test('`medial branch` finds exactly the items whose text contains it', { skip }, async () => {
+  test('`medial branch` finds exactly the items whose text contains it', async () => {
     const expected = letters.flatMap((f) => itemLines(f, /medial branch/i));
     assert.equal(expected.length, 3, 'two items in seed 000, one in seed 003');
     const symbols = await query('medial branch');
@@ -94,16 +96,20 @@ describe('workspace symbols', () => {
     }
   });
 
-  test('case-insensitive, whitespace-folded; words in any order', { skip }, async () => {
+  test('case-insensitive, whitespace-folded; words in any order', async () => {
     const reference = (await query('medial branch')).map(key).sort();
     assert.deepEqual((await query('  MEDIAL   Branch ')).map(key).sort(), reference);
     assert.deepEqual((await query('branch medial')).map(key).sort(), reference);
   });
 
-  test('`physical therapy` across the 2016 letters, with case number and file name as container', { skip }, async () => {
-    const expected = letters.flatMap((f) => itemLines(f, /physical therapy/i));
-    assert.ok(expected.length >= 2, `found ${expected.length}`);
-    const symbols = await query('physical therapy');
+  test('`shoulder` across the 2016 letters, with case number and file name as container', async () => {
+    const expected = letters.flatMap((f) => itemLines(f, /shoulder/i));
+    assert.deepEqual(
+      expected.map((e) => `${e.file}:${e.line}`),
+      ['CM16-0238035.txt:52', 'CM16-0238035.txt:99', 'CM16-0238035.txt:105', 'CM17-0007142.txt:75'],
+      'items 1, 7 and 8 of CM16-0238035; item 1 of CM17-0007142, wrapped over two lines',
+    );
+    const symbols = await query('shoulder');
     assert.deepEqual(symbols.map(key).sort(), expected.map((e) => `${e.file}:${e.line}`).sort());
     for (const s of symbols) {
       const file = path.basename(s.location.uri);
@@ -112,9 +118,9 @@ describe('workspace symbols', () => {
     }
   });
 
-  test('`CM17-00` finds the case numbers and their items', { skip }, async () => {
+  test('`CM17-00` finds the case numbers and their items', async () => {
     const cases = letters.map((f) => [f, caseNumberOf(f)] as const).filter(([, c]) => c?.startsWith('CM17-00'));
-    assert.ok(cases.length >= 5, `found ${cases.length}`);
+    assert.deepEqual(cases.map(([, c]) => c).sort(), ['CM17-0005418', 'CM17-0007142', 'CM17-0020384', 'CM17-0020384', 'CM17-0020384'], 'text, layout and .imr copies of CM17-0020384');
     const symbols = await query('CM17-00');
     const caseSymbols = symbols.filter((s) => s.kind === SymbolKind.Module);
     assert.deepEqual(caseSymbols.map((s) => s.name).sort(), cases.map(([, c]) => c!).sort());
@@ -125,7 +131,7 @@ describe('workspace symbols', () => {
     assert.ok(symbols.some((s) => s.location.uri === fileUri(path.join(ws, 'sub', 'review.imr'))));
   });
 
-  test('an empty query lists every item and case number; nothing from node_modules or non-letters', { skip }, async () => {
+  test('an empty query lists every item and case number; nothing from node_modules or non-letters', async () => {
     const all = await query('');
     const items = letters.reduce((n, f) => n + itemLines(f, /./).length, 0);
     const cases = letters.filter((f) => caseNumberOf(f)).length;
@@ -133,7 +139,7 @@ describe('workspace symbols', () => {
     assert.ok(!all.some((s) => s.location.uri.includes('node_modules') || s.location.uri.endsWith('notes.txt')));
   });
 
-  test('an open document takes precedence over its file', { skip }, async () => {
+  test('an open document takes precedence over its file', async () => {
     const file = path.join(ws, '000_a23c1bfa7502e53c.txt');
     const uri = fileUri(file);
     const edited = fs.readFileSync(file, 'utf8').replace('Medial branch block at C5-6: Upheld', 'Zygapophyseal joint injection at C5-6: Upheld');
@@ -145,7 +151,7 @@ describe('workspace symbols', () => {
     assert.deepEqual(await query('zygapophyseal'), []);
   });
 
-  test('watched file events: a new letter is indexed, a deleted one forgotten', { skip }, async () => {
+  test('watched file events: a new letter is indexed, a deleted one forgotten', async () => {
     const file = path.join(ws, 'added.txt');
     const text = fs.readFileSync(path.join(ws, '003_4eeb92eb9dbe0eac.txt'), 'utf8').replace('Cervical medial branch neurotomy', 'Thoracic medial branch radiofrequency ablation');
     fs.writeFileSync(file, text);
@@ -159,7 +165,7 @@ describe('workspace symbols', () => {
     assert.equal((await query('medial branch')).length, 3);
   });
 
-  test('a cancelled query is answered with RequestCancelled, and the server keeps serving', { skip }, async () => {
+  test('a cancelled query is answered with RequestCancelled, and the server keeps serving', async () => {
     const { error } = await lsp.requestAndCancel('workspace/symbol', { query: 'mri' });
     if (error) assert.equal(error.code, -32800);
     assert.equal((await query('medial branch')).length, 3);
@@ -167,18 +173,14 @@ describe('workspace symbols', () => {
 });
 
 describe('workspace symbols (client without workspace folders or watchers)', () => {
-  const skip = corpusSkip();
   const server = serverForSuite({
     capabilities: NEOVIM_CAPABILITIES,
-    skip,
-    populate: (ws) => fs.copyFileSync(path.join(CORPUS, 'seeds', '000_a23c1bfa7502e53c.txt'), path.join(ws, 'letter.txt')),
+    populate: (ws) => fs.copyFileSync(SEED_000, path.join(ws, 'letter.txt')),
   });
   let lsp: LspHarness;
-  before(() => {
-    if (!skip) lsp = server.lsp;
-  });
+  before(() => (lsp = server.lsp));
 
-  test('the root folder is indexed; no watcher is registered', { skip }, async () => {
+  test('the root folder is indexed; no watcher is registered', async () => {
     const symbols = await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'medial branch' });
     assert.deepEqual(symbols.map((s) => s.name), ['Medial branch block at C5-6', 'Follow up office visit following medial branch block']);
     assert.deepEqual(lsp.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles'), []);
@@ -190,15 +192,13 @@ describe('workspace symbols (workspace folders added and removed)', () => {
   let lsp: LspHarness;
   let a: string;
   let b: string;
-  const skip = corpusSkip();
 
   before(async () => {
     a = tempWorkspace('imr-ws-a-');
     b = tempWorkspace('imr-ws-b-');
-    if (skip) return;
-    fs.copyFileSync(path.join(CORPUS, 'seeds', '000_a23c1bfa7502e53c.txt'), path.join(a, 'seed-000.txt'));
-    fs.copyFileSync(path.join(CORPUS, 'seeds', '003_4eeb92eb9dbe0eac.txt'), path.join(b, 'seed-003.txt'));
-    fs.copyFileSync(path.join(CORPUS, 'dwc-2016', 'text', 'CM16-0238035.txt'), path.join(b, 'CM16-0238035.txt'));
+    fs.copyFileSync(SEED_000, path.join(a, 'seed-000.txt'));
+    fs.copyFileSync(SEED_003, path.join(b, 'seed-003.txt'));
+    fs.copyFileSync(letterPath('dwc-2016/text/CM16-0238035.txt'), path.join(b, 'CM16-0238035.txt'));
     lsp = await LspHarness.start({ capabilities: VSCODE_CAPABILITIES, workspaceFolders: [a], settings: {} });
   });
   after(async () => {
@@ -220,7 +220,7 @@ describe('workspace symbols (workspace folders added and removed)', () => {
     );
   }
 
-  test('the index follows the folders and announces each build with its counts', { skip }, async () => {
+  test('the index follows the folders and announces each build with its counts', async () => {
     const names = async () => (await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'medial branch' })).map((s) => `${path.basename(s.location.uri)}: ${s.name}`).sort();
     assert.deepEqual(await names(), ['seed-000.txt: Follow up office visit following medial branch block', 'seed-000.txt: Medial branch block at C5-6']);
 

@@ -5,8 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '../../server/src/core/parse';
 import type { DisputedItem, Field, ImrDocument } from '../../server/src/core/model';
+import { corpusPath } from '../support/corpus';
 
-const CORPUS = path.join(__dirname, '..', '..', '..', 'shared', 'corpus');
 const OUT = path.join(__dirname, '..', 'fixtures', 'rules');
 
 interface Letter {
@@ -18,7 +18,7 @@ interface Letter {
 }
 
 function letter(rel: string): Letter {
-  const text = readFileSync(path.join(CORPUS, rel), 'utf8');
+  const text = readFileSync(corpusPath(rel), 'utf8');
   return { lines: text.split('\n'), doc: parse(text), marks: [], eol: '\n' };
 }
 

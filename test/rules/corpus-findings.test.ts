@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../../server/src/core/rules';
-import { corpusAvailable, corpusLetters, ROOT } from './corpus';
+import { corpusAvailable, corpusLetters, ROOT } from '../support/corpus';
 
 const SNAPSHOT = path.join(ROOT, 'test', 'snapshots', 'corpus-findings.json');
 const REVIEW = path.join(ROOT, 'test', 'snapshots', 'corpus-findings-review.md');

@@ -7,7 +7,7 @@ import { parse } from '../../server/src/core/parse';
 import { check, type Finding, type Fix } from '../../server/src/core/rules';
 import { applyEdits } from '../../server/src/core/rules/fixes';
 import { SourceText } from '../../server/src/core/source';
-import { corpusAvailable, corpusLetters } from './corpus';
+import { corpusAvailable, corpusLetters } from '../support/corpus';
 
 interface Planted {
   kind: string;
