@@ -68,13 +68,13 @@ test('decision labels: the value, `no decision`, or the word as written in quote
 });
 
 test('main citation and citation labels of a guideline field', () => {
-  const field = (guideline: Field['guideline']): Field => ({ kind: 'reviewerGuideline', label: 'MAXIMUS guideline:', labelRange: r(0, 0, 0, 18), body: { text: '', range: r(0, 18, 0, 18) }, range: r(0, 0, 0, 18), guideline });
+  const field = (guideline: Field['guideline']): Field => ({ kind: 'reviewerGuideline', label: 'MAXIMUS guideline:', labelRange: r(0, 0, 0, 18), body: { text: '', range: r(0, 18, 0, 18), rangeOf: () => r(0, 18, 0, 18) }, range: r(0, 0, 0, 18), guideline });
   const era1 = field({
     noEvidence: false,
     outsideMtus: false,
     citations: [
-      { kind: 'non-mtus', text: 'Non-MTUS Citation UpToDate: Sildenafil', parts: [], source: 'other', start: 0, end: 1, range: r(0, 0, 0, 1) },
-      { kind: 'mtus', text: 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300-301', parts: [{ title: 'Low Back Complaints', chapter: 12, pages: [{ from: 300, to: 301 }], sections: [], start: 0, end: 1 }], start: 0, end: 1, range: r(0, 0, 0, 1) },
+      { kind: 'non-mtus', text: 'Non-MTUS Citation UpToDate: Sildenafil', parts: [], source: 'other', range: r(0, 0, 0, 1) },
+      { kind: 'mtus', text: 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300-301', parts: [{ title: 'Low Back Complaints', chapter: 12, pages: [{ from: 300, to: 301, range: r(0, 0, 0, 1) }], sections: [], range: r(0, 0, 0, 1) }], range: r(0, 0, 0, 1) },
     ],
   });
   assert.equal(mainCitation(era1), 'MTUS ACOEM Chapter 12 Low Back Complaints');

@@ -6,7 +6,7 @@ import {
   odgChapterRegion,
   parseGuidelineBody,
 } from '../../server/src/core/citations';
-import type { GuidelineBody, Range } from '../../server/src/core/model';
+import type { GuidelineBody, PageRef, Range, SectionRef } from '../../server/src/core/model';
 
 // Offsets map to line 0 so every range can be checked against the offsets it was made from.
 const toRange = (start: number, end: number): Range => ({
@@ -14,6 +14,10 @@ const toRange = (start: number, end: number): Range => ({
   end: { line: 0, character: end },
 });
 const parse = (text: string): GuidelineBody => parseGuidelineBody(text, toRange);
+/** The [start, end) offsets a range made by `toRange` stands for. */
+const offsets = (r: Range): [number, number] => [r.start.character, r.end.character];
+const names = (sections: readonly SectionRef[]) => sections.map((s) => s.name);
+const numbers = (pages: readonly PageRef[]) => pages.map(({ from, to }) => (to === undefined ? { from } : { from, to }));
 
 describe('lead-in sentences', () => {
   test('Claims Administrator cites no evidence (CM16-0221706)', () => {
@@ -49,9 +53,8 @@ describe('lead-in sentences', () => {
         kind: 'non-mtus',
         text: 'Non-MTUS Citation Sildenafil: Drug information, accessed from UpToDate.com on 12/17/2016',
         parts: [],
+        leadRange: toRange(112, 129),
         source: 'other',
-        start: 112,
-        end: 200,
         range: toRange(112, 200),
       },
     ]);
@@ -69,8 +72,11 @@ describe('lead-in sentences', () => {
     assert.equal(citation!.kind, 'non-mtus');
     assert.equal(citation!.source, 'ODG');
     assert.equal(citation!.chapter, 'Low Back Lumbar & Thoracic (Acute & Chronic)');
-    assert.equal(citation!.start, 84);
-    assert.equal(citation!.end, 150);
+    assert.deepEqual(citation!.range, toRange(84, 150));
+    assert.deepEqual(citation!.leadRange, toRange(84, 101));
+    assert.equal(text.slice(...offsets(citation!.leadRange!)), 'Non-MTUS Citation');
+    assert.equal(text.slice(...offsets(citation!.sourceRange!)), 'ODG');
+    assert.equal(text.slice(...offsets(citation!.chapterRange!)), 'Low Back Lumbar & Thoracic (Acute & Chronic)');
   });
 });
 
@@ -85,49 +91,81 @@ describe('MTUS era 1 (seeds)', () => {
     const [mtus, odg] = body.citations;
     assert.equal(mtus!.kind, 'mtus');
     assert.equal(mtus!.text, 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300');
-    assert.deepEqual([mtus!.start, mtus!.end], [18, 72]);
     assert.deepEqual(mtus!.range, toRange(18, 72));
+    assert.deepEqual(mtus!.leadRange, toRange(18, 22));
     assert.deepEqual(mtus!.parts, [
-      { title: 'Low Back Complaints', chapter: 12, pages: [{ from: 300 }], sections: [], start: 23, end: 72 },
+      {
+        title: 'Low Back Complaints',
+        chapter: 12,
+        pages: [{ from: 300, range: toRange(69, 72) }],
+        sections: [],
+        range: toRange(23, 72),
+        titleRange: toRange(23, 59),
+      },
     ]);
+    assert.equal(text.slice(23, 59), 'ACOEM Chapter 12 Low Back Complaints');
+    assert.equal(text.slice(69, 72), '300');
     assert.equal(odg!.kind, 'non-mtus');
     assert.equal(odg!.source, 'ODG');
     assert.equal(odg!.chapter, 'Low Back');
-    assert.deepEqual([odg!.start, odg!.end], [92, 226]);
-    assert.equal(text.slice(odg!.start, odg!.end), odg!.text);
+    assert.deepEqual(odg!.range, toRange(92, 226));
+    assert.equal(text.slice(92, 226), odg!.text);
+    assert.equal(text.slice(...offsets(odg!.sourceRange!)), 'Official Disability Guidelines (ODG)');
+    assert.equal(text.slice(...offsets(odg!.chapterRange!)), 'Low Back');
   });
 
   test('chapter 8 (seed 003)', () => {
-    const [citation] = parse('Decision based on MTUS ACOEM Chapter 8 Neck and Upper Back Complaints Page(s): 174.').citations;
+    const text = 'Decision based on MTUS ACOEM Chapter 8 Neck and Upper Back Complaints Page(s): 174.';
+    const [citation] = parse(text).citations;
     assert.deepEqual(citation!.parts, [
-      { title: 'Neck and Upper Back Complaints', chapter: 8, pages: [{ from: 174 }], sections: [], start: 23, end: 82 },
+      {
+        title: 'Neck and Upper Back Complaints',
+        chapter: 8,
+        pages: [{ from: 174, range: toRange(79, 82) }],
+        sections: [],
+        range: toRange(23, 82),
+        titleRange: toRange(23, 69),
+      },
     ]);
+    assert.equal(text.slice(23, 69), 'ACOEM Chapter 8 Neck and Upper Back Complaints');
+    assert.equal(text.slice(79, 82), '174');
   });
 
   // The next three are constructed from §6 "Also accept"; not seen in the corpus.
   test('no chapter, page list with a comma (constructed)', () => {
-    const [part] = parse('Decision based on MTUS ACOEM Page(s): 92,127.').citations[0]!.parts;
-    assert.deepEqual(part, { title: 'ACOEM', pages: [{ from: 92 }, { from: 127 }], sections: [], start: 23, end: 44 });
+    const text = 'Decision based on MTUS ACOEM Page(s): 92,127.';
+    const [part] = parse(text).citations[0]!.parts;
+    assert.deepEqual(part, {
+      title: 'ACOEM',
+      pages: [
+        { from: 92, range: toRange(38, 40) },
+        { from: 127, range: toRange(41, 44) },
+      ],
+      sections: [],
+      range: toRange(23, 44),
+      titleRange: toRange(23, 28),
+    });
+    assert.deepEqual([text.slice(23, 28), text.slice(38, 40), text.slice(41, 44)], ['ACOEM', '92', '127']);
   });
 
   test('Chronic Pain Treatment Guidelines, ranges with an abbreviated end (constructed)', () => {
-    const [part] = parse(
-      'Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 300-301 and 617-25.',
-    ).citations[0]!.parts;
+    const text = 'Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 300-301 and 617-25.';
+    const [part] = parse(text).citations[0]!.parts;
     assert.equal(part!.title, 'Chronic Pain Medical Treatment');
     assert.equal(part!.year, undefined);
     assert.deepEqual(part!.pages, [
-      { from: 300, to: 301 },
-      { from: 617, to: 625 },
+      { from: 300, to: 301, range: toRange(66, 73) },
+      { from: 617, to: 625, range: toRange(78, 84) },
     ]);
+    assert.deepEqual([text.slice(66, 73), text.slice(78, 84)], ['300-301', '617-25']);
   });
 
   test('Page(s): with nothing after it, and with the pages after a space (constructed)', () => {
     const empty = parse('Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s):').citations[0]!;
-    assert.deepEqual(empty.parts[0]!.pages, []);
+    assert.deepEqual(numbers(empty.parts[0]!.pages), []);
     assert.equal(empty.parts[0]!.title, 'Chronic Pain Medical Treatment');
     const spaced = parse('Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s):  300, 305').citations[0]!;
-    assert.deepEqual(spaced.parts[0]!.pages, [{ from: 300 }, { from: 305 }]);
+    assert.deepEqual(numbers(spaced.parts[0]!.pages), [{ from: 300 }, { from: 305 }]);
   });
 });
 
@@ -138,9 +176,8 @@ describe('MTUS era 2', () => {
       {
         kind: 'mtus',
         text: 'MTUS Low Back Complaints 2004',
-        parts: [{ title: 'Low Back Complaints', year: 2004, pages: [], sections: [], start: 23, end: 47 }],
-        start: 18,
-        end: 47,
+        parts: [{ title: 'Low Back Complaints', year: 2004, pages: [], sections: [], range: toRange(23, 47), titleRange: toRange(23, 47) }],
+        leadRange: toRange(18, 22),
         range: toRange(18, 47),
       },
     ]);
@@ -152,7 +189,7 @@ describe('MTUS era 2', () => {
     ).citations[0]!.parts;
     assert.equal(part!.title, 'Chronic Pain Medical Treatment');
     assert.equal(part!.year, 2016);
-    assert.deepEqual(part!.sections, ['Opioids, criteria for use']);
+    assert.deepEqual(names(part!.sections), ['Opioids, criteria for use']);
   });
 
   test('sections containing commas stay whole (CM17-0019171)', () => {
@@ -161,7 +198,7 @@ describe('MTUS era 2', () => {
         'anti-inflammatory drugs), NSAIDs, GI symptoms & cardiovascular risk, NSAIDs, hypertension and renal ' +
         'function, NSAIDs, specific drug list & adverse effects.',
     ).citations[0]!.parts;
-    assert.deepEqual(part!.sections, [
+    assert.deepEqual(names(part!.sections), [
       'NSAIDs (non-steroidal anti-inflammatory drugs)',
       'NSAIDs, GI symptoms & cardiovascular risk',
       'NSAIDs, hypertension and renal function',
@@ -170,7 +207,7 @@ describe('MTUS era 2', () => {
   });
 
   test('lowercase continuation vs capitalised new section', () => {
-    const sectionsOf = (text: string) => parse(text).citations[0]!.parts[0]!.sections;
+    const sectionsOf = (text: string) => names(parse(text).citations[0]!.parts[0]!.sections);
     // CM16-0231745
     assert.deepEqual(
       sectionsOf('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): TENS, chronic pain (transcutaneous electrical nerve stimulation).'),
@@ -202,10 +239,10 @@ describe('MTUS era 2', () => {
       'Events, Prior to Chronic Opioid Treatment: Screening for Alcohol Misuse/Abuse.';
     const { parts } = parse(text).citations[0]!;
     assert.equal(parts.length, 2);
-    assert.deepEqual(parts[0]!.sections, ['Tramadol (Ultram)']);
+    assert.deepEqual(names(parts[0]!.sections), ['Tramadol (Ultram)']);
     assert.equal(parts[1]!.title, 'Opioid Treatment');
     assert.equal(parts[1]!.year, 2016);
-    assert.deepEqual(parts[1]!.sections, [
+    assert.deepEqual(names(parts[1]!.sections), [
       '3.3.1.1 Opioids for Chronic Pain and Chronic Opioid Treatment: Screening for Risk of Addiction or Adverse ' +
         'Events, Prior to Chronic Opioid Treatment: Screening for Drug Misuse/Abuse',
       '3.3.1.2 Opioids for Chronic Pain and Chronic Opioid Treatment: Screening for Risk of Addiction or Adverse ' +
@@ -218,7 +255,7 @@ describe('MTUS era 2', () => {
       'Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.9 Opioids for Chronic Pain and Chronic ' +
         'Opioid Treatment: Maintenance of Chronic Opioid Treatment.',
     ).citations[0]!.parts;
-    assert.deepEqual(part!.sections, [
+    assert.deepEqual(names(part!.sections), [
       '3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment',
     ]);
   });
@@ -229,18 +266,28 @@ describe('MTUS era 2', () => {
       'Section(s): Physical medicine treatment.';
     const [citation] = parse(text).citations;
     assert.deepEqual(citation!.parts, [
-      { title: 'Elbow Complaints', year: 2007, pages: [{ from: 326 }], sections: ['326'], start: 23, end: 61 },
+      {
+        title: 'Elbow Complaints',
+        year: 2007,
+        pages: [{ from: 326, range: toRange(58, 61) }],
+        sections: [{ name: '326', range: toRange(58, 61) }],
+        range: toRange(23, 61),
+        titleRange: toRange(23, 44),
+      },
       {
         title: 'Chronic Pain Medical Treatment',
         year: 2016,
         pages: [],
-        sections: ['Physical medicine treatment'],
-        start: 67,
-        end: 143,
+        sections: [{ name: 'Physical medicine treatment', range: toRange(116, 143) }],
+        range: toRange(67, 143),
+        titleRange: toRange(67, 102),
       },
     ]);
     assert.equal(text.slice(23, 61), 'Elbow Complaints 2007, Section(s): 326');
-    assert.equal(citation!.end, 143);
+    assert.equal(text.slice(23, 44), 'Elbow Complaints 2007');
+    assert.equal(text.slice(67, 102), 'Chronic Pain Medical Treatment 2016');
+    assert.equal(text.slice(116, 143), 'Physical medicine treatment');
+    assert.equal(citation!.range.end.character, 143);
   });
 
   test('", and" inside `Forearm, Wrist, and Hand Complaints` does not split (CM16-0230548)', () => {
@@ -249,7 +296,7 @@ describe('MTUS era 2', () => {
         'Wrist, and Hand Complaints 2004, Section(s): Special Studies.',
     ).citations[0]!;
     assert.deepEqual(
-      parts.map((p) => [p.title, p.year, p.sections]),
+      parts.map((p) => [p.title, p.year, names(p.sections)]),
       [
         ['Neck and Upper Back Complaints', 2004, ['Special Studies']],
         ['Forearm, Wrist, and Hand Complaints', 2004, ['Special Studies']],
@@ -264,7 +311,7 @@ describe('MTUS era 2', () => {
         'Physical Methods.',
     ).citations[0]!;
     assert.deepEqual(
-      parts.map((p) => [p.title, p.sections, p.start, p.end]),
+      parts.map((p) => [p.title, p.sections.map((s) => s.name), ...offsets(p.range)]),
       [
         ['Neck and Upper Back Complaints', ['Initial Care'], 23, 84],
         ['Shoulder Complaints', ['Initial Care'], 90, 140],
@@ -278,7 +325,7 @@ describe('MTUS era 2', () => {
       'Decision based on MTUS Postsurgical Treatment 2009, and Chronic Pain Medical Treatment 2016.',
     ).citations[0]!;
     assert.deepEqual(
-      parts.map((p) => [p.title, p.year, p.sections]),
+      parts.map((p) => [p.title, p.year, names(p.sections)]),
       [
         ['Postsurgical Treatment', 2009, []],
         ['Chronic Pain Medical Treatment', 2016, []],
@@ -327,7 +374,7 @@ describe('non-MTUS citations', () => {
     assert.equal(citation!.text, 'Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM');
     assert.equal(citation!.source, 'ODG');
     assert.equal(citation!.chapter, undefined);
-    assert.deepEqual([citation!.start, citation!.end], [84, text.length]);
+    assert.deepEqual(citation!.range, toRange(84, text.length));
   });
 
   test('a URL keeps its inner periods; only the final period goes (CM17-0011730)', () => {
@@ -347,7 +394,7 @@ describe('body shapes', () => {
       'Citation Official Disability Guidelines, Knee and Leg Chapter, MRIs (magnetic resonance imaging).';
     const body = parse(text);
     assert.deepEqual(
-      body.citations.map((c) => [c.kind, c.start, c.end, c.source, c.chapter]),
+      body.citations.map((c) => [c.kind, ...offsets(c.range), c.source, c.chapter]),
       [
         ['mtus', 18, 72, undefined, undefined],
         ['non-mtus', 92, text.length - 1, 'ODG', 'Knee and Leg'],
@@ -365,7 +412,7 @@ describe('body shapes', () => {
     assert.deepEqual(parse('lorem ipsum, and 12-3 Page(s): (ODG'), { noEvidence: false, outsideMtus: false, citations: [] });
     const dangling = parse('Decision based on');
     assert.deepEqual(dangling.citations, [
-      { kind: 'non-mtus', text: '', parts: [], start: 17, end: 17, range: toRange(17, 17) },
+      { kind: 'non-mtus', text: '', parts: [], range: toRange(17, 17) },
     ]);
     assert.deepEqual(parse('Decision based on MTUS.').citations[0]!.parts, []);
   });
@@ -443,12 +490,21 @@ describe('robustness', () => {
   const checkInvariants = (text: string) => {
     const body = parse(text);
     for (const c of body.citations) {
-      if (!(c.start >= 0 && c.start <= c.end && c.end <= text.length)) {
+      const [start, end] = offsets(c.range);
+      if (!(start >= 0 && start <= end && end <= text.length)) {
         assert.fail(`citation out of bounds in ${JSON.stringify(text.slice(0, 200))}`);
       }
-      assert.equal(text.slice(c.start, c.end), c.text);
-      assert.deepEqual(c.range, toRange(c.start, c.end));
-      for (const p of c.parts) assert.ok(c.start <= p.start && p.start <= p.end && p.end <= c.end, 'part bounds');
+      assert.equal(text.slice(start, end), c.text);
+      const within = (r: Range | undefined, [from, to]: [number, number], what: string) => {
+        if (r) assert.ok(from <= r.start.character && r.start.character <= r.end.character && r.end.character <= to, what);
+      };
+      for (const r of [c.leadRange, c.sourceRange, c.chapterRange]) within(r, [start, end], 'citation piece bounds');
+      for (const p of c.parts) {
+        within(p.range, [start, end], 'part bounds');
+        within(p.titleRange, offsets(p.range), 'title bounds');
+        for (const s of p.sections) within(s.range, offsets(p.range), 'section bounds');
+        for (const g of p.pages) within(g.range, offsets(p.range), 'page bounds');
+      }
     }
     if (body.noEvidenceRange) assert.ok(body.noEvidenceRange.end.character <= text.length);
   };

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseGuidelineBody } from '../../server/src/core/citations';
 import {
   DECISION_EXPLANATIONS,
   GLOSSARY,
   describeAcoemChapter,
   describeMtusPart,
-  describeMtusTitle,
   describeNonMtusSource,
   lookupTerm,
   spinalLevelEntry,
@@ -223,6 +223,13 @@ test('decision explanations', () => {
     assert.match(text, /4610\.6\(h\)/);
   }
 });
+
+/** What the hover says of a title as a citation writes it: read by the citation grammar, then described. */
+function describeMtusTitle(title: string): string | undefined {
+  const noRange = () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  const part = parseGuidelineBody(`Decision based on MTUS ${title}`, noRange).citations[0]?.parts[0];
+  return part ? describeMtusPart(part) : undefined;
+}
 
 test('MTUS titles, era 2 and era 1', () => {
   assert.equal(

@@ -31,7 +31,7 @@ const citations = (f: Field | undefined) =>
   f?.guideline?.citations.map((c) => ({
     kind: c.kind,
     source: c.source,
-    parts: c.parts.map((p) => ({ title: p.title, year: p.year, chapter: p.chapter, pages: p.pages, sections: p.sections })),
+    parts: c.parts.map((p) => ({ title: p.title, year: p.year, chapter: p.chapter, pages: p.pages.map(({ from, to }) => (to === undefined ? { from } : { from, to })), sections: p.sections.map((s) => s.name) })),
   }));
 const headerValues = (doc: ImrDocument) =>
   Object.fromEntries(Object.values(doc.header?.fields ?? {}).map((f) => [f.name, f.value]));

@@ -638,7 +638,7 @@ describe('per-item fields (§3, §6, §7)', () => {
     const [one, two] = doc.items;
     const ca1 = one.claimsAdministratorGuideline?.guideline;
     assert.deepEqual(
-      ca1?.citations.map((c) => ({ kind: c.kind, text: c.text, parts: c.parts.map((p) => [p.title, p.year, p.sections]) })),
+      ca1?.citations.map((c) => ({ kind: c.kind, text: c.text, parts: c.parts.map((p) => [p.title, p.year, p.sections.map((s) => s.name)]) })),
       [{ kind: 'mtus', text: 'MTUS Low Back Complaints 2004, Section(s): Special Studies', parts: [['Low Back Complaints', 2004, ['Special Studies']]] }],
     );
     assert.deepEqual(ca1?.citations[0].range, r(34, 50, 35, 15));
@@ -661,7 +661,7 @@ describe('per-item fields (§3, §6, §7)', () => {
     covers(text, ca2?.citations[0].range, ca2?.citations[0].text ?? '', true);
     const mx2 = two.reviewerGuideline?.guideline;
     assert.deepEqual(
-      mx2?.citations.map((c) => c.parts.map((p) => [p.title, p.year, p.sections])),
+      mx2?.citations.map((c) => c.parts.map((p) => [p.title, p.year, p.sections.map((s) => s.name)])),
       [[['Chronic Pain Medical Treatment', 2016, ['Physical medicine treatment']]]],
     );
     // Rationales have no guideline reading; guideline fields have no conclusion.
@@ -684,7 +684,7 @@ describe('per-item fields (§3, §6, §7)', () => {
     assert.equal(item.claimsAdministratorGuideline?.guideline?.party, 'Claims Administrator');
     const c = item.reviewerGuideline?.guideline?.citations;
     assert.deepEqual(
-      c?.map((x) => x.parts.map((p) => ({ chapter: p.chapter, pages: p.pages }))),
+      c?.map((x) => x.parts.map((p) => ({ chapter: p.chapter, pages: p.pages.map(({ from, to }) => (to === undefined ? { from } : { from, to })) }))),
       [[{ chapter: 12, pages: [{ from: 300 }] }]],
     );
     covers(text, c?.[0].range, 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300', true);

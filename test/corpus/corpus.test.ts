@@ -115,7 +115,14 @@ function checkLetter({ form, name, text, doc }: Letter): void {
       const g = f?.guideline;
       assert.ok(g, `${at}: ${f?.kind} guideline reading`);
       assert.ok(g.noEvidence || g.citations.length > 0, `${at}: ${f?.kind} has neither "did not cite" nor a citation: ${f?.body.text}`);
-      for (const c of g.citations) assert.equal(fold(slice(c.range)), fold(c.text), `${at}: citation range`);
+      for (const c of g.citations) {
+        assert.equal(fold(slice(c.range)), fold(c.text), `${at}: citation range`);
+        if (c.chapter) assert.equal(fold(slice(c.chapterRange!)), fold(c.chapter), `${at}: ODG chapter range`);
+        for (const p of c.parts) {
+          for (const s of p.sections) assert.equal(fold(slice(s.range)), fold(s.name), `${at}: MTUS section range`);
+          for (const page of p.pages) assert.match(slice(page.range), /^\d[\d\s–-]*$/, `${at}: MTUS page range`);
+        }
+      }
     }
     // The conclusion agrees with the decision (§7: none of the 247 contradicts it).
     const conclusion = item.rationale?.conclusion;

@@ -1,7 +1,7 @@
 // Reads the body of a `Claims Administrator guideline:` / `MAXIMUS guideline:` field into citations, per the
 // citation grammar of the format guide (§6). Pure. Kept linear: indexOf, one slice per citation and per part,
 // and regexes that are either anchored/sticky or free of nested quantifiers.
-import type { Citation, GuidelineBody, MtusPart, PageRef, Party, Range } from './model';
+import type { Citation, GuidelineBody, MtusPart, PageRef, Party, Range, SectionRef } from './model';
 import { isEcmaWhiteSpace } from './text/whitespace';
 
 export type BodyRegion =
@@ -106,7 +106,7 @@ const PART_START = new RegExp(
 );
 const PART_JOINER = /,\s+and\s+/g;
 const MTUS_LEAD = /^MTUS\b[\s:,]*/i;
-const NON_MTUS_LEAD = /^Non[-\s]?MTUS(?:\s+Citation)?\s*:?\s*/i;
+const NON_MTUS_LEAD = /^(Non[-\s]?MTUS(?:\s+Citation)?)\s*:?\s*/i;
 const ERA1_ACOEM = /^ACOEM\b(?:\s*Chapter\s*(\d{1,3})(?!\d))?\s*/i;
 const ERA1_CHRONIC_PAIN = /^Chronic\s+Pain\s+(?:Medical\s+)?Treatment(?:\s+Guidelines)?$/i;
 const ANY_YEAR = new RegExp(String.raw`\b${YEAR}`);
@@ -119,10 +119,13 @@ const SECTION_NUMBER = /^\d+(?:\.\d+)*\.?\s+\S/;
 const SECTION_NUMBER_START = /^\d+(?:\.\d+)*\.?\s/;
 const ACRONYM_THEN_LOWERCASE = /^[A-Z]{2,}\s+[a-z]/;
 const ODG_NAME = /\(ODG\)\s*Official\s+Disability\s+Guidelines|Official\s+Disability\s+Guidelines(?:\s*\(ODG\))?|\bODG\b/i;
-const ACOEM_NAME = /\bACOEM\b|Occupational\s+Medicine\s+Practice\s+Guidelines/i;
+const ACOEM_NAME = /\bACOEM\s+Occupational\s+Medicine\s+Practice\s+Guidelines|Occupational\s+Medicine\s+Practice\s+Guidelines|\bACOEM\b/i;
 const ODG_CHAPTER_PREFIX = new RegExp(String.raw`[\s,:;\-–—]*(?:Chapter\s*:?\s*)?(?:${YEAR}\s*,?\s*)?`, 'iy');
 
-export function parseGuidelineBody(text: string, toRange: (start: number, end: number) => Range): GuidelineBody {
+/** Source range of body text `[start, end)`. */
+export type ToRange = (start: number, end: number) => Range;
+
+export function parseGuidelineBody(text: string, toRange: ToRange): GuidelineBody {
   const body: GuidelineBody = { noEvidence: false, outsideMtus: false, citations: [] };
   const first = text.indexOf(CITATION_LEAD);
   readLeadIn(text.slice(0, first < 0 ? text.length : first), body, toRange);
@@ -135,7 +138,7 @@ export function parseGuidelineBody(text: string, toRange: (start: number, end: n
 }
 
 /** The sentences before the first citation: no-evidence, or the "outside the MTUS" notice. */
-function readLeadIn(lead: string, body: GuidelineBody, toRange: (start: number, end: number) => Range): void {
+function readLeadIn(lead: string, body: GuidelineBody, toRange: ToRange): void {
   if (lead.length < 3) return; // most bodies start with their first citation
   const noEvidence = NO_EVIDENCE.exec(lead);
   if (noEvidence) {
@@ -157,57 +160,73 @@ function setParty(body: GuidelineBody, written: string | undefined): void {
 }
 
 /** One citation: `text[from, to)` is what follows `Decision based on`, up to the next one. */
-function readCitation(text: string, from: number, to: number, toRange: (s: number, e: number) => Range): Citation {
+function readCitation(text: string, from: number, to: number, toRange: ToRange): Citation {
   const start = skipSpace(text, from, to);
   let end = trimSpace(text, start, to);
   if (end > start && text.charCodeAt(end - 1) === 0x2e /* . */) end = trimSpace(text, start, end - 1);
   const written = text.slice(start, end);
-  const citation: Citation = { kind: 'non-mtus', text: written, parts: [], start, end, range: toRange(start, end) };
+  const citation: Citation = { kind: 'non-mtus', text: written, parts: [], range: toRange(start, end) };
+  // Ranges of offsets into `written`.
+  const at: ToRange = (s, e) => toRange(start + s, start + e);
   const mtus = startsWithLetter(written, 'm') ? MTUS_LEAD.exec(written) : null;
   if (mtus) {
     citation.kind = 'mtus';
-    citation.parts = readMtusParts(written, mtus[0].length, start);
+    citation.leadRange = at(0, 'MTUS'.length);
+    citation.parts = readMtusParts(written, mtus[0].length, at);
   } else {
-    describeNonMtus(citation, written);
+    describeNonMtus(citation, written, at);
   }
   return citation;
 }
 
 /** Splits `MTUS <part>, and <part>…` only before `, and ` + a known part start (titles contain `, and `). */
-function readMtusParts(written: string, from: number, base: number): MtusPart[] {
+function readMtusParts(written: string, from: number, at: ToRange): MtusPart[] {
   const parts: MtusPart[] = [];
   let partStart = from;
   PART_JOINER.lastIndex = from;
   for (let joiner = PART_JOINER.exec(written); joiner; joiner = PART_JOINER.exec(written)) {
     PART_START.lastIndex = joiner.index + joiner[0].length;
     if (!PART_START.test(written)) continue;
-    pushMtusPart(parts, written, partStart, joiner.index, base);
+    pushMtusPart(parts, written, partStart, joiner.index, at);
     partStart = joiner.index + joiner[0].length;
   }
-  pushMtusPart(parts, written, partStart, written.length, base);
+  pushMtusPart(parts, written, partStart, written.length, at);
   return parts;
 }
 
-function pushMtusPart(parts: MtusPart[], written: string, from: number, to: number, base: number): void {
+function pushMtusPart(parts: MtusPart[], written: string, from: number, to: number, toRange: ToRange): void {
   const start = skipSpace(written, from, to);
   let end = to;
   while (end > start && (isSpace(written.charCodeAt(end - 1)) || written.charCodeAt(end - 1) === 0x2c /* , */)) end--;
   if (end === start) return;
   const raw = written.slice(start, end);
+  // Ranges of offsets into `raw`.
+  const at: ToRange = (s, e) => toRange(start + s, start + e);
   const sectionLabel = SECTION_LABEL.exec(raw);
   const pageLabel = PAGE_LABEL.exec(raw);
   const sectionAt = sectionLabel ? sectionLabel.index : raw.length;
   const pageAt = pageLabel ? pageLabel.index : raw.length;
+  const headEnd = Math.min(sectionAt, pageAt);
   // Built in place, not by spreading: object spread costs microseconds per part in V8.
-  const part: MtusPart = { title: '', pages: [], sections: [], start: base + start, end: base + end };
-  readTitle(raw.slice(0, Math.min(sectionAt, pageAt)).trim(), part);
+  const part: MtusPart = { title: '', pages: [], sections: [], range: at(0, raw.length) };
+  readTitle(raw.slice(0, headEnd).trim(), part);
+  const titleEnd = trimCommaSpace(raw, headEnd);
+  if (titleEnd > 0) part.titleRange = at(0, titleEnd);
   if (sectionLabel) {
-    part.sections = readSections(raw.slice(sectionAt + sectionLabel[0].length, pageAt > sectionAt ? pageAt : raw.length));
-    // A bare number in a section list (`Section(s): 326`) is a page reference.
-    for (const section of part.sections) if (startsWithDigit(section) && BARE_PAGES.test(section)) readPages(section, part.pages);
+    const listStart = sectionAt + sectionLabel[0].length;
+    part.sections = readSections(raw, listStart, pageAt > sectionAt ? pageAt : raw.length, at, part.pages);
   }
-  if (pageLabel) readPages(raw.slice(pageAt + pageLabel[0].length, sectionAt > pageAt ? sectionAt : raw.length), part.pages);
+  if (pageLabel) {
+    const listStart = pageAt + pageLabel[0].length;
+    readPages(raw.slice(listStart, sectionAt > pageAt ? sectionAt : raw.length), listStart, part.pages, at);
+  }
   parts.push(part);
+}
+
+/** Where `s[0, to)` ends without its trailing commas and spaces. */
+function trimCommaSpace(s: string, to: number): number {
+  while (to > 0 && (s.charCodeAt(to - 1) === 0x20 || s.charCodeAt(to - 1) === 0x2c)) to--;
+  return to;
 }
 
 /** Fills title, year and era-1 chapter from a part's head (the text before `Section(s):` / `Page(s):`). */
@@ -236,41 +255,59 @@ function readTitle(head: string, part: MtusPart): void {
 }
 
 /**
- * Splits a section list on `, `. Section names can hold commas, so, from the corpus:
+ * Reads the section list `raw[from, to)`, split on `, `. Section names can hold commas, so, from the corpus:
  * - numbered lists (Opioid Treatment 2016: `3.3.1.1 …: Screening …, Prior to Chronic …`) split only before a
  *   section number;
  * - otherwise a piece starting lowercase continues the previous one (`TENS, chronic pain (…)`,
  *   `Ultrasound, therapeutic`, `Opioids, criteria for use`), and so does an acronym + lowercase word after a
  *   one-word piece (`NSAIDs, GI symptoms & cardiovascular risk`). Capitalised pieces are new sections
  *   (`Special Studies, Summary`, `Recommendations, Radial Head Fracture`).
+ * A bare number in the list (`Section(s): 326`) is a page reference too: it goes to `pages` as well.
  */
-function readSections(list: string): string[] {
-  const sections: string[] = [];
-  const pieces = splitAtCommaSpace(list);
-  const head = pieces[0]!.trim();
-  const numbered = startsWithDigit(head) && SECTION_NUMBER.test(head);
-  for (const rawPiece of pieces) {
-    const piece = rawPiece.trim();
+function readSections(raw: string, from: number, to: number, at: ToRange, pages: PageRef[]): SectionRef[] {
+  const names: string[] = [];
+  // [start, end) in `raw` of each section.
+  const bounds: number[] = [];
+  const pieces = splitAtCommaSpace(raw, from, to);
+  let numbered = false;
+  for (let k = 0; k < pieces.length; k += 2) {
+    const start = skipEcmaSpace(raw, pieces[k]!, pieces[k + 1]!);
+    const end = trimEcmaSpace(raw, start, pieces[k + 1]!);
+    const piece = raw.slice(start, end);
+    if (k === 0) numbered = startsWithDigit(piece) && SECTION_NUMBER.test(piece);
     if (!piece) continue;
-    const last = sections.length - 1;
-    if (last >= 0 && continuesSection(sections[last]!, piece, numbered)) sections[last] += `, ${piece}`;
-    else sections.push(piece);
+    const last = names.length - 1;
+    if (last >= 0 && continuesSection(names[last]!, piece, numbered)) {
+      names[last] += `, ${piece}`;
+      bounds[last * 2 + 1] = end;
+    } else {
+      names.push(piece);
+      bounds.push(start, end);
+    }
+  }
+  const sections: SectionRef[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k]!;
+    const start = bounds[k * 2]!;
+    const end = bounds[k * 2 + 1]!;
+    sections.push({ name, range: at(start, end) });
+    if (startsWithDigit(name) && BARE_PAGES.test(name)) readPages(name, start, pages, at);
   }
   return sections;
 }
 
-/** `list.split(/,\s+/)`, without the regex split machinery: the pieces between a comma and white space. */
-function splitAtCommaSpace(list: string): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  for (let comma = list.indexOf(','); comma >= 0; comma = list.indexOf(',', comma + 1)) {
+/** `raw[from, to)` split between a comma and white space, as [start, end) offset pairs (pieces untrimmed). */
+function splitAtCommaSpace(raw: string, from: number, to: number): number[] {
+  const pieces: number[] = [];
+  let start = from;
+  for (let comma = raw.indexOf(',', from); comma >= 0 && comma < to; comma = raw.indexOf(',', comma + 1)) {
     let end = comma + 1;
-    while (end < list.length && isEcmaWhiteSpace(list.charCodeAt(end))) end++;
+    while (end < to && isEcmaWhiteSpace(raw.charCodeAt(end))) end++;
     if (end === comma + 1) continue;
-    pieces.push(list.slice(start, comma));
+    pieces.push(start, comma);
     start = end;
   }
-  pieces.push(list.slice(start));
+  pieces.push(start, to);
   return pieces;
 }
 
@@ -282,49 +319,59 @@ function continuesSection(previous: string, piece: string, numbered: boolean): b
 }
 
 /** `300`, `92,127`, `300-301 and 617-25` (an abbreviated end takes the start's leading digits: 617-625). */
-function readPages(list: string, pages: PageRef[]): void {
+/** `list` stands at `offset` of the text `toRange` reads. */
+function readPages(list: string, offset: number, pages: PageRef[], toRange: ToRange): void {
   for (let at = 0; ; ) {
     PAGE_REF.lastIndex = at;
     const ref = PAGE_REF.exec(list);
     if (!ref) break;
-    pages.push(pageRef(ref[1]!, ref[2]));
+    // The match's leading white space holds no digit: the first digit starts the reference.
+    const start = offset + ref.index + ref[0].indexOf(ref[1]!);
+    pages.push(pageRef(ref[1]!, ref[2], toRange(start, offset + PAGE_REF.lastIndex)));
     PAGE_SEPARATOR.lastIndex = at = PAGE_REF.lastIndex;
     if (!PAGE_SEPARATOR.test(list)) break;
     at = PAGE_SEPARATOR.lastIndex;
   }
 }
 
-function pageRef(fromDigits: string, toDigits: string | undefined): PageRef {
+function pageRef(fromDigits: string, toDigits: string | undefined, range: Range): PageRef {
   const from = Number(fromDigits);
-  if (toDigits === undefined) return { from };
+  if (toDigits === undefined) return { from, range };
   let to = Number(toDigits);
   if (to < from && toDigits.length < fromDigits.length) {
     to = Number(fromDigits.slice(0, fromDigits.length - toDigits.length) + toDigits);
   }
-  return { from, to };
+  return { from, to, range };
 }
 
 /** Names the source family of free text; for ODG also the chapter named right after the source. */
-function describeNonMtus(citation: Citation, written: string): void {
+function describeNonMtus(citation: Citation, written: string, at: ToRange): void {
   const lead = startsWithLetter(written, 'n') ? NON_MTUS_LEAD.exec(written) : null;
+  if (lead) citation.leadRange = at(0, lead[1]!.length);
   if ((lead ? lead[0].length : 0) >= written.length) return;
   const odg = ODG_NAME.exec(written);
   const acoem = ACOEM_NAME.exec(written);
   if (odg && (!acoem || odg.index <= acoem.index)) {
     citation.source = 'ODG';
-    const chapter = readOdgChapter(written, odg.index + odg[0].length);
-    if (chapter) citation.chapter = chapter;
+    citation.sourceRange = at(odg.index, odg.index + odg[0].length);
+    readOdgChapter(citation, written, odg.index + odg[0].length, at);
+  } else if (acoem) {
+    citation.source = 'ACOEM';
+    citation.sourceRange = at(acoem.index, acoem.index + acoem[0].length);
   } else {
-    citation.source = acoem ? 'ACOEM' : 'other';
+    citation.source = 'other';
   }
 }
 
 /** The chapter just after the ODG name, skipping separators, `Chapter:` and a year: `(ODG), 2016, Neck …`. */
-function readOdgChapter(written: string, at: number): string | undefined {
-  ODG_CHAPTER_PREFIX.lastIndex = at;
+function readOdgChapter(citation: Citation, written: string, from: number, at: ToRange): void {
+  ODG_CHAPTER_PREFIX.lastIndex = from;
   ODG_CHAPTER_PREFIX.exec(written);
-  ODG_CHAPTER.lastIndex = ODG_CHAPTER_PREFIX.lastIndex;
-  return ODG_CHAPTER.exec(written)?.[0];
+  const start = (ODG_CHAPTER.lastIndex = ODG_CHAPTER_PREFIX.lastIndex);
+  const chapter = ODG_CHAPTER.exec(written)?.[0];
+  if (!chapter) return;
+  citation.chapter = chapter;
+  citation.chapterRange = at(start, start + chapter.length);
 }
 
 const EXACT_TITLES = [...new Set(MTUS_TITLES.map((t) => t.title))];
@@ -375,5 +422,16 @@ function skipSpace(s: string, from: number, to: number): number {
 
 function trimSpace(s: string, from: number, to: number): number {
   while (to > from && isSpace(s.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+/** skipSpace and trimSpace over ECMAScript white space: what `String.prototype.trim` removes. */
+function skipEcmaSpace(s: string, from: number, to: number): number {
+  while (from < to && isEcmaWhiteSpace(s.charCodeAt(from))) from++;
+  return from;
+}
+
+function trimEcmaSpace(s: string, from: number, to: number): number {
+  while (to > from && isEcmaWhiteSpace(s.charCodeAt(to - 1))) to--;
   return to;
 }

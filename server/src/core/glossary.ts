@@ -2,8 +2,8 @@
 // and short descriptions of the guideline sources that letters cite (§6).
 // Pure data and string functions: no I/O, no editor types.
 
-import { lookupMtusTitle, parseGuidelineBody } from './citations';
-import type { DecisionValue, Range } from './model.js';
+import { lookupMtusTitle } from './citations';
+import type { DecisionValue } from './model.js';
 
 export interface GlossaryEntry {
   term: string;
@@ -399,19 +399,6 @@ function acoemChapter(name: string, chapter: number, covers: string, section: st
 export function describeMtusPart(part: { title: string; year?: number; chapter?: number }): string | undefined {
   const known = lookupMtusTitle({ title: part.title, year: part.year, chapter: part.chapter });
   return known ? MTUS_DESCRIPTIONS[known.title] : undefined;
-}
-
-const NO_RANGE = (): Range => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-
-/**
- * What an MTUS title is, for hover and completion: era 2 `Low Back Complaints 2004`, `Chronic Pain Medical
- * Treatment 2016 Guidelines`, or era 1 `ACOEM Chapter 12 Low Back Complaints`, read by the citation grammar.
- * Undefined for an unknown title.
- */
-export function describeMtusTitle(title: string): string | undefined {
-  const bare = title.replace(/^\s*(CA-)?MTUS\s+/i, '');
-  const part = parseGuidelineBody(`Decision based on MTUS ${bare}`, NO_RANGE).citations[0]?.parts[0];
-  return part ? describeMtusPart(part) : undefined;
 }
 
 /** An era-1 citation `MTUS ACOEM Chapter n`: the chapter of the ACOEM 2nd edition adopted into the MTUS. */

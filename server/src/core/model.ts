@@ -17,6 +17,15 @@ export interface Span {
   range: Range;
 }
 
+/**
+ * Text folded over several source lines (line breaks read as single spaces) that keeps its way back to the
+ * source: offsets found in `text` turn into exact ranges in the letter.
+ */
+export interface FoldedSpan extends Span {
+  /** The source range of `text[start, end)`. */
+  rangeOf(start: number, end: number): Range;
+}
+
 /** L3 covers L3a/L3b/L3-2016; see `LayoutVariant` for which. */
 export type Layout = 'L0' | 'L1' | 'L2' | 'L3' | 'unknown';
 
@@ -110,9 +119,19 @@ export type FieldKind = 'claimsAdministratorGuideline' | 'reviewerGuideline' | '
 
 export type Party = 'Claims Administrator' | 'Expert Reviewer';
 
+/** A page or page range an MTUS part cites: `300`, `617-25` (read as 617-625). */
 export interface PageRef {
   from: number;
   to?: number;
+  /** The number(s) as written. */
+  range: Range;
+}
+
+/** A section an MTUS part cites, e.g. `Special Studies`, `3.3.1.1 Opioids: Screening`. */
+export interface SectionRef {
+  /** As written, with the white space after a joining comma read as one space. */
+  name: string;
+  range: Range;
 }
 
 /** One MTUS title cited: era 2 `<Title> <Year>, Section(s): …` or era 1 `ACOEM Chapter n … Page(s): …`. */
@@ -121,10 +140,11 @@ export interface MtusPart {
   year?: number;
   chapter?: number;
   pages: PageRef[];
-  sections: string[];
-  /** Offsets into the field body text (`Field.body.text`). */
-  start: number;
-  end: number;
+  sections: SectionRef[];
+  /** The whole part as written. */
+  range: Range;
+  /** The title (and year) as written, before `Section(s):` / `Page(s):`; absent when there is none. */
+  titleRange?: Range;
 }
 
 export interface Citation {
@@ -133,12 +153,15 @@ export interface Citation {
   text: string;
   /** MTUS parts; empty for non-MTUS. */
   parts: MtusPart[];
+  /** `MTUS` or `Non-MTUS Citation` as written, when the citation starts with it. */
+  leadRange?: Range;
   /** Non-MTUS: which source family the free text names, when recognisable. */
   source?: 'ODG' | 'ACOEM' | 'other';
+  /** Non-MTUS ODG or ACOEM: the source's name as written, e.g. `Official Disability Guidelines (ODG)`. */
+  sourceRange?: Range;
   /** Non-MTUS: chapter named after the source when recognisable, e.g. `Knee & Leg`. */
   chapter?: string;
-  start: number;
-  end: number;
+  chapterRange?: Range;
   range: Range;
 }
 
@@ -167,7 +190,7 @@ export interface Field {
   label: string;
   labelRange: Range;
   /** The text after the label up to the next label or item. Empty text when the label has none. */
-  body: Span;
+  body: FoldedSpan;
   /** Whole field: label plus body. */
   range: Range;
   /** Guideline fields only. */

@@ -186,7 +186,7 @@ function partName(part: MtusPart): string {
 
 function partQualifier(part: MtusPart): string {
   const bits: string[] = [];
-  if (part.sections.length) bits.push(part.sections.map(collapse).join(', '));
+  if (part.sections.length) bits.push(part.sections.map((s) => collapse(s.name)).join(', '));
   if (part.pages.length) {
     const pages = part.pages.map((p) => (p.to === undefined ? `${p.from}` : `${p.from}-${p.to}`));
     bits.push(`${pages.length === 1 && part.pages[0].to === undefined ? 'p.' : 'pp.'} ${pages.join(', ')}`);

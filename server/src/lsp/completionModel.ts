@@ -13,7 +13,7 @@
 // Entries come in display order (the feature numbers their sortText) with a text edit over what was typed, so that labels with
 // spaces filter and replace as a whole.
 import { MTUS_TITLES } from '../core/citations';
-import { DECISION_EXPLANATIONS, describeMtusTitle } from '../core/glossary';
+import { DECISION_EXPLANATIONS, describeMtusPart } from '../core/glossary';
 import type { DecisionValue, DisputedItem, FieldKind, ImrDocument, Layout, Position, Range, SectionKind } from '../core/model';
 import type { SourceText } from '../core/source';
 import { contentStart } from './semanticTokensModel';
@@ -259,7 +259,7 @@ function guidelineCompletions(before: string, position: Position): CompletionEnt
   }));
   const titles: CompletionEntry[] = MTUS_TITLES.map((t) => {
     const label = `${t.title} ${t.year}`;
-    const description = describeMtusTitle(label);
+    const description = describeMtusPart(t);
     return {
       label,
       kind: 'title',

@@ -91,7 +91,7 @@ function partFacts(part: MtusPart): Array<[string, string]> {
   const known = lookupMtusTitle(part);
   const chapter = part.chapter ?? known?.chapter;
   if (chapter !== undefined) facts.push(['ACOEM chapter', String(chapter)]);
-  if (part.sections.length) facts.push([part.sections.length === 1 ? 'Section' : 'Sections', part.sections.map((s) => s.replace(/\s+/g, ' ')).join('; ')]);
+  if (part.sections.length) facts.push([part.sections.length === 1 ? 'Section' : 'Sections', part.sections.map((s) => s.name.replace(/\s+/g, ' ')).join('; ')]);
   if (part.pages.length) facts.push([part.pages.length === 1 && part.pages[0]!.to === undefined ? 'Page' : 'Pages', pagesText(part)]);
   return facts;
 }

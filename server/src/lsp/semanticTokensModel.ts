@@ -107,6 +107,8 @@ const PRIORITY = {
   date: 80,
   caseNumber: 80,
   citationPart: 70,
+  // A bare number in a section list is read as a page too; there it stays a section.
+  citationPage: 69,
   citationSource: 70,
   label: 60,
   itemText: 40,
@@ -161,91 +163,35 @@ export function collectTokens(doc: ImrDocument, source: SourceText): TokenTable 
       else if (value === 'Overturned') out.range(item.decision.range, K.overturned, PRIORITY.decision);
       else out.range(item.decision.range, K.invalid, PRIORITY.decision);
     }
-    for (const field of item.fields) fieldTokens(out, field, source);
+    for (const field of item.fields) fieldTokens(out, field);
   }
   dateTokens(out, source);
   return out.result();
 }
 
-function fieldTokens(out: TokenCollector, field: Field, source: SourceText): void {
+function fieldTokens(out: TokenCollector, field: Field): void {
   out.range(field.labelRange, K.label, PRIORITY.label);
   if (field.conclusion) {
     const polarity = field.conclusion.polarity === 'negative' ? K.negative : K.positive;
     out.range(field.conclusion.sentence.range, polarity, PRIORITY.conclusion);
   }
-  if (!field.guideline || field.guideline.citations.length === 0) return;
-  const map = FieldTextMap.of(field, source);
-  for (const citation of field.guideline.citations) {
-    if (map) citationTokens(out, citation, map);
-  }
+  for (const citation of field.guideline?.citations ?? []) citationTokens(out, citation);
 }
 
-const MTUS_LEAD = /^MTUS\b/i;
-const NON_MTUS_LEAD = /^Non[-\s]?MTUS(?:\s+Citation)?/i;
-const ODG_NAME = /\(ODG\)\s*Official\s+Disability\s+Guidelines|Official\s+Disability\s+Guidelines(?:\s*\(ODG\))?|\bODG\b/i;
-const ACOEM_NAME = /ACOEM\s+Occupational\s+Medicine\s+Practice\s+Guidelines|Occupational\s+Medicine\s+Practice\s+Guidelines|\bACOEM\b/i;
-const SECTION_LABEL = /Sections?(?:\(s\))?\s*:/i;
-const PAGE_LABEL = /Pages?(?:\(s\))?\s*:|Page\(s\)/i;
-const PAGE_NUMBERS = /\d{1,6}(?:\s*[-–]\s*\d{1,6})?/g;
-
 /** The parts of one citation: its source word, the titles, sections and pages it names. */
-function citationTokens(out: TokenCollector, citation: Citation, map: FieldTextMap): void {
-  const text = map.text;
-  const written = text.slice(citation.start, citation.end);
+function citationTokens(out: TokenCollector, citation: Citation): void {
   if (citation.kind === 'mtus') {
-    const lead = MTUS_LEAD.exec(written);
-    if (lead) out.offsets(map, citation.start, citation.start + lead[0].length, K.mtusSource, PRIORITY.citationSource);
+    if (citation.leadRange) out.range(citation.leadRange, K.mtusSource, PRIORITY.citationSource);
     for (const part of citation.parts) {
-      const raw = text.slice(part.start, part.end);
-      const sectionLabel = SECTION_LABEL.exec(raw);
-      const pageLabel = PAGE_LABEL.exec(raw);
-      const headEnd = Math.min(sectionLabel?.index ?? raw.length, pageLabel?.index ?? raw.length);
-      const head = trimEnd(raw, 0, headEnd, ', ');
-      if (head > 0) out.offsets(map, part.start, part.start + head, K.mtusTitle, PRIORITY.citationPart);
-      if (sectionLabel) {
-        const listStart = sectionLabel.index + sectionLabel[0].length;
-        const listEnd = pageLabel && pageLabel.index > sectionLabel.index ? pageLabel.index : raw.length;
-        let from = listStart;
-        for (const section of part.sections) {
-          const at = raw.indexOf(section, from);
-          if (at < 0 || at >= listEnd) continue;
-          out.offsets(map, part.start + at, part.start + at + section.length, K.mtusSection, PRIORITY.citationPart);
-          from = at + section.length;
-        }
-      }
-      if (pageLabel) {
-        const listStart = pageLabel.index + pageLabel[0].length;
-        const listEnd = sectionLabel && sectionLabel.index > pageLabel.index ? sectionLabel.index : raw.length;
-        const list = raw.slice(listStart, listEnd);
-        PAGE_NUMBERS.lastIndex = 0;
-        for (let m = PAGE_NUMBERS.exec(list); m; m = PAGE_NUMBERS.exec(list)) {
-          const at = part.start + listStart + m.index;
-          out.offsets(map, at, at + m[0].length, K.mtusPage, PRIORITY.citationPart);
-        }
-      }
+      if (part.titleRange) out.range(part.titleRange, K.mtusTitle, PRIORITY.citationPart);
+      for (const section of part.sections) out.range(section.range, K.mtusSection, PRIORITY.citationPart);
+      for (const page of part.pages) out.range(page.range, K.mtusPage, PRIORITY.citationPage);
     }
     return;
   }
-  const lead = NON_MTUS_LEAD.exec(written);
-  if (lead) out.offsets(map, citation.start, citation.start + lead[0].length, K.nonMtusSource, PRIORITY.citationSource);
-  const from = lead ? lead[0].length : 0;
-  const rest = written.slice(from);
-  const name = citation.source === 'ODG' ? ODG_NAME.exec(rest) : citation.source === 'ACOEM' ? ACOEM_NAME.exec(rest) : null;
-  if (!name) return;
-  const nameStart = citation.start + from + name.index;
-  const nameEnd = nameStart + name[0].length;
-  out.offsets(map, nameStart, nameEnd, K.nonMtusTitle, PRIORITY.citationPart);
-  if (citation.chapter) {
-    const at = text.indexOf(citation.chapter, nameEnd);
-    if (at >= 0 && at + citation.chapter.length <= citation.end) {
-      out.offsets(map, at, at + citation.chapter.length, K.nonMtusTitle, PRIORITY.citationPart);
-    }
-  }
-}
-
-function trimEnd(s: string, from: number, to: number, chars: string): number {
-  while (to > from && chars.includes(s[to - 1]!)) to--;
-  return to;
+  if (citation.leadRange) out.range(citation.leadRange, K.nonMtusSource, PRIORITY.citationSource);
+  if (citation.sourceRange) out.range(citation.sourceRange, K.nonMtusTitle, PRIORITY.citationPart);
+  if (citation.chapterRange) out.range(citation.chapterRange, K.nonMtusTitle, PRIORITY.citationPart);
 }
 
 function dateTokens(out: TokenCollector, source: SourceText): void {
@@ -257,60 +203,6 @@ function dateTokens(out: TokenCollector, source: SourceText): void {
     if (month < 1 || month > 12 || day < 1 || day > 31) continue;
     const start = source.positionAt(m.index);
     out.add(start.line, start.character, start.character + m[0].length, K.date, PRIORITY.date);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Field body offsets → source positions
-
-/**
- * Maps offsets into a field's folded body text (`Field.body.text`, where citation and MTUS part offsets point)
- * back to source positions, by folding the source lines the same way the parser does. Undefined when the
- * rebuilt text differs from the parser's (then the caller keeps to the ranges the model carries).
- */
-export class FieldTextMap {
-  private constructor(
-    readonly text: string,
-    private readonly pieces: ReadonlyArray<{ offset: number; line: number; character: number; length: number }>,
-  ) {}
-
-  static of(field: Field, source: SourceText): FieldTextMap | undefined {
-    const { start, end } = field.body.range;
-    const pieces: Array<{ offset: number; line: number; character: number; length: number }> = [];
-    let text = '';
-    for (let line = start.line; line <= end.line; line++) {
-      const lineText = source.lineAt(line);
-      let from = Math.max(line === start.line ? start.character : 0, contentStart(lineText));
-      let to = Math.min(line === end.line ? end.character : lineText.length, contentEnd(lineText));
-      while (from < to && lineText.charCodeAt(from) === 32) from++;
-      while (to > from && lineText.charCodeAt(to - 1) === 32) to--;
-      if (to <= from) continue;
-      if (text.length > 0) text += ' ';
-      pieces.push({ offset: text.length, line, character: from, length: to - from });
-      text += lineText.slice(from, to);
-    }
-    if (text !== field.body.text || pieces.length === 0) return undefined;
-    return new FieldTextMap(text, pieces);
-  }
-
-  private pieceAt(offset: number) {
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.pieces[mid]!.offset <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.pieces[lo]!;
-  }
-
-  /** The source range of `text[start, end)`. */
-  rangeOf(start: number, end: number): Range {
-    const p = this.pieceAt(start);
-    const s = { line: p.line, character: p.character + Math.max(0, Math.min(start - p.offset, p.length)) };
-    if (end <= start) return { start: s, end: s };
-    const q = this.pieceAt(end - 1);
-    return { start: s, end: { line: q.line, character: q.character + Math.max(0, Math.min(end - q.offset, q.length)) } };
   }
 }
 
@@ -377,10 +269,6 @@ class TokenCollector {
       while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
       this.add(line, from, to, kind, priority);
     }
-  }
-
-  offsets(map: FieldTextMap, start: number, end: number, kind: Kind, priority: number): void {
-    if (end > start) this.range(map.rangeOf(start, end), kind, priority);
   }
 
   /** Sorted, single-line, non-overlapping: a lower-priority token is cut around a higher one. */

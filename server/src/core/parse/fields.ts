@@ -26,14 +26,13 @@ export function buildField(lines: readonly Line[], at: number, end: number, labe
  * conclusion). For labels that wrap over lines (L1, L0), where `buildField`'s one-line label does not fit.
  */
 export function fieldFromParts(kind: FieldKind, label: string, labelRange: Range, body: Excerpt): Field {
-  const span = body.toSpan();
   const field: Field = {
     kind,
     label,
     labelRange,
-    body: span,
+    body,
     // The body's end position itself, not a second lookup of it (positions are never mutated).
-    range: { start: labelRange.start, end: body.text ? span.range.end : labelRange.end },
+    range: { start: labelRange.start, end: body.text ? body.range.end : labelRange.end },
   };
   if (kind === 'rationale') {
     const c = findNecessityConclusion(body.text);

@@ -2,7 +2,6 @@
 // "modified" and "denied" are utilization review's outcomes, not the IMR's (format guide §7).
 import type { Field, Position } from '../model';
 import { findNecessityConclusion, findUrVocabularyConclusion } from '../necessity';
-import { fold } from './support/folded';
 import { itemInSentence } from './messages';
 import { urPredicateIn, type UrWord } from './support/urWords';
 import type { Report, Rule } from './types';
@@ -44,14 +43,12 @@ export const urVocabulary: Rule = {
       passing: 'Decision rationale: … There is no documentation of functional improvement. Therefore, the request is not medically necessary.',
     },
   },
-  check({ document, source }) {
+  check({ document }) {
     const reports: Report[] = [];
     for (const item of document.items) {
       const rationale = item.rationale;
       if (!rationale || !mayUseUrWords(rationale)) continue;
-      // The offsets must index text that maps back to the source: fold it here rather than trust body.text.
-      const body = fold(source, rationale.body.range);
-      if (!body) continue;
+      const body = rationale.body;
       let found: UrWord | undefined = findUrVocabularyConclusion(body.text);
       let how = 'ends in the utilization-review word';
       if (!found) {

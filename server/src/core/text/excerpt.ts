@@ -1,5 +1,5 @@
 // Text that runs over several source lines, folded to one string, with a map back to source positions.
-import type { Position, Range, Span } from '../model';
+import type { FoldedSpan, Position, Range, Span } from '../model';
 import type { Line } from './lines';
 
 function isBlank(c: number): boolean {
@@ -17,7 +17,10 @@ const LINE = 1;
 const CHARACTER = 2;
 const STRIDE = 3;
 
-export class Excerpt {
+export class Excerpt implements FoldedSpan {
+  /** Computed on first use: positions are never mutated. */
+  private wholeRange?: Range;
+
   private constructor(
     readonly text: string,
     private readonly pieces: number[],
@@ -107,7 +110,7 @@ export class Excerpt {
   }
 
   get range(): Range {
-    return this.rangeOf(0, this.text.length);
+    return (this.wholeRange ??= this.rangeOf(0, this.text.length));
   }
 
   span(start = 0, end = this.text.length): Span {
