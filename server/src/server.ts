@@ -32,9 +32,9 @@ import { createFeatures } from './lsp/features';
 import { createLogger } from './lsp/log';
 import { enableExplicitCollection } from './lsp/memory';
 import { filePathOf, imrSection, SettingsStore } from './lsp/settings';
+import { CONFIG_FILE_NAME } from './node/files';
 
 const SERVER_NAME = 'imr-language-server';
-const CONFIG_FILE = '.imr.json';
 
 const USAGE = `${SERVER_NAME} ${version}: the IMR determination language server.
 
@@ -181,7 +181,7 @@ function serve(): void {
     }
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] })
         .catch((error: unknown) => logger.error('file watcher registration failed', error));
     }
     // A client that is asked for settings still has to say when they change.
@@ -211,7 +211,7 @@ function serve(): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     try {
-      if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`))) context.configurationChanged('files');
+      if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) context.configurationChanged('files');
       eachFeature('watched files change', (f) => f.watchedFilesChanged?.(context, params.changes));
     } catch (error) {
       logger.error('didChangeWatchedFiles failed', error);

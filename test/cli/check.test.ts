@@ -41,7 +41,7 @@ describe('imr: help, version and usage errors', () => {
       [['check', '--bogus', UNKNOWN], /^imr: Unknown option '--bogus'\. See 'imr check --help'\.$/],
       [['check', '--format', 'xml', UNKNOWN], /^imr: --format must be one of text, json, sarif \(got 'xml'\)/],
       [['check'], /^imr: no files given\./],
-      [['check', '--config', `${FIXTURES}/no-such-config.json`, UNKNOWN], /^imr: --config .*no-such-config\.json: cannot be read \(ENOENT\)$/],
+      [['check', '--config', `${FIXTURES}/no-such-config.json`, UNKNOWN], /^imr: --config .*no-such-config\.json: cannot be read \(no such file or directory, ENOENT\)$/],
     ];
     for (const [args, message] of cases) {
       const run = imr(args);

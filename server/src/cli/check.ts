@@ -11,7 +11,7 @@ import { BINARY_REASON, internalError, isBinary } from './letters';
 import { EXIT, Messages } from './messages';
 import { writeOutput } from './output';
 import { startProgress } from './progress';
-import { readLetter, writeLetter } from './read';
+import { readLetter, writeLetter } from '../node/letterReader';
 import type { FailedFile, FileResult } from './results';
 import { oneOf, parseCommandArgs, UsageError } from './usage';
 
@@ -40,7 +40,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const messages = new Messages();
   const configs = await ConfigChooser.create(values.config, messages);
   const inputs = await expandInputs(positionals);
-  for (const e of inputs.errors) messages.error(e);
+  for (const f of inputs.failures) messages.error(`${f.path}: ${f.reason}`);
 
   const results: FileResult[] = [];
   const failed: FailedFile[] = [];

@@ -3,7 +3,8 @@
 import { stat } from 'node:fs/promises';
 import type { ImrConfig } from '../core/rules';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../node/config';
-import { describeFailure, type Messages } from './messages';
+import { describeError } from '../node/errors';
+import type { Messages } from './messages';
 import { UsageError } from './usage';
 
 export class ConfigChooser {
@@ -21,7 +22,7 @@ export class ConfigChooser {
       if (!(await stat(forcedPath)).isFile()) throw new UsageError(`--config ${forcedPath}: not a file`);
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      throw new UsageError(`--config ${forcedPath}: cannot be read (${describeFailure(error)})`);
+      throw new UsageError(`--config ${forcedPath}: cannot be read (${describeError(error)})`);
     }
     return new ConfigChooser(loadConfigFile(forcedPath), messages);
   }

@@ -26,7 +26,7 @@ export async function runExport(args: string[]): Promise<number> {
 
   const messages = new Messages();
   const inputs = await expandInputs(positionals);
-  for (const e of inputs.errors) messages.error(e);
+  for (const f of inputs.failures) messages.error(`${f.path}: ${f.reason}`);
   const rows: ExportRow[] = [];
   const progress = startProgress(inputs.files.length);
   for (const file of inputs.files) {

@@ -1,50 +1,48 @@
-// Turns command-line paths into the files to read: files as given, directories searched for letters,
-// globs expanded with fast-glob. A path that yields nothing is reported, and the others still count.
+// Turns command-line paths into the files to read: files as given, directories searched for letters and
+// globs expanded, both by the shared walker (server/src/node/walker.ts: no symlinked folders followed, each
+// real file once). A path that yields nothing is reported, and the others still count.
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import fg from 'fast-glob';
-import { describeFailure } from './messages';
+import { describeError } from '../node/errors';
+import { letterExtensionList } from '../node/files';
+import { findLetterFiles, isGlobPattern, matchFiles, UniqueFiles } from '../node/walker';
 
-export const LETTER_EXTENSIONS = ['txt', 'imr'];
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
+export interface FailedInput {
+  /** The path or pattern as given. */
+  path: string;
+  /** One line: why it gave no file. */
+  reason: string;
+}
 
 export interface Inputs {
   files: string[];
-  /** One line per path that matched nothing or could not be looked at. */
-  errors: string[];
+  /** One per path that matched nothing or could not be looked at. */
+  failures: FailedInput[];
 }
 
 export async function expandInputs(paths: readonly string[]): Promise<Inputs> {
   const files: string[] = [];
-  const errors: string[] = [];
-  const seen = new Set<string>();
-  // `a.txt`, `./a.txt` and a directory holding it name one file: check it once, under the first name.
-  const add = (file: string) => {
-    const key = resolve(file);
-    if (!seen.has(key)) {
-      seen.add(key);
-      files.push(file);
-    }
-  };
+  const failures: FailedInput[] = [];
+  // `a.txt`, `./a.txt`, a link to it and a directory holding it name one file: check it once, under the first name.
+  const unique = new UniqueFiles();
   for (const path of paths) {
     const kind = await pathKind(path);
     if (kind === 'file') {
-      add(path);
+      if (await unique.add(path)) files.push(path);
     } else if (kind === 'directory') {
-      const found = await fg(`**/*.{${LETTER_EXTENSIONS.join(',')}}`, { cwd: path, onlyFiles: true, ignore: IGNORE });
-      if (found.length === 0) errors.push(`${path}: no .${LETTER_EXTENSIONS.join(' or .')} files in this directory`);
-      for (const rel of found.sort()) add(joinPath(path, rel));
-    } else if (fg.isDynamicPattern(path)) {
-      const found = await fg(path, { onlyFiles: true, ignore: IGNORE });
-      if (found.length === 0) errors.push(`${path}: no files match this pattern`);
-      for (const file of found.sort()) add(file);
+      const found = await findLetterFiles([path], { unique });
+      if (found.matched === 0) failures.push({ path, reason: `no ${letterExtensionList()} files in this directory` });
+      files.push(...found.files);
+    } else if (isGlobPattern(path)) {
+      const found = await matchFiles(path, { unique });
+      if (found.matched === 0) failures.push({ path, reason: 'no files match this pattern' });
+      files.push(...found.files);
     } else if (kind === 'missing') {
-      errors.push(`${path}: no such file or directory`);
+      failures.push({ path, reason: 'no such file or directory' });
     } else {
-      errors.push(`${path}: cannot be read (${kind.error})`);
+      failures.push({ path, reason: `cannot be read (${kind.error})` });
     }
   }
-  return { files, errors };
+  return { files, failures };
 }
 
 type PathKind = 'file' | 'directory' | 'missing' | { error: string };
@@ -56,10 +54,6 @@ async function pathKind(path: string): Promise<PathKind> {
     return info.isDirectory() ? 'directory' : 'file';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : { error: describeFailure(error) };
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : { error: describeError(error) };
   }
-}
-
-function joinPath(dir: string, rel: string): string {
-  return dir.endsWith('/') || dir.endsWith('\\') ? dir + rel : `${dir}/${rel}`;
 }

@@ -1,7 +1,7 @@
 // Reading and parsing one letter for the commands that only need the model (outline, export).
 import { parse, type ImrDocument } from '../core';
-import { describeFailure } from './messages';
-import { readLetter } from './read';
+import { describeError } from '../node/errors';
+import { readLetter } from '../node/letterReader';
 import type { FailedFile } from './results';
 
 export const BINARY_REASON = 'looks binary, not a letter in text form; skipped';
@@ -23,5 +23,5 @@ export async function loadLetter(file: string): Promise<{ file: string; document
 }
 
 export function internalError(error: unknown): string {
-  return `could not be processed: internal error (${describeFailure(error)}); please report it`;
+  return `could not be processed: internal error (${describeError(error)}); please report it`;
 }

@@ -3,7 +3,8 @@
 import { runCheck } from './check';
 import { runExport } from './export';
 import { MAIN_HELP } from './help';
-import { describeFailure, EXIT } from './messages';
+import { describeError } from '../node/errors';
+import { EXIT } from './messages';
 import { runOutline } from './outline';
 import { UsageError } from './usage';
 import { VERSION } from './version';
@@ -41,7 +42,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`imr: ${error.message}\n`);
-    else process.stderr.write(`imr: internal error (${describeFailure(error)}); please report it\n`);
+    else process.stderr.write(`imr: internal error (${describeError(error)}); please report it\n`);
     process.exitCode = EXIT.failure;
   },
 );

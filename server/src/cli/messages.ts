@@ -20,12 +20,5 @@ export class Messages {
   }
 }
 
-/** What an unexpected exception may say: its kind, never its message (which could quote the letter). */
-export function describeFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string') return code;
-  return error instanceof Error ? error.name : 'unknown error';
-}
-
 /** Exit codes: 0 clean, 1 error-level findings (check only), 2 usage or input failure. */
 export const EXIT = { clean: 0, errors: 1, failure: 2 } as const;

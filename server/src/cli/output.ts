@@ -1,6 +1,6 @@
 // Writes a command's result to stdout or to the --output file.
 import { writeFile } from 'node:fs/promises';
-import { describeFailure } from './messages';
+import { describeError } from '../node/errors';
 
 /** Resolves to an error message, or undefined when written. */
 export async function writeOutput(text: string, file: string | undefined): Promise<string | undefined> {
@@ -12,6 +12,6 @@ export async function writeOutput(text: string, file: string | undefined): Promi
     await writeFile(file, text, 'utf8');
     return undefined;
   } catch (error) {
-    return `${file}: cannot write the output (${describeFailure(error)})`;
+    return `${file}: cannot write the output (${describeError(error)})`;
   }
 }

@@ -13,7 +13,6 @@
 // (without `only`, offered only when it fixes more than one problem).
 // `context.only` is honoured (a kind matches itself and its sub-kinds). A client without
 // `codeActionLiteralSupport` gets Commands instead (`imr.server.applyEdit` carries the edit).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
@@ -34,6 +33,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findRule, type Finding, type Fix, type ImrConfig } from '../core/rules';
 import { safeFixEdits } from '../core/rules/fixes';
 import { SourceText } from '../core/source';
+import { CONFIG_FILE_NAME as CONFIG_FILE, createConfigFile, readConfigText } from '../node/config';
 import { handler, isTooLarge, throwIfCancelled, type Feature, type ServerContext } from './context';
 import { checkDocument, DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
 import { filePathOf } from './settings';
@@ -41,7 +41,6 @@ import { filePathOf } from './settings';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.imr`;
 export const DISABLE_RULE_COMMAND = 'imr.server.disableRule';
 export const APPLY_EDIT_COMMAND = 'imr.server.applyEdit';
-const CONFIG_FILE = '.imr.json';
 
 /** `only` allows `kind` when it names the kind itself or a parent of it (`source` allows `source.fixAll.imr`). */
 export function kindAllowed(kind: string, only: readonly string[] | undefined): boolean {
@@ -198,12 +197,12 @@ async function disableRule(context: ServerContext, args: unknown[]): Promise<voi
   const target = where.file;
   const targetUri = pathToFileURL(target).href;
   const label = `Disable ${ruleId}`;
-  let existing: string | undefined;
-  try {
-    existing = fs.readFileSync(target, 'utf8');
-  } catch {
-    existing = undefined;
+  const read = readConfigText(target);
+  if (typeof read !== 'string' && !read.missing) {
+    warn(context, `Cannot read ${target} (${read.error}).`);
+    return;
   }
+  const existing = typeof read === 'string' ? read : undefined;
 
   if (existing !== undefined) {
     const edits = disableRuleEdits(existing, ruleId);
@@ -227,12 +226,8 @@ async function disableRule(context: ServerContext, args: unknown[]): Promise<voi
     return;
   }
   // The client cannot create files through an edit: write it ourselves (never over an existing file).
-  try {
-    fs.writeFileSync(target, text, { flag: 'wx' });
-    context.configurationChanged('files');
-  } catch {
-    warn(context, `Cannot create ${target}.`);
-  }
+  if (createConfigFile(target, text) === undefined) context.configurationChanged('files');
+  else warn(context, `Cannot create ${target}.`);
 }
 
 export const codeActionsFeature: Feature = {

@@ -15,7 +15,8 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse, type DecisionValue, type ImrDocument, type Range } from '../core';
 import { itemName, itemText } from '../core/outline';
-import { findLetterFiles, isUnder, readLetterFile } from '../node/letterFiles';
+import { readLetter } from '../node/letterReader';
+import { findLetterFiles, isUnder } from '../node/walker';
 
 export const MAX_FILES = 5000;
 /** Letters are 5–40 KB; anything far larger is not one. */
@@ -149,9 +150,9 @@ export function search(entries: Iterable<IndexEntry>, query: string, limit: numb
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A file's entry, or undefined when it is unreadable, too large or not a determination. */
-function readEntry(file: string, maxBytes: number): IndexEntry | undefined {
-  const read = readLetterFile(file, maxBytes);
-  if (!('text' in read) || !looksLikeLetter(read.text)) return undefined;
+async function readEntry(file: string, maxBytes: number): Promise<IndexEntry | undefined> {
+  const read = await readLetter(file, { maxBytes });
+  if (!read.ok || !looksLikeLetter(read.text)) return undefined;
   return entryFor(pathToFileURL(file).href, parse(read.text));
 }
 
@@ -242,7 +243,7 @@ export class WorkspaceIndex {
         sliceStart = performance.now();
       }
       if (cancelled()) break;
-      const entry = readEntry(file, maxBytes);
+      const entry = await readEntry(file, maxBytes);
       if (entry) fresh.set(entry.uri, entry);
     }
     if (cancelled()) return { files: 0, letters: 0, items: 0, truncated: true, ms: 0 };
@@ -280,7 +281,7 @@ export class WorkspaceIndex {
     // One file per turn of the event loop: a burst of events (a folder copied in) never holds up requests.
     await yieldToEventLoop();
     const uri = pathToFileURL(file).href;
-    const entry = readEntry(file, this.options.maxFileBytes ?? MAX_FILE_BYTES);
+    const entry = await readEntry(file, this.options.maxFileBytes ?? MAX_FILE_BYTES);
     if (entry) {
       if (!this.entries.has(uri) && this.entries.size >= (this.options.maxFiles ?? MAX_FILES)) return;
       this.entries.set(uri, entry);

@@ -27,13 +27,13 @@ import {
 import type { Analysis } from './analysis';
 import { handler, type Feature, type ServerContext } from './context';
 import { SYMBOL_KINDS } from './documentSymbols';
+import { LETTER_GLOB } from '../node/files';
 import { entryFor, search, WorkspaceIndex, type IndexEntry, type IndexStats } from './workspaceIndex';
 
 export const INDEX_READY_NOTIFICATION = 'imr/indexReady';
 /** How long a query waits for a running build before answering from what is indexed. */
 const INDEX_WAIT_MS = 5000;
 export const MAX_RESULTS = 1000;
-const LETTER_GLOB = '**/*.{txt,imr}';
 
 /** One spelling per file: `file:` URIs re-encoded from their path (VS Code writes `c%3A`, Node `C:`). */
 export function canonicalUri(uri: string): string {

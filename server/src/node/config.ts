@@ -1,11 +1,19 @@
-// Finds and reads `.imr.json` for a letter: the nearest one in the letter's folder or any folder above.
-// Never throws: an unreadable or invalid file yields defaults plus readable problems. Reads are cached by
-// path and modification time, so checking a folder of letters reads each config file once.
+// Finds and reads `.imr.json` for a letter: the nearest one in the letter's folder or a folder above it, up
+// to a boundary (the workspace folder in the server, the working directory in the CLI), never past it, so a
+// file outside the workspace never applies. Never throws: an unreadable, oversized or invalid file yields
+// defaults plus readable problems. Reads are cached by path, size and modification time, so checking a
+// folder of letters reads each config file once. Also writes the file for "Disable rule".
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfigText, type ImrConfig } from '../core/rules/config';
+import { describeError } from './errors';
+import { CONFIG_FILE_NAME } from './files';
+import { isUnder } from './walker';
 
-export const CONFIG_FILE_NAME = '.imr.json';
+export { CONFIG_FILE_NAME };
+
+/** A real configuration is a few hundred bytes; anything this large is refused unread. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface LoadedConfig {
   config: ImrConfig;
@@ -30,16 +38,24 @@ function isFile(p: string): boolean {
   }
 }
 
-/** The nearest `.imr.json` in `startDir` or above, up to the filesystem root. */
-export function findConfigFile(startDir: string): string | undefined {
+/**
+ * The nearest `.imr.json` in `startDir` or a folder above it, up to and including `boundary`. When
+ * `startDir` is not inside `boundary`, only `startDir` itself is looked in.
+ */
+export function findConfigFile(startDir: string, boundary?: string): string | undefined {
   let dir = path.resolve(startDir);
+  const stop = boundary === undefined ? undefined : isUnder(dir, [boundary]) ? path.resolve(boundary) : dir;
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
     if (isFile(candidate)) return candidate;
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    if (dir === stop || parent === dir) return undefined;
     dir = parent;
   }
+}
+
+function unreadable(resolved: string, why: string): LoadedConfig {
+  return { config: {}, path: resolved, problems: [`${resolved}: ${why}; default rule settings are used.`] };
 }
 
 /** Reads one config file. Problems name the file, never the letter. */
@@ -49,17 +65,14 @@ export function loadConfigFile(configPath: string): LoadedConfig {
   try {
     stat = fs.statSync(resolved);
   } catch (error) {
-    return { config: {}, path: resolved, problems: [`${resolved}: cannot be read (${errorCode(error)}); default rule settings are used.`] };
+    return unreadable(resolved, `cannot be read (${describeError(error)})`);
   }
+  if (!stat.isFile()) return unreadable(resolved, 'not a regular file');
+  if (stat.size > MAX_CONFIG_BYTES) return unreadable(resolved, `larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, so not read`);
   const cached = cache.get(resolved);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.result;
-  let text: string;
-  try {
-    text = fs.readFileSync(resolved, 'utf8');
-  } catch (error) {
-    return { config: {}, path: resolved, problems: [`${resolved}: cannot be read (${errorCode(error)}); default rule settings are used.`] };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = readConfigText(resolved);
+  if (typeof text !== 'string') return unreadable(resolved, `cannot be read (${text.error})`);
   const { config, problems } = parseConfigText(text, `${resolved}: `);
   const result: LoadedConfig = { config, path: resolved, problems };
   cache.set(resolved, { mtimeMs: stat.mtimeMs, size: stat.size, result });
@@ -68,9 +81,9 @@ export function loadConfigFile(configPath: string): LoadedConfig {
 
 /**
  * The configuration that applies to a letter (or to a folder, when given one): the nearest `.imr.json`
- * above it, or defaults when there is none.
+ * above it up to `boundary` (see findConfigFile), or defaults when there is none.
  */
-export function loadConfigFor(filePath: string): LoadedConfig {
+export function loadConfigFor(filePath: string, boundary?: string): LoadedConfig {
   try {
     const resolved = path.resolve(filePath);
     let startDir = path.dirname(resolved);
@@ -79,10 +92,10 @@ export function loadConfigFor(filePath: string): LoadedConfig {
     } catch {
       // A letter that does not exist (yet, or any more) still gets its folder's configuration.
     }
-    const found = findConfigFile(startDir);
+    const found = findConfigFile(startDir, boundary);
     return found ? loadConfigFile(found) : { config: {}, problems: [] };
   } catch (error) {
-    return { config: {}, problems: [`The configuration could not be looked up (${errorCode(error)}); default rule settings are used.`] };
+    return { config: {}, problems: [`The configuration could not be looked up (${describeError(error)}); default rule settings are used.`] };
   }
 }
 
@@ -91,7 +104,26 @@ export function clearConfigCache(): void {
   cache.clear();
 }
 
-function errorCode(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
-  return error instanceof Error ? error.name : 'error';
+/** A config file's text (byte-order mark dropped), or why it cannot be read; refuses oversized files. */
+export function readConfigText(file: string): string | { error: string; missing: boolean } {
+  try {
+    // Stat before opening: opening a FIFO would block.
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { error: 'not a regular file', missing: false };
+    if (stat.size > MAX_CONFIG_BYTES) return { error: `larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB`, missing: false };
+    const text = fs.readFileSync(file, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (error) {
+    return { error: describeError(error), missing: (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' };
+  }
+}
+
+/** Creates a config file with `text`, never over an existing one. Resolves to an error line, or undefined. */
+export function createConfigFile(file: string, text: string): string | undefined {
+  try {
+    fs.writeFileSync(file, text, { flag: 'wx' });
+    return undefined;
+  } catch (error) {
+    return `${file}: cannot be created (${describeError(error)})`;
+  }
 }

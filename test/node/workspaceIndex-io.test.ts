@@ -1,0 +1,35 @@
+// The workspace index reads and walks through the shared node/ reader and walker: a UTF-16 letter is
+// indexed like a UTF-8 one, and a folder with symlink cycles is indexed once per real file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { WorkspaceIndex } from '../../server/src/lsp/workspaceIndex';
+
+const LETTER = readFileSync(join(__dirname, '..', 'cli', 'fixtures', 'letters', 'two-items.txt'), 'utf8');
+
+test('UTF-16 LE and BE letters are indexed; symlink cycles and a link to a letter add nothing', async () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'imr-index-')));
+  try {
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'a.txt'), LETTER);
+    writeFileSync(join(dir, 'le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LETTER, 'utf16le')]));
+    writeFileSync(join(dir, 'sub', 'be.imr'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(LETTER, 'utf16le').swap16()]));
+    symlinkSync('.', join(dir, 'self'));
+    symlinkSync('..', join(dir, 'sub', 'up'));
+    symlinkSync('a.txt', join(dir, 'z-alias.txt'));
+    const index = new WorkspaceIndex();
+    const stats = await index.rebuild([dir]);
+    assert.equal(stats.files, 3);
+    const uris = [...index.all()].map((e) => e.uri).sort();
+    assert.deepEqual(uris, ['a.txt', 'le.txt', 'sub/be.imr'].map((f) => pathToFileURL(join(dir, f)).href));
+    const items = (file: string) => index.get(pathToFileURL(join(dir, file)).href)?.items.map((i) => i.name);
+    assert.ok((items('a.txt')?.length ?? 0) > 0, 'the UTF-8 letter has items');
+    assert.deepEqual(items('le.txt'), items('a.txt'));
+    assert.deepEqual(items('sub/be.imr'), items('a.txt'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
