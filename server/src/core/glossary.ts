@@ -293,12 +293,16 @@ export function termAt(lineText: string, character: number): { entry: GlossaryEn
   if (!isTermChar(lineText, cursor) && isTermChar(lineText, cursor - 1)) cursor -= 1; // caret just after a word
   if (!isTermChar(lineText, cursor)) return undefined;
 
+  // Only the token's part within LONGEST_TERM of the cursor can hold a candidate: reading no further keeps
+  // the work constant on a token of any length (a line of dashes, a run of `a1/`).
+  const windowStart = cursor - LONGEST_TERM;
+  const windowEnd = cursor + LONGEST_TERM + 1;
   let tokenStart = cursor;
-  while (isTermChar(lineText, tokenStart - 1)) tokenStart -= 1;
+  while (tokenStart >= windowStart && isTermChar(lineText, tokenStart - 1)) tokenStart -= 1;
   let tokenEnd = cursor + 1;
-  while (isTermChar(lineText, tokenEnd)) tokenEnd += 1;
+  while (tokenEnd <= windowEnd && isTermChar(lineText, tokenEnd)) tokenEnd += 1;
 
-  const cuts = cutPoints(lineText, tokenStart, tokenEnd);
+  const cuts = cutPoints(lineText, tokenStart, tokenEnd, windowStart, windowEnd);
   const candidates: Array<[number, number]> = [];
   for (const start of cuts) {
     for (const end of cuts) {
@@ -323,9 +327,14 @@ function isDigitLetterChange(previous: string, current: string): boolean {
   return isAlphanumeric(previous) && isAlphanumeric(current) && isDigit(previous) !== isDigit(current);
 }
 
-function cutPoints(text: string, start: number, end: number): number[] {
-  const cuts = new Set([start, end]);
-  for (let i = start; i < end; i++) {
+/** The cut points of the token [start, end) that lie in [windowStart, windowEnd]. */
+function cutPoints(text: string, start: number, end: number, windowStart: number, windowEnd: number): number[] {
+  const cuts = new Set<number>();
+  if (start >= windowStart) cuts.add(start);
+  if (end <= windowEnd) cuts.add(end);
+  const from = Math.max(start, windowStart - 1);
+  const to = Math.min(end, windowEnd);
+  for (let i = from; i < to; i++) {
     if ('/-.'.includes(text[i]!)) {
       cuts.add(i);
       cuts.add(i + 1);
@@ -333,7 +342,7 @@ function cutPoints(text: string, start: number, end: number): number[] {
       cuts.add(i); // `10mg`, `H2receptor`, `ICD9`
     }
   }
-  return [...cuts].sort((a, b) => a - b);
+  return [...cuts].filter((cut) => cut >= windowStart && cut <= windowEnd).sort((a, b) => a - b);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,0 +1,37 @@
+// Hostile input for the core's per-line and per-token work (issue 12): each call runs in a worker stopped
+// after WORKER_LIMIT_MS, which a quadratic version cannot meet on these sizes (it would take hours).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inWorker, WORKER_LIMIT_MS } from '../support/budget';
+import type { parseSummary } from '../support/hostile';
+import { smallLetter } from '../rules/small-letter';
+
+const GLOSSARY = 'server/src/core/glossary.ts';
+const HOSTILE = 'test/support/hostile.ts';
+const MILLION = 1_000_000;
+const limit = { timeout: WORKER_LIMIT_MS * 2 };
+
+type Term = { entry: { term: string }; start: number; end: number } | undefined;
+
+test('hover term lookup on a 1,000,000-character line of dashes: nothing in the dashes, MRI inside them', limit, async () => {
+  const half = '-'.repeat(MILLION / 2);
+  const line = `${half}MRI${half}`;
+  assert.equal(await inWorker<Term>(GLOSSARY, 'termAt', [line, MILLION / 4]), undefined);
+  const mri = await inWorker<Term>(GLOSSARY, 'termAt', [line, MILLION / 2 + 1]);
+  assert.deepEqual([mri?.entry.term, mri?.start, mri?.end], ['MRI', MILLION / 2, MILLION / 2 + 3]);
+});
+
+test('hover term lookup on a 1,000,000-character run of `a1/`: MRI found in the run', limit, async () => {
+  const run = 'a1/'.repeat(MILLION / 6);
+  const line = `${run}MRI/${run}`;
+  const mri = await inWorker<Term>(GLOSSARY, 'termAt', [line, run.length + 1]);
+  assert.deepEqual([mri?.entry.term, mri?.start, mri?.end], ['MRI', run.length, run.length + 3]);
+  assert.equal(await inWorker<Term>(GLOSSARY, 'termAt', [line, 1]), undefined);
+});
+
+test('parse: a 1,000,000-character guideline field of `Decision based on MTUS ` with no year', limit, async () => {
+  const body = 'Decision based on MTUS '.repeat(MILLION / 23);
+  const text = smallLetter({ item: ['MRI of the lumbar spine: Upheld', `Claims Administrator guideline: ${body}`, 'Decision rationale: The request is not medically necessary.'] });
+  const summary = await inWorker<ReturnType<typeof parseSummary>>(HOSTILE, 'parseSummary', [text]);
+  assert.deepEqual(summary.items, [{ text: 'MRI of the lumbar spine'.length, decision: 'Upheld', fields: ['claimsAdministratorGuideline', 'rationale'] }]);
+});
