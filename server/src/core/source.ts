@@ -94,25 +94,33 @@ export class LineCursor {
   private offset = 0;
   /** checkpoints[k]: offset where line k * STEP starts, for every such line reached so far. */
   private readonly checkpoints: number[] = [0];
-  private readonly lfOnly: boolean;
+  /**
+   * The first LF (CR) at or after `lfFrom` (`crFrom`), or the text's length: found by native indexOf and
+   * kept, so that asking again within one line costs nothing, however long the line and whatever its ends.
+   */
+  private nextLf = -1;
+  private lfFrom = 0;
+  private nextCr = -1;
+  private crFrom = 0;
 
-  constructor(readonly text: string) {
-    this.lfOnly = text.indexOf('\r') < 0;
-  }
+  constructor(readonly text: string) {}
 
   /** Where the line after the one starting at `from` starts, or -1 at the last line. */
   private nextLineStart(from: number): number {
     const t = this.text;
-    if (this.lfOnly) {
-      const nl = t.indexOf('\n', from);
-      return nl < 0 ? -1 : nl + 1;
+    if (from < this.lfFrom || from > this.nextLf) {
+      const lf = t.indexOf('\n', from);
+      this.nextLf = lf < 0 ? t.length : lf;
+      this.lfFrom = from;
     }
-    for (let i = from; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 10) return i + 1;
-      if (c === 13) return t.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    if (from < this.crFrom || from > this.nextCr) {
+      const cr = t.indexOf('\r', from);
+      this.nextCr = cr < 0 ? t.length : cr;
+      this.crFrom = from;
     }
-    return -1;
+    const end = Math.min(this.nextLf, this.nextCr);
+    if (end === t.length) return -1;
+    return end === this.nextCr && t.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
   }
 
   private restart(k: number): void {

@@ -116,22 +116,37 @@ function isListMarker(text: string, at: number): boolean {
 // skipped as a whole; this catches the headers of further letters in a file that holds several.
 const HEADER_LABEL = /Case Number:|Date Assigned:|Decision Date:|Date of Injury:|UR Denial Date:|Priority:/;
 
-function onHeaderLine(text: string, i: number): boolean {
-  const start = text.lastIndexOf('\n', i) + 1;
-  let end = text.indexOf('\n', i);
-  if (end < 0) end = text.length;
-  return HEADER_LABEL.test(text.slice(start, end));
+/**
+ * Whether an offset stands on a header line, read once per line: gaps come in text order, so a line with
+ * many doubled spaces (a megabyte of `ab  `) is not re-read for each. Lines are LSP's (\r, \n, \r\n).
+ */
+class HeaderLines {
+  private line = -1;
+  private header = false;
+
+  constructor(private readonly lines: LineLocator) {}
+
+  at(offset: number): boolean {
+    const { line } = this.lines.positionAt(offset);
+    if (line !== this.line) {
+      this.line = line;
+      this.header = HEADER_LABEL.test(this.lines.lineAt(line));
+    }
+    return this.header;
+  }
 }
 
 /** The run of blanks starting at `i`, if it stands between two words of one sentence. */
-function doubledGap(text: string, i: number, from: number, enders: string): Gap | undefined {
+function doubledGap(text: string, i: number, from: number, enders: string, headerLines: HeaderLines): Gap | undefined {
+  // Only the first space of a run of blanks reads the run: ` \t  \t  \t` is read once, not once per space.
+  const previous = text.charCodeAt(i - 1);
+  if (i <= from || isWhite(previous)) return undefined; // indentation
   let end = i + 2;
   while (isBlank(text.charCodeAt(end))) end++;
   const next = text.charCodeAt(end);
-  const previous = text.charCodeAt(i - 1);
-  if (i <= from || isWhite(previous) || isWhite(next)) return undefined; // indentation, trailing blanks
+  if (isWhite(next)) return undefined; // trailing blanks
   if (next === 0x2e || next === 0x2c) return undefined; // "by  ." is a punctuation gap
-  if (endsSentence(text, i - 1, enders) || isListMarker(text, i - 1) || onHeaderLine(text, i)) return undefined;
+  if (endsSentence(text, i - 1, enders) || isListMarker(text, i - 1) || headerLines.at(i)) return undefined;
   return { start: i, end, kind: 'doubled' };
 }
 
@@ -143,8 +158,9 @@ function isMark(code: number): boolean {
 // all, where three used to run (space runs, periods, commas). The scan is the rule's whole cost.
 const CANDIDATE = / (?: +|[.,])/g;
 
-function findGaps(text: string, from: number, punctuation: boolean, doubled: boolean, enders: string): Gap[] {
+function findGaps(text: string, lines: LineLocator, from: number, punctuation: boolean, doubled: boolean, enders: string): Gap[] {
   const gaps: Gap[] = [];
+  const headerLines = new HeaderLines(lines);
   const keep = (gap: Gap | undefined): void => {
     if (gap) gaps.push(gap);
   };
@@ -153,7 +169,7 @@ function findGaps(text: string, from: number, punctuation: boolean, doubled: boo
     const end = m.index + m[0].length;
     if (text.charCodeAt(end - 1) === SPACE) {
       // A run of spaces: a doubled space, or the blanks before a mark ("by  .").
-      if (doubled) keep(doubledGap(text, m.index, from, enders));
+      if (doubled) keep(doubledGap(text, m.index, from, enders, headerLines));
       if (punctuation && isMark(text.charCodeAt(end))) keep(punctuationGap(text, end - 1, from));
     } else if (punctuation) {
       keep(punctuationGap(text, m.index, from)); // one space, then the mark: "by ."
@@ -187,7 +203,7 @@ export const probableRedactionGap: Rule = {
     const punctuation = booleanOption(context, meta, 'spaceBeforePunctuation');
     const doubled = booleanOption(context, meta, 'doubledSpaces');
     if (!punctuation && !doubled) return [];
-    const gaps = findGaps(text, from, punctuation, doubled, stringOption(context, meta, 'sentenceEnders'));
+    const gaps = findGaps(text, lines, from, punctuation, doubled, stringOption(context, meta, 'sentenceEnders'));
     const locator = new Locator(document);
     const reports: Report[] = [];
     for (const gap of gaps) {

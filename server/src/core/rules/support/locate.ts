@@ -1,6 +1,6 @@
 // Names where a raw-text finding stands ("in the rationale of item 2 ("…")", "in CLINICAL CASE SUMMARY"),
 // for rules that scan the text rather than the model. Queries must come in increasing order: the cursors
-// only move forward, so naming n findings costs O(n + sections + items).
+// only move forward, so naming n findings costs O(n + sections + items + the items' text).
 import type { DisputedItem, ImrDocument, Position, Range, Section } from '../../model';
 import { itemInSentence } from '../messages';
 
@@ -21,6 +21,8 @@ const FIELD_NAMES = {
 export class Locator {
   private section = 0;
   private item = 0;
+  /** The current item as named in a sentence, made once: naming reads the item's whole text. */
+  private named?: { item: DisputedItem; name: string };
 
   constructor(private readonly document: ImrDocument) {}
 
@@ -31,7 +33,8 @@ export class Locator {
     const item: DisputedItem | undefined = items[this.item];
     if (item && contains(item.range, p)) {
       const field = item.fields.find((f) => contains(f.range, p));
-      return field ? `in the ${FIELD_NAMES[field.kind]} of ${itemInSentence(item)}` : `in the heading of ${itemInSentence(item)}`;
+      if (this.named?.item !== item) this.named = { item, name: itemInSentence(item) };
+      return field ? `in the ${FIELD_NAMES[field.kind]} of ${this.named.name}` : `in the heading of ${this.named.name}`;
     }
     const sections = this.document.sections;
     while (this.section < sections.length && !before(p, sections[this.section].range.end)) this.section++;
