@@ -46,7 +46,9 @@ function emptyDocument(src: SourceLines, problems: StructuralProblem[]): ImrDocu
   };
 }
 
-const ERA_2 = /outside of the MTUS Guidelines|MTUS [A-Z][A-Za-z ,&-]+ (?:19|20)\d\d/;
+// The title is bounded (the longest is under 50 characters): unbounded, a field of repeated `MTUS …` with no
+// year would be read to its end from every `MTUS`.
+const ERA_2 = /outside of the MTUS Guidelines|MTUS [A-Z][A-Za-z ,&-]{1,100} (?:19|20)\d\d/;
 const ERA_1 = /did not base their decision on the MTUS|MTUS ACOEM|Page\(s\):/;
 
 function citationEra(items: readonly DisputedItem[]): 1 | 2 | undefined {

@@ -35,23 +35,27 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || isBreak(code);
 }
 
-// Line breaks as isBreak has them, found by a native scan: a character loop in JavaScript costs more than
-// everything else done per keyword.
-const BREAK = /[\n\r\f]/g;
+const BREAK = /[\n\r\f]/;
 
-/** Where the line that `from` is on ends: its first break at or after `from`, else the text's end. */
-function lineEnd(text: string, from: number): number {
-  BREAK.lastIndex = from;
-  return BREAK.test(text) ? BREAK.lastIndex - 1 : text.length;
+/** Where the line that `from` is on ends, looking no further than `cap`: its first break, else `cap`. */
+function lineEnd(text: string, from: number, cap: number): number {
+  // A native scan of a short slice: a character loop costs more than everything else done per keyword, and a
+  // scan of the whole rest of a long line would make a line full of keywords quadratic.
+  const k = text.slice(from, cap).search(BREAK);
+  return k < 0 ? cap : from + k;
 }
 
-/** About `length` folded characters of `text` from `start` (whole lines; never past `limit`). */
+/**
+ * About `length` folded characters of `text` from `start`: whole lines, except that no more than twice
+ * `length` characters of one line are read, so that the work per call is bounded whatever the line's
+ * length; never past `limit`.
+ */
 export function foldAhead(text: string, start: number, length: number, limit = text.length): FoldedStretch {
   const stretch = new FoldedStretch();
   let i = start;
   while (i < limit && stretch.text.length < length) {
     // Copy up to the next line break, then fold the whitespace around it into one space.
-    let j = Math.min(lineEnd(text, i), limit);
+    let j = lineEnd(text, i, Math.min(limit, i + 2 * length));
     let end = j;
     while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
     if (end > i) stretch.add(text, i, end);
