@@ -65,7 +65,7 @@ describe('code lens', () => {
     const { lenses } = await lensesOf(letter);
     assert.equal(lenses[0]?.command?.title, '8 disputed items · 7 upheld · 0 overturned · 1 invalid');
     const [, items] = lenses[0]!.command!.arguments as [string, Array<{ label: string; description: string }>];
-    assert.deepEqual(items[1], { label: '2. Medical Clearance', description: '"Uphold"', range: r(68, 0, 68, 25) });
+    assert.deepEqual(items[1], { label: '2. Medical Clearance', description: '"Uphold"', decision: 'invalid', range: r(68, 0, 68, 25) });
   });
 
   test('a document that is not a determination gets no lens', async () => {

@@ -2,28 +2,16 @@
 // decisions: `3 disputed items · 2 upheld · 1 overturned`, plus `· 1 invalid` when an item's decision is
 // missing or not one of the two words. Zero counts are shown (`· 0 overturned`), so the line always reads
 // the same way. Its command `imr.pickItem` (the VS Code client's quick pick, client/src/extension.ts) gets
-// `[uri, items]`, items = `{ label: '<n>. <item name>', description: '<decision>', range }[]`; other
+// `[uri, items]`, items = `PickableItem[]` (server/src/protocol.ts); other
 // editors still show the counts. Documents without items or a decisions heading get the lens on the first
 // item line, or none.
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import type { ImrDocument, Range } from '../core/model';
-import { decisionLabel, itemName } from '../core/outline';
+import type { DisputedItem, ImrDocument } from '../core/model';
+import { decisionLabel, itemName, outlineDecision } from '../core/outline';
+import type { DecisionCounts, PickableItem } from '../protocol';
 import { handler, openAnalysis, type Feature } from './context';
 
 export const PICK_ITEM_COMMAND = 'imr.pickItem';
-
-export interface PickableItem {
-  label: string;
-  description: string;
-  range: Range;
-}
-
-export interface DecisionCounts {
-  items: number;
-  upheld: number;
-  overturned: number;
-  invalid: number;
-}
 
 export function countDecisions(doc: ImrDocument): DecisionCounts {
   const counts: DecisionCounts = { items: doc.items.length, upheld: 0, overturned: 0, invalid: 0 };
@@ -43,8 +31,12 @@ export function lensTitle(counts: DecisionCounts): string {
   return parts.join(' · ');
 }
 
+export function pickableItem(item: DisputedItem): PickableItem {
+  return { label: `${item.index}. ${itemName(item)}`, description: decisionLabel(item), decision: outlineDecision(item), range: item.headingRange };
+}
+
 export function pickableItems(doc: ImrDocument): PickableItem[] {
-  return doc.items.map((item) => ({ label: `${item.index}. ${itemName(item)}`, description: decisionLabel(item), range: item.headingRange }));
+  return doc.items.map(pickableItem);
 }
 
 /** The lens for a document, or none when it has no decisions heading and no item. */

@@ -5,6 +5,7 @@ import { codeActionsFeature } from './codeActions';
 import { codeLensFeature } from './codeLens';
 import { completionFeature } from './completion';
 import type { Feature } from './context';
+import { createDeterminationsFeature } from './determinations';
 import { createDiagnosticsFeature } from './diagnostics';
 import { documentSymbolsFeature } from './documentSymbols';
 import { foldingFeature } from './folding';
@@ -14,6 +15,7 @@ import { semanticTokensFeature } from './semanticTokens';
 import { createWorkspaceSymbolsFeature } from './workspaceSymbols';
 
 export function createFeatures(): Feature[] {
+  const workspaceSymbols = createWorkspaceSymbolsFeature();
   return [
     documentSymbolsFeature,
     foldingFeature,
@@ -24,6 +26,7 @@ export function createFeatures(): Feature[] {
     hoverFeature,
     completionFeature,
     codeLensFeature,
-    createWorkspaceSymbolsFeature(),
+    workspaceSymbols,
+    createDeterminationsFeature(workspaceSymbols),
   ];
 }

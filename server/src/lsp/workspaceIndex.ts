@@ -17,6 +17,8 @@ import { parse, type DecisionValue, type ImrDocument, type Range } from '../core
 import { itemName, itemText } from '../core/outline';
 import { readLetter } from '../node/letterReader';
 import { findLetterFiles, isUnder } from '../node/walker';
+import type { IndexStats, PickableItem } from '../protocol';
+import { pickableItem } from './codeLens';
 
 export const MAX_FILES = 5000;
 /** Letters are 5–40 KB; anything far larger is not one. */
@@ -44,6 +46,8 @@ export interface IndexedItem {
   decision?: DecisionValue;
   range: Range;
   selectionRange: Range;
+  /** As the picker and the Determinations view list it. */
+  pick: PickableItem;
 }
 
 export interface IndexEntry {
@@ -51,16 +55,12 @@ export interface IndexEntry {
   fileName: string;
   caseNumber?: string;
   caseNumberRange?: Range;
+  /** The header's decision date as written. */
+  decisionDate?: string;
   items: IndexedItem[];
 }
 
-export interface IndexStats {
-  files: number;
-  letters: number;
-  items: number;
-  truncated: boolean;
-  ms: number;
-}
+export type { IndexStats };
 
 export function fold(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -75,6 +75,8 @@ export function entryFor(uri: string, document: ImrDocument): IndexEntry | undef
     entry.caseNumber = caseField.value.trim();
     entry.caseNumberRange = caseField.valueRange;
   }
+  const decisionDate = document.header?.fields.decisionDate?.value?.trim();
+  if (decisionDate) entry.decisionDate = decisionDate;
   for (const item of document.items) {
     entry.items.push({
       name: itemName(item),
@@ -82,6 +84,7 @@ export function entryFor(uri: string, document: ImrDocument): IndexEntry | undef
       decision: item.decision?.value,
       range: item.range,
       selectionRange: item.headingRange,
+      pick: pickableItem(item),
     });
   }
   return entry;

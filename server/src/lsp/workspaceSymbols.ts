@@ -26,11 +26,11 @@ import {
 } from 'vscode-languageserver';
 import type { Analysis } from './analysis';
 import { handler, type Feature, type ServerContext } from './context';
+import { sendCustomNotification } from './customMessages';
 import { SYMBOL_KINDS } from './documentSymbols';
 import { LETTER_GLOB } from '../node/files';
-import { entryFor, search, WorkspaceIndex, type IndexEntry, type IndexStats } from './workspaceIndex';
-
-export const INDEX_READY_NOTIFICATION = 'imr/indexReady';
+import { IndexChangedNotification, IndexReadyNotification, type IndexStats } from '../protocol';
+import { entryFor, search, WorkspaceIndex, type IndexEntry } from './workspaceIndex';
 /** How long a query waits for a running build before answering from what is indexed. */
 const INDEX_WAIT_MS = 5000;
 export const MAX_RESULTS = 1000;
@@ -83,6 +83,11 @@ export interface WorkspaceSymbolsFeature extends Feature {
   workspaceFoldersChanged(context: ServerContext): void;
   /** For tests and the benchmark: the index itself. */
   readonly index: WorkspaceIndex;
+  /**
+   * Every indexed letter, open documents in place of their files; waits (at most `waitMs`) for a running
+   * build and for pending file updates.
+   */
+  currentEntries(context: ServerContext, token: CancellationToken, waitMs?: number): Promise<IndexEntry[]>;
 }
 
 export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
@@ -90,7 +95,7 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
   const index = new WorkspaceIndex({
     onReady(stats: IndexStats) {
       context?.logger.info(`workspace index: ${stats.letters} letters, ${stats.items} items from ${stats.files} files in ${stats.ms.toFixed(0)} ms`);
-      context?.connection.sendNotification(INDEX_READY_NOTIFICATION, stats).catch(() => undefined);
+      if (context) sendCustomNotification(context.connection, IndexReadyNotification, stats);
     },
     onError(error) {
       context?.logger.error('workspace index failed', error);
@@ -112,10 +117,10 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     return supported ? kind : kind === SymbolKind.Event ? SymbolKind.Function : SymbolKind.Field;
   };
 
-  const query = async (ctx: ServerContext, params: WorkspaceSymbolParams, token: CancellationToken): Promise<SymbolInformation[]> => {
+  const currentEntries = async (ctx: ServerContext, token: CancellationToken, waitMs = INDEX_WAIT_MS): Promise<IndexEntry[]> => {
     ensureCurrent(ctx);
-    if (index.isBuilding) await waitFor(index.ready(), INDEX_WAIT_MS, token);
-    await waitFor(index.settled(), INDEX_WAIT_MS, token);
+    if (index.isBuilding) await waitFor(index.ready(), waitMs, token);
+    await waitFor(index.settled(), waitMs, token);
     if (token.isCancellationRequested) return [];
     // Open documents replace their files' entries.
     const open = new Map<string, IndexEntry | undefined>();
@@ -125,6 +130,12 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     const entries: IndexEntry[] = [];
     for (const entry of index.all()) if (!open.has(entry.uri)) entries.push(entry);
     for (const entry of open.values()) if (entry) entries.push(entry);
+    return entries;
+  };
+
+  const query = async (ctx: ServerContext, params: WorkspaceSymbolParams, token: CancellationToken): Promise<SymbolInformation[]> => {
+    const entries = await currentEntries(ctx, token);
+    if (token.isCancellationRequested) return [];
     const itemKind = symbolKind(ctx, SYMBOL_KINDS.item);
     const caseKind = symbolKind(ctx, SYMBOL_KINDS.header);
     const matches = search(entries, params.query ?? '', MAX_RESULTS, () => token.isCancellationRequested);
@@ -140,6 +151,7 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
   return {
     name: 'workspaceSymbols',
     index,
+    currentEntries,
     capabilities: () => ({ workspaceSymbolProvider: true }),
     register(ctx) {
       context = ctx;
@@ -170,6 +182,7 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
         if (change.type === FileChangeType.Deleted) index.fileDeleted(file);
         else if (/\.(txt|imr)$/i.test(file)) void index.fileChanged(file).catch((error: unknown) => ctx.logger.error('workspace index update failed', error));
       }
+      void index.settled().then(() => sendCustomNotification(ctx.connection, IndexChangedNotification));
     },
     workspaceFoldersChanged(ctx) {
       ensureCurrent(ctx);

@@ -26,6 +26,21 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
+/** The calendar day `days` (≥ 0) after `d`. */
+export function addDays(d: CalendarDate, days: number): CalendarDate {
+  let { year, month, day } = d;
+  day += days;
+  while (day > daysInMonth(year, month)) {
+    day -= daysInMonth(year, month);
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  return { year, month, day };
+}
+
 /** `MM/DD/YYYY`, as the header writes it. */
 export function formatDate(d: CalendarDate): string {
   return `${String(d.month).padStart(2, '0')}/${String(d.day).padStart(2, '0')}/${String(d.year).padStart(4, '0')}`;

@@ -1,0 +1,84 @@
+// The IMR server's custom requests and notifications: one typed definition shared by the language server
+// (server/src/lsp) and the VS Code client (client/src, which imports this file by relative path; esbuild
+// bundles it). Pure types and message type objects: no logic, no I/O. Method names start with `imr/`.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
+
+/** An item's decision: the two valid words, a word that is neither (`invalid`), or none at all (`missing`). */
+export type ItemDecision = 'Upheld' | 'Overturned' | 'invalid' | 'missing';
+
+/** One disputed item as a list entry (the picker, the code lens, the Determinations view). */
+export interface PickableItem {
+  /** `<n>. <item name>` */
+  label: string;
+  /** The decision as the outline shows it: `Upheld`, `Overturned`, `no decision`, or the invalid word in quotes. */
+  description: string;
+  decision: ItemDecision;
+  /** The item's heading: what to reveal. */
+  range: Range;
+}
+
+export interface DecisionCounts {
+  items: number;
+  upheld: number;
+  overturned: number;
+  /** Items whose decision is missing or neither word. */
+  invalid: number;
+}
+
+/** `imr/documentItems`: the disputed items of an open letter, in order. Empty when it is not open or has none. */
+export interface DocumentItemsParams {
+  uri: string;
+}
+export const DocumentItemsRequest = new RequestType<DocumentItemsParams, PickableItem[], void>('imr/documentItems');
+
+/** One letter of the workspace, as the Determinations view lists it. */
+export interface LetterSummary {
+  uri: string;
+  fileName: string;
+  caseNumber?: string;
+  /** The header's decision date as written (`MM/DD/YYYY`). */
+  decisionDate?: string;
+  /**
+   * Decision date + 30 days (`MM/DD/YYYY`): an estimate of the last day to appeal to the WCAB. The law counts
+   * from the mailing date (LC 4610.6(h)), which the letter does not show.
+   */
+  appealByEstimate?: string;
+  counts: DecisionCounts;
+  items: PickableItem[];
+}
+
+export interface DeterminationsResult {
+  letters: LetterSummary[];
+  /** The index was still being built: more letters may follow (an `imr/indexChanged` notification says when). */
+  indexing: boolean;
+  /** The workspace holds more candidate files than the index reads. */
+  truncated: boolean;
+}
+
+/** `imr/determinations`: every letter of the workspace (the index, with open documents over their files). */
+export const DeterminationsRequest = new RequestType<Record<string, never>, DeterminationsResult, void>('imr/determinations');
+
+/** Counts only, never text. */
+export interface IndexStats {
+  files: number;
+  letters: number;
+  items: number;
+  truncated: boolean;
+  ms: number;
+}
+
+/** `imr/indexReady`: a full build of the workspace index finished. */
+export const IndexReadyNotification = new NotificationType<IndexStats>('imr/indexReady');
+
+/** `imr/indexChanged`: letters on disk changed and the index was updated (after file events). */
+export const IndexChangedNotification = new NotificationType<void>('imr/indexChanged');
+
+/** `imr/checkWorkspace`: the findings of every indexed letter that is not open (open ones have their own). */
+export interface CheckWorkspaceResult {
+  letters: { uri: string; diagnostics: Diagnostic[] }[];
+  /** Letters checked. */
+  checked: number;
+  truncated: boolean;
+}
+export const CheckWorkspaceRequest = new RequestType<Record<string, never>, CheckWorkspaceResult, void>('imr/checkWorkspace');
