@@ -209,6 +209,35 @@ test('glued "notmedically" from text extraction (synthetic, wording of CM16-0231
   expectConclusion(`There was no clear rationale for the need of chiropractic treatment. ${conclusion}`, conclusion, 'negative');
 });
 
+test('a negation joined to what follows, wherever it stands, is still a negation (synthetic)', () => {
+  const negative = [
+    'The request is not-medically necessary.',
+    'The request is Not-Medically Necessary.',
+    'The request is not\u2013medically necessary.',
+    'The request is not \u2014 medically necessary.',
+    'The request is not-\nmedically necessary.',
+    'The request is not\nmedically necessary.',
+    'The request is not-necessary.',
+    'The request is isnotmedically necessary.',
+    'The request is-not medically necessary.',
+    'The request isnot medically necessary.',
+    'The request is not medically-necessary.',
+    'The request is not-medically-necessary.',
+    'The request is deemed not-medically necessary.',
+    'The request is determined to not-be medically necessary.',
+    'The request cannot-be deemed medically necessary.',
+    'The request cannotbe deemed medically necessary.',
+    'The request is not-a medical necessity.',
+    'The medical necessity of the request is not-established.',
+    'The medical necessity of the request has not-been established.',
+  ];
+  for (const conclusion of negative) expectConclusion(`No function was regained. ${conclusion}`, conclusion, 'negative');
+  // Hyphenated words that merely contain the letters stay positive.
+  for (const conclusion of ['The knotted-band exercise is medically necessary.', 'The follow-up note is medically necessary.']) {
+    expectConclusion(`Function was regained. ${conclusion}`, conclusion, 'positive');
+  }
+});
+
 test('fragments: the last of two short sentences concludes (seed 000 lines 215-217)', () => {
   const conclusion = 'The follow-up is not medically necessary.';
   const rationale = 'In this case, the follow-up is for the medial branch block. Since the MBB is not medically necessary. ' + conclusion + '  ';
@@ -278,9 +307,31 @@ test('isNegativeNecessity reads the main necessity statement', () => {
 test('findUrVocabularyConclusion flags a UR word in the concluding sentence', () => {
   const rationale = 'The guidelines do not support the request. As such, the request is non-certified.';
   const start = rationale.indexOf('non-certified');
-  assert.deepEqual(findUrVocabularyConclusion(rationale), { word: 'non-certified', start, end: start + 13 });
+  const sentenceStart = rationale.indexOf('As such');
+  assert.deepEqual(findUrVocabularyConclusion(rationale), {
+    word: 'non-certified', start, end: start + 13, polarity: 'negative', sentenceStart, sentenceEnd: rationale.length,
+  });
   const denied = 'There were no red flags. Based on the above, the request was denied.';
   assert.equal(findUrVocabularyConclusion(denied)?.word, 'denied');
+});
+
+test('a UR word states a polarity: negated by "not" or a detached "non", none for "modified"', () => {
+  const cases: [string, string, Polarity | undefined][] = [
+    ['Therefore, the request is non-certified.', 'non-certified', 'negative'],
+    ['Therefore, the request is noncertified.', 'noncertified', 'negative'],
+    ['Therefore, the request is non certified.', 'non certified', 'negative'],
+    ['Therefore, the request is non- certified.', 'non- certified', 'negative'],
+    ['Therefore, the request is non\u2013certified.', 'non\u2013certified', 'negative'],
+    ['Therefore, the request is certified.', 'certified', 'positive'],
+    ['Therefore, the request is not certified.', 'certified', 'negative'],
+    ['Therefore, the request is hereby denied.', 'denied', 'negative'],
+    ['Therefore, the request is modified.', 'modified', undefined],
+  ];
+  for (const [sentence, word, polarity] of cases) {
+    const found = findUrVocabularyConclusion(`No function was regained. ${sentence}`);
+    assert.equal(found?.word, word, sentence);
+    assert.equal(found?.polarity, polarity, sentence);
+  }
 });
 
 test('findUrVocabularyConclusion ignores UR words in the history or beside a necessity conclusion', () => {

@@ -63,6 +63,9 @@ function result(f: Finding, artifactLocation: Sarif.ArtifactLocation): Sarif.Res
     message: { text: f.message },
     locations: [{ physicalLocation: { artifactLocation, region: region(f.range) } }],
   };
+  if (f.related?.length) {
+    out.relatedLocations = f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation, region: region(r.range) } }));
+  }
   if (f.fixes?.length) {
     out.fixes = f.fixes.map((fix) => ({
       description: { text: fix.title },

@@ -184,6 +184,14 @@ export interface NecessityConclusion {
   sentence: Span;
 }
 
+/** A rationale whose last sentence concludes in utilization-review words ("The request is non-certified."). */
+export interface UrWordedConclusion {
+  /** What the words say about necessity; undefined for "modified". */
+  polarity?: Polarity;
+  word: Span;
+  sentence: Span;
+}
+
 export interface Field {
   kind: FieldKind;
   /** The label as written, e.g. `MAXIMUS guideline:`. */
@@ -197,6 +205,8 @@ export interface Field {
   guideline?: GuidelineBody;
   /** Rationale fields only. */
   conclusion?: NecessityConclusion;
+  /** Rationale fields only: set when the last sentence concludes in UR words instead of necessity. */
+  urConclusion?: UrWordedConclusion;
 }
 
 export interface DisputedItem {

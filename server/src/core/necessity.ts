@@ -2,6 +2,7 @@
 // The conclusion sits near the end, so sentences are read backwards from the end of the text and the
 // scan stops at the first sentence that states necessity; nothing before it is touched.
 import type { Polarity } from './model';
+import { isUrOutcomeWord, urOutcomePolarity } from './urVocabulary';
 
 export interface ConclusionMatch {
   polarity: Polarity;
@@ -51,7 +52,6 @@ const NUMBER_ABBREVIATIONS = new Set(['no', 'nos']);
 const OPIOID_BOILERPLATE =
   /addresses\s+the\s+medical\s+necessity\s+of\s+opioid|interpreted\s+as\s+a\s+recommendation\s+to\s+stop|tapering\s+opioids|advised\s+to\s+consult\s+the\s+MTUS\s+Opioid/i;
 
-const UR_WORDS = new Set(['non-certified', 'noncertified', 'certified', 'modified', 'denied']);
 const UR_COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'remains', 'hereby']);
 const HISTORY_WORDS = new Set(['previously', 'prior', 'initially', 'originally', 'already', 'formerly']);
 // A sentence naming utilization review tells the history, not the IMR's own conclusion.
@@ -79,8 +79,20 @@ export function isNegativeNecessity(sentence: string): boolean {
   return false;
 }
 
-/** UR vocabulary used as a conclusion ("non-certified", "certified", "modified", "denied"), for a later rule. */
-export function findUrVocabularyConclusion(rationale: string): { word: string; start: number; end: number } | undefined {
+export interface UrConclusionMatch {
+  /** The UR word as written ("non-certified"), or with a detached prefix ("non certified"). */
+  word: string;
+  start: number;
+  end: number;
+  /** What the word says about necessity, negation included; undefined for "modified". */
+  polarity?: Polarity;
+  /** Offsets of the whole concluding sentence. */
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+/** UR vocabulary used as the conclusion ("The request is non-certified."): the last sentence, no necessity cue. */
+export function findUrVocabularyConclusion(rationale: string): UrConclusionMatch | undefined {
   // Only the concluding position counts, and only when no necessity statement stands there.
   for (let end = contentEnd(rationale); end > 0; ) {
     const sentence = sentenceEndingAt(rationale, end);
@@ -234,25 +246,45 @@ function negatedForward(text: string, from: number, limit: number): boolean {
 }
 
 function isFinite(word: string): boolean {
-  return FINITE.has(word) || word.endsWith("n't") || (word.endsWith('not') && FINITE.has(word.slice(0, -3)));
+  if (word.includes('-')) return isFinite(word.slice(0, word.indexOf('-'))); // "is-not", "cannot-be"
+  return FINITE.has(word) || word.endsWith("n't") || gluedNot(word)?.verb === true;
 }
 
 function isNegator(word: string): boolean {
-  if (NEGATORS.has(word) || word.endsWith("n't")) return true;
-  if (word.endsWith('not') && FINITE.has(word.slice(0, -3))) return true; // "isnot"
-  return word.startsWith('not') && GLUED_AFTER_NOT.has(word.slice(3)); // "notmedically"
+  if (word.includes('-')) return word.split('-').some(isNegator); // "not-medically", "not-be", "is-not"
+  return NEGATORS.has(word) || word.endsWith("n't") || gluedNot(word) !== undefined;
+}
+
+/**
+ * "not" glued to the words around it by extraction or a typo: "notmedically", "isnot", "cannotbe",
+ * "isnotmedically". `verb`: a finite verb is glued before it.
+ */
+function gluedNot(word: string): { verb: boolean } | undefined {
+  const at = word.indexOf('not');
+  if (at < 0 || word.length === 3) return undefined;
+  const before = word.slice(0, at);
+  const after = word.slice(at + 3);
+  const verb = before === 'can' || FINITE.has(before);
+  if (before !== '' && !verb) return undefined;
+  return after === '' ? (verb ? { verb } : undefined) : GLUED_AFTER_NOT.has(after) ? { verb } : undefined;
 }
 
 // ---- UR words ----
 
-function urPredicate(text: string, s: Sentence): { word: string; start: number; end: number } | undefined {
+function urPredicate(text: string, s: Sentence): UrConclusionMatch | undefined {
   const back = new WordsBackwards(text, s.start, s.end);
   for (let k = 0, word = back.at(k); word !== undefined; word = back.at(++k)) {
-    if (!UR_WORDS.has(word.word)) continue;
+    if (!isUrOutcomeWord(word.word)) continue;
     // "is non-certified", "was therefore denied"; never "was previously non-certified".
+    let negated = false;
+    let start = word.start;
     for (let j = k + 1, before = back.at(j); before !== undefined && j <= k + 3; before = back.at(++j)) {
       if (HISTORY_WORDS.has(before.word) || before.clauseBreakAfter) break;
-      if (UR_COPULAS.has(before.word)) return { word: text.slice(word.start, word.end), start: word.start, end: word.end };
+      if (j === k + 1 && (before.word === 'non' || before.word === 'un')) start = before.start; // "non certified"
+      if (isNegator(before.word) || before.word === 'non') negated = !negated;
+      if (!UR_COPULAS.has(before.word)) continue;
+      const polarity = urOutcomePolarity(word.word, negated);
+      return { word: text.slice(start, word.end), start, end: word.end, polarity, sentenceStart: s.start, sentenceEnd: s.end };
     }
   }
   return undefined;

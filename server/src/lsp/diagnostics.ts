@@ -58,8 +58,12 @@ export function ruleDocUri(extensionRoot: string, ruleId: string): string {
   return pathToFileURL(path.join(extensionRoot, 'docs', 'rules', `${ruleId}.md`)).href;
 }
 
-export function toDiagnostic(finding: Finding, version: number, extensionRoot: string): Diagnostic {
+/** `uri`: the document's, for the finding's related places (the decision a conclusion contradicts). */
+export function toDiagnostic(finding: Finding, version: number, extensionRoot: string, uri?: string): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, version, fixes: finding.fixes ?? [] };
+  const related = uri !== undefined && finding.related?.length
+    ? finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }))
+    : undefined;
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
@@ -67,6 +71,7 @@ export function toDiagnostic(finding: Finding, version: number, extensionRoot: s
     codeDescription: { href: ruleDocUri(extensionRoot, finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    ...(related ? { relatedInformation: related } : {}),
     data,
   };
 }
@@ -115,7 +120,7 @@ export async function checkDocument(context: ServerContext, document: TextDocume
   }
   const analysis = context.analyses.get(current);
   const findings = context.analyses.findings(analysis, configuration);
-  const diagnostics = findings.map((f) => toDiagnostic(f, version, context.extensionRoot));
+  const diagnostics = findings.map((f) => toDiagnostic(f, version, context.extensionRoot, uri));
   return { version, generation: configuration.generation, findings, diagnostics };
 }
 

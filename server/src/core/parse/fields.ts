@@ -1,7 +1,7 @@
 // Per-item fields: the label, its body up to the next label or item, and what the body says.
 import { parseGuidelineBody } from '../citations';
 import type { Field, FieldKind, Range } from '../model';
-import { findNecessityConclusion } from '../necessity';
+import { findNecessityConclusion, findUrVocabularyConclusion } from '../necessity';
 import { Excerpt } from '../text/excerpt';
 import type { Line } from '../text/lines';
 
@@ -37,6 +37,8 @@ export function fieldFromParts(kind: FieldKind, label: string, labelRange: Range
   if (kind === 'rationale') {
     const c = findNecessityConclusion(body.text);
     if (c) field.conclusion = { polarity: c.polarity, sentence: body.span(c.start, c.end) };
+    const ur = findUrVocabularyConclusion(body.text);
+    if (ur) field.urConclusion = { polarity: ur.polarity, word: body.span(ur.start, ur.end), sentence: body.span(ur.sentenceStart, ur.sentenceEnd) };
   } else {
     field.guideline = parseGuidelineBody(body.text, (s, e) => body.rangeOf(s, e));
   }

@@ -35,17 +35,25 @@ export const decisionConclusionMismatch: Rule = {
     const reports: Report[] = [];
     for (const item of document.items) {
       const value = item.decision?.value;
-      const conclusion = item.rationale?.conclusion;
-      if (!value || !conclusion || conclusion.polarity === EXPECTED[value]) continue;
+      const rationale = item.rationale;
+      if (!value || !item.decision || !rationale) continue;
+      // A last sentence in UR words ("The request is non-certified.") is the conclusion it ends on.
+      const ur = rationale.urConclusion?.polarity ? rationale.urConclusion : undefined;
+      const polarity = ur?.polarity ?? rationale.conclusion?.polarity;
+      const sentence = ur?.sentence ?? rationale.conclusion?.sentence;
+      if (!polarity || !sentence || polarity === EXPECTED[value]) continue;
       const other: DecisionValue = value === 'Upheld' ? 'Overturned' : 'Upheld';
-      const says = conclusion.polarity === 'positive' ? 'medically necessary' : 'not medically necessary';
+      const says = polarity === 'positive' ? 'medically necessary' : 'not medically necessary';
+      const concludes = ur
+        ? `concludes in utilization-review wording ("${ur.word.text}"), read as ${says}`
+        : `concludes the request is ${says}`;
       reports.push({
-        message: `${itemWithDecision(item)}: the rationale concludes the request is ${says}, which contradicts ${value}.`,
-        range: conclusion.sentence.range,
-        fixes:
-          hasL3Labels(document.layout) && item.decision
-            ? [{ title: `Change decision to ${other}`, edits: [{ range: item.decision.range, newText: other }], safe: false }]
-            : [],
+        message: `${itemWithDecision(item)}: the rationale ${concludes}, which contradicts ${value}.`,
+        range: sentence.range,
+        related: [{ message: `The decision: ${value}`, range: item.decision.range }],
+        fixes: hasL3Labels(document.layout)
+          ? [{ title: `Change decision to ${other}`, edits: [{ range: item.decision.range, newText: other }], safe: false }]
+          : [],
       });
     }
     return reports;

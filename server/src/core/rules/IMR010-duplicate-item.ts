@@ -54,6 +54,7 @@ export const duplicateItem: Rule = {
       reports.push({
         message: `Disputed ${itemInSentence(item)} repeats item ${earlier.index}: the same request is decided twice.${decisions}`,
         range: item.headingRange,
+        related: [{ message: `Item ${earlier.index}, the same request`, range: earlier.headingRange }],
       });
     }
     return reports;

@@ -163,6 +163,7 @@ export const injuryDateMismatch: Rule = {
           `The case summary gives the injury date as ${written(stretch.text, found.date)}, but the header's ` +
           `\`Date of Injury:\` is ${header.value}.`,
         range: { start: lines.positionAt(start), end: lines.positionAt(stop) },
+        related: [{ message: "The header's Date of Injury", range: header.valueRange }],
       });
     }
     return reports;

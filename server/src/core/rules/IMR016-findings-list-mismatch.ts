@@ -5,7 +5,7 @@
 import type { DisputedItem, Finding, ImrDocument, Polarity, Range } from '../model';
 import { itemKey } from './support/keys';
 import { itemInSentence, quote } from './messages';
-import type { Report, Rule } from './types';
+import type { RelatedLocation, Report, Rule } from './types';
 
 type ListName = 'summary' | 'repeated' | 'items';
 
@@ -83,6 +83,7 @@ function pair(reference: readonly Entry[], other: readonly Entry[], referenceLis
     reports.push({
       message: `${cap(o.name)} stands in place ${o.position + 1} of ${LIST_NAMES[otherList]}, but in place ${j + 1} of ${LIST_NAMES[referenceList]}.`,
       range: o.range,
+      related: [relatedEntry(reference[j])],
     });
   }
   const total = counts(reference, other, referenceList, otherList);
@@ -93,6 +94,7 @@ function pair(reference: readonly Entry[], other: readonly Entry[], referenceLis
       reports.push({
         message: `${cap(o.name)} in ${LIST_NAMES[otherList]} does not name the same request as ${r.name} in ${LIST_NAMES[referenceList]}.`,
         range: o.range,
+        related: [relatedEntry(r)],
       });
     } else {
       reports.push({ message: `${cap(o.name)} in ${LIST_NAMES[otherList]} is not in ${LIST_NAMES[referenceList]}${total}.`, range: o.range });
@@ -104,6 +106,10 @@ function pair(reference: readonly Entry[], other: readonly Entry[], referenceLis
     }
   });
   return partner;
+}
+
+function relatedEntry(e: Entry): RelatedLocation {
+  return { message: `${cap(e.name)} in ${LIST_NAMES[e.list]}`, range: e.range };
 }
 
 function said(p: Polarity): string {
@@ -126,6 +132,7 @@ function comparePolarity(statements: readonly (Entry | undefined)[], reports: Re
       `${cap(odd.name)} in ${LIST_NAMES[odd.list]} says ${said(odd.polarity)}, but ` +
       `${others.map((e) => `${e.name} in ${LIST_NAMES[e.list]}`).join(' and ')} ${others.length > 1 ? 'say' : 'says'} ${said(others[0].polarity)}.`,
     range: odd.polarityRange,
+    related: others.map((e) => ({ message: `${cap(e.name)} in ${LIST_NAMES[e.list]}`, range: e.polarityRange })),
   });
 }
 

@@ -47,6 +47,7 @@ export function runRules(document: ImrDocument, source: SourceText, settings: Re
         message: r.message,
         range: r.range,
         fixes: r.fixes,
+        ...(r.related?.length ? { related: r.related } : {}),
       });
     }
   }
@@ -65,7 +66,7 @@ export function check(text: string, config: ImrConfig = {}): CheckResult {
   return { document, findings: runRules(document, new SourceText(text), resolveRuleSettings(config)) };
 }
 
-export type { Finding, Fix, Rule, RuleMeta, Severity, TextEdit } from './types';
+export type { Finding, Fix, RelatedLocation, Rule, RuleMeta, Severity, TextEdit } from './types';
 export type { ImrConfig, RuleSetting, RuleConfigValue, ConfigResult } from './config';
 export { parseConfigText, validateConfig, mergeConfigs, resolveRuleSettings } from './config';
 export { applyEdits, applyFix } from './fixes';

@@ -41,6 +41,12 @@ export interface Fix {
   safe: boolean;
 }
 
+/** Another place a finding is about, e.g. the decision a conclusion contradicts (LSP relatedInformation). */
+export interface RelatedLocation {
+  message: string;
+  range: Range;
+}
+
 export interface Finding {
   ruleId: string;
   ruleName: string;
@@ -49,6 +55,7 @@ export interface Finding {
   message: string;
   range: Range;
   fixes?: Fix[];
+  related?: RelatedLocation[];
 }
 
 /** What a rule's check reports; the runner adds the id, name and configured severity. */
@@ -56,6 +63,7 @@ export interface Report {
   message: string;
   range: Range;
   fixes?: Fix[];
+  related?: RelatedLocation[];
   /** Overrides the rule's default severity for this finding (e.g. IMR002's no-evidence warning). */
   severity?: Severity;
 }

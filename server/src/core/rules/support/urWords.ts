@@ -1,13 +1,16 @@
 // Utilization-review vocabulary inside a sentence that also states medical necessity: "… is not medically
 // necessary and is therefore non-certified." (necessity.ts finds UR words only where no necessity cue
 // stands.) Reported only in the main clause and only as the request's predicate, never as history.
+import { UR_OUTCOME_ALTERNATION } from '../../urVocabulary';
 
 /**
  * "is/be … non-certified", with up to three adverbs or "not" between. Present tense only: beside a necessity
  * statement, "the request was modified to 2 sessions" narrates what UR did (CM17-0002324).
  */
-const UR_PREDICATE =
-  /\b(?:is|are|be|remains?|hereby)\s+(?:(?:therefore|thus|hence|hereby|accordingly|also|not|being|respectfully)[\s,]+){0,3}(non-?certified|uncertified|certified|modified|denied)\b/gi;
+const UR_PREDICATE = new RegExp(
+  `\\b(?:is|are|be|remains?|hereby)\\s+(?:(?:therefore|thus|hence|hereby|accordingly|also|not|being|respectfully)[\\s,]+){0,3}(${UR_OUTCOME_ALTERNATION})\\b`,
+  'gi',
+);
 // History and other actors: "was previously denied", "the claims administrator denied", "UR modified".
 const NOT_OURS = /\b(?:previously|prior|initially|originally|already|formerly)\b|\bUR\b|\butilization\s+review|claims\s+administrator|(?:prior|previous)\s+review/i;
 // A leading reason clause: "As the surgery was denied, the ancillary service is not medically necessary."
