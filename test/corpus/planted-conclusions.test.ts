@@ -10,7 +10,7 @@ import { RULES } from '../../server/src/core/rules';
 import { parse } from '../../server/src/core/parse';
 import type { DecisionValue, Polarity, Position } from '../../server/src/core/model';
 import { SourceText } from '../../server/src/core/source';
-import { corpusAvailable, corpusLetters } from '../rules/corpus';
+import { corpusAvailable, corpusLetters } from '../support/corpus';
 
 interface Variant {
   name: string;
