@@ -72,3 +72,47 @@ test('without --fix the file is never written', () => {
     done();
   }
 });
+
+/** The letter with a safe fix to make (Uphold), as bytes, with `bad` bytes put into the summary text. */
+function fixableWith(bad: number[]): Buffer {
+  const broken = LETTER.replace('Labs to include: EKG: Upheld', 'Labs to include: EKG: Uphold');
+  const at = broken.indexOf('Labs to include');
+  return Buffer.concat([Buffer.from(broken.slice(0, at), 'utf8'), Buffer.from(bad), Buffer.from(broken.slice(at), 'utf8')]);
+}
+
+for (const [name, bad, first] of [
+  ['Windows-1252 bytes (0x92, 0xE9)', [0x92, 0x20, 0xe9, 0x20], '0x92'],
+  ['invalid UTF-8 (a cut-short sequence, an overlong one)', [0xe2, 0x82, 0x20, 0xc0, 0x80, 0x20], '0xE2'],
+] as const) {
+  test(`--fix refuses to rewrite a file with ${name}: one warning, the bytes unchanged, the file still checked`, () => {
+    const bytes = fixableWith([...bad]);
+    const { file, done } = inTemp('letter.txt', bytes);
+    try {
+      const run = imr(['check', '--fix', '--format', 'json', file]);
+      assert.equal(run.status, 1, run.stderr);
+      const offset = bytes.indexOf(Buffer.from([bad[0]]));
+      assert.equal(
+        run.stderr,
+        `imr: warning: ${file}: not fixed: byte ${first} at offset ${offset} is not UTF-8 (Windows-1252 or Latin-1 text?), and rewriting it would change those bytes\n`,
+      );
+      assert.deepEqual(JSON.parse(run.stdout)[0].findings.map((f: { ruleId: string }) => f.ruleId), ['IMR003']);
+      assert.deepEqual(readFileSync(file), bytes);
+    } finally {
+      done();
+    }
+  });
+}
+
+test('--fix writes a UTF-16 LE letter back as UTF-16 LE, byte-order mark included', () => {
+  const broken = LETTER.replace('Labs to include: EKG: Upheld', 'Labs to include: EKG: Uphold');
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const { file, done } = inTemp('letter.txt', utf16(broken));
+  try {
+    const run = imr(['check', '--fix', '--format', 'json', file]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout)[0].findings, []);
+    assert.deepEqual(readFileSync(file), utf16(LETTER));
+  } finally {
+    done();
+  }
+});

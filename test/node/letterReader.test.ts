@@ -31,12 +31,12 @@ describe('decodeLetter', () => {
     const read = decodeLetter(bytes);
     assert.equal(read.text, 'ab\ufffds \ufffd\n');
     assert.equal(read.encoding, 'utf-8');
-    assert.equal(read.undecodable, 'byte 0x92 at offset 2 is not UTF-8 (Windows-1252 or Latin-1 text?)');
+    assert.equal(read.unwritable, 'byte 0x92 at offset 2 is not UTF-8 (Windows-1252 or Latin-1 text?)');
   });
 
   test('an odd-length UTF-16 file is flagged', () => {
     const read = decodeLetter(Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x62]));
-    assert.match(read.undecodable ?? '', /^it is not valid UTF-16 LE/);
+    assert.match(read.unwritable ?? '', /^it is not valid UTF-16 LE/);
   });
 
   test('firstInvalidUtf8: overlong, surrogate, truncated and out-of-range sequences', () => {

@@ -40,10 +40,12 @@ export async function runCheck(args: string[]): Promise<number> {
   const messages = new Messages();
   const configs = await ConfigChooser.create(values.config, messages);
   const inputs = await expandInputs(positionals);
-  for (const f of inputs.failures) messages.error(`${f.path}: ${f.reason}`);
-
   const results: FileResult[] = [];
   const failed: FailedFile[] = [];
+  for (const f of inputs.failures) {
+    messages.error(`${f.path}: ${f.reason}`);
+    failed.push({ file: f.path, reason: f.reason, ...(f.pattern ? { pattern: true } : {}) });
+  }
   const progress = startProgress(inputs.files.length);
   for (const file of inputs.files) {
     const outcome = await checkFile(file, configs, values.fix === true, messages);
@@ -78,8 +80,9 @@ async function checkFile(file: string, configs: ConfigChooser, fix: boolean, mes
     if (!fix) return { file, findings };
     const fixed = fixAllSafe(read.text, (text) => check(text, config).findings, findings);
     if (fixed.fixed === 0) return { file, findings };
-    if (read.encoding !== 'utf-8' && read.encoding !== 'utf-8-bom') {
-      messages.warn(`${file}: not fixed: --fix writes UTF-8 files only (this one is ${read.encoding})`);
+    // Never rewrite a byte outside a fix: a file that would not read back the same is left alone.
+    if (read.unwritable !== undefined) {
+      messages.warn(`${file}: not fixed: ${read.unwritable}, and rewriting it would change those bytes`);
       return { file, findings };
     }
     await writeLetter(file, fixed.text, read.encoding);

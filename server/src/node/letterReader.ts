@@ -1,7 +1,7 @@
 // The one reader of letter files, for the CLI and the server: bytes to text, or one line saying why not.
 // Text letters are UTF-8 (with or without a byte-order mark) or, with a byte-order mark, UTF-16 LE/BE
 // (Notepad's "Unicode"). Bytes that are not valid in that encoding come back as U+FFFD, and the result says
-// where the first one was, so that a writer can refuse to put back text that would lose them.
+// where the first one was (`unwritable`), so that a writer refuses to put back text that would lose them.
 // Readers are chosen by extension (READERS), so that a format that needs an asynchronous reader can join.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
@@ -18,8 +18,11 @@ export interface LetterText {
   ok: true;
   text: string;
   encoding: Encoding;
-  /** Set when some bytes are not valid in `encoding` (they read as U+FFFD): where, and what. One line. */
-  undecodable?: string;
+  /**
+   * Set when writing `text` back would not give the same bytes, e.g. bytes not valid in `encoding` (read
+   * as U+FFFD): why, in one line. A file with this set is checked but never rewritten.
+   */
+  unwritable?: string;
 }
 
 export type ReadFailureKind = 'missing' | 'directory' | 'not-a-file' | 'too-large' | 'unreadable';
@@ -86,7 +89,7 @@ export function decodeLetter(bytes: Uint8Array): LetterText {
       return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(body), encoding };
     } catch {
       const text = new TextDecoder(encoding).decode(body);
-      return { ok: true, text, encoding, undecodable: `it is not valid ${encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (an odd length or a lone surrogate)` };
+      return { ok: true, text, encoding, unwritable: `it is not valid ${encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (an odd length or a lone surrogate)` };
     }
   }
   const body = bytes.subarray(encoding === 'utf-8-bom' ? 3 : 0);
@@ -95,7 +98,7 @@ export function decodeLetter(bytes: Uint8Array): LetterText {
   const at = firstInvalidUtf8(body);
   const offset = at + (encoding === 'utf-8-bom' ? 3 : 0);
   const byte = bytes[offset] ?? 0;
-  return { ok: true, text, encoding, undecodable: `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset} is not UTF-8 (Windows-1252 or Latin-1 text?)` };
+  return { ok: true, text, encoding, unwritable: `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset} is not UTF-8 (Windows-1252 or Latin-1 text?)` };
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. Linear. */
