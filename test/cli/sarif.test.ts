@@ -86,3 +86,34 @@ test('severities map to SARIF levels: information and hint are notes', () => {
     RULES.map((r) => [r.meta.id, expected[r.meta.defaultSeverity]]),
   );
 });
+
+test('SARIF: a missing path and a pattern matching nothing make the run unsuccessful, one error notification each', () => {
+  const missing = `${FIXTURES}/nothing-here.txt`;
+  const none = `${FIXTURES}/none/*.txt`;
+  const run = imr(['check', '-f', 'sarif', missing, none, `${FIXTURES}/unknown-layout.txt`]);
+  assert.equal(run.status, 2);
+  const log = JSON.parse(run.stdout) as Sarif.Log;
+  assertSarifShape(log);
+  const invocation = log.runs[0].invocations?.[0];
+  assert.equal(invocation?.executionSuccessful, false);
+  assert.deepEqual(invocation?.toolExecutionNotifications, [
+    {
+      level: 'error',
+      message: { text: `${missing}: no such file or directory` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: missing, uriBaseId: '%SRCROOT%' } } }],
+    },
+    { level: 'error', message: { text: `${none}: no files match this pattern` } },
+  ]);
+  assert.deepEqual(
+    (log.runs[0].results ?? []).map((r) => r.ruleId),
+    ['IMR000'],
+  );
+});
+
+test('SARIF rule descriptors carry no relative helpUri', () => {
+  const log = sarifLog([], [], process.cwd());
+  assert.deepEqual(
+    (log.runs[0].tool.driver.rules ?? []).filter((r) => r.helpUri !== undefined).map((r) => r.helpUri),
+    [],
+  );
+});

@@ -1,5 +1,8 @@
 // `--format sarif`: SARIF 2.1.0 for code-scanning tools. The full rule catalog goes in tool.driver.rules, so
 // ruleIndex is the same in every log; paths are relative to the working directory, with forward slashes.
+// Rules carry no helpUri: SARIF wants an absolute URI, and the rule pages ship inside the extension only.
+// Inputs that could not be checked (missing paths, empty patterns, unreadable files) are error
+// notifications of the invocation, which is then not successful.
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
@@ -30,11 +33,7 @@ export function sarifLog(results: readonly FileResult[], failed: readonly Failed
     invocations: [
       {
         executionSuccessful: failed.length === 0,
-        toolExecutionNotifications: failed.map((f) => ({
-          level: 'error',
-          message: { text: `${f.file}: ${f.reason}` },
-          locations: [{ physicalLocation: { artifactLocation: artifact(f.file, cwd) } }],
-        })),
+        toolExecutionNotifications: failed.map((f) => notification(f, cwd)),
       },
     ],
     results: results.flatMap(({ file, findings }) => findings.map((f) => result(f, artifact(file, cwd)))),
@@ -49,9 +48,14 @@ function descriptor(meta: (typeof RULES)[number]['meta']): Sarif.ReportingDescri
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.rationale || meta.description },
     defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
-    helpUri: `docs/rules/${meta.id}.md`,
     properties: { tags: meta.tags, fixable: meta.fixable },
   };
+}
+
+function notification(f: FailedFile, cwd: string): Sarif.Notification {
+  const out: Sarif.Notification = { level: 'error', message: { text: `${f.file}: ${f.reason}` } };
+  if (!f.pattern) out.locations = [{ physicalLocation: { artifactLocation: artifact(f.file, cwd) } }];
+  return out;
 }
 
 function result(f: Finding, artifactLocation: Sarif.ArtifactLocation): Sarif.Result {

@@ -11,6 +11,8 @@ export interface FailedInput {
   path: string;
   /** One line: why it gave no file. */
   reason: string;
+  /** A glob pattern rather than a path: it names no one file. */
+  pattern?: true;
 }
 
 export interface Inputs {
@@ -34,7 +36,7 @@ export async function expandInputs(paths: readonly string[]): Promise<Inputs> {
       files.push(...found.files);
     } else if (isGlobPattern(path)) {
       const found = await matchFiles(path, { unique });
-      if (found.matched === 0) failures.push({ path, reason: 'no files match this pattern' });
+      if (found.matched === 0) failures.push({ path, reason: 'no files match this pattern', pattern: true });
       files.push(...found.files);
     } else if (kind === 'missing') {
       failures.push({ path, reason: 'no such file or directory' });

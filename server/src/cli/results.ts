@@ -7,9 +7,12 @@ export interface FileResult {
   findings: Finding[];
 }
 
+/** A file that could not be checked, or a command-line path or pattern that gave no file. */
 export interface FailedFile {
   file: string;
   reason: string;
+  /** `file` is a glob pattern, not a file: SARIF gives it no artifact location. */
+  pattern?: true;
 }
 
 export function countBySeverity(results: readonly FileResult[]): Record<Severity, number> {
