@@ -115,7 +115,7 @@ function serve(): void {
     connection,
     documents,
     analyses: new AnalysisCache(),
-    settings: new SettingsStore(connection, logger, () => clientCapabilities),
+    settings: new SettingsStore(connection, logger, () => clientCapabilities, () => context.workspaceFolders),
     logger,
     get clientCapabilities() {
       return clientCapabilities;

@@ -173,7 +173,7 @@ describe('code actions (VS Code capabilities)', () => {
     fs.rmSync(config);
   });
 
-  test('Disable rule with a .imr.json above the workspace folder: a new one at the folder root, seeded with its rules', async () => {
+  test('Disable rule with a .imr.json above the workspace folder: that file does not apply (issue 12.5), a new one at the folder root', async () => {
     const outer = path.join(root, '.imr.json');
     fs.writeFileSync(outer, '{ "rules": { "probable-redaction-gap": "off" } }\n');
     try {
@@ -183,7 +183,7 @@ describe('code actions (VS Code capabilities)', () => {
       const { edit } = await applied;
       const created = path.join(ws, '.imr.json');
       assert.deepEqual(edit.documentChanges?.[0], { kind: 'create', uri: fileUri(created), options: { ignoreIfExists: true } });
-      assert.equal(fs.readFileSync(created, 'utf8'), '{\n  "rules": {\n    "IMR014": "off",\n    "IMR003": "off"\n  }\n}\n');
+      assert.equal(fs.readFileSync(created, 'utf8'), '{\n  "rules": {\n    "IMR003": "off"\n  }\n}\n');
       assert.equal(fs.readFileSync(outer, 'utf8'), '{ "rules": { "probable-redaction-gap": "off" } }\n');
       fs.rmSync(created);
       await lsp.close(uri);

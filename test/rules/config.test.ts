@@ -5,8 +5,8 @@ import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { check, RULES } from '../../server/src/core/rules';
-import { mergeConfigs, parseConfigText, resolveRuleSettings, validateConfig } from '../../server/src/core/rules/config';
-import { clearConfigCache, findConfigFile, loadConfigFor } from '../../server/src/node/config';
+import { MAX_REPORTED_PROBLEMS, mergeConfigs, parseConfigText, resolveRuleSettings, validateConfig } from '../../server/src/core/rules/config';
+import { clearConfigCache, findConfigFile, loadConfigFile, loadConfigFor, MAX_CONFIG_BYTES } from '../../server/src/node/config';
 
 describe('parseConfigText', () => {
   test('comments and trailing commas are fine; names become ids', () => {
@@ -70,6 +70,82 @@ describe('parseConfigText', () => {
     const { config, problems } = parseConfigText('{"rules": {"IMR005": "hint", "missing-necessity-statement": "off"}}');
     assert.deepEqual(config, { rules: { IMR005: 'off' } });
     assert.deepEqual(problems, ['rules.missing-necessity-statement: IMR005 is also configured as "IMR005"; the later entry wins.']);
+  });
+});
+
+describe('configuration limits and hostile keys (issue 12.5)', () => {
+  test('200,000 unknown rule keys: ten problems, then one line counting the rest', () => {
+    const rules: Record<string, string> = {};
+    for (let i = 0; i < 200_000; i++) rules[`no-rule-${i}`] = 'off';
+    const { config, problems } = parseConfigText(JSON.stringify({ rules }), '.imr.json: ');
+    assert.equal(problems.length, MAX_REPORTED_PROBLEMS + 1);
+    assert.equal(problems[0], '.imr.json: rules.no-rule-0: no rule has this id or name; it is ignored.');
+    assert.equal(problems[MAX_REPORTED_PROBLEMS], '.imr.json: and 199990 more problems like these; those entries are ignored too.');
+    assert.deepEqual(config, { rules: {} });
+  });
+
+  test('200,000 unknown top-level keys in the imr.rules setting path are summarised the same way', () => {
+    const value: Record<string, number> = {};
+    for (let i = 0; i < 200_000; i++) value[`k${i}`] = i;
+    const { problems } = validateConfig(value, 'Setting imr.');
+    assert.equal(problems.length, 11);
+    assert.equal(problems[0], 'Setting imr.unknown setting "k0" is ignored (only "rules" is read).');
+    assert.equal(problems[10], 'Setting imr: and 199990 more problems like these; those entries are ignored too.');
+  });
+
+  test('a top-level __proto__ is an unknown key: its rules are never applied', () => {
+    const { config, problems } = parseConfigText('{ "__proto__": { "rules": { "IMR001": "off" } } }');
+    assert.deepEqual(problems, ['unknown setting "__proto__" is ignored (only "rules" is read).']);
+    assert.deepEqual(config, {});
+    assert.equal(resolveRuleSettings(config).get('IMR001')?.severity, 'error');
+  });
+
+  test('prototype names as rules or options are unknown, never "expected a undefined"', () => {
+    const { config, problems } = parseConfigText(
+      '{ "rules": { "toString": "off", "__proto__": "off", "IMR002": { "toString": true, "constructor": 1, "__proto__": { "severity": "off" } } } }',
+    );
+    const hint = 'its options are: severity, allowAncillaryWithoutCitation';
+    assert.deepEqual(problems, [
+      'rules.toString: no rule has this id or name; it is ignored.',
+      'rules.__proto__: no rule has this id or name; it is ignored.',
+      `rules.IMR002.toString: IMR002 missing-citation has no option "toString" (${hint}); it is ignored.`,
+      `rules.IMR002.constructor: IMR002 missing-citation has no option "constructor" (${hint}); it is ignored.`,
+      `rules.IMR002.__proto__: IMR002 missing-citation has no option "__proto__" (${hint}); it is ignored.`,
+    ]);
+    assert.deepEqual(config, { rules: { IMR002: {} } });
+    assert.equal(resolveRuleSettings(config).get('IMR002')?.severity, 'error');
+  });
+
+  test('option phrases: at most 100, each at most 200 characters, one problem for each limit', () => {
+    const phrases = Array.from({ length: 20_000 }, (_, i) => `industrial accident ${i} of`);
+    phrases[3] = 'x'.repeat(201);
+    const { config, problems } = parseConfigText(JSON.stringify({ rules: { IMR012: { extraKeywords: phrases } } }));
+    assert.deepEqual(problems, [
+      'rules.IMR012.extraKeywords: 20000 phrases; only the first 100 are used.',
+      'rules.IMR012.extraKeywords: 1 phrase is longer than 200 characters and ignored.',
+    ]);
+    const kept = (config.rules?.IMR012 as { extraKeywords: string[] }).extraKeywords;
+    assert.deepEqual(kept, [...phrases.slice(0, 3), ...phrases.slice(4, 100)]);
+    // The same limits hold for a configuration that never went through validation.
+    const resolved = resolveRuleSettings({ rules: { IMR012: { extraKeywords: phrases } } });
+    assert.equal((resolved.get('IMR012')?.options.extraKeywords as string[]).length, 99);
+  });
+
+  test('a text option longer than 200 characters falls back to its default', () => {
+    const { config, problems } = parseConfigText(JSON.stringify({ rules: { IMR014: { sentenceEnders: '.'.repeat(300) } } }));
+    assert.deepEqual(problems, ['rules.IMR014.sentenceEnders: longer than 200 characters; the default is used.']);
+    assert.deepEqual(config, { rules: { IMR014: {} } });
+  });
+
+  test('a key with a line break or 10,000 characters is shown on one line, cut at 40', () => {
+    const { problems } = parseConfigText(JSON.stringify({ rules: { [`a\nb${'c'.repeat(10_000)}`]: 'off' } }));
+    assert.deepEqual(problems, [`rules.a\ufffdb${'c'.repeat(37)}…: no rule has this id or name; it is ignored.`]);
+  });
+
+  test('nesting deeper than any setting is read as null; nesting that overflows the parser is one problem', () => {
+    const nested = (depth: number) => `{ "rules": { "IMR012": { "extraKeywords": ${'['.repeat(depth)}${']'.repeat(depth)} } } }`;
+    assert.deepEqual(parseConfigText(nested(20)).problems, ['rules.IMR012.extraKeywords: expected a list of strings, got a list; the default is used.']);
+    assert.deepEqual(parseConfigText(nested(50_000)).problems, ['the configuration could not be read as JSON; defaults are used.']);
   });
 });
 
@@ -141,27 +217,43 @@ describe('node config loader', () => {
   const nested = path.join(project, 'letters', '2016');
   mkdirSync(nested, { recursive: true });
 
-  test('no config file anywhere up to the root: defaults, no problems', () => {
+  test('no config file up to the boundary: defaults, no problems', () => {
     clearConfigCache();
-    // The temp dir's ancestors might hold a stray .imr.json; only assert when none is found.
-    if (findConfigFile(nested) === undefined) assert.deepEqual(loadConfigFor(path.join(nested, 'a.txt')), { config: {}, problems: [] });
+    assert.equal(findConfigFile(nested, root), undefined);
+    assert.deepEqual(loadConfigFor(path.join(nested, 'a.txt'), root), { config: {}, problems: [] });
+  });
+
+  test('the search stops at the boundary: a file above it never applies (issue 12.5)', () => {
+    const outer = path.join(root, '.imr.json');
+    writeFileSync(outer, '{ "rules": { "IMR001": "off" } }');
+    try {
+      assert.equal(findConfigFile(nested, root), outer);
+      assert.equal(findConfigFile(nested, project), undefined);
+      assert.deepEqual(loadConfigFor(path.join(nested, 'a.txt'), project), { config: {}, problems: [] });
+      // No boundary, or one the letter is not in: only the letter's own folder.
+      assert.equal(findConfigFile(nested, undefined), undefined);
+      assert.equal(findConfigFile(nested, path.join(root, 'elsewhere')), undefined);
+      assert.equal(findConfigFile(root, undefined), outer);
+    } finally {
+      rmSync(outer);
+    }
   });
 
   test('the nearest .imr.json above the letter is used, and re-read when it changes', () => {
     const file = path.join(project, '.imr.json');
     writeFileSync(file, '{ "rules": { "IMR001": "warning" } }');
-    assert.equal(findConfigFile(nested), file);
-    const first = loadConfigFor(path.join(nested, 'CM16-0000000.txt'));
+    assert.equal(findConfigFile(nested, root), file);
+    const first = loadConfigFor(path.join(nested, 'CM16-0000000.txt'), root);
     assert.deepEqual(first, { config: { rules: { IMR001: 'warning' } }, path: file, problems: [] });
     writeFileSync(file, '{ "rules": { "IMR001": "off", } }');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
-    assert.deepEqual(loadConfigFor(path.join(nested, 'CM16-0000000.txt')).config, { rules: { IMR001: 'off' } });
+    assert.deepEqual(loadConfigFor(path.join(nested, 'CM16-0000000.txt'), root).config, { rules: { IMR001: 'off' } });
   });
 
   test('a folder is looked up from itself', () => {
     const own = path.join(nested, '.imr.json');
     writeFileSync(own, '{}');
-    assert.equal(loadConfigFor(nested).path, own);
+    assert.equal(loadConfigFor(nested, root).path, own);
     rmSync(own);
   });
 
@@ -169,7 +261,7 @@ describe('node config loader', () => {
     const file = path.join(project, '.imr.json');
     writeFileSync(file, '{ "rules": { "IMR001": "loud" ');
     utimesSync(file, new Date(), new Date(Date.now() + 10000));
-    const loaded = loadConfigFor(path.join(nested, 'x.txt'));
+    const loaded = loadConfigFor(path.join(nested, 'x.txt'), root);
     assert.equal(loaded.path, file);
     assert.deepEqual(loaded.config, { rules: {} });
     assert.equal(loaded.problems.length, 2);
@@ -177,10 +269,17 @@ describe('node config loader', () => {
     assert.match(loaded.problems[1], /rules\.IMR001: "loud" is not a severity/);
   });
 
+  test('a file over 1 MiB is refused unread, with one problem', () => {
+    const big = path.join(root, 'big.json');
+    writeFileSync(big, `{${' '.repeat(MAX_CONFIG_BYTES)}}`);
+    assert.deepEqual(loadConfigFile(big), { config: {}, path: big, problems: [`${big}: larger than 1 MiB, so not read; default rule settings are used.`] });
+    rmSync(big);
+  });
+
   test('a directory named .imr.json is not a config file', () => {
     rmSync(path.join(project, '.imr.json'));
     mkdirSync(path.join(project, '.imr.json'));
-    assert.notEqual(findConfigFile(nested), path.join(project, '.imr.json'));
+    assert.notEqual(findConfigFile(nested, root), path.join(project, '.imr.json'));
     rmSync(path.join(project, '.imr.json'), { recursive: true });
   });
 

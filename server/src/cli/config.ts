@@ -1,5 +1,6 @@
-// Which configuration each file is checked with: the `.imr.json` found by walking up from the file, or the
-// one file named by --config for all of them.
+// Which configuration each file is checked with: the `.imr.json` found by walking up from the file to the
+// working directory (never above it; a file outside it gets its own folder's only), or the one file named
+// by --config for all of them.
 import { stat } from 'node:fs/promises';
 import type { ImrConfig } from '../core/rules';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../node/config';
@@ -29,7 +30,7 @@ export class ConfigChooser {
 
   /** The configuration for one letter. Each config problem (which names its file) is warned about once. */
   forFile(file: string): ImrConfig {
-    const found = this.forced ?? loadConfigFor(file);
+    const found = this.forced ?? loadConfigFor(file, process.cwd());
     for (const problem of found.problems) {
       if (!this.reported.has(problem)) {
         this.reported.add(problem);

@@ -32,12 +32,14 @@ Options:
                           message, range, fixes? }] }]; ranges from 0
                    sarif: SARIF 2.1.0 with the full rule catalog
   -c, --config <file>  Use this configuration for every file, instead of the
-                       .imr.json found by walking up from each file
+                       .imr.json found by walking up from each file to the
+                       current directory (never above it)
   -q, --quiet          Report errors only
       --fix            Apply the safe fixes (e.g. Uphold -> Upheld) to the files
                        in place, then report what is left. Nothing outside a
-                       fix's own range changes; line endings and a UTF-8
-                       byte-order mark are kept
+                       fix's own range changes; line endings, the encoding
+                       and a byte-order mark are kept. A file with bytes that
+                       are not valid UTF-8 is checked but never rewritten
   -o, --output <file>  Write the report to a file instead of stdout
   -h, --help           Show this help
 

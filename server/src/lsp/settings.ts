@@ -6,7 +6,8 @@
 //    `workspace/didChangeConfiguration`;
 //  * any other client: `initializationOptions` (either `{ imr: {...} }`, `{ settings: { imr: {...} } }` or the
 //    section itself), then the `settings` of each `workspace/didChangeConfiguration`.
-// Rule settings for a document = the nearest `.imr.json` above its file (server/src/node/config.ts), then the
+// Rule settings for a document = the nearest `.imr.json` above its file, up to its workspace folder
+// (server/src/node/config.ts; a file outside every folder: its own folder only), then the
 // `imr.rules` setting on top (core/rules/config.ts `mergeConfigs`). A problem in either is shown once as a
 // `window/showMessage` warning (it names the config file or the setting, never the letter), and the readable
 // part of the configuration is used.
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageType, ShowMessageNotification, type ClientCapabilities, type Connection } from 'vscode-languageserver';
 import { mergeConfigs, resolveRuleSettings, validateConfig, type ImrConfig, type RuleConfigValue, type RuleSetting } from '../core/rules/config';
 import { clearConfigCache, loadConfigFor } from '../node/config';
+import { isUnder } from '../node/walker';
 import { DEFAULT_LOG_LEVEL, isLogLevel, type LogLevel, type Logger } from './log';
 
 export interface ImrSettings {
@@ -107,6 +109,11 @@ export function filePathOf(uri: string): string | undefined {
 
 const NO_CONFIG: ImrConfig = Object.freeze({});
 
+/** The deepest workspace folder holding `filePath`; undefined outside them all. */
+function folderOf(filePath: string, folders: readonly string[]): string | undefined {
+  return folders.filter((f) => isUnder(filePath, [f])).sort((a, b) => b.length - a.length)[0];
+}
+
 export class SettingsStore {
   private global: ImrSettings = defaultSettings();
   private readonly perDocument = new Map<string, Promise<ImrSettings>>();
@@ -119,6 +126,8 @@ export class SettingsStore {
     private readonly connection: Connection,
     private readonly logger: Logger,
     private readonly capabilities: () => ClientCapabilities,
+    /** Workspace folder paths: `.imr.json` is looked for up to the folder holding a document, never above. */
+    private readonly folders: () => readonly string[] = () => [],
   ) {}
 
   get generation(): number {
@@ -218,7 +227,7 @@ export class SettingsStore {
   fileConfigFor(uri: string): { config: ImrConfig; configPath?: string } {
     const filePath = filePathOf(uri);
     if (!filePath) return { config: NO_CONFIG };
-    const loaded = loadConfigFor(filePath);
+    const loaded = loadConfigFor(filePath, folderOf(filePath, this.folders()));
     this.report(loaded.problems);
     // No file: one shared empty config, so memoised findings stay valid.
     if (!loaded.path) return { config: NO_CONFIG };

@@ -40,11 +40,11 @@ function isFile(p: string): boolean {
 
 /**
  * The nearest `.imr.json` in `startDir` or a folder above it, up to and including `boundary`. When
- * `startDir` is not inside `boundary`, only `startDir` itself is looked in.
+ * `startDir` is not inside `boundary` (or there is none), only `startDir` itself is looked in.
  */
-export function findConfigFile(startDir: string, boundary?: string): string | undefined {
+export function findConfigFile(startDir: string, boundary: string | undefined): string | undefined {
   let dir = path.resolve(startDir);
-  const stop = boundary === undefined ? undefined : isUnder(dir, [boundary]) ? path.resolve(boundary) : dir;
+  const stop = boundary !== undefined && isUnder(dir, [boundary]) ? path.resolve(boundary) : dir;
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
     if (isFile(candidate)) return candidate;
@@ -83,7 +83,7 @@ export function loadConfigFile(configPath: string): LoadedConfig {
  * The configuration that applies to a letter (or to a folder, when given one): the nearest `.imr.json`
  * above it up to `boundary` (see findConfigFile), or defaults when there is none.
  */
-export function loadConfigFor(filePath: string, boundary?: string): LoadedConfig {
+export function loadConfigFor(filePath: string, boundary: string | undefined): LoadedConfig {
   try {
     const resolved = path.resolve(filePath);
     let startDir = path.dirname(resolved);

@@ -83,7 +83,13 @@ function extraPattern(extra: readonly string[]): RegExp | undefined {
   if (!patternCache.has(key)) {
     const escaped = extra.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, String.raw`\s+`)).filter(Boolean);
     if (patternCache.size > 16) patternCache.clear();
-    patternCache.set(key, escaped.length ? new RegExp(String.raw`\b(?:${escaped.join('|')})\b`, 'gi') : undefined);
+    let pattern: RegExp | undefined;
+    try {
+      pattern = escaped.length ? new RegExp(String.raw`\b(?:${escaped.join('|')})\b`, 'gi') : undefined;
+    } catch {
+      pattern = undefined; // too large for the engine: cached as no pattern, so it is not rebuilt on every check
+    }
+    patternCache.set(key, pattern);
   }
   return patternCache.get(key);
 }
