@@ -2,8 +2,10 @@
 //  * detect.ts         plain-text letters (opened, or pasted into untitled editors) switched to `imr`
 //  * serverHost.ts     the language server, started when the first `imr` document opens
 //  * pickItem.ts       IMR: Go to Disputed Item
+//  * determinationsView.ts   the Determinations view (texts and filters in determinationsModel.ts)
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
+import { registerDeterminationsView } from './determinationsView';
 import { startDetection } from './detect';
 import { registerPickItem } from './pickItem';
 import { ServerHost } from './serverHost';
@@ -22,7 +24,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   server.startIfNeeded();
   registerPickItem(context, server);
-  return { detector, server };
+  const determinations = registerDeterminationsView(context, server);
+  return { detector, server, determinations };
 }
 
 export async function deactivate(): Promise<void> {

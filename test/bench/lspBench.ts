@@ -310,6 +310,13 @@ async function workspaceIndex(texts: string[], row: Row): Promise<void> {
       const q0 = now();
       const found = await server.request<unknown[]>('workspace/symbol', { query: 'physical therapy' });
       row(`  workspace/symbol query (${found.length} hits)`, `${(now() - q0).toFixed(1)} ms`, '(info)', true);
+      // The Determinations view's first population: the index built, then every letter's summary fetched.
+      const d0 = now();
+      const view = await server.request<{ letters: unknown[] }>('imr/determinations', {});
+      const fetchMs = now() - d0;
+      const firstPopulation = wall + fetchMs;
+      row(`Determinations view, ${view.letters.length} letters, first population`, `${firstPopulation.toFixed(0)} ms`, '<= 1000 ms', firstPopulation <= 1000 && view.letters.length === count + 1);
+      row('  of which imr/determinations', `${fetchMs.toFixed(1)} ms`, '(info)', true);
     } finally {
       await server.stop();
     }

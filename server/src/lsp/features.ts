@@ -12,6 +12,7 @@ import { foldingFeature } from './folding';
 import { hoverFeature } from './hover';
 import { selectionRangesFeature } from './selectionRanges';
 import { semanticTokensFeature } from './semanticTokens';
+import { createWorkspaceCheckFeature } from './workspaceCheck';
 import { createWorkspaceSymbolsFeature } from './workspaceSymbols';
 
 export function createFeatures(): Feature[] {
@@ -28,5 +29,6 @@ export function createFeatures(): Feature[] {
     codeLensFeature,
     workspaceSymbols,
     createDeterminationsFeature(workspaceSymbols),
+    createWorkspaceCheckFeature(workspaceSymbols),
   ];
 }
