@@ -114,10 +114,9 @@ export function itemName(item: DisputedItem): string {
   return text ? shorten(text, MAX_NAME_LENGTH) : `Item ${item.index}`;
 }
 
-/** The item text on one line. A partial item's trailing `is` (of `… is: Upheld`) is grammar, not text: dropped. */
+/** The item text on one line. */
 export function itemText(item: DisputedItem): string {
-  const text = collapse(item.text.text);
-  return item.partial ? text.replace(/ is$/, '') : text;
+  return collapse(item.text.text);
 }
 
 export function outlineDecision(item: DisputedItem): OutlineDecision {

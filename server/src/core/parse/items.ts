@@ -144,8 +144,9 @@ function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: num
   const text = hasText
     ? Excerpt.fromLineRange(lines, d.headStart, textEnd, 0, cut)
     : Excerpt.empty(firstLabel ? { line: firstLabel.line, character: firstLabel.start } : { line: 0, character: 0 });
-  // One range lookup serves the item text and its heading (positions are never mutated).
-  const textSpan = text.toSpan();
+  const partial = parsePartialAuthorization(text);
+  // "… The remaining IMR eligible portion of the original request, <rest> is: Upheld": the "is" is grammar.
+  const textSpan = partial?.remaining ? text.span(0, itemTextEnd(text.text)) : text.toSpan();
   const headingRange: Range = hasText
     ? { start: textSpan.range.start, end: decision ? decision.range.end : textSpan.range.end }
     : text.range;
@@ -154,7 +155,6 @@ function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: num
     const end = k + 1 < d.fields.length ? d.fields[k + 1].at - 1 : bodyEnd;
     return buildField(lines, f.at, end, f.spec);
   });
-  const partial = parsePartialAuthorization(text);
   const lastField = fields[fields.length - 1];
   const byKind = (kind: FieldKind) => fields.find((f) => f.kind === kind);
   return {
@@ -170,6 +170,12 @@ function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: num
     rationale: byKind('rationale'),
     fields,
   };
+}
+
+/** Where a partial authorisation's item text ends: before the copula of `<rest> is`. */
+function itemTextEnd(text: string): number {
+  const copula = /\s+is$/.exec(text);
+  return copula ? copula.index : text.length;
 }
 
 /** Items in the decisions section's body lines (heading excluded). */
