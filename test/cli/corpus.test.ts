@@ -50,7 +50,7 @@ test('export over dwc-2016/text: 247 items, the same decisions per letter as cou
   for (const row of rows) assert.equal(row.caseNumber, basename(row.file, '.txt'));
 });
 
-test('check over the whole corpus: exit 0 or 1, never 2; no progress bar in a pipe; valid SARIF', (t) => {
+test('check over the whole corpus, PDFs too: exit 0 or 1, never 2; no progress bar in a pipe; valid SARIF', (t) => {
   if (!corpusAvailable(t)) return;
   const run = imr(['check', '--format', 'sarif', CORPUS]);
   assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
@@ -58,7 +58,7 @@ test('check over the whole corpus: exit 0 or 1, never 2; no progress bar in a pi
   const log = JSON.parse(run.stdout) as Sarif.Log;
   assertSarifShape(log);
   assert.equal(log.runs[0].invocations?.[0].executionSuccessful, true);
-  const letters = fg.sync('**/*.{txt,imr}', { cwd: CORPUS });
+  const letters = fg.sync('**/*.{txt,imr,pdf}', { cwd: CORPUS });
   const prefix = relative(ROOT, CORPUS).split('\\').join('/') + '/';
   for (const result of log.runs[0].results ?? []) {
     const uri = result.locations?.[0].physicalLocation?.artifactLocation?.uri ?? '';

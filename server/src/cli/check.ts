@@ -1,5 +1,5 @@
 // `imr check`: every rule over every letter, reported as text, JSON or SARIF.
-import { check } from '../core/rules';
+import { check, type ImrConfig } from '../core/rules';
 import { fixAllSafe } from '../core/rules/fixes';
 import { ConfigChooser } from './config';
 import { formatJson } from './format-json';
@@ -7,6 +7,7 @@ import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { CHECK_HELP } from './help';
 import { expandInputs } from './inputs';
+import { parseJobs, registerTask, runTasks } from './jobs';
 import { BINARY_REASON, internalError, isBinary } from './letters';
 import { EXIT, Messages } from './messages';
 import { writeOutput } from './output';
@@ -26,6 +27,7 @@ export async function runCheck(args: string[]): Promise<number> {
       quiet: { type: 'boolean', short: 'q' },
       output: { type: 'string', short: 'o' },
       fix: { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
       help: { type: 'boolean', short: 'h' },
     },
     'check',
@@ -35,6 +37,7 @@ export async function runCheck(args: string[]): Promise<number> {
     return EXIT.clean;
   }
   const format = oneOf(values.format, FORMATS, 'text', 'format', 'check');
+  const jobs = parseJobs(values.jobs, 'check');
   if (positionals.length === 0) throw new UsageError("no files given. See 'imr check --help'.");
 
   const messages = new Messages();
@@ -47,15 +50,16 @@ export async function runCheck(args: string[]): Promise<number> {
     failed.push({ file: f.path, reason: f.reason, ...(f.pattern ? { pattern: true } : {}) });
   }
   const progress = startProgress(inputs.files.length);
-  for (const file of inputs.files) {
-    const outcome = await checkFile(file, configs, values.fix === true, messages);
+  const tasks = inputs.files.map((file) => ({ file, config: configs.forFile(file), fix: values.fix === true }));
+  const outcomes = await runTasks(checkFile, tasks, jobs, ({ file }, reason) => ({ file, reason: `could not be processed (${reason})` }), progress.tick);
+  for (const outcome of outcomes) {
+    for (const warning of outcome.warnings ?? []) messages.warn(warning);
     if ('reason' in outcome) {
       failed.push(outcome);
-      messages.error(`${file}: ${outcome.reason}`);
+      messages.error(`${outcome.file}: ${outcome.reason}`);
     } else {
-      results.push(values.quiet ? { file, findings: outcome.findings.filter((f) => f.severity === 'error') } : outcome);
+      results.push(values.quiet ? { file: outcome.file, findings: outcome.findings.filter((f) => f.severity === 'error') } : outcome);
     }
-    progress.tick();
   }
   progress.stop();
   messages.flush();
@@ -69,25 +73,32 @@ export async function runCheck(args: string[]): Promise<number> {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.errors : EXIT.clean;
 }
 
+interface CheckTask {
+  file: string;
+  config: ImrConfig;
+  fix: boolean;
+}
+
+type CheckOutcome = (FileResult | FailedFile) & { warnings?: string[] };
+
 /** One file, never throwing: its findings, or why it was skipped. With `fix`, safe fixes are written first. */
-async function checkFile(file: string, configs: ConfigChooser, fix: boolean, messages: Messages): Promise<FileResult | FailedFile> {
+const checkFile = registerTask('check', async ({ file, config, fix }: CheckTask): Promise<CheckOutcome> => {
   const read = await readLetter(file);
   if (!read.ok) return { file, reason: read.reason };
   try {
-    const config = configs.forFile(file);
     const { document, findings } = check(read.text, config);
     if (isBinary(document)) return { file, reason: BINARY_REASON };
     if (!fix) return { file, findings };
     const fixed = fixAllSafe(read.text, (text) => check(text, config).findings, findings);
     if (fixed.fixed === 0) return { file, findings };
+    if (read.encoding === 'pdf') return { file, findings, warnings: [`${file}: not fixed: a PDF is read-only; fix the document it was made from`] };
     // Never rewrite a byte outside a fix: a file that would not read back the same is left alone.
     if (read.unwritable !== undefined) {
-      messages.warn(`${file}: not fixed: ${read.unwritable}, and rewriting it would change those bytes`);
-      return { file, findings };
+      return { file, findings, warnings: [`${file}: not fixed: ${read.unwritable}, and rewriting it would change those bytes`] };
     }
     await writeLetter(file, fixed.text, read.encoding);
     return { file, findings: fixed.findings };
   } catch (error) {
     return { file, reason: internalError(error) };
   }
-}
+});

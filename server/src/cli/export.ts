@@ -3,10 +3,12 @@ import { toCsv } from './csv';
 import { COLUMNS, csvCells, exportRows, type ExportRow } from './export-rows';
 import { EXPORT_HELP } from './help';
 import { expandInputs } from './inputs';
+import { parseJobs, registerTask, runTasks } from './jobs';
 import { loadLetter } from './letters';
 import { EXIT, Messages } from './messages';
 import { writeOutput } from './output';
 import { startProgress } from './progress';
+import type { FailedFile } from './results';
 import { oneOf, parseCommandArgs, UsageError } from './usage';
 
 const FORMATS = ['json', 'csv'] as const;
@@ -14,7 +16,12 @@ const FORMATS = ['json', 'csv'] as const;
 export async function runExport(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      jobs: { type: 'string', short: 'j' },
+      help: { type: 'boolean', short: 'h' },
+    },
     'export',
   );
   if (values.help) {
@@ -22,6 +29,7 @@ export async function runExport(args: string[]): Promise<number> {
     return EXIT.clean;
   }
   const format = oneOf(values.format, FORMATS, 'json', 'format', 'export');
+  const jobs = parseJobs(values.jobs, 'export');
   if (positionals.length === 0) throw new UsageError("no files given. See 'imr export --help'.");
 
   const messages = new Messages();
@@ -29,11 +37,11 @@ export async function runExport(args: string[]): Promise<number> {
   for (const f of inputs.failures) messages.error(`${f.path}: ${f.reason}`);
   const rows: ExportRow[] = [];
   const progress = startProgress(inputs.files.length);
-  for (const file of inputs.files) {
-    const loaded = await loadLetter(file);
-    if ('reason' in loaded) messages.error(`${file}: ${loaded.reason}`);
-    else rows.push(...exportRows(file, loaded.document));
-    progress.tick();
+  const tasks = inputs.files.map((file) => ({ file }));
+  const outcomes = await runTasks(exportFile, tasks, jobs, ({ file }, reason) => ({ file, reason: `could not be processed (${reason})` }), progress.tick);
+  for (const outcome of outcomes) {
+    if ('reason' in outcome) messages.error(`${outcome.file}: ${outcome.reason}`);
+    else rows.push(...outcome.rows);
   }
   progress.stop();
   messages.flush();
@@ -44,3 +52,9 @@ export async function runExport(args: string[]): Promise<number> {
   messages.flush();
   return messages.failed ? EXIT.failure : EXIT.clean;
 }
+
+/** One letter's rows, or why it has none. */
+const exportFile = registerTask('export', async ({ file }: { file: string }): Promise<{ rows: ExportRow[] } | FailedFile> => {
+  const loaded = await loadLetter(file);
+  return 'reason' in loaded ? loaded : { rows: exportRows(file, loaded.document) };
+});

@@ -3,7 +3,8 @@
 export const MAIN_HELP = `Usage: imr <command> [options]
 
 Proofreading, outlines and data export for California workers' compensation
-IMR Final Determination letters (plain text, as pdftotext writes them).
+IMR Final Determination letters: their PDFs, or their text as pdftotext
+writes it.
 
 Commands:
   check <paths...>    Check letters against the proofreading rules
@@ -14,15 +15,17 @@ Options:
   -h, --help          Show help (also 'imr <command> --help')
   -v, --version       Show the version
 
-Paths may be files, directories (searched for *.txt and *.imr) or globs.
-Nothing is sent anywhere: all work is local.
+Paths may be files, directories (searched for *.txt, *.imr and *.pdf) or
+globs. Nothing is sent anywhere: all work is local.
 `;
 
 export const CHECK_HELP = `Usage: imr check [options] <paths...>
 
 Checks each letter with every enabled rule and reports the findings.
-Paths may be files, directories (searched recursively for *.txt and *.imr)
-or globs such as 'letters/**/*.txt' (quote them so the shell leaves them).
+Paths may be files, directories (searched recursively for *.txt, *.imr and
+*.pdf) or globs such as 'letters/**/*.pdf' (quote them so the shell leaves
+them). A PDF is read as pdftotext -layout would write it; --fix leaves PDFs
+alone.
 
 Options:
   -f, --format <text|json|sarif>  Output format (default: text)
@@ -35,6 +38,8 @@ Options:
                        .imr.json found by walking up from each file to the
                        current directory (never above it)
   -q, --quiet          Report errors only
+  -j, --jobs <n>       Read and check files on n threads (default: the number
+                       of cores); output order does not change
       --fix            Apply the safe fixes (e.g. Uphold -> Upheld) to the files
                        in place, then report what is left. Nothing outside a
                        fix's own range changes; line endings, the encoding
@@ -48,7 +53,8 @@ Exit codes:
   1  at least one error-level finding
   2  usage error, or some input could not be read: a path that matches no
      file, an unreadable or binary file, a directory given as a file, a file
-     over 64 MiB. Such files get one line on stderr; the others are still
+     over 64 MiB, a PDF that is damaged, needs a password or has no text
+     (a scan). Such files get one line on stderr; the others are still
      checked and reported. Exit code 2 wins over 1.
 
 Problems inside a configuration file (bad JSON, unknown rules) are warned
@@ -89,7 +95,11 @@ Options:
   -f, --format <json|csv>  Output format (default: json). CSV follows RFC 4180:
                            a header row, CRLF line ends, quoted fields
   -o, --output <file>      Write to a file instead of stdout
+  -j, --jobs <n>           Read files on n threads (default: the number of
+                           cores); the rows keep the order of the files
   -h, --help               Show this help
+
+Paths may be files, directories (searched for *.txt, *.imr and *.pdf) or globs.
 
 Exit codes: 0 done, 2 usage error or some input could not be read (one line
 on stderr each; the other files are still exported).

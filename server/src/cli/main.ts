@@ -4,6 +4,7 @@ import { runCheck } from './check';
 import { runExport } from './export';
 import { MAIN_HELP } from './help';
 import { describeError } from '../node/errors';
+import { isWorkerThread, serveTasks } from './jobs';
 import { EXIT } from './messages';
 import { runOutline } from './outline';
 import { UsageError } from './usage';
@@ -36,13 +37,18 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.clean);
 });
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) process.stderr.write(`imr: ${error.message}\n`);
-    else process.stderr.write(`imr: internal error (${describeError(error)}); please report it\n`);
-    process.exitCode = EXIT.failure;
-  },
-);
+// `--jobs`: in a worker thread this bundle serves the commands' per-file tasks instead.
+if (isWorkerThread()) {
+  serveTasks();
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) process.stderr.write(`imr: ${error.message}\n`);
+      else process.stderr.write(`imr: internal error (${describeError(error)}); please report it\n`);
+      process.exitCode = EXIT.failure;
+    },
+  );
+}

@@ -1,9 +1,9 @@
 // The names the CLI and the server agree on: which files are letters, and what the configuration file is called.
 
 /** Extensions of letter files, lower case, with the dot. A new reader (such as PDF) adds its extension here. */
-export const LETTER_EXTENSIONS: readonly string[] = ['.txt', '.imr'];
+export const LETTER_EXTENSIONS: readonly string[] = ['.txt', '.imr', '.pdf'];
 
-/** The same extensions as one glob, for file watchers and directory walks: `**\/*.{txt,imr}`. */
+/** The same extensions as one glob, for file watchers and directory walks: `**\/*.{txt,imr,pdf}`. */
 export const LETTER_GLOB = `**/*.{${LETTER_EXTENSIONS.map((ext) => ext.slice(1)).join(',')}}`;
 
 /** The per-folder rule configuration, found by walking up from a letter. */
@@ -14,7 +14,7 @@ export function isLetterFileName(name: string): boolean {
   return LETTER_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
-/** `.txt or .imr`, for messages. */
+/** `.txt or .imr or .pdf`, for messages. */
 export function letterExtensionList(): string {
   return LETTER_EXTENSIONS.join(' or ');
 }

@@ -7,12 +7,13 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { describeError } from './errors';
+import { readPdfBytes } from './pdf';
 
 /** Letters are a few KiB; anything this large is not one, and reading it would only cost memory. */
 export const DEFAULT_MAX_LETTER_BYTES = 64 * 1024 * 1024;
 
-/** How the file was stored, so that `--fix` can write it back the same way. */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+/** How the file was stored, so that `--fix` can write it back the same way; a PDF's text cannot be. */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'pdf';
 
 export interface LetterText {
   ok: true;
@@ -41,7 +42,7 @@ export interface ReadOptions {
 type Reader = (path: string, bytes: number, options: ReadOptions) => Promise<LetterText | ReadFailure>;
 
 /** Readers by lower-case extension; anything else is read as text. */
-const READERS: Record<string, Reader> = {};
+const READERS: Record<string, Reader> = { '.pdf': readPdfLetter };
 
 /** Never throws or rejects. */
 export async function readLetter(path: string, options: ReadOptions = {}): Promise<LetterText | ReadFailure> {
@@ -63,6 +64,12 @@ export async function readLetter(path: string, options: ReadOptions = {}): Promi
 
 async function readText(path: string): Promise<LetterText> {
   return decodeLetter(await readFile(path));
+}
+
+/** A PDF's text as pdftotext -layout would give it (./pdf loads pdfjs on the first call). */
+async function readPdfLetter(path: string): Promise<LetterText | ReadFailure> {
+  const read = await readPdfBytes(await readFile(path));
+  return read.ok ? { ok: true, text: read.pdf.text, encoding: 'pdf' } : failure('unreadable', read.reason);
 }
 
 function failure(kind: ReadFailureKind, reason: string): ReadFailure {
@@ -138,6 +145,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** The bytes of `text` in `encoding`, byte-order mark included when the encoding has one. */
 export function encodeLetter(text: string, encoding: Encoding): Buffer {
+  if (encoding === 'pdf') throw new Error('text read from a PDF cannot be written back into it');
   if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
   if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
   const le = Buffer.from(`\ufeff${text}`, 'utf16le');
