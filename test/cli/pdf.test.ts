@@ -82,7 +82,7 @@ test('--jobs must be a positive whole number', () => {
 });
 
 test('export over dwc-2016/pdf gives the rows of dwc-2016/layout, file for file', (t) => {
-  if (!corpusAvailable(t)) return;
+  if (!corpusAvailable(t, ['pdf', 'layout'])) return;
   const rows = (dir: string) => {
     const run = imr(['export', '-f', 'json', '--jobs', '2', join(CORPUS, 'dwc-2016', dir)]);
     assert.equal(run.stderr, '');
