@@ -15,7 +15,7 @@ export function loopFolder(): { dir: string; done: () => void } {
   mkdirSync(join(dir, 'notes.txt')); // a folder with a letter's extension is not a letter
   writeFileSync(join(dir, 'a.txt'), 'A');
   writeFileSync(join(dir, 'sub', 'b.imr'), 'B');
-  writeFileSync(join(dir, 'sub', 'c.pdf'), 'not a letter extension');
+  writeFileSync(join(dir, 'sub', 'c.docx'), 'not a letter extension');
   writeFileSync(join(dir, 'node_modules', 'pkg', 'readme.txt'), 'ignored');
   writeFileSync(join(dir, '.git', 'notes.txt'), 'ignored');
   symlinkSync('.', join(dir, 'self'));
