@@ -79,7 +79,7 @@ describe('workspace symbols', () => {
     const watchers = lsp.registrations
       .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
       .flatMap((r) => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern));
-    assert.ok(watchers.includes('**/*.{txt,imr}'), `watchers: ${watchers.join(', ')}`);
+    assert.ok(watchers.includes('**/*.{txt,imr,pdf}'), `watchers: ${watchers.join(', ')}`);
   });
 
   test('`medial branch` finds exactly the items whose text contains it', async () => {
