@@ -2,9 +2,13 @@
 import type { Detector } from './detect';
 import type { DeterminationsProvider } from './determinationsView';
 import type { ServerHost } from './serverHost';
+import type { WorkspaceProblems } from './workspaceProblems';
+import type * as vscode from 'vscode';
 
 export interface ExtensionApi {
   detector: Detector;
   server: ServerHost;
   determinations: DeterminationsProvider;
+  problems: WorkspaceProblems;
+  status: vscode.LanguageStatusItem;
 }

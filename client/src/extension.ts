@@ -3,12 +3,18 @@
 //  * serverHost.ts     the language server, started when the first `imr` document opens
 //  * pickItem.ts       IMR: Go to Disputed Item
 //  * determinationsView.ts   the Determinations view (texts and filters in determinationsModel.ts)
+//  * workspaceProblems.ts    IMR: Check All Letters (problems of letters that are not open)
+//  * statusItem.ts     the language status item, Restart Server, Show Output
+//  * commands.ts       Fix All Safe Problems, New Determination
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
+import { registerCommands } from './commands';
 import { registerDeterminationsView } from './determinationsView';
 import { startDetection } from './detect';
 import { registerPickItem } from './pickItem';
 import { ServerHost } from './serverHost';
+import { registerStatusItem } from './statusItem';
+import { registerWorkspaceProblems } from './workspaceProblems';
 
 let host: ServerHost | undefined;
 
@@ -25,7 +31,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   server.startIfNeeded();
   registerPickItem(context, server);
   const determinations = registerDeterminationsView(context, server);
-  return { detector, server, determinations };
+  const problems = registerWorkspaceProblems(context, server);
+  const status = registerStatusItem(context, server);
+  registerCommands(context);
+  return { detector, server, determinations, problems, status };
 }
 
 export async function deactivate(): Promise<void> {

@@ -17,7 +17,7 @@ export function registerPickItem(context: vscode.ExtensionContext, host: ServerH
       }
       uri = doc.uri.toString();
       const client = await host.start();
-      items = await client.sendRequest(DocumentItemsRequest, { uri });
+      ({ items } = await client.sendRequest(DocumentItemsRequest, { uri }));
     }
     const choice = await vscode.window.showQuickPick(
       items.map((item) => ({ label: item.label, description: item.description, item })),

@@ -26,11 +26,15 @@ export interface DecisionCounts {
   invalid: number;
 }
 
-/** `imr/documentItems`: the disputed items of an open letter, in order. Empty when it is not open or has none. */
+/** `imr/documentItems`: the disputed items of an open letter, in order, and their counts. Empty when it is not open or has none. */
 export interface DocumentItemsParams {
   uri: string;
 }
-export const DocumentItemsRequest = new RequestType<DocumentItemsParams, PickableItem[], void>('imr/documentItems');
+export interface DocumentItemsResult {
+  items: PickableItem[];
+  counts: DecisionCounts;
+}
+export const DocumentItemsRequest = new RequestType<DocumentItemsParams, DocumentItemsResult, void>('imr/documentItems');
 
 /** One letter of the workspace, as the Determinations view lists it. */
 export interface LetterSummary {

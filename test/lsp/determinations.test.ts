@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import { appealByEstimate } from '../../server/src/lsp/determinations';
-import type { DeterminationsResult, PickableItem } from '../../server/src/protocol';
+import type { DeterminationsResult, DocumentItemsResult } from '../../server/src/protocol';
 import { fileUri, LspHarness, REPO_ROOT, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'vscode', 'fixtures', 'ws');
@@ -64,7 +64,8 @@ describe('determinations requests', () => {
     const text = fs.readFileSync(file, 'utf8');
     const uri = fileUri(file);
     await lsp.open(uri, text.replace('Acupuncture 3 times a week for 2 weeks, neck, right hand and head: Overturned', 'Acupuncture 3 times a week for 2 weeks, neck, right hand and head: Upheld'));
-    const items: PickableItem[] = await lsp.request('imr/documentItems', { uri });
+    const { items, counts }: DocumentItemsResult = await lsp.request('imr/documentItems', { uri });
+    assert.deepEqual(counts, { items: 2, upheld: 2, overturned: 0, invalid: 0 });
     assert.deepEqual(items.map((i) => [i.label, i.decision]), [
       ['1. MRI of neck and right hand without contrast', 'Upheld'],
       ['2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head', 'Upheld'],
@@ -88,6 +89,6 @@ describe('determinations requests', () => {
   });
 
   test('documentItems of a document that is not open is empty', async () => {
-    assert.deepEqual(await lsp.request('imr/documentItems', { uri: fileUri(path.join(server.ws, 'nowhere.txt')) }), []);
+    assert.deepEqual(await lsp.request('imr/documentItems', { uri: fileUri(path.join(server.ws, 'nowhere.txt')) }), { items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } });
   });
 });

@@ -5,8 +5,8 @@
 //    number, decision date, an appeal-deadline estimate, its decision counts and items. The index sends
 //    `imr/indexReady` / `imr/indexChanged` when there is more to fetch.
 import { addDays, formatDate, readHeaderDate } from '../core/rules/support/dates';
-import { DeterminationsRequest, DocumentItemsRequest, type DecisionCounts, type DeterminationsResult, type LetterSummary, type PickableItem } from '../protocol';
-import { pickableItems } from './codeLens';
+import { DeterminationsRequest, DocumentItemsRequest, type DecisionCounts, type DeterminationsResult, type DocumentItemsResult, type LetterSummary, type PickableItem } from '../protocol';
+import { countDecisions, pickableItems } from './codeLens';
 import { handler, openAnalysis, throwIfCancelled, type Feature } from './context';
 import { onCustomRequest } from './customMessages';
 import type { WorkspaceSymbolsFeature } from './workspaceSymbols';
@@ -54,9 +54,10 @@ export function createDeterminationsFeature(symbols: WorkspaceSymbolsFeature): F
       onCustomRequest(
         context.connection,
         DocumentItemsRequest,
-        handler(context, 'documentItems', (): PickableItem[] => [], (params) => {
+        handler(context, 'documentItems', (): DocumentItemsResult => ({ items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } }), (params) => {
           const open = openAnalysis(context, params.uri, { includeTooLarge: true });
-          return open ? pickableItems(open.analysis.document) : [];
+          if (!open) return { items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } };
+          return { items: pickableItems(open.analysis.document), counts: countDecisions(open.analysis.document) };
         }),
       );
       onCustomRequest(
