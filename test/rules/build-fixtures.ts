@@ -1,5 +1,5 @@
 // Rebuilds the IMR001–IMR008 rule fixtures from real letters of the corpus, one planted defect each, with
-// marker lines placed by searching the edited text (never from what the rules report).
+// marker lines and their spans placed by searching the edited text (never from what the rules report).
 // Run: npx tsx test/rules/build-fixtures.ts (needs ../shared/corpus). Review the diff before committing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -12,8 +12,8 @@ const OUT = path.join(__dirname, '..', 'fixtures', 'rules');
 interface Letter {
   lines: string[];
   doc: ImrDocument;
-  /** Marker ids to put after a line, keyed by the line's text identity (resolved when writing). */
-  marks: { find: (line: string, index: number) => boolean; ids: string[] }[];
+  /** Markers to put after a line, keyed by the line's text identity (resolved when writing). */
+  marks: { find: (line: string, index: number) => boolean; id: string; span: Span }[];
   eol: string;
 }
 
@@ -57,9 +57,36 @@ function replaceInLine(l: Letter, line: number, from: string, to: string): Edit 
   return { from: line, to: line, replacement: [text.replace(from, to)] };
 }
 
-/** Marks the first line (after edits) containing `needle`. */
-function mark(l: Letter, needle: string, ...ids: string[]): void {
-  l.marks.push({ find: (line) => line.includes(needle), ids });
+/**
+ * What a finding covers, found in the marked line: the whole string, or only its [bracketed] part, the rest
+ * being context; or [first, n, last] for a span from the [bracket] of `first` to the end of `last`, which
+ * starts the line n lines further down.
+ */
+type Span = string | [first: string, below: number, last: string];
+
+/** Marks the first line (after edits) containing `needle` with a finding of rule `id` over `span`. */
+function mark(l: Letter, needle: string, id: string, span: Span): void {
+  l.marks.push({ find: (line) => line.includes(needle), id, span });
+}
+
+/** The marker for a span found in `lines[at]` (test/fixtures/rules/README.md). */
+function marker(lines: string[], at: number, id: string, span: Span): string {
+  const locate = (spec: string): [start: number, length: number] => {
+    const open = spec.indexOf('[');
+    const close = spec.indexOf(']');
+    const context = spec.replace('[', '').replace(']', '');
+    const found = lines[at].indexOf(context);
+    if (found < 0) throw new Error(`line ${at + 1} has no "${context}"`);
+    return open < 0 ? [found, context.length] : [found + open, close - open - 1];
+  };
+  if (typeof span === 'string') {
+    const [start, length] = locate(span);
+    return `~~> ${id} @${start + 1}-${start + length}`;
+  }
+  const [first, below, last] = span;
+  const [start] = locate(first.includes('[') ? first : `[${first}]`);
+  if (!lines[at + below]?.startsWith(last)) throw new Error(`line ${at + below + 1} does not start with "${last}"`);
+  return `~~> ${id} @${start + 1}-+${below}:${last.length}`;
 }
 
 function write(name: string, l: Letter): void {
@@ -69,7 +96,7 @@ function write(name: string, l: Letter): void {
     out.push(line);
     for (const m of pending) {
       if (!m.done && m.find(line, i)) {
-        out.push(`~~> ${m.ids.join(' ')}`);
+        out.push(marker(l.lines, i, m.id, m.span));
         m.done = true;
       }
     }
@@ -85,13 +112,13 @@ const builders: Record<string, () => Letter> = {
   'IMR001-missing-rationale.txt': () => {
     const l = letter('dwc-2016/text/CM17-0020243.txt');
     apply(l, [removeField(field(item(l, 1), 'rationale'))]);
-    mark(l, 'Lumbar MRI scan: Upheld', 'IMR001');
+    mark(l, 'Lumbar MRI scan: Upheld', 'IMR001', 'Lumbar MRI scan: Upheld');
     return l;
   },
   'IMR001-empty-rationale.txt': () => {
     const l = letter('dwc-2016/text/CM17-0019120.txt');
     apply(l, [emptyField(l, field(item(l, 1), 'rationale'))]);
-    mark(l, 'Decision rationale:', 'IMR001');
+    mark(l, 'Decision rationale:', 'IMR001', 'Decision rationale:');
     return l;
   },
   'IMR001-missing-rationale-doubled.txt': () => {
@@ -99,8 +126,8 @@ const builders: Record<string, () => Letter> = {
     const f = field(item(l, 1), 'rationale');
     // Doubled text: drop the field's lines and their empty partners.
     apply(l, [{ from: f.range.start.line, to: f.range.end.line + 1, replacement: [] }]);
-    mark(l, 'a represented  employee', 'IMR014'); // another rule's finding: a redaction gap in the seed
-    mark(l, 'Cervical medial branch neurotomy', 'IMR001');
+    mark(l, 'a represented  employee', 'IMR014', 'represented[  ]employee'); // another rule's finding: a redaction gap in the seed
+    mark(l, 'Cervical medial branch neurotomy', 'IMR001', 'Cervical medial branch neurotomy at bilateral C2 C3 C4:  Overturned');
     return l;
   },
   'IMR001-clean-lone-decision.txt': () => letter('dwc-2016/layout/CM16-0238676.txt'),
@@ -108,20 +135,20 @@ const builders: Record<string, () => Letter> = {
   'IMR002-missing-maximus-guideline.txt': () => {
     const l = letter('dwc-2016/text/CM17-0005412.txt');
     apply(l, [removeField(field(item(l, 1), 'reviewerGuideline'))]);
-    mark(l, 'Lorzone 750mg one by mouth three times a day #45: Upheld', 'IMR002');
+    mark(l, 'Lorzone 750mg one by mouth three times a day #45: Upheld', 'IMR002', 'Lorzone 750mg one by mouth three times a day #45: Upheld');
     return l;
   },
   'IMR002-empty-maximus-guideline.txt': () => {
     const l = letter('dwc-2016/layout/CM16-0230548.txt');
     apply(l, [emptyField(l, field(item(l, 2), 'reviewerGuideline'))]);
-    l.marks.push({ find: (line) => line.trim() === 'MAXIMUS guideline:', ids: ['IMR002'] });
+    l.marks.push({ find: (line) => line.trim() === 'MAXIMUS guideline:', id: 'IMR002', span: 'MAXIMUS guideline:' });
     return l;
   },
   'IMR002-no-evidence-cited.txt': () => {
     const l = letter('dwc-2016/text/CM16-0245796.txt');
     const f = field(item(l, 1), 'reviewerGuideline');
     apply(l, [{ from: f.range.start.line, to: f.range.end.line, replacement: ['MAXIMUS guideline: The Expert Reviewer did not cite any medical evidence for its decision.'] }]);
-    mark(l, 'MAXIMUS guideline: The Expert Reviewer did not cite', 'IMR002');
+    mark(l, 'MAXIMUS guideline: The Expert Reviewer did not cite', 'IMR002', 'MAXIMUS guideline:');
     return l;
   },
   'IMR002-clean-ancillary-add-ons.txt': () => letter('dwc-2016/text/CM17-0002892.txt'),
@@ -130,28 +157,28 @@ const builders: Record<string, () => Letter> = {
     const l = letter('dwc-2016/text/CM17-0020243.txt');
     const it = item(l, 1);
     apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Upheld', ': Uphold')]);
-    mark(l, 'Lumbar MRI scan: Uphold', 'IMR003');
+    mark(l, 'Lumbar MRI scan: Uphold', 'IMR003', ': [Uphold]');
     return l;
   },
   'IMR003-denied.txt': () => {
     const l = letter('dwc-2016/layout/CM17-0019171.txt');
     const it = item(l, 1);
     apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Upheld', ': Denied')]);
-    mark(l, ': Denied', 'IMR003');
+    mark(l, ': Denied', 'IMR003', ': [Denied]');
     return l;
   },
   'IMR003-no-decision.txt': () => {
     const l = letter('dwc-2016/text/CM17-0005412.txt');
     const it = item(l, 1);
     apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Upheld', '')]);
-    mark(l, 'Lorzone 750mg one by mouth three times a day #45', 'IMR003');
+    mark(l, 'Lorzone 750mg one by mouth three times a day #45', 'IMR003', 'Lorzone 750mg one by mouth three times a day #45');
     return l;
   },
   'IMR003-lowercase-crlf.txt': () => {
     const l = letter('dwc-2016/text/CM17-0008241.txt');
     const it = item(l, 1);
     apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Upheld', ': upheld')]);
-    mark(l, ': upheld', 'IMR003');
+    mark(l, ': upheld', 'IMR003', ': [upheld]');
     l.eol = '\r\n';
     return l;
   },
@@ -161,7 +188,7 @@ const builders: Record<string, () => Letter> = {
     const l = letter('dwc-2016/text/CM17-0019120.txt');
     const it = item(l, 2);
     apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Overturned', ': Upheld')]);
-    mark(l, 'warrants further evaluation with MRI. Therefore, this request', 'IMR004');
+    mark(l, 'warrants further evaluation with MRI. Therefore, this request', 'IMR004', ['MRI. [Therefore, this request', 1, 'necessary.']);
     return l;
   },
   'IMR004-clean-nonstandard-conclusions.txt': () => letter('dwc-2016/layout/CM16-0249726.txt'),
@@ -171,7 +198,7 @@ const builders: Record<string, () => Letter> = {
     const l = letter('dwc-2016/text/CM17-0009840.txt');
     const at = l.lines.findIndex((x) => x.includes('MRI of Right shoulder is medically necessary.'));
     apply(l, [replaceInLine(l, at, 'MRI of Right shoulder is medically necessary.', 'It would be reasonable to support an MRI of the right shoulder.')]);
-    mark(l, 'Decision rationale:', 'IMR005');
+    mark(l, 'Decision rationale:', 'IMR005', 'Decision rationale:');
     return l;
   },
   'IMR005-clean-opioid-boilerplate.txt': () => letter('dwc-2016/text/CM17-0012593.txt'),
@@ -180,7 +207,7 @@ const builders: Record<string, () => Letter> = {
     const l = letter('dwc-2016/text/CM17-0020243.txt');
     const at = l.lines.indexOf('CLINICAL CASE SUMMARY');
     apply(l, [{ from: at, to: at, replacement: [] }]);
-    mark(l, 'IMR ISSUES, DECISIONS AND RATIONALES', 'IMR006');
+    mark(l, 'IMR ISSUES, DECISIONS AND RATIONALES', 'IMR006', 'IMR ISSUES, DECISIONS AND RATIONALES');
     return l;
   },
   'IMR006-section-out-of-order.txt': () => {
@@ -192,17 +219,17 @@ const builders: Record<string, () => Letter> = {
       { from: summary.range.start.line, to: summary.range.end.line, replacement: [] },
       { from: howMade.range.start.line, to: howMade.range.start.line, replacement: [...block, '', l.lines[howMade.range.start.line]] },
     ]);
-    mark(l, 'CLINICAL CASE SUMMARY', 'IMR006');
+    mark(l, 'CLINICAL CASE SUMMARY', 'IMR006', 'CLINICAL CASE SUMMARY');
     return l;
   },
   'IMR006-clean-doubled-seed.txt': () => {
     const l = letter('seeds/000_a23c1bfa7502e53c.txt');
     // Another rule's findings: the seed's reviewer cites ODG only.
-    mark(l, 'Decision based on Non-MTUS Citation ODG- pain management and pg 92.', 'IMR009');
-    mark(l, 'Decision based on Non-MTUS Citation ODG- neck pain and MBB- pg 26.', 'IMR009');
-    mark(l, 'MTUS. Decision based on Non-MTUS Citation ODG- pain chapter and pg 92.', 'IMR009');
+    mark(l, 'Decision based on Non-MTUS Citation ODG- pain management and pg 92.', 'IMR009', 'Non-MTUS Citation ODG- pain management and pg 92');
+    mark(l, 'Decision based on Non-MTUS Citation ODG- neck pain and MBB- pg 26.', 'IMR009', 'Non-MTUS Citation ODG- neck pain and MBB- pg 26');
+    mark(l, 'MTUS. Decision based on Non-MTUS Citation ODG- pain chapter and pg 92.', 'IMR009', 'Non-MTUS Citation ODG- pain chapter and pg 92');
     // …and utilization review cites a low back chapter for a cervical block (format guide §12).
-    mark(l, 'MTUS. Decision based on Non-MTUS Citation ODG Low Back Lumbar & Thoracic', 'IMR013');
+    mark(l, 'MTUS. Decision based on Non-MTUS Citation ODG Low Back Lumbar & Thoracic', 'IMR013', ['Non-MTUS Citation ODG Low Back', 2, 'Chronic)']);
     return l;
   },
   // IMR007
@@ -210,19 +237,19 @@ const builders: Record<string, () => Letter> = {
     const l = letter('dwc-2016/text/CM17-0008241.txt');
     const c = l.doc.credentials!;
     apply(l, [{ from: c.range.start.line, to: c.range.end.line, replacement: [] }]);
-    mark(l, 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'IMR007');
+    mark(l, 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'IMR007', 'HOW THE IMR FINAL DETERMINATION WAS MADE');
     return l;
   },
   'IMR007-no-specialty.txt': () => {
     const l = letter('dwc-2016/layout/CM17-0020243.txt');
     const at = l.lines.findIndex((x) => x.startsWith('Certification(s)/Specialty:'));
     apply(l, [{ from: at, to: at, replacement: ['Certification(s)/Specialty:'] }]);
-    mark(l, 'The Expert Reviewer has the following credentials:', 'IMR007');
+    mark(l, 'The Expert Reviewer has the following credentials:', 'IMR007', ['The Expert Reviewer has the following credentials:', 2, 'Certification(s)/Specialty:']);
     return l;
   },
   'IMR007-clean-inline-credentials.txt': () => {
     const l = letter('seeds/001_5b4dca91092a81f1.txt');
-    mark(l, 'while employed by .', 'IMR014'); // another rule's finding: a redaction gap in the seed
+    mark(l, 'while employed by .', 'IMR014', 'employed by[ ].'); // another rule's finding: a redaction gap in the seed
     return l;
   },
   // IMR008
@@ -230,13 +257,13 @@ const builders: Record<string, () => Letter> = {
     const l = letter('dwc-2016/text/CM16-0230548.txt');
     const it = item(l, 1);
     apply(l, [removeField(field(it, 'claimsAdministratorGuideline'))]);
-    mark(l, l.lines[it.headingRange.start.line], 'IMR008');
+    mark(l, l.lines[it.headingRange.start.line], 'IMR008', l.lines[it.headingRange.start.line]);
     return l;
   },
   'IMR008-empty-claims-administrator-guideline.txt': () => {
     const l = letter('dwc-2016/layout/CM17-0005412.txt');
     apply(l, [emptyField(l, field(item(l, 1), 'claimsAdministratorGuideline'))]);
-    mark(l, 'Claims Administrator guideline:', 'IMR008');
+    mark(l, 'Claims Administrator guideline:', 'IMR008', 'Claims Administrator guideline:');
     return l;
   },
   'IMR008-clean-no-evidence-cited.txt': () => letter('dwc-2016/text/CM16-0221706.txt'),
