@@ -6,11 +6,13 @@
 //  * workspaceProblems.ts    IMR: Check All Letters (problems of letters that are not open)
 //  * statusItem.ts     the language status item, Restart Server, Show Output
 //  * commands.ts       Fix All Safe Problems, New Determination
+//  * exportCommand.ts  Export Disputed Items…
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { registerCommands } from './commands';
 import { registerDeterminationsView } from './determinationsView';
 import { startDetection } from './detect';
+import { registerExport } from './exportCommand';
 import { registerPickItem } from './pickItem';
 import { ServerHost } from './serverHost';
 import { registerStatusItem } from './statusItem';
@@ -34,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const problems = registerWorkspaceProblems(context, server);
   const status = registerStatusItem(context, server);
   registerCommands(context);
+  registerExport(context, server);
   return { detector, server, determinations, problems, status };
 }
 

@@ -86,3 +86,17 @@ export interface CheckWorkspaceResult {
   truncated: boolean;
 }
 export const CheckWorkspaceRequest = new RequestType<Record<string, never>, CheckWorkspaceResult, void>('imr/checkWorkspace');
+
+/** `imr/export`: the rows of `imr export` for the given letters (all indexed letters when `uris` is absent). */
+export interface ExportParams {
+  uris?: string[];
+  format: 'json' | 'csv';
+}
+export interface ExportResult {
+  /** The file's text, exactly as `imr export --format <format>` writes it for the same files. */
+  text: string;
+  rows: number;
+  /** One line per letter that could not be read: `<file>: <reason>`. */
+  errors: string[];
+}
+export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('imr/export');

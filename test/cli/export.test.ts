@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { csvField, toCsv } from '../../server/src/cli/csv';
+import { csvField, toCsv } from '../../server/src/core/text/csv';
 import { FIXTURES, imr, lines } from './helpers';
 
 const MRI = `${FIXTURES}/letters/mri-shoulder.txt`;

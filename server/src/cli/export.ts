@@ -1,6 +1,5 @@
 // `imr export`: one row per disputed item over many letters, as JSON or CSV.
-import { toCsv } from './csv';
-import { COLUMNS, csvCells, exportRows, type ExportRow } from './export-rows';
+import { EXPORT_FORMATS, exportRows, formatRows, type ExportRow } from '../core/exportRows';
 import { EXPORT_HELP } from './help';
 import { expandInputs } from './inputs';
 import { parseJobs, registerTask, runTasks } from './jobs';
@@ -10,8 +9,6 @@ import { writeOutput } from './output';
 import { startProgress } from './progress';
 import type { FailedFile } from './results';
 import { oneOf, parseCommandArgs, UsageError } from './usage';
-
-const FORMATS = ['json', 'csv'] as const;
 
 export async function runExport(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -28,7 +25,7 @@ export async function runExport(args: string[]): Promise<number> {
     process.stdout.write(EXPORT_HELP);
     return EXIT.clean;
   }
-  const format = oneOf(values.format, FORMATS, 'json', 'format', 'export');
+  const format = oneOf(values.format, EXPORT_FORMATS, 'json', 'format', 'export');
   const jobs = parseJobs(values.jobs, 'export');
   if (positionals.length === 0) throw new UsageError("no files given. See 'imr export --help'.");
 
@@ -46,7 +43,7 @@ export async function runExport(args: string[]): Promise<number> {
   progress.stop();
   messages.flush();
 
-  const text = format === 'csv' ? toCsv(COLUMNS, rows.map(csvCells)) : JSON.stringify(rows, null, 2) + '\n';
+  const text = formatRows(rows, format);
   const writeError = await writeOutput(text, values.output);
   if (writeError) messages.error(writeError);
   messages.flush();

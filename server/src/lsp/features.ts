@@ -6,6 +6,7 @@ import { codeLensFeature } from './codeLens';
 import { completionFeature } from './completion';
 import type { Feature } from './context';
 import { createDeterminationsFeature } from './determinations';
+import { createExportFeature } from './export';
 import { createDiagnosticsFeature } from './diagnostics';
 import { documentSymbolsFeature } from './documentSymbols';
 import { foldingFeature } from './folding';
@@ -30,5 +31,6 @@ export function createFeatures(): Feature[] {
     workspaceSymbols,
     createDeterminationsFeature(workspaceSymbols),
     createWorkspaceCheckFeature(workspaceSymbols),
+    createExportFeature(workspaceSymbols),
   ];
 }

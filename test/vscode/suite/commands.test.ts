@@ -1,6 +1,10 @@
 // Commands and the status item: Check All Letters (problems of a letter never opened), the language status
 // item's text, Fix All Safe Problems, New Determination, Restart Language Server.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, test } from 'mocha';
 import type { ExtensionApi } from '../../../client/src/api';
@@ -72,6 +76,28 @@ suite('commands and status', () => {
       assert.ok(doc.getText().includes('IMR ISSUES, DECISIONS AND RATIONALES\n'), 'no decisions heading');
     } finally {
       await closeWithoutSaving(doc);
+    }
+  });
+
+  test('Export Disputed Items writes what imr export writes for the same letter (CSV and JSON)', async () => {
+    await openAsImr(LETTER);
+    await vscode.window.showTextDocument(LETTER);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-export-'));
+    try {
+      const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+      for (const format of ['csv', 'json'] as const) {
+        const target = vscode.Uri.file(path.join(dir, `out.${format}`));
+        const rows = await vscode.commands.executeCommand<number>('imr.export', { scope: 'letter', format, target });
+        assert.equal(rows, 8);
+        const expected = execFileSync(process.execPath, [cli, 'export', '-f', format, LETTER.fsPath], {
+          encoding: 'utf8',
+          env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+        });
+        assert.equal(fs.readFileSync(target.fsPath, 'utf8'), expected, format);
+      }
+      assert.ok(fs.readFileSync(path.join(dir, 'out.csv'), 'utf8').startsWith('file,caseNumber,decisionDate,layout,index,item,'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,6 +1,8 @@
-// The rows of `imr export`: one per disputed item, with the names and citation labels of the outline.
-import type { DisputedItem, GuidelineBody, ImrDocument } from '../core/model';
-import { citationLabels, collapse, itemText } from '../core/outline';
+// The rows of `imr export` and of the editor's Export Disputed Items: one per disputed item, with the names
+// and citation labels of the outline, written as JSON or CSV. Pure; shared by the CLI and the server.
+import type { DisputedItem, GuidelineBody, ImrDocument } from './model';
+import { citationLabels, collapse, itemText } from './outline';
+import { toCsv } from './text/csv';
 
 export type Basis = 'MTUS' | 'Non-MTUS' | 'MTUS and Non-MTUS' | 'no evidence cited' | 'none';
 
@@ -80,4 +82,12 @@ export function csvCells(row: ExportRow): string[] {
     if (value === null) return '';
     return Array.isArray(value) ? value.join('; ') : String(value);
   });
+}
+
+export const EXPORT_FORMATS = ['json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The export file's text: a JSON array of rows, or CSV with a header row. */
+export function formatRows(rows: readonly ExportRow[], format: ExportFormat): string {
+  return format === 'csv' ? toCsv(COLUMNS, rows.map(csvCells)) : JSON.stringify(rows, null, 2) + '\n';
 }
