@@ -2,6 +2,7 @@
 //  * detect.ts         plain-text letters (opened, or pasted into untitled editors) switched to `imr`
 //  * serverHost.ts     the language server, started when the first `imr` document opens
 //  * pickItem.ts       IMR: Go to Disputed Item
+//  * pdf.ts            PDFs opened as read-only imr documents (text from the server)
 //  * determinationsView.ts   the Determinations view (texts and filters in determinationsModel.ts)
 //  * workspaceProblems.ts    IMR: Check All Letters (problems of letters that are not open)
 //  * statusItem.ts     the language status item, Restart Server, Show Output
@@ -13,6 +14,7 @@ import { registerCommands } from './commands';
 import { registerDeterminationsView } from './determinationsView';
 import { startDetection } from './detect';
 import { registerExport } from './exportCommand';
+import { registerPdfDocuments } from './pdf';
 import { registerPickItem } from './pickItem';
 import { ServerHost } from './serverHost';
 import { registerStatusItem } from './statusItem';
@@ -32,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   server.startIfNeeded();
   registerPickItem(context, server);
+  registerPdfDocuments(context, server);
   const determinations = registerDeterminationsView(context, server);
   const problems = registerWorkspaceProblems(context, server);
   const status = registerStatusItem(context, server);

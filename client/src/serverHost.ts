@@ -2,6 +2,8 @@
 // for every plain-text file the sniffer looks at), restarted on demand, and observable as a state.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { PDF_SCHEME } from '../../server/src/protocol';
+import { pdfMiddleware } from './pdf';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export type ServerState = 'not started' | 'starting' | 'running' | 'stopped';
@@ -67,7 +69,9 @@ export class ServerHost implements vscode.Disposable {
       documentSelector: [
         { scheme: 'file', language: 'imr' },
         { scheme: 'untitled', language: 'imr' },
+        { scheme: PDF_SCHEME, language: 'imr' },
       ],
+      middleware: pdfMiddleware,
       outputChannel: this.output,
       // The server asks for the `imr` settings and registers its own change and file watchers.
     };

@@ -100,3 +100,17 @@ export interface ExportResult {
   errors: string[];
 }
 export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('imr/export');
+
+/** PDFs open as read-only `imr` documents on this scheme; the URI's path is the PDF file's path. */
+export const PDF_SCHEME = 'imr-pdf';
+
+export interface PdfTextParams {
+  /** The PDF's `file:` URI. */
+  uri: string;
+}
+
+/** The letter's text as the server reads it from the PDF, and the page of every line; or why it cannot be read. */
+export type PdfTextResult = { text: string; pages: number[] } | { reason: string };
+
+/** `imr/pdfText`: the server extracts a PDF's text (pdfjs stays out of the extension host). */
+export const PdfTextRequest = new RequestType<PdfTextParams, PdfTextResult, void>('imr/pdfText');

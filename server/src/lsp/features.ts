@@ -11,6 +11,7 @@ import { createDiagnosticsFeature } from './diagnostics';
 import { documentSymbolsFeature } from './documentSymbols';
 import { foldingFeature } from './folding';
 import { hoverFeature } from './hover';
+import { pdfTextFeature } from './pdfText';
 import { selectionRangesFeature } from './selectionRanges';
 import { semanticTokensFeature } from './semanticTokens';
 import { createWorkspaceCheckFeature } from './workspaceCheck';
@@ -30,6 +31,7 @@ export function createFeatures(): Feature[] {
     codeLensFeature,
     workspaceSymbols,
     createDeterminationsFeature(workspaceSymbols),
+    pdfTextFeature,
     createWorkspaceCheckFeature(workspaceSymbols),
     createExportFeature(workspaceSymbols),
   ];

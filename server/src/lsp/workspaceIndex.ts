@@ -1,5 +1,5 @@
-// The workspace symbol index: every determination letter under the workspace folders (`*.txt`, `*.imr`
-// whose text parses to a known layout), reduced to its case number and disputed items.
+// The workspace symbol index: every determination letter under the workspace folders (`*.txt`, `*.imr`,
+// `*.pdf` whose text parses to a known layout), reduced to its case number and disputed items.
 //
 // Built in the background after `initialized`: bounded (MAX_FILES files, MAX_FILE_BYTES each), cancellable
 // (a new build or a folder change cancels the running one) and throttled: folders are listed asynchronously,
@@ -15,7 +15,10 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse, type DecisionValue, type ImrDocument, type Range } from '../core';
 import { itemName, itemText } from '../core/outline';
+import { stat } from 'node:fs/promises';
 import { readLetter } from '../node/letterReader';
+import { isPdfFileName } from '../node/pdf';
+import { pdfDocumentUriOf } from './pdfText';
 import { findLetterFiles, isUnder } from '../node/walker';
 import type { IndexStats, PickableItem } from '../protocol';
 import { pickableItem } from './codeLens';
@@ -154,9 +157,31 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /** A file's entry, or undefined when it is unreadable, too large or not a determination. */
 async function readEntry(file: string, maxBytes: number): Promise<IndexEntry | undefined> {
+  if (isPdfFileName(file)) return readPdfEntry(file, maxBytes);
   const read = await readLetter(file, { maxBytes });
   if (!read.ok || !looksLikeLetter(read.text)) return undefined;
   return entryFor(pathToFileURL(file).href, parse(read.text));
+}
+
+/** Reading a PDF takes tens of milliseconds: its entry is kept while the file's size and mtime stay the same. */
+const pdfEntries = new Map<string, { mtimeMs: number; size: number; entry: IndexEntry | undefined }>();
+
+/** A PDF's entry, located in its read-only `imr-pdf:` document (the client shows the extracted text there). */
+async function readPdfEntry(file: string, maxBytes: number): Promise<IndexEntry | undefined> {
+  let info: { mtimeMs: number; size: number };
+  try {
+    info = await stat(file);
+  } catch {
+    pdfEntries.delete(file);
+    return undefined;
+  }
+  const cached = pdfEntries.get(file);
+  if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.entry;
+  const read = await readLetter(file, { maxBytes });
+  const entry = read.ok && looksLikeLetter(read.text) ? entryFor(pdfDocumentUriOf(pathToFileURL(file).href), parse(read.text)) : undefined;
+  if (pdfEntries.size >= MAX_FILES) pdfEntries.clear();
+  pdfEntries.set(file, { mtimeMs: info.mtimeMs, size: info.size, entry });
+  return entry;
 }
 
 export type IndexListener = (stats: IndexStats) => void;
@@ -247,7 +272,7 @@ export class WorkspaceIndex {
       }
       if (cancelled()) break;
       const entry = await readEntry(file, maxBytes);
-      if (entry) fresh.set(entry.uri, entry);
+      if (entry) fresh.set(pathToFileURL(file).href, entry);
     }
     if (cancelled()) return { files: 0, letters: 0, items: 0, truncated: true, ms: 0 };
     // Entries updated by file events during the build are newer than what the build read: keep them.

@@ -1,0 +1,72 @@
+// `imr/pdfText` over the protocol: the server reads a PDF for the client's read-only `imr-pdf:` document,
+// with the page of each line, or says in one line why it cannot; the document then gets its symbols and
+// findings like any letter.
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DocumentSymbolRequest, SymbolKind, type Diagnostic, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-protocol';
+import { PDF_SCHEME, PdfTextRequest, type PdfTextResult } from '../../server/src/protocol';
+import { fileUri, serverForSuite, VSCODE_CAPABILITIES, type LspHarness } from './harness';
+
+const PDFS = path.resolve(__dirname, '..', 'fixtures', 'pdf');
+const TEXT = path.resolve(__dirname, '..', 'cli', 'fixtures', 'letters', 'two-items.txt');
+
+describe('imr/pdfText', () => {
+  // The workspace holds one PDF letter and one bad PDF, for workspace symbols.
+  const server = serverForSuite({
+    capabilities: VSCODE_CAPABILITIES,
+    settings: {},
+    populate: (ws) => {
+      fs.copyFileSync(path.join(PDFS, 'two-items.pdf'), path.join(ws, 'typed.pdf'));
+      fs.copyFileSync(path.join(PDFS, 'bad-scanned.pdf'), path.join(ws, 'scan.pdf'));
+    },
+  });
+  let lsp: LspHarness;
+  before(() => ({ lsp } = server));
+
+  test('a PDF: its text, with a form feed at each page end, and the page of every line', async () => {
+    const result = await lsp.request<PdfTextResult>(PdfTextRequest, { uri: fileUri(path.join(PDFS, 'two-items.pdf')) });
+    assert.ok('text' in result, JSON.stringify(result));
+    const lines = result.text.split('\n');
+    assert.equal(result.pages.length, lines.length);
+    const issues = lines.findIndex((l) => l.includes('IMR ISSUES, DECISIONS AND RATIONALES'));
+    assert.deepEqual([result.pages[0], result.pages[issues - 1], result.pages[issues]], [1, 1, 2]);
+    assert.match(lines[issues], /^\f/);
+  });
+
+  test('a bad PDF: the one-line reason', async () => {
+    assert.deepEqual(await lsp.request<PdfTextResult>(PdfTextRequest, { uri: fileUri(path.join(PDFS, 'bad-password.pdf')) }), {
+      reason: 'PDF needs a password to open; skipped (save a copy without a password to check it)',
+    });
+    assert.deepEqual(await lsp.request<PdfTextResult>(PdfTextRequest, { uri: 'https://example.invalid/a.pdf' }), { reason: 'not a file on this computer' });
+  });
+
+  test('the extracted text opened as an imr-pdf: document gets symbols, and the findings of its text', async () => {
+    const result = await lsp.request<PdfTextResult>(PdfTextRequest, { uri: fileUri(path.join(PDFS, 'two-items.pdf')) });
+    assert.ok('text' in result);
+    const uri = `${PDF_SCHEME}:${path.join(PDFS, 'two-items.pdf').split(path.sep).join('/')}`;
+    const textUri = fileUri(path.join(server.ws, 'typed-as-text.txt'));
+    await lsp.open(uri, result.text);
+    await lsp.open(textUri, fs.readFileSync(TEXT, 'utf8'));
+    const codes = async (u: string) =>
+      (await lsp.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: u } })).items.map((d) => [d.code, d.message]);
+    assert.deepEqual(await codes(uri), await codes(textUri));
+    const symbols = await lsp.request<DocumentSymbol[]>(DocumentSymbolRequest.type, { textDocument: { uri } });
+    const items = symbols.flatMap(function walk(s: DocumentSymbol): DocumentSymbol[] {
+      return s.kind === SymbolKind.Event ? [s] : (s.children ?? []).flatMap(walk);
+    });
+    assert.deepEqual(items.map((s) => s.name), ['Labs to include: EKG', 'Lidocaine 5% patch, "as needed", #30']);
+    await lsp.close(uri);
+    await lsp.close(textUri);
+  });
+
+  test('PDFs in the workspace are in workspace symbols, located in their imr-pdf: documents', async () => {
+    const symbols = await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'lidocaine' });
+    const typed = `${PDF_SCHEME}:${fileUri(path.join(server.ws, 'typed.pdf')).replace(/^file:\/\//, '')}`;
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.location.uri, s.location.range.start.line]),
+      [['Lidocaine 5% patch, "as needed", #30', typed, 17]],
+    );
+  });
+});
