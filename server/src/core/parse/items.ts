@@ -89,14 +89,17 @@ function findDrafts(lines: readonly Line[], labels: readonly LabelSpec[], first:
     const spec = labelOf(text, labels);
     const floor = current ? lastAnchor(current) + 1 : first;
     if (spec) {
-      if (!current || spec.rank <= lastRank) {
+      // A repeated label right after a finished sentence has no item heading above it: a misplaced
+      // field of the current item (a mistyped second `MAXIMUS guideline:`), not a new item.
+      const stray = current !== undefined && spec.rank <= lastRank && i > first && endsSentence(lines[i - 1].text);
+      if (!current || (spec.rank <= lastRank && !stray)) {
         // A new item whose heading has no Upheld/Overturned line: it ends just above this label.
         const headEnd = i - 1;
         current = headEnd >= floor ? { headStart: walkBack(lines, headEnd, floor), headEnd, fields: [] } : { headStart: i, headEnd: i - 1, fields: [] };
         drafts.push(current);
       }
       current.fields.push({ at: i, spec });
-      lastRank = spec.rank;
+      if (!stray) lastRank = spec.rank;
       continue;
     }
     // Cheapest test first: a lone decision needs a line ending in ':' above it.

@@ -16,6 +16,7 @@ import { citationRegionMismatch } from './IMR013-citation-region-mismatch';
 import { probableRedactionGap } from './IMR014-probable-redaction-gap';
 import { urVocabulary } from './IMR015-ur-vocabulary';
 import { findingsListMismatch } from './IMR016-findings-list-mismatch';
+import { misplacedField } from './IMR017-misplaced-field';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -36,4 +37,5 @@ export const RULES: readonly Rule[] = [
   probableRedactionGap,
   urVocabulary,
   findingsListMismatch,
+  misplacedField,
 ];
