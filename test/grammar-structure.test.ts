@@ -32,7 +32,7 @@ function allRawRules(): Array<[string, RawRule]> {
   return found;
 }
 
-test('the grammar loads as text.imr; every rule is included, and every regex compiles in Oniguruma', async () => {
+test('the grammar loads as text.imr; every rule is included; every regex compiles in Oniguruma and in JavaScript', async () => {
   assert.equal(raw.scopeName, 'text.imr');
   assert.equal((await loadGrammar()).tokenizeLine('', null).tokens.length, 1);
   const included = raw.patterns.map((p) => p.include);
@@ -44,6 +44,8 @@ test('the grammar loads as text.imr; every rule is included, and every regex com
       const source = rule[field];
       if (source === undefined) continue;
       assert.doesNotThrow(() => oniguruma.createOnigScanner([source]).dispose(), `${where}.${field}`);
+      // The grammar's own comment promises that every regex is also valid JavaScript (tools may reuse them).
+      assert.doesNotThrow(() => new RegExp(source), `${where}.${field} as a JavaScript RegExp`);
       count++;
     }
   }

@@ -8,7 +8,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DocumentDiagnosticReport, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
-import { check } from '../../server/src/core/rules';
 import { fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, REPO_ROOT, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
 
@@ -19,6 +18,12 @@ const join = (ls: string[]) => ls.join('\n');
 
 /** Item 1 without its `Decision rationale:` field (lines 46–49). */
 const NO_RATIONALE = join([...lines.slice(0, 46), ...lines.slice(50)]);
+/** IMR001's fix for it: a rationale skeleton after the item's MAXIMUS guideline, which ends line 45 (`Physical Medicine.`). */
+const NO_RATIONALE_FIX = {
+  title: 'Insert a Decision rationale skeleton for item 1',
+  edits: [{ range: { start: { line: 45, character: 18 }, end: { line: 45, character: 18 } }, newText: '\nDecision rationale: <rationale>. As such, the request is not medically necessary.' }],
+  safe: false,
+};
 /** Item 1 decided `Uphold`. */
 const UPHOLD = CLEAN.replace('lumbar spine: Upheld', 'lumbar spine: Uphold');
 /** Item 2's rationale without its necessity sentence (line 58). */
@@ -61,9 +66,7 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
     assert.equal(d.source, 'imr');
     assert.deepEqual(d.codeDescription, { href: ruleDoc('IMR001') });
     assert.match(d.message as string, /Decision rationale/);
-    const expected = check(NO_RATIONALE).findings.find((f) => f.ruleId === 'IMR001');
-    assert.ok(expected?.fixes?.length, 'IMR001 offers a fix');
-    assert.deepEqual(d.data, { ruleId: 'IMR001', version: 1, fixes: expected.fixes });
+    assert.deepEqual(d.data, { ruleId: 'IMR001', version: 1, fixes: [NO_RATIONALE_FIX] });
   });
 
   test('CM17-0020384 with its Decision rationale removed: IMR001 on the three-line item heading', async () => {
@@ -243,7 +246,7 @@ describe('pull diagnostics (VS Code capabilities)', () => {
     const [d] = report.items ?? [];
     assert.equal(d.source, 'imr');
     assert.deepEqual(d.codeDescription, { href: ruleDoc('IMR001') });
-    assert.deepEqual(d.data, { ruleId: 'IMR001', version: 1, fixes: check(NO_RATIONALE).findings[0].fixes });
+    assert.deepEqual(d.data, { ruleId: 'IMR001', version: 1, fixes: [NO_RATIONALE_FIX] });
     assert.deepEqual(lsp.configurationRequests.at(-1), { scopeUri: uri, section: 'imr' });
     assert.equal(lsp.lastDiagnostics(uri), undefined, 'no publishDiagnostics for a pull client');
     await lsp.close(uri);
