@@ -196,7 +196,7 @@ export function renderPackageContributions(rules: readonly Rule[], existing: { c
       },
     },
   };
-  const others = Array.isArray(existing.jsonValidation) ? existing.jsonValidation.filter((v) => !(isObject(v) && v.fileMatch === CONFIG_FILE_MATCH)) : [];
+  const others = Array.isArray(existing.jsonValidation) ? (existing.jsonValidation as Record<string, unknown>[]).filter((v) => !(isObject(v) && v.fileMatch === CONFIG_FILE_MATCH)) : [];
   return { configuration, jsonValidation: [...others, { fileMatch: CONFIG_FILE_MATCH, url: SCHEMA_URL }] };
 }
 

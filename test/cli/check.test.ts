@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, imr, lines } from './helpers';
+import { FIXTURES, imr, lines, type CheckReport } from './helpers';
 import { version } from '../../package.json';
 
 const UNKNOWN = `${FIXTURES}/unknown-layout.txt`;
@@ -158,7 +158,7 @@ describe('imr check: JSON output and --output', () => {
   test('--format json: file, findings with id, name, severity, message and 0-based range', () => {
     const run = imr(['check', '--format', 'json', UNKNOWN]);
     assert.equal(run.status, 0);
-    const data = JSON.parse(run.stdout);
+    const data = JSON.parse(run.stdout) as CheckReport;
     assert.equal(data.length, 1);
     assert.equal(data[0].file, UNKNOWN);
     assert.equal(data[0].findings.length, 1);
@@ -177,7 +177,7 @@ describe('imr check: JSON output and --output', () => {
       const run = imr(['check', '-f', 'json', '-o', file, UNKNOWN]);
       assert.equal(run.status, 0);
       assert.equal(run.stdout, '');
-      assert.equal(JSON.parse(readFileSync(file, 'utf8'))[0].findings[0].ruleId, 'IMR000');
+      assert.equal((JSON.parse(readFileSync(file, 'utf8')) as CheckReport)[0].findings[0].ruleId, 'IMR000');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

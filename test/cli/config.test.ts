@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, lines } from './helpers';
+import { CLI, lines, type CheckReport } from './helpers';
 
 /** A letter the parser cannot place: one IMR000 finding, an error when configured so. */
 const UNKNOWN_LETTER = 'Dear Sir,\nThis is not a determination.\n';
@@ -58,10 +58,10 @@ test('a .imr.json above the working directory never applies; one inside it does'
     writeFileSync(join(work, 'letters', 'a.txt'), UNKNOWN_LETTER);
     const outside = run(work, ['check', '--format', 'json', 'letters/a.txt']);
     assert.equal(outside.status, 0, outside.stderr);
-    assert.deepEqual(JSON.parse(outside.stdout)[0].findings.map((f: { severity: string }) => f.severity), ['information']);
+    assert.deepEqual((JSON.parse(outside.stdout) as CheckReport)[0].findings.map((f) => f.severity), ['information']);
     const inside = run(dir, ['check', '--format', 'json', 'work/letters/a.txt']);
     assert.equal(inside.status, 1, inside.stderr);
-    assert.deepEqual(JSON.parse(inside.stdout)[0].findings.map((f: { severity: string }) => f.severity), ['error']);
+    assert.deepEqual((JSON.parse(inside.stdout) as CheckReport)[0].findings.map((f) => f.severity), ['error']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

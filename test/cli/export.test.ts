@@ -36,7 +36,7 @@ test('JSON row of a real one-item letter (CM16-0233794): case number, item, deci
 });
 
 test('JSON rows of a header-less letter: no case number, a colon in the item, no evidence cited', () => {
-  const rows = JSON.parse(imr(['export', '--format', 'json', TWO]).stdout);
+  const rows = JSON.parse(imr(['export', '--format', 'json', TWO]).stdout) as Record<string, unknown>[];
   assert.deepEqual(
     rows.map((r: Record<string, unknown>) => [r.caseNumber, r.index, r.item, r.decision, r.conclusion, r.reviewerBasis, r.reviewerCitations, r.claimsAdministratorBasis]),
     [

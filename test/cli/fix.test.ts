@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, imr, ROOT } from './helpers';
+import { FIXTURES, imr, ROOT, type CheckReport } from './helpers';
 
 const LETTER = readFileSync(join(ROOT, FIXTURES, 'letters', 'two-items.txt'), 'utf8');
 
@@ -25,10 +25,10 @@ test('--fix rewrites a safe misspelling (Uphold -> Upheld) and nothing else; exi
   try {
     const before = imr(['check', '--format', 'json', file]);
     assert.equal(before.status, 1);
-    assert.deepEqual(JSON.parse(before.stdout)[0].findings.map((f: { ruleId: string }) => f.ruleId), ['IMR003']);
+    assert.deepEqual((JSON.parse(before.stdout) as CheckReport)[0].findings.map((f) => f.ruleId), ['IMR003']);
     const fixed = imr(['check', '--fix', '--format', 'json', file]);
     assert.equal(fixed.status, 0, fixed.stderr);
-    assert.deepEqual(JSON.parse(fixed.stdout)[0].findings, []);
+    assert.deepEqual((JSON.parse(fixed.stdout) as CheckReport)[0].findings, []);
     assert.equal(readFileSync(file, 'utf8'), LETTER);
   } finally {
     done();
@@ -55,7 +55,7 @@ test('--fix leaves an unsafe finding (a contradicted decision) in place, reports
   try {
     const run = imr(['check', '--fix', '--format', 'json', file]);
     assert.equal(run.status, 1);
-    assert.deepEqual(JSON.parse(run.stdout)[0].findings.map((f: { ruleId: string }) => f.ruleId), ['IMR004']);
+    assert.deepEqual((JSON.parse(run.stdout) as CheckReport)[0].findings.map((f) => f.ruleId), ['IMR004']);
     assert.equal(readFileSync(file, 'utf8'), contradicted);
   } finally {
     done();
@@ -95,7 +95,7 @@ for (const [name, bad, first] of [
         run.stderr,
         `imr: warning: ${file}: not fixed: byte ${first} at offset ${offset} is not UTF-8 (Windows-1252 or Latin-1 text?), and rewriting it would change those bytes\n`,
       );
-      assert.deepEqual(JSON.parse(run.stdout)[0].findings.map((f: { ruleId: string }) => f.ruleId), ['IMR003']);
+      assert.deepEqual((JSON.parse(run.stdout) as CheckReport)[0].findings.map((f) => f.ruleId), ['IMR003']);
       assert.deepEqual(readFileSync(file), bytes);
     } finally {
       done();
@@ -110,7 +110,7 @@ test('--fix writes a UTF-16 LE letter back as UTF-16 LE, byte-order mark include
   try {
     const run = imr(['check', '--fix', '--format', 'json', file]);
     assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual(JSON.parse(run.stdout)[0].findings, []);
+    assert.deepEqual((JSON.parse(run.stdout) as CheckReport)[0].findings, []);
     assert.deepEqual(readFileSync(file), utf16(LETTER));
   } finally {
     done();

@@ -74,3 +74,9 @@ export function assertSarifShape(log: Sarif.Log): void {
     assert.ok(endLine > startLine || endColumn >= startColumn, `region ends after it starts ${JSON.stringify(region)}`);
   }
 }
+
+/** `imr check --format json` output, as the help text documents it (declared here, not imported from the CLI). */
+export type CheckReport = {
+  file: string;
+  findings: { ruleId: string; ruleName: string; severity: string; message: string; range: unknown }[];
+}[];

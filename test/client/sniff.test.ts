@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { headPattern, looksLikeDetermination } from '../../client/src/sniff';
 import { ROOT } from '../support/corpus';
 
-const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8'));
+const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { contributes: { languages: { firstLine: string }[] } };
 const opening = headPattern(pkg.contributes.languages[0].firstLine);
 const head = (file: string) => readFileSync(`${ROOT}/${file}`, 'utf8').split('\n').slice(0, 80).join('\n');
 

@@ -249,7 +249,10 @@ if (!corpusPresent()) {
         t.independent += countDecisions(text).length;
         let up = 0;
         for (const i of doc.items) {
-          if (i.decision?.value === 'Upheld') (t.Upheld++, up++);
+          if (i.decision?.value === 'Upheld') {
+            t.Upheld++;
+            up++;
+          }
           if (i.decision?.value === 'Overturned') t.Overturned++;
           if (i.partial) t.partial++;
         }

@@ -1,0 +1,147 @@
+// Lint for the whole repository: ESLint flat config with typescript-eslint's type-aware rules.
+// The core's purity (no I/O, nothing of Node, VS Code or LSP) is enforced here; test/core/purity.test.ts
+// lints deliberately impure code as a core file and asserts that each rule fires.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Node built-ins by bare name; `node:*` has its own pattern. */
+const NODE_BUILTINS = [
+  'assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console', 'crypto', 'dgram', 'diagnostics_channel',
+  'dns', 'events', 'fs', 'http', 'http2', 'https', 'inspector', 'module', 'net', 'os', 'path', 'perf_hooks',
+  'process', 'querystring', 'readline', 'repl', 'stream', 'string_decoder', 'timers', 'tls', 'tty', 'url', 'util',
+  'v8', 'vm', 'wasi', 'worker_threads', 'zlib',
+];
+
+/** Packages the core may import besides its own relative modules: pure ones only. */
+export const CORE_PACKAGES = ['jsonc-parser'];
+
+const alternatives = (names) => names.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+const NODE_MODULE = `^(?:node:|(?:${alternatives(NODE_BUILTINS)})(?:/|$))`;
+const EDITOR_MODULE = '^vscode(?:$|-)';
+const RELATIVE_OR_ALLOWED = `\\.{1,2}(?:/|$)|(?:${alternatives(CORE_PACKAGES)})(?:/|$)`;
+
+/** The rules that keep server/src/core pure. Exported for test/core/purity.test.ts. */
+export const corePurityRules = {
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { regex: NODE_MODULE, message: 'The core does no I/O: Node APIs belong in server/src/node.' },
+        { regex: EDITOR_MODULE, message: 'The core knows nothing of VS Code or LSP: adapters belong in server/src/lsp.' },
+        {
+          regex: `^(?!${RELATIVE_OR_ALLOWED}|${NODE_MODULE.slice(1)}|${EDITOR_MODULE.slice(1)})`,
+          message: `The core imports its own modules and pure packages (${CORE_PACKAGES.join(', ')}) only.`,
+        },
+      ],
+    },
+  ],
+  'no-restricted-globals': [
+    'error',
+    ...['process', 'require', 'module', 'exports', '__dirname', '__filename', 'Buffer', 'global', 'console'].map(
+      (name) => ({ name, message: 'The core touches no Node global: the caller passes in what it needs.' }),
+    ),
+    ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'navigator', 'importScripts'].map((name) => ({
+      name,
+      message: 'The core makes no network call.',
+    })),
+  ],
+  'no-restricted-properties': [
+    'error',
+    ...['process', 'require', 'module', 'Buffer', 'console', 'fetch', 'XMLHttpRequest', 'WebSocket'].map(
+      (property) => ({ object: 'globalThis', property, message: 'The core touches no Node or network global.' }),
+    ),
+  ],
+  'no-restricted-syntax': [
+    'error',
+    { selector: 'ImportExpression', message: 'The core imports statically, so that these rules can see what.' },
+    { selector: 'TSExternalModuleReference', message: 'The core uses ES imports, not import = require().' },
+  ],
+};
+
+/**
+ * Existing violations in code that other engineers are restructuring right now, silenced file by file
+ * so that lint passes on main meanwhile. Each list goes when its area lands; nothing new may be added.
+ */
+const TEMPORARY_OVERRIDES = [
+  // TODO(lint): remove once the core restructuring (issue 8.1–8.3) lands
+  { files: ['server/src/core/glossary.ts'], rules: ['max-lines'] },
+  { files: ['server/src/core/citations.ts'], rules: ['max-lines', 'no-useless-assignment'] },
+  { files: ['server/src/core/necessity.ts'], rules: ['no-empty'] },
+  { files: ['server/src/core/rules/IMR016-findings-list-mismatch.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },
+  { files: ['server/src/core/rules/config.ts'], rules: ['@typescript-eslint/no-base-to-string'] },
+  // TODO(lint): remove once the lsp restructuring (issue 8.2) lands
+  { files: ['server/src/lsp/semanticTokensModel.ts'], rules: ['max-lines'] },
+  { files: ['server/src/lsp/codeActions.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },
+  { files: ['server/src/lsp/context.ts'], rules: ['@typescript-eslint/no-redundant-type-constituents'] },
+  { files: ['server/src/server.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },
+  // TODO(lint): remove once the PDF reader (server/src/node/pdf) lands
+  { files: ['server/src/node/pdf/engine.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },
+  { files: ['server/src/node/pdf/index.ts'], rules: ['@typescript-eslint/no-require-imports'] },
+  // TODO(lint): remove once the CLI work lands
+  { files: ['server/src/cli/check.ts', 'server/src/cli/export.ts'], rules: ['@typescript-eslint/unbound-method'] },
+  // TODO(lint): remove once the client work lands
+  {
+    files: ['client/src/detect.ts'],
+    rules: ['@typescript-eslint/no-unsafe-argument', '@typescript-eslint/no-unsafe-member-access'],
+  },
+  { files: ['client/src/serverHost.ts'], rules: ['@typescript-eslint/no-floating-promises'] },
+  // TODO(lint): remove once the test harness work (test/lsp/harness.ts) lands
+  { files: ['test/lsp/hover.test.ts'], rules: ['@typescript-eslint/unbound-method'] },
+  { files: ['test/lsp/harness.ts'], rules: ['@typescript-eslint/prefer-promise-reject-errors'] },
+  // TODO(lint): remove once the editor-test work (test/vscode) lands
+  {
+    files: ['test/vscode/suite/**/*.ts'],
+    rules: [
+      '@typescript-eslint/no-unsafe-argument',
+      '@typescript-eslint/no-unsafe-return',
+      '@typescript-eslint/restrict-template-expressions',
+    ],
+  },
+].map(({ files, rules }) => ({ files, rules: Object.fromEntries(rules.map((rule) => [rule, 'off'])) }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', '.vscode-test/**', '**/fixtures/**'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // node:test's test() and describe() return promises that the runner awaits itself.
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'before', 'after'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+      // tsc's noUnusedLocals and noUnusedParameters report these already.
+      '@typescript-eslint/no-unused-vars': 'off',
+      // Off while noUncheckedIndexedAccess is: the `]!` in the code are written for when it is on.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      // Noise: an async function that implements a Promise-returning interface need not await.
+      '@typescript-eslint/require-await': 'off',
+      // Passing on a rejection we caught (`reject(e)` with e: unknown) is not creating a non-Error one.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
+    },
+  },
+  {
+    rules: {
+      // The parser reads hostile input on purpose: control characters in its patterns are deliberate.
+      'no-control-regex': 'off',
+      'no-empty': ['error', { allowEmptyCatch: true }],
+      // Tests match the CLI's double-spaced columns literally; `/  info  /` reads better than `/ {2}info {2}/`.
+      'no-regex-spaces': 'off',
+    },
+  },
+  { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: { ...globals.node } } },
+  {
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'scripts/**/*.{ts,mjs,js}'],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
+  },
+  { files: ['server/src/core/**/*.ts'], rules: corePurityRules },
+  ...TEMPORARY_OVERRIDES,
+);
