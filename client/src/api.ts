@@ -1,4 +1,5 @@
 // What `activate` returns: read by the real-editor tests (test/vscode/suite) through `extension.exports`.
+import type { DecisionDecorations } from './decisionDecorations';
 import type { Detector } from './detect';
 import type { DeterminationsProvider } from './determinationsView';
 import type { ServerHost } from './serverHost';
@@ -11,4 +12,5 @@ export interface ExtensionApi {
   determinations: DeterminationsProvider;
   problems: WorkspaceProblems;
   status: vscode.LanguageStatusItem;
+  decorations: DecisionDecorations;
 }

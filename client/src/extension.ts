@@ -8,9 +8,11 @@
 //  * statusItem.ts     the language status item, Restart Server, Show Output
 //  * commands.ts       Fix All Safe Problems, New Determination
 //  * exportCommand.ts  Export Disputed Items…
+//  * decisionDecorations.ts  gutter icons whose shapes tell the decisions apart
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { registerCommands } from './commands';
+import { registerDecisionDecorations } from './decisionDecorations';
 import { registerDeterminationsView } from './determinationsView';
 import { startDetection } from './detect';
 import { registerExport } from './exportCommand';
@@ -40,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const status = registerStatusItem(context, server);
   registerCommands(context);
   registerExport(context, server);
-  return { detector, server, determinations, problems, status };
+  const decorations = registerDecisionDecorations(context, server);
+  return { detector, server, determinations, problems, status, decorations };
 }
 
 export async function deactivate(): Promise<void> {

@@ -8,7 +8,7 @@ import { suite, suiteSetup, teardown, test } from 'mocha';
 import type { ExtensionApi } from '../../../client/src/api';
 import type { DeterminationNode } from '../../../client/src/determinationsView';
 import { NO_FILTERS } from '../../../client/src/determinationsModel';
-import { EXTENSION_ID, compact, fixture } from './util';
+import { EXTENSION_ID, compact, fixture, openAsImr, poll } from './util';
 
 const MIXED = fixture('CM16-0230548.txt');
 const COPY = fixture('zz-new-letter.txt');
@@ -93,6 +93,13 @@ suite('Determinations view', () => {
     assert.deepEqual((await api.determinations.getChildren(byText[0])).map((c) => (c.kind === 'item' ? c.item.label : '')), [
       '2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head',
     ]);
+  });
+
+  test('decision gutter icons: a different shape per decision, on each item\'s decision line', async () => {
+    await openAsImr(MIXED);
+    await vscode.window.showTextDocument(MIXED);
+    const lines = await poll(() => api.decorations.linesOf(MIXED), (l) => l !== undefined && l.upheld.length + l.overturned.length === 2);
+    assert.deepEqual(lines, { upheld: [49], overturned: [77], invalid: [] });
   });
 
   test('a letter file added to the workspace appears, and disappears when deleted', async () => {
