@@ -2,29 +2,11 @@
 // (server/src/lsp) and the VS Code client (client/src, which imports this file by relative path; esbuild
 // bundles it). Pure types and message type objects: no logic, no I/O. Method names start with `imr/`.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 
-/** An item's decision: the two valid words, a word that is neither (`invalid`), or none at all (`missing`). */
-export type ItemDecision = 'Upheld' | 'Overturned' | 'invalid' | 'missing';
-
-/** One disputed item as a list entry (the picker, the code lens, the Determinations view). */
-export interface PickableItem {
-  /** `<n>. <item name>` */
-  label: string;
-  /** The decision as the outline shows it: `Upheld`, `Overturned`, `no decision`, or the invalid word in quotes. */
-  description: string;
-  decision: ItemDecision;
-  /** The item's heading: what to reveal. */
-  range: Range;
-}
-
-export interface DecisionCounts {
-  items: number;
-  upheld: number;
-  overturned: number;
-  /** Items whose decision is missing or neither word. */
-  invalid: number;
-}
+// The item list types are the core's (core/service/lens.ts), sent as they are.
+export type { DecisionCounts, ItemDecision, PickableItem } from './core/service/lens';
+import type { DecisionCounts, PickableItem } from './core/service/lens';
 
 /** `imr/documentItems`: the disputed items of an open letter, in order, and their counts. Empty when it is not open or has none. */
 export interface DocumentItemsParams {

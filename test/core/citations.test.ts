@@ -1,11 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  MTUS_TITLES,
-  lookupMtusTitle,
-  odgChapterRegion,
-  parseGuidelineBody,
-} from '../../server/src/core/citations';
+import { parseGuidelineBody } from '../../server/src/core/citations';
+import { MTUS_TITLES, lookupMtusTitle, odgChapterRegion } from '../../server/src/core/guidelines';
 import type { GuidelineBody, PageRef, Range, SectionRef } from '../../server/src/core/model';
 
 // Offsets map to line 0 so every range can be checked against the offsets it was made from.

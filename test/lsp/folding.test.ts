@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-protocol';
 import { parse } from '../../server/src/core';
-import { foldsOf, toFoldingRanges } from '../../server/src/lsp/folding';
+import { foldsOf } from '../../server/src/core/service/folding';
+import { toFoldingRanges } from '../../server/src/lsp/folding';
 import { fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
 

@@ -2,7 +2,7 @@
 // and short descriptions of the guideline sources that letters cite (§6).
 // Pure data and string functions: no I/O, no editor types.
 
-import { lookupMtusTitle } from './citations';
+import { lookupMtusTitle } from './guidelines';
 import type { DecisionValue } from './model.js';
 
 export interface GlossaryEntry {

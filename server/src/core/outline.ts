@@ -9,10 +9,10 @@ import type {
   Header,
   ImrDocument,
   MtusPart,
-  Position,
   Range,
   Section,
 } from './model';
+import { comparePositions, containsRange } from './range';
 
 export type OutlineKind = 'header' | 'headerField' | 'section' | 'credentials' | 'item' | 'field';
 
@@ -52,7 +52,7 @@ export function outline(doc: ImrDocument): OutlineNode[] {
 }
 
 function place(node: OutlineNode, sections: readonly OutlineNode[], loose: OutlineNode[]): void {
-  const holder = sections.find((s) => contains(s.range, node.range));
+  const holder = sections.find((s) => containsRange(s.range, node.range));
   (holder ? holder.children : loose).push(node);
 }
 
@@ -219,14 +219,6 @@ export function collapse(text: string): string {
 
 function stripColon(label: string): string {
   return collapse(label).replace(/\s*:$/, '');
-}
-
-function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-function contains(outer: Range, inner: Range): boolean {
-  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
 }
 
 /** The smallest range covering all: keeps `selectionRange` inside `range` even for odd parser output. */

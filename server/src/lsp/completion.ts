@@ -1,5 +1,5 @@
 // textDocument/completion: decisions after an item's colon, item labels and section headings at a line start,
-// citations in guideline fields and a whole-item snippet (contexts in completionModel.ts). The snippet is sent
+// citations in guideline fields and a whole-item snippet (contexts in core/service/completion.ts). The snippet is sent
 // as a snippet only to clients that support them, else as plain text; documentation is Markdown only for
 // clients that render it.
 import {
@@ -11,7 +11,8 @@ import {
   type CompletionParams,
 } from 'vscode-languageserver';
 import { handler, openAnalysis, type Feature, type ServerContext } from './context';
-import { completionsAt, type CompletionEntry, type CompletionKind } from './completionModel';
+import { completionsAt, type CompletionEntry, type CompletionKind } from '../core/service/completion';
+import { escapeMarkdown } from '../core/text/markdown';
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
   decision: CompletionItemKind.EnumMember,
@@ -40,7 +41,7 @@ function toItem(entry: CompletionEntry, index: number, context: ServerContext): 
   };
   if (entry.detail) item.detail = entry.detail;
   if (entry.documentation) {
-    item.documentation = markdown ? { kind: MarkupKind.Markdown, value: entry.documentation.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`) } : entry.documentation;
+    item.documentation = markdown ? { kind: MarkupKind.Markdown, value: escapeMarkdown(entry.documentation) } : entry.documentation;
   }
   return item;
 }
@@ -56,8 +57,8 @@ export const completionFeature: Feature = {
       handler(context, 'completion', empty, (params: CompletionParams): CompletionList => {
         const open = openAnalysis(context, params.textDocument.uri);
         if (!open) return empty();
-        const { analysis } = open;
-        const entries = completionsAt(analysis.document, analysis.source, params.position, { eol: analysis.source.eol });
+        const { document, source } = open.analysis;
+        const entries = completionsAt(document, source, params.position, { eol: source.eol });
         return { isIncomplete: false, items: entries.map((e, i) => toItem(e, i, context)) };
       }),
     );

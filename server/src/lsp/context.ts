@@ -11,7 +11,7 @@
 //         handler(ctx, 'folding', () => [], (params, token) => {
 //           const open = openAnalysis(ctx, params.textDocument.uri);   // undefined: not open, or too large
 //           if (!open) return [];
-//           return computeFolds(open.analysis.document, token);   // call throwIfCancelled(token) in long loops
+//           return toFoldingRanges(foldsOf(open.analysis.document, isCancelledBy(token)));   // core/service, then LSP types
 //         }),
 //       );
 //     },
@@ -22,8 +22,8 @@
 //    never in `register`. `capabilities` runs on `initialize`, when the client's capabilities are known.
 //  * Wrap every request handler in `handler(...)`: it answers a cancelled request with `RequestCancelled`,
 //    and turns any exception into a text-free log line plus the empty result, so the server never crashes.
-//  * Parse through `ctx.analyses` (one parse per document version, shared by all features) and keep the
-//    module a thin adapter from the core model to LSP types.
+//  * Parse through `ctx.analyses` (one parse per document version, shared by all features). The feature's
+//    logic lives in core/service/ (pure, plain data); the module here only converts to LSP types.
 //  * A document over `imr.maxDocumentSize` gets document symbols only: `openAnalysis` returns undefined
 //    for it (unless asked with `includeTooLarge`), so other features return their empty result.
 //  * Only one handler per LSP method can be installed. Methods that several features care about are
@@ -41,6 +41,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancelledError, type IsCancelled } from '../core/cancel';
 import type { Analysis, AnalysisCache } from './analysis';
 import type { Logger } from './log';
 import type { SettingsStore } from './settings';
@@ -91,14 +92,12 @@ export interface Feature {
   dispose?(): void;
 }
 
-/** Thrown by `throwIfCancelled`; `handler` turns it into a `RequestCancelled` response. */
-export class CancelledError extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'CancelledError';
-  }
+/** The core's cancellation check for a request's token. */
+export function isCancelledBy(token: CancellationToken | undefined): IsCancelled {
+  return () => token?.isCancellationRequested === true;
 }
 
+/** Throws the core's CancelledError, which `handler` turns into a `RequestCancelled` response. */
 export function throwIfCancelled(token: CancellationToken | undefined): void {
   if (token?.isCancellationRequested) throw new CancelledError();
 }

@@ -5,12 +5,12 @@
 //    number, decision date, an appeal-deadline estimate, its decision counts and items. The index sends
 //    `imr/indexReady` / `imr/indexChanged` when there is more to fetch.
 import { addDays, formatDate, readHeaderDate } from '../core/rules/support/dates';
-import { DeterminationsRequest, DocumentItemsRequest, type DecisionCounts, type DeterminationsResult, type DocumentItemsResult, type LetterSummary, type PickableItem } from '../protocol';
-import { countDecisions, pickableItems } from './codeLens';
+import { countDecisions, pickableItems } from '../core/service/lens';
+import type { IndexEntry } from '../core/service/workspaceSearch';
+import { DeterminationsRequest, DocumentItemsRequest, type DeterminationsResult, type DocumentItemsResult, type LetterSummary } from '../protocol';
 import { handler, openAnalysis, throwIfCancelled, type Feature } from './context';
 import { onCustomRequest } from './customMessages';
 import type { WorkspaceSymbolsFeature } from './workspaceSymbols';
-import type { IndexEntry } from './workspaceIndex';
 
 /** Labor Code 4610.6(h): an appeal to the WCAB within 30 days of the mailing of the determination. */
 export const APPEAL_DAYS = 30;
@@ -24,19 +24,9 @@ export function appealByEstimate(decisionDate: string | undefined): string | und
   return read.kind === 'date' ? formatDate(addDays(read.date, APPEAL_DAYS)) : undefined;
 }
 
-export function countPicks(items: readonly PickableItem[]): DecisionCounts {
-  const counts: DecisionCounts = { items: items.length, upheld: 0, overturned: 0, invalid: 0 };
-  for (const item of items) {
-    if (item.decision === 'Upheld') counts.upheld++;
-    else if (item.decision === 'Overturned') counts.overturned++;
-    else counts.invalid++;
-  }
-  return counts;
-}
-
 export function letterSummary(entry: IndexEntry): LetterSummary {
   const items = entry.items.map((i) => i.pick);
-  const summary: LetterSummary = { uri: entry.uri, fileName: entry.fileName, counts: countPicks(items), items };
+  const summary: LetterSummary = { uri: entry.uri, fileName: entry.fileName, counts: countDecisions(items), items };
   if (entry.caseNumber) summary.caseNumber = entry.caseNumber;
   if (entry.decisionDate) {
     summary.decisionDate = entry.decisionDate;
@@ -57,7 +47,8 @@ export function createDeterminationsFeature(symbols: WorkspaceSymbolsFeature): F
         handler(context, 'documentItems', (): DocumentItemsResult => ({ items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } }), (params) => {
           const open = openAnalysis(context, params.uri, { includeTooLarge: true });
           if (!open) return { items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } };
-          return { items: pickableItems(open.analysis.document), counts: countDecisions(open.analysis.document) };
+          const items = pickableItems(open.analysis.document);
+          return { items, counts: countDecisions(items) };
         }),
       );
       onCustomRequest(

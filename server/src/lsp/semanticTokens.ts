@@ -1,13 +1,14 @@
-// textDocument/semanticTokens/full and /range: the letter's parts as semantic tokens (legend and mapping
-// documented in semanticTokensModel.ts). Tokens are computed once per document version and shared by the
-// full and range requests. Documents over `imr.maxDocumentSize` get no tokens.
+// textDocument/semanticTokens/full and /range: the letter's parts as semantic tokens (legend and mapping in
+// core/service/tokens.ts). Tokens are computed once per document version and shared by the full and range
+// requests. Documents over `imr.maxDocumentSize` get no tokens.
 import type { SemanticTokens, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver';
+import { collectTokens, LEGEND, tableRange, type TokenTable } from '../core/service/tokens';
 import type { Analysis } from './analysis';
 import { handler, openAnalysis, type Feature } from './context';
 import { collectAfterLargeWork } from './memory';
-import { collectTokens, encodeTable, LEGEND, tableRange, type TokenTable } from './semanticTokensModel';
+import { encodeTable } from './tokenEncoding';
 
-export { LEGEND as SEMANTIC_TOKENS_LEGEND } from './semanticTokensModel';
+export { LEGEND as SEMANTIC_TOKENS_LEGEND } from '../core/service/tokens';
 
 // Keyed by the analysis object: a new document version is a new analysis, so stale entries fall away.
 const cache = new WeakMap<Analysis, TokenTable>();
@@ -34,8 +35,7 @@ export const semanticTokensFeature: Feature = {
     context.connection.languages.semanticTokens.on(
       handler(context, 'semanticTokens', empty, (params: SemanticTokensParams): SemanticTokens => {
         const open = openAnalysis(context, params.textDocument.uri);
-        if (!open) return empty();
-        return { data: encodeTable(tokensOf(open.analysis)) };
+        return open ? { data: encodeTable(tokensOf(open.analysis)) } : empty();
       }),
     );
     context.connection.languages.semanticTokens.onRange(
@@ -43,8 +43,7 @@ export const semanticTokensFeature: Feature = {
         const open = openAnalysis(context, params.textDocument.uri);
         if (!open) return empty();
         const table = tokensOf(open.analysis);
-        const [from, to] = tableRange(table, params.range);
-        return { data: encodeTable(table, from, to) };
+        return { data: encodeTable(table, ...tableRange(table, params.range)) };
       }),
     );
   },

@@ -7,21 +7,17 @@
 // so that requests are answered while it runs. Kept current by `workspace/didChangeWatchedFiles`
 // (`fileChanged`/`fileDeleted`). Open documents take precedence over the disk: queries read them from the
 // shared analyses instead of their entry here.
-//
-// Queries match case-insensitively, whitespace folded, on item texts and case numbers: a substring match
-// (`medial branch`, `CM17-00`), or else every word of the query in the item text, in any order
-// (`branch medial`).
+// Queries are core/service/workspaceSearch.ts.
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse, type DecisionValue, type ImrDocument, type Range } from '../core';
-import { itemName, itemText } from '../core/outline';
 import { stat } from 'node:fs/promises';
+import { parse } from '../core';
+import { entryFor, looksLikeLetter, type IndexEntry } from '../core/service/workspaceSearch';
 import { readLetter } from '../node/letterReader';
 import { isPdfFileName } from '../node/pdf';
 import { pdfDocumentUriOf } from './pdfText';
 import { findLetterFiles, isUnder } from '../node/walker';
-import type { IndexStats, PickableItem } from '../protocol';
-import { pickableItem } from './codeLens';
+import type { IndexStats } from '../protocol';
 
 export const MAX_FILES = 5000;
 /** Letters are 5–40 KB; anything far larger is not one. */
@@ -32,66 +28,7 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
  */
 const SLICE_MS = 3;
 
-/** Strings a known layout needs somewhere in the text (core/parse/headings.ts detectLayout): a cheap pre-check. */
-const LAYOUT_MARKERS = [
-  'IMR ISSUES, DECISIONS AND RATIONALES',
-  'IMR DECISION(S) AND RATIONALE(S)',
-  'Notice of Independent Medical Review Determination',
-  'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
-  'ISSUE AT DISPUTE:',
-];
-
-export interface IndexedItem {
-  /** The outline name (shortened when long). */
-  name: string;
-  /** The whole item text, whitespace folded and lower-cased, for matching. */
-  key: string;
-  decision?: DecisionValue;
-  range: Range;
-  selectionRange: Range;
-  /** As the picker and the Determinations view list it. */
-  pick: PickableItem;
-}
-
-export interface IndexEntry {
-  uri: string;
-  fileName: string;
-  caseNumber?: string;
-  caseNumberRange?: Range;
-  /** The header's decision date as written. */
-  decisionDate?: string;
-  items: IndexedItem[];
-}
-
 export type { IndexStats };
-
-export function fold(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-/** What the index keeps of a parsed letter; undefined when the text is not a determination. */
-export function entryFor(uri: string, document: ImrDocument): IndexEntry | undefined {
-  if (document.layout === 'unknown') return undefined;
-  const caseField = document.header?.fields.caseNumber;
-  const entry: IndexEntry = { uri, fileName: fileNameOf(uri), items: [] };
-  if (caseField?.value) {
-    entry.caseNumber = caseField.value.trim();
-    entry.caseNumberRange = caseField.valueRange;
-  }
-  const decisionDate = document.header?.fields.decisionDate?.value?.trim();
-  if (decisionDate) entry.decisionDate = decisionDate;
-  for (const item of document.items) {
-    entry.items.push({
-      name: itemName(item),
-      key: fold(itemText(item)),
-      decision: item.decision?.value,
-      range: item.range,
-      selectionRange: item.headingRange,
-      pick: pickableItem(item),
-    });
-  }
-  return entry;
-}
 
 export function fileNameOf(uri: string): string {
   try {
@@ -101,58 +38,6 @@ export function fileNameOf(uri: string): string {
   }
 }
 
-export function looksLikeLetter(text: string): boolean {
-  return LAYOUT_MARKERS.some((m) => text.includes(m));
-}
-
-export interface Match {
-  entry: IndexEntry;
-  /** Undefined: the case number itself. */
-  item?: IndexedItem;
-  /** 0 substring of the name/case number, 1 all words. Lower is better. */
-  rank: number;
-}
-
-/** A compiled query: `matchItem`/`matchCase` give a rank, or -1 for no match. */
-export function compileQuery(query: string): { matchItem(key: string): number; matchCase(caseNumber: string): number; empty: boolean } {
-  const q = fold(query);
-  const words = q.split(' ').filter(Boolean);
-  return {
-    empty: q.length === 0,
-    matchItem(key) {
-      if (q.length === 0 || key.includes(q)) return 0;
-      if (words.length > 1 && words.every((w) => key.includes(w))) return 1;
-      return -1;
-    },
-    matchCase(caseNumber) {
-      return q.length === 0 || caseNumber.toLowerCase().includes(q) ? 0 : -1;
-    },
-  };
-}
-
-/** Matches in `entries`, best first, then by file and position; at most `limit`. */
-export function search(entries: Iterable<IndexEntry>, query: string, limit: number, cancelled?: () => boolean): Match[] {
-  const compiled = compileQuery(query);
-  const matches: Match[] = [];
-  for (const entry of entries) {
-    if (cancelled?.()) break;
-    const caseRank = entry.caseNumber ? compiled.matchCase(entry.caseNumber) : -1;
-    if (caseRank >= 0 && entry.caseNumber) matches.push({ entry, rank: caseRank });
-    for (const item of entry.items) {
-      // A case-number query lists that case's items too.
-      const rank = !compiled.empty && caseRank === 0 ? 0 : compiled.matchItem(item.key);
-      if (rank >= 0) matches.push({ entry, item, rank });
-    }
-  }
-  matches.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      (a.entry.uri < b.entry.uri ? -1 : a.entry.uri > b.entry.uri ? 1 : 0) ||
-      (a.item ? a.item.range.start.line : -1) - (b.item ? b.item.range.start.line : -1),
-  );
-  return matches.slice(0, limit);
-}
-
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A file's entry, or undefined when it is unreadable, too large or not a determination. */
@@ -160,7 +45,8 @@ async function readEntry(file: string, maxBytes: number): Promise<IndexEntry | u
   if (isPdfFileName(file)) return readPdfEntry(file, maxBytes);
   const read = await readLetter(file, { maxBytes });
   if (!read.ok || !looksLikeLetter(read.text)) return undefined;
-  return entryFor(pathToFileURL(file).href, parse(read.text));
+  const uri = pathToFileURL(file).href;
+  return entryFor(uri, fileNameOf(uri), parse(read.text));
 }
 
 /** Reading a PDF takes tens of milliseconds: its entry is kept while the file's size and mtime stay the same. */
@@ -178,7 +64,8 @@ async function readPdfEntry(file: string, maxBytes: number): Promise<IndexEntry 
   const cached = pdfEntries.get(file);
   if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.entry;
   const read = await readLetter(file, { maxBytes });
-  const entry = read.ok && looksLikeLetter(read.text) ? entryFor(pdfDocumentUriOf(pathToFileURL(file).href), parse(read.text)) : undefined;
+  const uri = pdfDocumentUriOf(pathToFileURL(file).href);
+  const entry = read.ok && looksLikeLetter(read.text) ? entryFor(uri, fileNameOf(uri), parse(read.text)) : undefined;
   if (pdfEntries.size >= MAX_FILES) pdfEntries.clear();
   pdfEntries.set(file, { mtimeMs: info.mtimeMs, size: info.size, entry });
   return entry;

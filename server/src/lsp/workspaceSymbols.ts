@@ -29,8 +29,9 @@ import { handler, type Feature, type ServerContext } from './context';
 import { sendCustomNotification } from './customMessages';
 import { SYMBOL_KINDS } from './documentSymbols';
 import { LETTER_GLOB } from '../node/files';
+import { entryFor, search, type IndexEntry } from '../core/service/workspaceSearch';
 import { IndexChangedNotification, IndexReadyNotification, type IndexStats } from '../protocol';
-import { entryFor, search, WorkspaceIndex, type IndexEntry } from './workspaceIndex';
+import { fileNameOf, WorkspaceIndex } from './workspaceIndex';
 /** How long a query waits for a running build before answering from what is indexed. */
 const INDEX_WAIT_MS = 5000;
 export const MAX_RESULTS = 1000;
@@ -50,7 +51,7 @@ const openEntries = new WeakMap<Analysis, IndexEntry | null>();
 function entryOfOpen(analysis: Analysis, uri: string): IndexEntry | undefined {
   let entry = openEntries.get(analysis);
   if (entry === undefined) {
-    entry = entryFor(uri, analysis.document) ?? null;
+    entry = entryFor(uri, fileNameOf(uri), analysis.document) ?? null;
     openEntries.set(analysis, entry);
   }
   return entry ?? undefined;

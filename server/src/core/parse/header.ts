@@ -1,6 +1,7 @@
 // The L3-2016 header block (format guide §3, §4): plain text gives it column by column, `-layout`
 // text gives label and value on one line, two pairs per line. Both pair up here.
 import type { Header, HeaderField, HeaderFieldName, Position, Range } from '../model';
+import { comparePositions } from '../range';
 import type { Line } from '../text/lines';
 import { isEcmaWhiteSpace } from '../text/whitespace';
 
@@ -172,13 +173,9 @@ export function parseHeader(lines: readonly Line[]): Header | undefined {
   let start: Position | undefined;
   let end: Position | undefined;
   for (const f of named) {
-    if (!start || before(f.labelRange.start, start)) start = f.labelRange.start;
-    if (!end || before(end, f.labelRange.end)) end = f.labelRange.end;
-    if (before(end, f.valueRange.end)) end = f.valueRange.end;
+    if (!start || comparePositions(f.labelRange.start, start) < 0) start = f.labelRange.start;
+    if (!end || comparePositions(end, f.labelRange.end) < 0) end = f.labelRange.end;
+    if (comparePositions(end, f.valueRange.end) < 0) end = f.valueRange.end;
   }
   return { range: { start: start!, end: end! }, fields };
-}
-
-function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }

@@ -111,16 +111,26 @@ function hasLine(lines: readonly Line[], text: string): boolean {
   return false;
 }
 
+function headingText(specs: readonly HeadingSpec[], kind: SectionKind): string {
+  return specs.find((s) => s.kind === kind)!.text;
+}
+
+// The headings that decide a layout (§2).
+const L3_DECISIONS = headingText(L3_HEADINGS, 'decisions');
+const L2_DOCUMENTS = headingText(L2_HEADINGS, 'documentsReviewed');
+const L2_DECISIONS = headingText(L2_HEADINGS, 'decisions');
+const L1_FINDINGS = headingText(L1_HEADINGS, 'findings');
+const L1_DECISIONS = headingText(L1_HEADINGS, 'decisions');
+const L0_ISSUE = headingText(L0_HEADINGS, 'issueAtDispute');
+
+/** Text every letter of a known layout holds, one of these at least: for a cheap check before parsing. */
+export const LAYOUT_MARKERS: readonly string[] = [L3_DECISIONS, L2_DECISIONS, L1_FINDINGS, L1_DECISIONS, L0_ISSUE];
+
 /** Decide by headings present, in the guide's order: L3, L2, L1, L0 (§2). */
 export function detectLayout(lines: readonly Line[]): Layout {
-  if (hasLine(lines, 'IMR ISSUES, DECISIONS AND RATIONALES')) return 'L3';
-  if (hasLine(lines, 'DOCUMENTS REVIEWED') && hasLine(lines, 'IMR DECISION(S) AND RATIONALE(S)')) return 'L2';
-  if (
-    hasLine(lines, 'Notice of Independent Medical Review Determination') ||
-    hasLine(lines, 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE')
-  ) {
-    return 'L1';
-  }
-  if (lines.some((l) => l.text.startsWith('ISSUE AT DISPUTE:'))) return 'L0';
+  if (hasLine(lines, L3_DECISIONS)) return 'L3';
+  if (hasLine(lines, L2_DOCUMENTS) && hasLine(lines, L2_DECISIONS)) return 'L2';
+  if (hasLine(lines, L1_FINDINGS) || hasLine(lines, L1_DECISIONS)) return 'L1';
+  if (lines.some((l) => l.text.startsWith(L0_ISSUE))) return 'L0';
   return 'unknown';
 }

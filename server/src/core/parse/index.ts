@@ -1,4 +1,5 @@
 // parse(text): reads any string into an ImrDocument. Never throws: what it cannot read becomes a problem.
+import { CancelledError, throwIfCancelled, type IsCancelled } from '../cancel';
 import type { Credentials, DisputedItem, ImrDocument, Layout, LayoutVariant, Range, StructuralProblem } from '../model';
 import { readLines, type Line, type SourceLines } from '../text/lines';
 import { parseCredentials } from './credentials';
@@ -76,8 +77,9 @@ function findCredentials(layout: Layout, sections: readonly SectionLines[], line
   return parseCredentials(lines.slice(0, Math.max(0, until)));
 }
 
-function parseText(text: string): ImrDocument {
+function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocument {
   const src = readLines(text);
+  throwIfCancelled(isCancelled);
   const problems: StructuralProblem[] = [];
   if (looksBinary(text)) {
     problems.push({ code: 'binary-content', severity: 'error', message: 'This file looks binary, not a determination letter in text form.', range: firstLineRange(src) });
@@ -134,6 +136,7 @@ function parseText(text: string): ImrDocument {
     });
   }
 
+  throwIfCancelled(isCancelled);
   const credentials = findCredentials(layout, sections, lines);
   const variant: LayoutVariant = {
     hasHeader: header !== undefined,
@@ -160,10 +163,17 @@ function isLayoutText(lines: readonly Line[], headingIndexes: readonly number[])
   return headingIndexes.some((i) => lines[i].indent >= 8);
 }
 
-export function parse(text: string): ImrDocument {
+export interface ParseOptions {
+  /** Polled between the parser's steps: once true, `parse` stops with CancelledError. */
+  isCancelled?: IsCancelled;
+}
+
+/** Never throws, except CancelledError when the caller's `isCancelled` says so. */
+export function parse(text: string, options: ParseOptions = {}): ImrDocument {
   try {
-    return parseText(typeof text === 'string' ? text : String(text ?? ''));
+    return parseText(typeof text === 'string' ? text : String(text ?? ''), options.isCancelled);
   } catch (error) {
+    if (error instanceof CancelledError) throw error;
     // A bug must not take down the editor or a batch run: report it as a problem of this document.
     const src = readLines('');
     return emptyDocument(src, [

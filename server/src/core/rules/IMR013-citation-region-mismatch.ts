@@ -1,7 +1,7 @@
 // IMR013 citation-region-mismatch: a disputed item about one body region decided on a guideline chapter for
 // another, e.g. a knee MRI on `MTUS Low Back Complaints 2004` (CM16-0249320), usually a slip when a
 // template or a neighbouring item was copied (format guide §12).
-import { lookupMtusTitle, odgChapterRegion } from '../citations';
+import { lookupMtusTitle, odgChapterRegion } from '../guidelines';
 import type { Citation, DisputedItem, Field, MtusPart } from '../model';
 import { itemInSentence } from './messages';
 import { booleanOption, stringOption } from './support/options';

@@ -1,17 +1,14 @@
 // IMR015 ur-vocabulary: IMR decides whether a treatment is medically necessary; "certified", "non-certified",
 // "modified" and "denied" are utilization review's outcomes, not the IMR's (format guide §7).
-import type { Field, Position } from '../model';
+import type { Field } from '../model';
 import { findNecessityConclusion, findUrVocabularyConclusion } from '../necessity';
+import { samePosition } from '../range';
 import { itemInSentence } from './messages';
 import { urPredicateIn, type UrWord } from './support/urWords';
 import type { Report, Rule } from './types';
 
 // Most rationales hold none of the words where it matters: one cheap test spares them the sentence analysis.
 const UR_STEMS = /[Cc]ertif|[Mm]odifi|[Dd]enied|CERTIF|MODIFI|DENIED/;
-
-function samePosition(a: Position, b: Position): boolean {
-  return a.line === b.line && a.character === b.character;
-}
 
 /**
  * Whether the rationale may conclude in UR words. With the parser's necessity conclusion ending the

@@ -1,4 +1,5 @@
 // The rule catalog and the runner shared by `imr check` and the language server.
+import { throwIfCancelled, type IsCancelled } from '../cancel';
 import type { ImrDocument } from '../model';
 import { SourceText } from '../source';
 import { parse } from '../parse';
@@ -18,10 +19,19 @@ export function findRule(idOrName: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === idOrName || r.meta.name === idOrName);
 }
 
-/** Runs every enabled rule over a parsed document. A rule that throws is skipped, never fatal. */
-export function runRules(document: ImrDocument, source: SourceText, settings: ReadonlyMap<string, RuleSetting> = defaultSettings()): Finding[] {
+/**
+ * Runs every enabled rule over a parsed document. A rule that throws is skipped, never fatal. `isCancelled`
+ * is polled before each rule: once true, the run stops with CancelledError.
+ */
+export function runRules(
+  document: ImrDocument,
+  source: SourceText,
+  settings: ReadonlyMap<string, RuleSetting> = defaultSettings(),
+  isCancelled?: IsCancelled,
+): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
+    throwIfCancelled(isCancelled);
     // A partial map (a caller's own) still gives every rule its default options.
     const setting = settings.get(rule.meta.id) ?? defaultSettings().get(rule.meta.id);
     if (setting?.severity === 'off') continue;

@@ -2,14 +2,12 @@
 // for rules that scan the text rather than the model. Queries must come in increasing order: the cursors
 // only move forward, so naming n findings costs O(n + sections + items + the items' text).
 import type { DisputedItem, ImrDocument, Position, Range, Section } from '../../model';
+import { comparePositions } from '../../range';
 import { itemInSentence } from '../messages';
 
-function before(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
+/** Half-open: the range's end is outside. */
 function contains(range: Range, p: Position): boolean {
-  return !before(p, range.start) && before(p, range.end);
+  return comparePositions(range.start, p) <= 0 && comparePositions(p, range.end) < 0;
 }
 
 const FIELD_NAMES = {
@@ -29,7 +27,7 @@ export class Locator {
   /** Where `p` stands, as a phrase to follow "… ": never empty. */
   describe(p: Position): string {
     const items = this.document.items;
-    while (this.item < items.length && !before(p, items[this.item].range.end)) this.item++;
+    while (this.item < items.length && comparePositions(p, items[this.item].range.end) >= 0) this.item++;
     const item: DisputedItem | undefined = items[this.item];
     if (item && contains(item.range, p)) {
       const field = item.fields.find((f) => contains(f.range, p));
@@ -37,9 +35,9 @@ export class Locator {
       return field ? `in the ${FIELD_NAMES[field.kind]} of ${this.named.name}` : `in the heading of ${this.named.name}`;
     }
     const sections = this.document.sections;
-    while (this.section < sections.length && !before(p, sections[this.section].range.end)) this.section++;
+    while (this.section < sections.length && comparePositions(p, sections[this.section].range.end) >= 0) this.section++;
     const section: Section | undefined = sections[this.section];
     if (section && contains(section.range, p)) return `in ${section.title}`;
-    return sections.length && before(p, sections[0].range.start) ? 'before the first heading' : 'outside any section';
+    return sections.length && comparePositions(p, sections[0].range.start) < 0 ? 'before the first heading' : 'outside any section';
   }
 }

@@ -2,7 +2,7 @@
 // "lumbar", "shoulder", "knee", "wrist"/"hand", "elbow", "ankle"/"foot". Regions are those of citations.ts
 // (MTUS_TITLES, odgChapterRegion), so an item's region and a cited chapter's region compare directly.
 // A set of regions is a bit mask: this runs on every item of every letter.
-import type { BodyRegion } from '../../citations';
+import type { BodyRegion } from '../../guidelines';
 
 /** The regions a chapter can be "about" and so mismatch; general, mental and eye chapters never do. */
 export type LimbRegion = Extract<BodyRegion, 'cervical' | 'lumbar' | 'shoulder' | 'knee' | 'elbow' | 'wrist-hand' | 'ankle-foot'>;

@@ -1,5 +1,5 @@
-// What a hover says at a position of a parsed letter, as plain data: pure, no connection. The feature module
-// (hover.ts) adds the rule findings and turns the result into an LSP Hover.
+// What a hover says at a position of a parsed letter, as plain data: pure, no connection (lsp/hover.ts
+// fetches the findings and serves it).
 //
 // Parts, most specific first, all that apply at the position:
 //  1. an abbreviation (glossary `termAt`), `[unverified]` when the glossary marks it recalled;
@@ -8,13 +8,15 @@
 //  4. a guideline citation: the source and each MTUS title explained (describe* helpers) with the parsed
 //     title, year, chapter, sections and pages, or the non-MTUS source family and chapter;
 //  5. the rules whose findings cover the position: id, name, description and rationale.
-import { lookupMtusTitle } from '../core/citations';
-import { DECISION_EXPLANATIONS, describeMtusPart, describeNonMtusSource, termAt, type GlossaryEntry } from '../core/glossary';
-import type { Citation, Field, FieldKind, ImrDocument, MtusPart, Position, Range } from '../core/model';
-import type { Finding, RuleMeta } from '../core/rules';
-import type { SourceText } from '../core/source';
+import { lookupMtusTitle } from '../guidelines';
+import { DECISION_EXPLANATIONS, describeMtusPart, describeNonMtusSource, termAt, type GlossaryEntry } from '../glossary';
+import type { Citation, Field, FieldKind, ImrDocument, MtusPart, Position, Range } from '../model';
+import { comparePositions, containsPosition } from '../range';
+import { findRule, type Finding, type RuleMeta } from '../rules';
+import type { SourceText } from '../source';
+import { escapeMarkdown } from '../text/markdown';
 
-export interface HoverPart {
+interface HoverPart {
   /** Markdown. */
   markdown: string;
   /** The same without markup. */
@@ -22,21 +24,7 @@ export interface HoverPart {
   range: Range;
 }
 
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-/** Inclusive at both ends: a caret just after a word still hovers it. */
-export function rangeContains(range: Range, position: Position): boolean {
-  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
-}
-
-/** Escapes text taken from the letter so that Markdown shows it as written. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/^([#+-])/gm, '\\$1');
-}
-
-export function termPart(entry: GlossaryEntry, line: number, start: number, end: number): HoverPart {
+function termPart(entry: GlossaryEntry, line: number, start: number, end: number): HoverPart {
   const markdown = [`**${escapeMarkdown(entry.term)}** — ${escapeMarkdown(entry.meaning)}${entry.unverified ? ' *[unverified]*' : ''}`];
   const plain = [`${entry.term} — ${entry.meaning}${entry.unverified ? ' [unverified]' : ''}`];
   if (entry.note) {
@@ -96,7 +84,7 @@ function partFacts(part: MtusPart): Array<[string, string]> {
   return facts;
 }
 
-export function citationPart(citation: Citation, field: Field): HoverPart {
+function citationPart(citation: Citation, field: Field): HoverPart {
   const party = PARTY_OF_FIELD[field.kind];
   const md: string[] = [];
   const plain: string[] = [];
@@ -138,7 +126,7 @@ export function citationPart(citation: Citation, field: Field): HoverPart {
   return { markdown: md.join('\n\n'), plain: plain.join('\n'), range: citation.range };
 }
 
-export function decisionPart(raw: string, value: 'Upheld' | 'Overturned' | undefined, range: Range): HoverPart {
+function decisionPart(raw: string, value: 'Upheld' | 'Overturned' | undefined, range: Range): HoverPart {
   if (value) {
     const text = DECISION_EXPLANATIONS[value];
     const colon = text.indexOf(':');
@@ -150,7 +138,7 @@ export function decisionPart(raw: string, value: 'Upheld' | 'Overturned' | undef
   return { markdown: escapeMarkdown(text), plain: text, range };
 }
 
-export function findingPart(finding: Finding, meta: RuleMeta | undefined): HoverPart {
+function findingPart(finding: Finding, meta: RuleMeta | undefined): HoverPart {
   const head = `${finding.ruleId} ${finding.ruleName}`;
   const severity = finding.severity;
   const md = [`**${head}** (${severity}) — ${escapeMarkdown(meta?.description ?? finding.message)}`];
@@ -162,8 +150,8 @@ export function findingPart(finding: Finding, meta: RuleMeta | undefined): Hover
   return { markdown: md.join('\n\n'), plain: plain.join('\n'), range: finding.range };
 }
 
-/** The parts that apply at `position`, findings excluded (the feature adds them). */
-export function documentHoverParts(doc: ImrDocument, source: SourceText, position: Position): HoverPart[] {
+/** The parts that apply at `position`, findings excluded. */
+function documentHoverParts(doc: ImrDocument, source: SourceText, position: Position): HoverPart[] {
   const parts: HoverPart[] = [];
   const lineText = source.lineAt(position.line);
   const term = termAt(lineText, position.character);
@@ -172,16 +160,52 @@ export function documentHoverParts(doc: ImrDocument, source: SourceText, positio
   for (const item of doc.items) {
     if (comparePositions(position, item.range.start) < 0 && comparePositions(position, item.headingRange.start) < 0) continue;
     if (comparePositions(position, item.range.end) > 0 && comparePositions(position, item.headingRange.end) > 0) continue;
-    if (item.decision && rangeContains(item.decision.range, position)) {
+    if (item.decision && containsPosition(item.decision.range, position)) {
       parts.push(decisionPart(item.decision.raw, item.decision.value, item.decision.range));
     }
     for (const field of item.fields) {
-      if (rangeContains(field.labelRange, position)) parts.push(fieldPart(field));
+      if (containsPosition(field.labelRange, position)) parts.push(fieldPart(field));
       if (!field.guideline) continue;
       for (const citation of field.guideline.citations) {
-        if (rangeContains(citation.range, position)) parts.push(citationPart(citation, field));
+        if (containsPosition(citation.range, position)) parts.push(citationPart(citation, field));
       }
     }
   }
   return parts;
+}
+
+export interface HoverResult {
+  /** Markdown or plain text, as asked. */
+  value: string;
+  /** The narrowest part's range. */
+  range: Range;
+}
+
+/**
+ * The hover at `position`: the letter's parts, then the rules whose `findings` cover it (one part per rule),
+ * or undefined when nothing applies.
+ */
+export function hoverAt(
+  doc: ImrDocument,
+  source: SourceText,
+  position: Position,
+  options: { findings?: readonly Finding[]; markdown: boolean },
+): HoverResult | undefined {
+  const parts = documentHoverParts(doc, source, position);
+  const seen = new Set<string>();
+  for (const finding of options.findings ?? []) {
+    if (!containsPosition(finding.range, position) || seen.has(finding.ruleId)) continue;
+    seen.add(finding.ruleId);
+    parts.push(findingPart(finding, findRule(finding.ruleId)?.meta));
+  }
+  if (parts.length === 0) return undefined;
+  const value = options.markdown ? parts.map((p) => p.markdown).join('\n\n---\n\n') : parts.map((p) => p.plain).join('\n\n');
+  return { value, range: narrowest(parts) };
+}
+
+function narrowest(parts: readonly HoverPart[]): Range {
+  let best = parts[0]!.range;
+  const size = (r: Range) => (r.end.line - r.start.line) * 1e6 + (r.end.character - r.start.character);
+  for (const p of parts) if (size(p.range) < size(best)) best = p.range;
+  return best;
 }

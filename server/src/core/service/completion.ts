@@ -1,4 +1,4 @@
-// What to complete at a position of a parsed letter: pure, no connection (completion.ts serves it).
+// What to complete at a position of a parsed letter: pure, no connection (lsp/completion.ts serves it).
 //
 // Contexts, decided from the parsed layout around the caret:
 //  * after an item's colon in the decisions section (`Lumbar MRI: ▮`, or a line of its own under an item
@@ -12,11 +12,12 @@
 //    between the headings around the caret, in letter order.
 // Entries come in display order (the feature numbers their sortText) with a text edit over what was typed, so that labels with
 // spaces filter and replace as a whole.
-import { MTUS_TITLES } from '../core/citations';
-import { DECISION_EXPLANATIONS, describeMtusPart } from '../core/glossary';
-import type { DecisionValue, DisputedItem, FieldKind, ImrDocument, Layout, Position, Range, SectionKind } from '../core/model';
-import type { SourceText } from '../core/source';
-import { contentStart } from './semanticTokensModel';
+import { MTUS_TITLES } from '../guidelines';
+import { DECISION_EXPLANATIONS, describeMtusPart } from '../glossary';
+import type { DecisionValue, DisputedItem, FieldKind, ImrDocument, Layout, Position, Range, SectionKind } from '../model';
+import { HEADINGS_BY_LAYOUT } from '../parse/headings';
+import type { SourceText } from '../source';
+import { contentStart } from '../text/chars';
 
 export type CompletionKind = 'decision' | 'label' | 'heading' | 'citation' | 'title' | 'chapter' | 'sentence' | 'snippet';
 
@@ -52,34 +53,6 @@ export const ITEM_LABELS: ReadonlyArray<{ kind: FieldKind; text: string; documen
     documentation: 'The reasons for the decision, ending with whether the request is medically necessary.',
   },
 ];
-
-const HEADINGS: Record<Exclude<Layout, 'unknown'>, ReadonlyArray<{ kind: SectionKind; text: string }>> = {
-  L3: [
-    { kind: 'howMade', text: 'HOW THE IMR FINAL DETERMINATION WAS MADE' },
-    { kind: 'caseSummary', text: 'CLINICAL CASE SUMMARY' },
-    { kind: 'decisions', text: 'IMR ISSUES, DECISIONS AND RATIONALES' },
-  ],
-  L2: [
-    { kind: 'howMade', text: 'HOW THE IMR FINAL DETERMINATION WAS MADE' },
-    { kind: 'documentsReviewed', text: 'DOCUMENTS REVIEWED' },
-    { kind: 'caseSummary', text: 'CLINICAL CASE SUMMARY' },
-    { kind: 'decisions', text: 'IMR DECISION(S) AND RATIONALE(S)' },
-  ],
-  L1: [
-    { kind: 'findings', text: 'Notice of Independent Medical Review Determination' },
-    { kind: 'decisions', text: 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE' },
-    { kind: 'qualifications', text: 'Medical Qualifications of the Expert Reviewer:' },
-    { kind: 'caseSummary', text: 'Case Summary:' },
-  ],
-  L0: [
-    { kind: 'issueAtDispute', text: 'ISSUE AT DISPUTE:' },
-    { kind: 'caseSummary', text: 'CASE SUMMARY:' },
-    { kind: 'documentsReviewed', text: 'DOCUMENTS REVIEWED FOR DETERMINATION:' },
-    { kind: 'guidelinesRelied', text: 'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:' },
-    { kind: 'rationale', text: 'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:' },
-    { kind: 'qualifications', text: 'MEDICAL REVIEWER QUALIFICATIONS:' },
-  ],
-};
 
 export const CITATION_LEADS = ['Decision based on MTUS ', 'Decision based on Non-MTUS Citation '] as const;
 
@@ -333,7 +306,7 @@ function expectedLabels(item: DisputedItem, line: number): typeof ITEM_LABELS {
 
 /** Headings of the layout not in the document whose place in the order is at `line`. */
 function missingHeadings(doc: ImrDocument, source: SourceText, line: number): string[] {
-  const specs = HEADINGS[doc.layout === 'unknown' ? 'L3' : doc.layout];
+  const specs = HEADINGS_BY_LAYOUT[doc.layout === 'unknown' ? 'L3' : doc.layout];
   const present = new Map<SectionKind, number>();
   for (const s of doc.sections) if (!present.has(s.kind)) present.set(s.kind, s.headingRange.start.line);
   // An unknown layout has no sections: look for the headings as whole lines.

@@ -1,0 +1,20 @@
+// Character classes of letter text, by UTF-16 code: one home, so that every scan agrees on what is blank.
+
+/** Blank inside a line: space, tab, vertical tab, form feed, no-break space. */
+export function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 11 || c === 12;
+}
+
+/** Where a line's content starts: after a BOM, form feeds and blanks. */
+export function contentStart(text: string): number {
+  let i = 0;
+  while (i < text.length && (isBlank(text.charCodeAt(i)) || text.charCodeAt(i) === 0xfeff)) i++;
+  return i;
+}
+
+/** Where a line's content ends: before trailing blanks and form feeds. */
+export function contentEnd(text: string): number {
+  let i = text.length;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  return i;
+}

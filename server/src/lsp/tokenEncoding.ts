@@ -1,0 +1,48 @@
+// The protocol's encoding of semantic tokens: five integers per token, positions relative to the previous one.
+import { TOKEN_MODIFIERS, TOKEN_TYPES, type Token, type TokenTable } from '../core/service/tokens';
+
+const TYPE_INDEX = new Map<string, number>(TOKEN_TYPES.map((t, i) => [t, i]));
+const MODIFIER_BIT = new Map<string, number>(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));
+
+/** The LSP encoding of tokens `[from, to)` of a table: five integers per token, relative positions. */
+export function encodeTable(table: TokenTable, from = 0, to = table.count): number[] {
+  const data = new Array<number>((to - from) * 5);
+  let line = 0;
+  let character = 0;
+  let k = 0;
+  for (let i = from; i < to; i++) {
+    const l = table.line[i]!;
+    const s = table.start[i]!;
+    const deltaLine = l - line;
+    data[k++] = deltaLine;
+    data[k++] = deltaLine === 0 ? s - character : s;
+    data[k++] = table.length[i]!;
+    data[k++] = table.kind[i]! >>> 16;
+    data[k++] = table.kind[i]! & 0xffff;
+    line = l;
+    character = s;
+  }
+  return data;
+}
+
+
+/** The LSP encoding of token objects (`documentTokens`). */
+export function encodeTokens(tokens: readonly Token[]): number[] {
+  const data = new Array<number>(tokens.length * 5);
+  let line = 0;
+  let character = 0;
+  let k = 0;
+  for (const t of tokens) {
+    const deltaLine = t.line - line;
+    data[k++] = deltaLine;
+    data[k++] = deltaLine === 0 ? t.start - character : t.start;
+    data[k++] = t.end - t.start;
+    data[k++] = TYPE_INDEX.get(t.type)!;
+    let bits = 0;
+    for (const m of t.modifiers) bits |= MODIFIER_BIT.get(m)!;
+    data[k++] = bits;
+    line = t.line;
+    character = t.start;
+  }
+  return data;
+}
