@@ -3,6 +3,7 @@
 import type { DisputedItem, ImrDocument } from '../model';
 import type { SourceText } from '../source';
 import { insertLineAfter } from './fixes';
+import { PLACEHOLDERS } from './support/placeholders';
 import { hasL3Labels, itemWithDecision, L3_FIELD_LABELS } from './messages';
 import type { Fix, Report, Rule } from './types';
 
@@ -14,8 +15,8 @@ export function rationaleSkeleton(item: DisputedItem): string {
       ? 'As such, the request is medically necessary.'
       : value === 'Upheld'
         ? 'As such, the request is not medically necessary.'
-        : 'As such, the request <is / is not> medically necessary.';
-  return `<rationale>. ${conclusion}`;
+        : `As such, the request ${PLACEHOLDERS.isOrIsNot} medically necessary.`;
+  return `${PLACEHOLDERS.rationale}. ${conclusion}`;
 }
 
 function insertFix(document: ImrDocument, source: SourceText, item: DisputedItem): Fix[] {

@@ -5,6 +5,7 @@
 import type { DisputedItem, ImrDocument } from '../model';
 import type { SourceText } from '../source';
 import { insertLineAfter } from './fixes';
+import { PLACEHOLDERS } from './support/placeholders';
 import { hasL3Labels, itemWithDecision, L3_FIELD_LABELS } from './messages';
 import type { Fix, Report, Rule } from './types';
 
@@ -35,7 +36,7 @@ function insertFix(document: ImrDocument, source: SourceText, item: DisputedItem
   const anchor = before[before.length - 1];
   const line = anchor ? anchor.range.end.line : item.headingRange.end.line;
   const doubled = document.variant.extraction === 'doubled';
-  const text = `${L3_FIELD_LABELS.reviewerGuideline} Decision based on MTUS <title>`;
+  const text = `${L3_FIELD_LABELS.reviewerGuideline} Decision based on MTUS ${PLACEHOLDERS.mtusTitle}`;
   return [{ title: `Insert a MAXIMUS guideline skeleton for item ${item.index}`, edits: [insertLineAfter({ source, doubled }, line, text)], safe: false }];
 }
 

@@ -17,6 +17,8 @@ import { probableRedactionGap } from './IMR014-probable-redaction-gap';
 import { urVocabulary } from './IMR015-ur-vocabulary';
 import { findingsListMismatch } from './IMR016-findings-list-mismatch';
 import { misplacedField } from './IMR017-misplaced-field';
+import { placeholderText } from './IMR018-placeholder-text';
+import { copiedUrSummary } from './IMR019-copied-ur-summary';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -38,4 +40,6 @@ export const RULES: readonly Rule[] = [
   urVocabulary,
   findingsListMismatch,
   misplacedField,
+  placeholderText,
+  copiedUrSummary,
 ];
