@@ -16,8 +16,8 @@ test('every 2016 letter: 214 Upheld and 33 Overturned, 741 field labels, 351 hea
   }
   assert.equal(counts.get('keyword.other.decision.upheld.imr markup.deleted.imr'), 214);
   assert.equal(counts.get('keyword.other.decision.overturned.imr markup.inserted.imr'), 33);
-  assert.equal(counts.get('entity.other.attribute-name.field-label.imr'), 741);
+  assert.equal(counts.get('keyword.control.field-label.imr markup.bold.imr'), 741);
   assert.equal(counts.get('markup.heading.imr entity.name.section.imr'), 351);
   assert.equal(counts.get('string.unquoted.case-number.imr'), 117);
-  assert.equal(counts.get('variable.other.header-label.imr'), 8 * 117);
+  assert.equal(counts.get('keyword.control.header-label.imr'), 8 * 117);
 });
