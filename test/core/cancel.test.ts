@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CancelledError, parse } from '../../server/src/core';
-import { runRules } from '../../server/src/core/rules';
+import { RULES, runRules } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
 
 const LETTER = readFileSync(path.join(__dirname, '../../examples/CM16-0238035.txt'), 'utf8');
@@ -34,5 +34,6 @@ test('runRules stops before the next rule once cancelled', () => {
   assert.equal(third.calls(), 3);
   const never = cancelAfter(Infinity);
   assert.deepEqual(runRules(doc, source, undefined, never.isCancelled), runRules(doc, source));
-  assert.equal(never.calls(), 17); // IMR000 … IMR016, one check before each
+  assert.ok(RULES.length >= 17);
+  assert.equal(never.calls(), RULES.length); // one check before each rule of the catalog
 });
