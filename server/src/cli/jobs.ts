@@ -1,4 +1,4 @@
-// Spreads per-file work over worker threads (`--jobs N`) and returns the results in input order, so that
+// Spreads per-file work over this thread and N - 1 worker threads (`--jobs N`) and returns the results in input order, so that
 // output never depends on which thread finished first. Workers run this same bundle (dist/cli.js): the
 // commands register their per-file task by name, and main.ts starts serveTasks() instead of the command
 // line inside a worker. Small runs of text letters stay in this thread, where a worker's start-up
@@ -114,6 +114,14 @@ export async function runTasks<T extends Task, R>(
       });
       feed();
     };
-    for (let k = 0; k < threads; k++) start();
+    // This thread is one of the `jobs`: one PDF bundle fewer to load than with a worker in its place.
+    const runHere = async () => {
+      while (next < tasks.length) {
+        const index = next++;
+        settle(index, await runner(tasks[index]).catch((error: unknown) => onFailure(tasks[index], describeError(error))));
+      }
+    };
+    for (let k = 1; k < threads; k++) start();
+    void runHere();
   });
 }
