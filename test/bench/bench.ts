@@ -4,6 +4,7 @@ import { parse } from '../../server/src/core';
 import { runRules } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
 import { lspBenchmarks } from './lspBench';
+import { pdfBenchmarks } from './pdfBench';
 import { CORPUS, corpusLetters, corpusPresent } from '../support/corpus';
 
 const MiB = 1024 * 1024;
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
   typicalLetter(texts);
   row('peak RSS (this process)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`, '(info)', true);
   await lspBenchmarks(texts, row);
+  await pdfBenchmarks(row);
   if (sink === -1) console.log(sink);
 }
 
