@@ -1,0 +1,53 @@
+// PDFs in a real editor: "Open as IMR Determination" on a letter's PDF (CM16-0219557.pdf, a 2-page letter
+// from the shared corpus, copied as the one PDF fixture) opens a read-only `imr-pdf:` document whose text
+// the server extracted, with the letter's symbols and its one finding, and no quick fix to edit it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { suite, suiteSetup, test } from 'mocha';
+import { EXTENSION_ID, compact, diagnosticsWith, documentSymbols, fixture, poll } from './util';
+
+const PDF = fixture('CM16-0219557.pdf');
+
+suite('PDF letters', () => {
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+    await ext.activate();
+  });
+
+  test('"Open as IMR Determination" is on the Explorer menu of .pdf files; VS Code keeps its own PDF handling', () => {
+    const contributes = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes;
+    assert.deepEqual(
+      contributes.menus['explorer/context'].filter((m: { command: string }) => m.command === 'imr.openPdf').map((m: { when: string }) => m.when),
+      ['resourceExtname =~ /^\\.pdf$/i'],
+    );
+    assert.equal(contributes.customEditors, undefined);
+  });
+
+  test('a PDF opens as a read-only imr document with its items, its finding and no quick fix', async () => {
+    await vscode.commands.executeCommand('imr.openPdf', PDF);
+    const editor = await poll(
+      () => vscode.window.activeTextEditor,
+      (e) => e?.document.uri.scheme === 'imr-pdf',
+    );
+    assert.ok(editor);
+    const uri = editor.document.uri;
+    assert.equal(uri.path, PDF.path);
+    assert.equal(editor.document.languageId, 'imr');
+    assert.match(editor.document.lineAt(0).text, /^Case Number: +CM16-0219557$/);
+
+    const items = await documentSymbols(uri);
+    assert.deepEqual(
+      items.map((s) => [s.name, s.detail.split(' · ')[0]]),
+      [['Facet joint injections L4-5, L5-S1', 'Upheld']],
+    );
+
+    const [finding, ...others] = await diagnosticsWith(uri, 'IMR012');
+    assert.deepEqual(others, []);
+    assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(compact(finding.range), '24:51-24:67');
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, finding.range);
+    assert.deepEqual((actions ?? []).map((a) => a.title), []);
+  });
+});
