@@ -1,16 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseGuidelineBody } from '../../server/src/core/citations';
-import {
-  DECISION_EXPLANATIONS,
-  GLOSSARY,
-  describeAcoemChapter,
-  describeMtusPart,
-  describeNonMtusSource,
-  lookupTerm,
-  spinalLevelEntry,
-  termAt,
-} from '../../server/src/core/glossary.js';
+import { DECISION_EXPLANATIONS, describeAcoemChapter, describeMtusPart, describeNonMtusSource } from '../../server/src/core/descriptions';
+import { GLOSSARY, lookupTerm, spinalLevelEntry, termAt } from '../../server/src/core/glossary.js';
 
 /** The term found at the first character of `word` in `line` (cursor on its first letter). */
 function termOn(line: string, word: string, offsetInWord = 0) {

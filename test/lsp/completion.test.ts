@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { MTUS_TITLES } from '../../server/src/core/guidelines';
-import { DECISION_EXPLANATIONS } from '../../server/src/core/glossary';
+import { DECISION_EXPLANATIONS } from '../../server/src/core/descriptions';
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
 

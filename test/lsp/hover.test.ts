@@ -4,7 +4,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { ClientCapabilities, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { DECISION_EXPLANATIONS } from '../../server/src/core/glossary';
+import { DECISION_EXPLANATIONS } from '../../server/src/core/descriptions';
 import { findRule } from '../../server/src/core/rules';
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';

@@ -3,6 +3,7 @@
 // and regexes that are either anchored/sticky or free of nested quantifiers.
 import type { Citation, GuidelineBody, MtusPart, PageRef, Party, Range, SectionRef } from './model';
 import { MTUS_TITLES, ODG_CHAPTER, titleKey } from './guidelines';
+import { isSpaceOrBreak as isSpace } from './text/chars';
 import { isEcmaWhiteSpace } from './text/whitespace';
 
 const CITATION_LEAD = 'Decision based on';
@@ -331,9 +332,6 @@ function mayBeEra1ChronicPain(head: string): boolean {
   return startsWithLetter(head, 'c') && (last === 0x74 || last === 0x73); // t, s
 }
 
-function isSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0;
-}
 
 function skipSpace(s: string, from: number, to: number): number {
   while (from < to && isSpace(s.charCodeAt(from))) from++;

@@ -22,7 +22,7 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver';
 import { outline, type OutlineKind, type OutlineNode } from '../core/outline';
-import { handler, openAnalysis, throwIfCancelled, type Feature, type ServerContext } from './context';
+import { handler, openAnalysis, throwIfCancelled, type Feature } from './context';
 
 export const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   header: SymbolKind.Module,
@@ -41,8 +41,8 @@ const FALLBACK_KINDS: Partial<Record<SymbolKind, SymbolKind>> = {
 /** File..Array: what a client that does not list its kinds supports (LSP 3.x). */
 const DEFAULT_KIND_SET = new Set<SymbolKind>(Array.from({ length: SymbolKind.Array }, (_, i) => (i + 1) as SymbolKind));
 
-function kindMapper(context: ServerContext): (kind: SymbolKind) => SymbolKind {
-  const listed = context.clientCapabilities.textDocument?.documentSymbol?.symbolKind?.valueSet;
+/** Maps a kind the client does not list (`valueSet`, else File..Array) to one it knows. */
+export function symbolKindMapper(listed: readonly SymbolKind[] | undefined): (kind: SymbolKind) => SymbolKind {
   const supported = listed ? new Set(listed) : DEFAULT_KIND_SET;
   return (kind) => (supported.has(kind) ? kind : (FALLBACK_KINDS[kind] ?? SymbolKind.Field));
 }
@@ -94,7 +94,7 @@ export const documentSymbolsFeature: Feature = {
         if (!open) return [];
         const nodes = outline(open.analysis.document);
         throwIfCancelled(token);
-        const mapKind = kindMapper(context);
+        const mapKind = symbolKindMapper(context.clientCapabilities.textDocument?.documentSymbol?.symbolKind?.valueSet);
         if (context.clientCapabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) {
           return toDocumentSymbols(nodes, mapKind, token);
         }

@@ -17,7 +17,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  SymbolKind,
   WatchKind,
   type CancellationToken,
   type FileEvent,
@@ -27,7 +26,7 @@ import {
 import type { Analysis } from './analysis';
 import { handler, type Feature, type ServerContext } from './context';
 import { sendCustomNotification } from './customMessages';
-import { SYMBOL_KINDS } from './documentSymbols';
+import { SYMBOL_KINDS, symbolKindMapper } from './documentSymbols';
 import { LETTER_GLOB } from '../node/files';
 import { entryFor, search, type IndexEntry } from '../core/service/workspaceSearch';
 import { IndexChangedNotification, IndexReadyNotification, type IndexStats } from '../protocol';
@@ -111,12 +110,6 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     }
   };
 
-  const symbolKind = (ctx: ServerContext, kind: SymbolKind): SymbolKind => {
-    const listed = ctx.clientCapabilities.workspace?.symbol?.symbolKind?.valueSet;
-    // Without a list, a client supports File..Array (LSP 3.x): Event and Object are later additions.
-    const supported = listed ? listed.includes(kind) : kind <= SymbolKind.Array;
-    return supported ? kind : kind === SymbolKind.Event ? SymbolKind.Function : SymbolKind.Field;
-  };
 
   const currentEntries = async (ctx: ServerContext, token: CancellationToken, waitMs = INDEX_WAIT_MS): Promise<IndexEntry[]> => {
     ensureCurrent(ctx);
@@ -137,8 +130,9 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
   const query = async (ctx: ServerContext, params: WorkspaceSymbolParams, token: CancellationToken): Promise<SymbolInformation[]> => {
     const entries = await currentEntries(ctx, token);
     if (token.isCancellationRequested) return [];
-    const itemKind = symbolKind(ctx, SYMBOL_KINDS.item);
-    const caseKind = symbolKind(ctx, SYMBOL_KINDS.header);
+    const mapKind = symbolKindMapper(ctx.clientCapabilities.workspace?.symbol?.symbolKind?.valueSet);
+    const itemKind = mapKind(SYMBOL_KINDS.item);
+    const caseKind = mapKind(SYMBOL_KINDS.header);
     const matches = search(entries, params.query ?? '', MAX_RESULTS, () => token.isCancellationRequested);
     return matches.map(({ entry, item }): SymbolInformation => {
       if (!item) {

@@ -1,5 +1,6 @@
 // Reading the decision at the end of an item line (format guide §5, §7).
 import type { DecisionValue } from '../model';
+import { isBlank } from '../text/chars';
 
 /** Words that look like a decision but are not one of the two: kept raw so a rule can flag them. */
 const DECISION_LIKE =
@@ -38,9 +39,6 @@ export function decisionTail(text: string): DecisionTail | undefined {
   return { colon, start, raw };
 }
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0;
-}
 
 /** A line that is a decision by itself: `Upheld` after a line ending in `:` (9/247 items). */
 export function isLoneDecision(text: string): boolean {

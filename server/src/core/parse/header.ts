@@ -2,6 +2,7 @@
 // text gives label and value on one line, two pairs per line. Both pair up here.
 import type { Header, HeaderField, HeaderFieldName, Position, Range } from '../model';
 import { comparePositions } from '../range';
+import { isBlank } from '../text/chars';
 import type { Line } from '../text/lines';
 import { isEcmaWhiteSpace } from '../text/whitespace';
 
@@ -27,10 +28,9 @@ const APPLICATION_LABEL: LabelText = { text: APPLICATION, name: 'applicationRece
 
 /** `Application` is a label only before `Received:`, a date or the line's end (not "Application for IMR"). */
 function isApplicationLabel(text: string, at: number): boolean {
-  const blank = (c: number) => c === 32 || c === 9 || c === 0xa0;
   let k = at + APPLICATION.length;
-  if (k < text.length && !blank(text.charCodeAt(k))) return false;
-  while (k < text.length && blank(text.charCodeAt(k))) k++;
+  if (k < text.length && !isBlank(text.charCodeAt(k))) return false;
+  while (k < text.length && isBlank(text.charCodeAt(k))) k++;
   if (k === text.length) return true;
   const c = text.charCodeAt(k);
   return (c >= 48 && c <= 57) || text.startsWith('Received:', k);

@@ -13,7 +13,7 @@
 // Entries come in display order (the feature numbers their sortText) with a text edit over what was typed, so that labels with
 // spaces filter and replace as a whole.
 import { MTUS_TITLES } from '../guidelines';
-import { DECISION_EXPLANATIONS, describeMtusPart } from '../glossary';
+import { DECISION_EXPLANATIONS, describeMtusPart } from '../descriptions';
 import type { DecisionValue, DisputedItem, FieldKind, ImrDocument, Layout, Position, Range, SectionKind } from '../model';
 import { HEADINGS_BY_LAYOUT } from '../parse/headings';
 import type { SourceText } from '../source';

@@ -9,7 +9,8 @@
 //     title, year, chapter, sections and pages, or the non-MTUS source family and chapter;
 //  5. the rules whose findings cover the position: id, name, description and rationale.
 import { lookupMtusTitle } from '../guidelines';
-import { DECISION_EXPLANATIONS, describeMtusPart, describeNonMtusSource, termAt, type GlossaryEntry } from '../glossary';
+import { DECISION_EXPLANATIONS, describeMtusPart, describeNonMtusSource } from '../descriptions';
+import { termAt, type GlossaryEntry } from '../glossary';
 import type { Citation, Field, FieldKind, ImrDocument, MtusPart, Position, Range } from '../model';
 import { comparePositions, containsPosition } from '../range';
 import { findRule, type Finding, type RuleMeta } from '../rules';

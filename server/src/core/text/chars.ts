@@ -5,6 +5,11 @@ export function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 11 || c === 12;
 }
 
+/** Blank or a line break (LF, CR): the white space of text that runs over lines. */
+export function isSpaceOrBreak(c: number): boolean {
+  return isBlank(c) || c === 10 || c === 13;
+}
+
 /** Where a line's content starts: after a BOM, form feeds and blanks. */
 export function contentStart(text: string): number {
   let i = 0;

@@ -1,10 +1,7 @@
 // Text that runs over several source lines, folded to one string, with a map back to source positions.
 import type { FoldedSpan, Position, Range, Span } from '../model';
+import { isBlank } from './chars';
 import type { Line } from './lines';
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0;
-}
 
 /**
  * The pieces, one per source line that gave text, as a flat list of numbers: the piece's offset in the folded

@@ -1,6 +1,8 @@
 // Reads the original text into logical lines, undoing the artefacts of PDF extraction (format guide §4)
 // while keeping every line's exact place in the source, so that ranges land on the original text.
 
+import { isBlank } from './chars';
+
 /** One non-blank line of the letter, as the parser sees it. */
 export interface Line {
   /** Zero-based line number in the original text. */
@@ -90,10 +92,6 @@ class RawLines {
   }
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 11;
-}
-
 /** ≥ 90 % of the even (1-based) lines are empty: every line was followed by an empty one (seeds). */
 function isDoubled(oddLines: number, emptyOddLines: number): boolean {
   return oddLines >= 4 && emptyOddLines / oddLines >= 0.9;
@@ -130,11 +128,11 @@ function readAs(text: string, doubled: boolean): { source: SourceLines; doubledE
       if (c === FORM_FEED) {
         formFeed = true;
         indent = 0;
-      } else if (isSpace(c)) indent++;
+      } else if (isBlank(c)) indent++;
       else break;
     }
     let e = end;
-    while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === FORM_FEED)) e--;
+    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
     const emptyToTheLetter = end === lineStart;
 
     if (formFeed) {

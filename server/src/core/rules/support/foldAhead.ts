@@ -2,6 +2,8 @@
 // doubled seeds' empty lines, form feeds, trailing blanks) become one space, so that a date wrapped as
 // "December 27," / "2005." or "10-" / "18-2016" reads whole. Keeps a map back to source offsets.
 
+import { isSpaceOrBreak } from '../../text/chars';
+
 export class FoldedStretch {
   /** Pairs (offset in `text`, offset in the source) where a piece of unchanged source text starts. */
   private readonly pieces: number[] = [];
@@ -27,13 +29,6 @@ export class FoldedStretch {
   }
 }
 
-function isBreak(code: number): boolean {
-  return code === 10 || code === 13 || code === 12;
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0 || isBreak(code);
-}
 
 const BREAK = /[\n\r\f]/;
 
@@ -57,9 +52,9 @@ export function foldAhead(text: string, start: number, length: number, limit = t
     // Copy up to the next line break, then fold the whitespace around it into one space.
     let j = lineEnd(text, i, Math.min(limit, i + 2 * length));
     let end = j;
-    while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
+    while (end > i && isSpaceOrBreak(text.charCodeAt(end - 1))) end--;
     if (end > i) stretch.add(text, i, end);
-    while (j < limit && isSpace(text.charCodeAt(j))) j++;
+    while (j < limit && isSpaceOrBreak(text.charCodeAt(j))) j++;
     if (j > end && j < limit) stretch.addSpace(end);
     i = j;
   }
