@@ -10,7 +10,7 @@ import type { DisputedItem, Finding, ImrDocument, Polarity, Range } from '../../
 const at = (line: number, from = 0, to = 80): Range => ({ start: { line, character: from }, end: { line, character: to } });
 
 function finding(number: number, item: string, polarity: Polarity, line: number): Finding {
-  return { number, item: { text: item, range: at(line, 10, 40) }, polarity, range: at(line) };
+  return { number, item: { text: item, range: at(line, 10, 40) }, polarity, wording: { text: 'is medically necessary', range: at(line, 41, 63) }, range: at(line) };
 }
 
 /** An L1 item whose closing sentence (line + 5) carries the decision. */

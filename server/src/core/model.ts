@@ -225,6 +225,8 @@ export interface DisputedItem {
   claimsAdministratorGuideline?: Field;
   reviewerGuideline?: Field;
   rationale?: Field;
+  /** L1: read from the findings list because no item block matched; it has no fields to check. */
+  fromFindings?: boolean;
   /** The item's fields in source order (a repeated label starts the next item). */
   fields: Field[];
 }
@@ -234,6 +236,8 @@ export interface Finding {
   number: number;
   item: Span;
   polarity: Polarity;
+  /** The decision as worded: `is not medically necessary and appropriate`. */
+  wording: Span;
   range: Range;
 }
 

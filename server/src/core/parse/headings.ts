@@ -10,6 +10,11 @@ export interface HeadingSpec {
   prefix?: boolean;
   /** L0's two long labels wrap: the part on the next line. */
   continuation?: string;
+  /**
+   * L1 as it really extracts: the heading may share its line, after the letterhead or a sentence
+   * (`… appropriate. INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE`) or before `Dated: …`.
+   */
+  embedded?: boolean;
 }
 
 export const L3_HEADINGS: HeadingSpec[] = [
@@ -28,8 +33,8 @@ export const L2_HEADINGS: HeadingSpec[] = [
 
 // L1 (2013) is known from a partial excerpt; the order of the last two is as the guide lists them.
 export const L1_HEADINGS: HeadingSpec[] = [
-  { kind: 'findings', text: 'Notice of Independent Medical Review Determination' },
-  { kind: 'decisions', text: 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE' },
+  { kind: 'findings', text: 'Notice of Independent Medical Review Determination', embedded: true },
+  { kind: 'decisions', text: 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE', embedded: true },
   { kind: 'qualifications', text: 'Medical Qualifications of the Expert Reviewer:', prefix: true },
   { kind: 'caseSummary', text: 'Case Summary:', prefix: true },
 ];
@@ -69,6 +74,17 @@ export interface HeadingMatch {
   lastLineIndex: number;
   /** Where the heading ends in the last line's text; text after it belongs to the body. */
   endInLastLine: number;
+  /** Where the heading starts in its first line's text (an embedded L1 heading); 0 otherwise. */
+  startInFirstLine?: number;
+}
+
+/** Where an embedded heading stands in `t` as whole words, or -1. */
+function embeddedAt(t: string, heading: string): number {
+  const at = t.indexOf(heading);
+  if (at < 0) return -1;
+  const before = at === 0 || t.charCodeAt(at - 1) === 32;
+  const after = at + heading.length === t.length || t.charCodeAt(at + heading.length) === 32;
+  return before && after ? at : -1;
 }
 
 function matchAt(lines: readonly Line[], i: number, spec: HeadingSpec): HeadingMatch | undefined {
@@ -76,6 +92,10 @@ function matchAt(lines: readonly Line[], i: number, spec: HeadingSpec): HeadingM
   if (t === spec.text) return { spec, lineIndex: i, lastLineIndex: i, endInLastLine: t.length };
   if (spec.prefix && t.startsWith(spec.text)) {
     return { spec, lineIndex: i, lastLineIndex: i, endInLastLine: spec.text.length };
+  }
+  if (spec.embedded) {
+    const at = embeddedAt(t, spec.text);
+    if (at >= 0) return { spec, lineIndex: i, lastLineIndex: i, endInLastLine: at + spec.text.length, startInFirstLine: at };
   }
   if (spec.continuation) {
     const head = spec.text.slice(0, spec.text.length - spec.continuation.length).trimEnd();
@@ -91,9 +111,10 @@ function matchAt(lines: readonly Line[], i: number, spec: HeadingSpec): HeadingM
 export function findHeadings(lines: readonly Line[], specs: readonly HeadingSpec[]): HeadingMatch[] {
   // A handful of numbers: a linear `includes` beats hashing each line's first character into a Set.
   const firstChars = specs.map((s) => s.text.charCodeAt(0));
+  const anyEmbedded = specs.some((s) => s.embedded);
   const found: HeadingMatch[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!firstChars.includes(lines[i].text.charCodeAt(0))) continue;
+    if (!anyEmbedded && !firstChars.includes(lines[i].text.charCodeAt(0))) continue;
     for (const spec of specs) {
       const m = matchAt(lines, i, spec);
       if (m) {
@@ -130,7 +151,8 @@ export const LAYOUT_MARKERS: readonly string[] = [L3_DECISIONS, L2_DECISIONS, L1
 export function detectLayout(lines: readonly Line[]): Layout {
   if (hasLine(lines, L3_DECISIONS)) return 'L3';
   if (hasLine(lines, L2_DOCUMENTS) && hasLine(lines, L2_DECISIONS)) return 'L2';
-  if (hasLine(lines, L1_FINDINGS) || hasLine(lines, L1_DECISIONS)) return 'L1';
+  // L1 headings may share their line (see HeadingSpec.embedded).
+  if (lines.some((l) => embeddedAt(l.text, L1_FINDINGS) >= 0 || embeddedAt(l.text, L1_DECISIONS) >= 0)) return 'L1';
   if (lines.some((l) => l.text.startsWith(L0_ISSUE))) return 'L0';
   return 'unknown';
 }

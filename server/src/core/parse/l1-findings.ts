@@ -10,7 +10,7 @@ const ITEM_HEADING = /^\d{1,3}\)\s*Regarding\b/;
 // The lead-in is matched loosely (only "the request for" is required) so that a reworded opening still
 // yields the item and its polarity; `d` gives the offsets of the item text.
 const FINDING =
-  /^(\d{1,3})\)\s*(?:.*?\bdetermined\s+)?the\s+request\s+for\s+(.+?)\s+(?:is|are)\s+(not\s*)?medically\s+necessary(?:\s+and\s+appropriate)?\s*\.?$/d;
+  /^(\d{1,3})\)\s*(?:.*?\bdetermined\s+)?the\s+request\s+for\s+(.+?)\s+((?:is|are)\s+(not\s*)?medically\s+necessary(?:\s+and\s+appropriate)?)\s*\.?$/d;
 /** A finding is one sentence; it may wrap over a few lines. */
 const MAX_FINDING_LINES = 4;
 
@@ -32,10 +32,12 @@ export function readFindings(lines: readonly Line[]): Finding[] {
     const m = FINDING.exec(sentence.text);
     if (!m?.indices) continue;
     const [itemStart, itemEnd] = m.indices[2];
+    const [wordingStart, wordingEnd] = m.indices[3];
     findings.push({
       number: Number(m[1]),
       item: sentence.span(itemStart, itemEnd),
-      polarity: m[3] !== undefined ? 'negative' : 'positive',
+      polarity: m[4] !== undefined ? 'negative' : 'positive',
+      wording: sentence.span(wordingStart, wordingEnd),
       range: sentence.range,
     });
     i = last;

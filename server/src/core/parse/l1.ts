@@ -12,6 +12,7 @@ import type { Line } from '../text/lines';
 import { fieldFromParts } from './fields';
 import { matchL1Label, type FoundLabel } from './l1-labels';
 import { readFindings } from './l1-findings';
+import { findingsLines, itemsFromFindings } from './l1-from-findings';
 import { truncateSection, type SectionLines } from './sections';
 
 const ITEM_HEADING = /^\d{1,3}\)\s*Regarding\b/;
@@ -37,9 +38,10 @@ export function parseL1(lines: readonly Line[], sections: readonly SectionLines[
     return readItem(lines, start, end, k + 1);
   });
   const findings = {
-    summary: readFindings(sections.find((s) => s.section.kind === 'findings')?.body ?? []),
+    summary: readFindings(findingsLines(lines, sections)),
     repeated: readFindings(sections.find((s) => s.section.kind === 'decisions')?.body ?? []),
   };
+  if (items.length === 0) items.push(...itemsFromFindings(findings.summary.length ? findings.summary : findings.repeated));
   return { items, findings, sections: endSectionsBefore(sections, starts.length ? lines[starts[0]] : undefined) };
 }
 

@@ -20,7 +20,7 @@ export function buildSections(lines: readonly Line[], headings: readonly Heading
     const first = lines[h.lineIndex];
     const last = lines[h.lastLineIndex];
     const headingRange: Range = {
-      start: { line: first.line, character: first.start },
+      start: { line: first.line, character: first.start + (h.startInFirstLine ?? 0) },
       end: { line: last.line, character: last.start + h.endInLastLine },
     };
     const nextStart = j + 1 < headings.length ? headings[j + 1].lineIndex : lines.length;

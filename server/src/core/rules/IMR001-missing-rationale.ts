@@ -61,6 +61,7 @@ export const missingRationale: Rule = {
     // Older layouts label the rationale differently; name it generically there.
     const name = hasL3Labels(document.layout) ? 'Decision rationale' : 'rationale';
     for (const item of document.items) {
+      if (item.fromFindings) continue; // an L1 item known only from the findings list has no block to check
       // An undecided L3/L2 item is IMR003's. L1 decides inside the rationale and L0's wording is unknown, so
       // there a missing rationale is reported whatever the decision.
       if (!item.decision && hasL3Labels(document.layout)) continue;

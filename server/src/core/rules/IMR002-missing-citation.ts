@@ -80,6 +80,7 @@ export const missingCitation: Rule = {
     const allowAncillary = options.allowAncillaryWithoutCitation !== false;
     const name = fieldName(document);
     for (const item of document.items) {
+      if (item.fromFindings) continue; // an L1 item known only from the findings list has no block to check
       const field = item.reviewerGuideline;
       if (!field) {
         // L0 carries the reviewer's guidelines in a section of its own: a missing one is IMR006's.

@@ -50,6 +50,7 @@ export const missingClaimsAdministratorGuideline: Rule = {
     if (document.layout === 'L0') return [];
     const reports: Report[] = [];
     for (const item of document.items) {
+      if (item.fromFindings) continue; // an L1 item known only from the findings list has no block to check
       const field = item.claimsAdministratorGuideline;
       if (!field) {
         reports.push({ message: `${itemWithDecision(item)} has no Claims Administrator guideline field.`, range: item.headingRange, fixes: insertFix(document, source, item) });
