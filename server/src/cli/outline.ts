@@ -19,10 +19,13 @@ export async function runOutline(args: string[]): Promise<number> {
     return EXIT.clean;
   }
   const format = oneOf(values.format, FORMATS, 'text', 'format', 'outline');
-  if (positionals.length !== 1) throw new UsageError(`outline takes exactly one file (got ${positionals.length}). See 'imr outline --help'.`);
+  const [file] = positionals;
+  if (positionals.length !== 1 || file === undefined) {
+    throw new UsageError(`outline takes exactly one file (got ${positionals.length}). See 'imr outline --help'.`);
+  }
 
   const messages = new Messages();
-  const loaded = await loadLetter(positionals[0]);
+  const loaded = await loadLetter(file);
   if ('reason' in loaded) {
     messages.error(`${loaded.file}: ${loaded.reason}`);
     messages.flush();

@@ -125,12 +125,12 @@ function sentenceEndingAt(text: string, end: number): Sentence & { previousEnd: 
 function sentenceBoundaryAfter(text: string, i: number, limit: number): { end: number; nextStart: number } | undefined {
   const ch = text[i];
   let end = i + 1;
-  while (end < limit && '"\'”’)]'.includes(text[end])) end++;
+  while (end < limit && isOneOf(text[end], '"\'”’)]')) end++;
   let next = end;
   while (next < limit && isSpace(text.charCodeAt(next))) next++;
   if (next === end || next >= limit) return undefined; // "0.5", "10/325mg.": no space, or nothing follows
-  const c = text[next];
-  const startsSentence = isUpper(c) || '"“(‘[\''.includes(c);
+  const c = text.charAt(next); // next < limit: a character
+  const startsSentence = isUpper(c) || isOneOf(c, '"“(‘[\'');
   const startsNumber = c >= '0' && c <= '9';
   if (!startsSentence && !startsNumber) return undefined; // lower case: "e.g. the", "vs. placebo"
   if (ch === '.' && isAbbreviation(text, i, startsNumber)) return undefined;
@@ -139,7 +139,7 @@ function sentenceBoundaryAfter(text: string, i: number, limit: number): { end: n
 
 function isAbbreviation(text: string, dot: number, beforeNumber: boolean): boolean {
   let s = dot;
-  while (s > 0 && (isLetter(text[s - 1]) || text[s - 1] === '.')) s--;
+  while (s > 0 && (isLetterCode(text.charCodeAt(s - 1)) || text[s - 1] === '.')) s--;
   if (s > 0 && (text[s - 1] === "'" || text[s - 1] === '’')) return false; // "the claimant's."
   const word = text.slice(s, dot).toLowerCase();
   if (word.length === 0) return beforeNumber && /\d/.test(text[dot - 1] ?? ''); // "0. 5 cc"
@@ -238,8 +238,8 @@ function governedByNegation(back: WordsBackwards, from: number): boolean {
 
 function negatedForward(text: string, from: number, limit: number): boolean {
   const words = tokensForward(text, from, limit);
-  for (let k = 0; k < words.length; k++) {
-    if (!isFinite(words[k])) continue;
+  for (const [k, word] of words.entries()) {
+    if (!isFinite(word)) continue;
     return words.slice(k, k + 3).some(isNegator); // "has not been", "is not", "cannot be"
   }
   return false;
@@ -338,12 +338,12 @@ function tokensForward(text: string, from: number, to: number): string[] {
   const words: string[] = [];
   let i = from;
   while (i < to && text[i] !== ';') {
-    if (!isWordChar(text[i])) {
+    if (!isWordCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    while (i < to && isWordChar(text[i])) i++;
+    while (i < to && isWordCode(text.charCodeAt(i))) i++;
     words.push(normalise(text, start, i));
   }
   return words;
@@ -357,21 +357,18 @@ function normalise(text: string, start: number, end: number): string {
   return word.includes('’') ? word.replace(/’/g, "'") : word;
 }
 
-function isJoiner(ch: string): boolean {
-  return ch === '-' || ch === "'" || ch === '’';
+/** Whether `ch` is one of the characters of `set` (false past the end of the text). */
+function isOneOf(ch: string | undefined, set: string): boolean {
+  return ch !== undefined && ch !== '' && set.includes(ch);
 }
 
-function isWordChar(ch: string): boolean {
-  return isWordCode(ch.charCodeAt(0));
+function isJoiner(ch: string | undefined): boolean {
+  return ch === '-' || ch === "'" || ch === '’';
 }
 
 /** A letter, a digit, an apostrophe (straight or curly) or a hyphen. */
 function isWordCode(code: number): boolean {
   return isLetterCode(code) || (code >= 0x30 && code <= 0x39) || code === 0x27 || code === 0x2019 || code === 0x2d;
-}
-
-function isLetter(ch: string): boolean {
-  return isLetterCode(ch.charCodeAt(0));
 }
 
 function isLetterCode(code: number): boolean {

@@ -144,7 +144,10 @@ export function mainCitation(field: Field | undefined): string {
   if (g.noEvidence) return 'no medical evidence cited';
   const main = g.citations.find((c) => c.kind === 'mtus') ?? g.citations[0];
   if (!main) return 'no citation';
-  if (main.kind === 'mtus') return main.parts.length ? `MTUS ${partName(main.parts[0])}` : shorten(collapse(main.text), 60);
+  if (main.kind === 'mtus') {
+    const [firstPart] = main.parts;
+    return firstPart ? `MTUS ${partName(firstPart)}` : shorten(collapse(main.text), 60);
+  }
   return `Non-MTUS ${main.source && main.source !== 'other' ? main.source : shorten(nonMtusText(main), 40)}`;
 }
 
@@ -188,7 +191,7 @@ function partQualifier(part: MtusPart): string {
   if (part.sections.length) bits.push(part.sections.map((s) => collapse(s.name)).join(', '));
   if (part.pages.length) {
     const pages = part.pages.map((p) => (p.to === undefined ? `${p.from}` : `${p.from}-${p.to}`));
-    bits.push(`${pages.length === 1 && part.pages[0].to === undefined ? 'p.' : 'pp.'} ${pages.join(', ')}`);
+    bits.push(`${pages.length === 1 && part.pages[0]?.to === undefined ? 'p.' : 'pp.'} ${pages.join(', ')}`);
   }
   return bits.length ? ` (${bits.join('; ')})` : '';
 }

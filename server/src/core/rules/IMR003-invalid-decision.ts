@@ -54,7 +54,7 @@ function contentOf(source: SourceText, line: number): { text: string; start: num
   const text = source.lineAt(line);
   const end = text.replace(/[\s\f]+$/, '').length;
   let start = 0;
-  while (start < end && /[\s\f]/.test(text[start])) start++;
+  while (start < end && /[\s\f]/.test(text.charAt(start))) start++;
   return { text: text.slice(0, end), start, end };
 }
 
@@ -63,21 +63,22 @@ function misread(source: SourceText, item: DisputedItem): Misread | undefined {
   const line = end.line;
   const c = contentOf(source, line);
   const m = TRAILING_DECISION.exec(c.text.slice(line === headStart.line ? headStart.character : c.start));
-  if (m && m.index + (line === headStart.line ? headStart.character : c.start) > c.start) {
-    const at = c.end - m[0].length;
+  const [whole, lead, word] = m ?? [];
+  if (m && whole !== undefined && lead !== undefined && word !== undefined && m.index + (line === headStart.line ? headStart.character : c.start) > c.start) {
+    const at = c.end - whole.length;
     return {
-      raw: m[2].trim(),
-      word: { start: { line, character: at + m[1].length }, end: { line, character: c.end } },
+      raw: word.trim(),
+      word: { start: { line, character: at + lead.length }, end: { line, character: c.end } },
       tail: { start: { line, character: at }, end: { line, character: c.end } },
       prefix: ': ',
     };
   }
   // The word alone on the heading's last line, after a line that ends in a colon.
   if (line > headStart.line && contentOf(source, line - 1).text.endsWith(':')) {
-    const lone = LONE_DECISION.exec(c.text.slice(c.start));
-    if (lone) {
+    const word = LONE_DECISION.exec(c.text.slice(c.start))?.[1];
+    if (word !== undefined) {
       const range = { start: { line, character: c.start }, end: { line, character: c.end } };
-      return { raw: lone[1].trim(), word: range, tail: range, prefix: '' };
+      return { raw: word.trim(), word: range, tail: range, prefix: '' };
     }
   }
   return undefined;

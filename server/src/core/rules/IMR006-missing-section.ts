@@ -43,29 +43,47 @@ function expectedSections(layout: Exclude<Layout, 'unknown'>): LayoutSections {
 }
 
 function isIncreasing(seq: readonly number[]): boolean {
-  for (let k = 1; k < seq.length; k++) if (seq[k - 1] >= seq[k]) return false;
+  let last = -Infinity;
+  for (const value of seq) {
+    if (last >= value) return false;
+    last = value;
+  }
   return true;
+}
+
+/** The longest increasing run ending at a value: its length and the index (and value) of the one before it. */
+interface Run {
+  value: number;
+  length: number;
+  previous: number;
+  previousValue: number;
 }
 
 /** Indexes (into `seq`) of a longest strictly increasing subsequence: the sections that are in order. */
 function inOrder(seq: readonly number[]): Set<number> {
-  const n = seq.length;
-  const length = new Array<number>(n).fill(1);
-  const previous = new Array<number>(n).fill(-1);
+  const runs: Run[] = [];
   let best = -1;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
+  let bestLength = 0;
+  for (const [i, value] of seq.entries()) {
+    const run: Run = { value, length: 1, previous: -1, previousValue: Infinity };
+    for (const [j, before] of runs.entries()) {
       // On a tie keep the predecessor that comes earlier in the layout: a section moved up is the one flagged.
-      const better = length[j] + 1 > length[i] || (length[j] + 1 === length[i] && previous[i] >= 0 && seq[j] < seq[previous[i]]);
-      if (seq[j] < seq[i] && better) {
-        length[i] = length[j] + 1;
-        previous[i] = j;
+      const better =
+        before.length + 1 > run.length || (before.length + 1 === run.length && run.previous >= 0 && before.value < run.previousValue);
+      if (before.value < value && better) {
+        run.length = before.length + 1;
+        run.previous = j;
+        run.previousValue = before.value;
       }
     }
-    if (best < 0 || length[i] > length[best]) best = i;
+    runs.push(run);
+    if (best < 0 || run.length > bestLength) {
+      best = i;
+      bestLength = run.length;
+    }
   }
   const keep = new Set<number>();
-  for (let k = best; k >= 0; k = previous[k]) keep.add(k);
+  for (let k = best; k >= 0; k = runs[k]?.previous ?? -1) keep.add(k);
   return keep;
 }
 
@@ -110,8 +128,7 @@ export const missingSection: Rule = {
       present.push(s);
     }
     const reports: Report[] = [];
-    for (let k = 0; k < expected.length; k++) {
-      const e = expected[k];
+    for (const [k, e] of expected.entries()) {
       if (seen.has(e.kind)) continue;
       // Where it should be: before the next expected section that is there, else at the end of the letter.
       const next = expected.slice(k + 1).map((x) => present.find((s) => s.kind === x.kind)).find((s) => s !== undefined);

@@ -85,12 +85,14 @@ export const nonMtusWithoutReason: Rule = {
       if (!citations) continue;
       const rationale = item.rationale?.body.text ?? '';
       if (givesReason(rationale, extra)) continue;
-      const last = citations[citations.length - 1];
+      const first = citations[0];
+      const last = citations.at(-1);
+      if (!first || !last) continue;
       reports.push({
         message:
           `The reviewer cites only non-MTUS sources (${sourcesOf(citations)}) for ${itemInSentence(item)}, and the rationale ` +
           'does not say why the MTUS does not apply.',
-        range: { start: citations[0].range.start, end: last.range.end },
+        range: { start: first.range.start, end: last.range.end },
       });
     }
     return reports;

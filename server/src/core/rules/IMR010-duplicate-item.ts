@@ -33,7 +33,7 @@ export const duplicateItem: Rule = {
     let section = 0;
     for (const item of document.items) {
       let k = section;
-      while (k + 1 < starts.length && starts[k + 1] <= item.headingRange.start.line) k++;
+      while ((starts[k + 1] ?? Infinity) <= item.headingRange.start.line) k++;
       if (k !== section) {
         section = k;
         first.clear();

@@ -20,8 +20,19 @@ function label(field: HeaderField): string {
 const NONE: ReadonlySet<number> = new Set();
 
 function isInOrder(dated: readonly Dated[]): boolean {
-  for (let i = 1; i < dated.length; i++) if (compareDates(dated[i - 1].date, dated[i].date) > 0) return false;
+  let previous: Dated | undefined;
+  for (const d of dated) {
+    if (previous && compareDates(previous.date, d.date) > 0) return false;
+    previous = d;
+  }
   return true;
+}
+
+/** The longest in-order run ending at a date: its length and the index of the date before it (-1 if none). */
+interface Run {
+  date: CalendarDate;
+  length: number;
+  previous: number;
 }
 
 /**
@@ -29,35 +40,44 @@ function isInOrder(dated: readonly Dated[]): boolean {
  * fields, so the decision date, the one the letter is dated by, is the last to be blamed).
  */
 function outOfOrder(dated: readonly Dated[]): ReadonlySet<number> {
-  const n = dated.length;
   if (isInOrder(dated)) return NONE; // every letter of the corpus: no need to look for a longest run
-  // best[i]: longest in-order run ending at i; small n (≤ 5), so the quadratic pass is nothing.
-  const best = new Array<number>(n).fill(1);
-  const previous = new Array<number>(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      if (compareDates(dated[j].date, dated[i].date) <= 0 && best[j] + 1 >= best[i]) {
-        best[i] = best[j] + 1;
-        previous[i] = j;
+  // runs[i]: longest in-order run ending at i; small n (≤ 5), so the quadratic pass is nothing.
+  const runs: Run[] = [];
+  for (const { date } of dated) {
+    const run: Run = { date, length: 1, previous: -1 };
+    for (const [j, before] of runs.entries()) {
+      if (compareDates(before.date, date) <= 0 && before.length + 1 >= run.length) {
+        run.length = before.length + 1;
+        run.previous = j;
       }
     }
+    runs.push(run);
   }
-  let end = 0;
-  for (let i = 1; i < n; i++) if (best[i] >= best[end]) end = i;
+  let end = -1;
+  let endLength = 0;
+  for (const [i, run] of runs.entries()) {
+    if (run.length >= endLength) {
+      end = i;
+      endLength = run.length;
+    }
+  }
   const kept = new Set<number>();
-  for (let i = end; i >= 0; i = previous[i]) kept.add(i);
+  for (let i = end; i >= 0; i = runs[i]?.previous ?? -1) kept.add(i);
   const broken = new Set<number>();
-  for (let i = 0; i < n; i++) if (!kept.has(i)) broken.add(i);
+  for (const i of runs.keys()) if (!kept.has(i)) broken.add(i);
   return broken;
 }
 
 /** The kept date this one conflicts with: the first later field dated before it, else an earlier one dated after. */
 function conflict(dated: readonly Dated[], broken: ReadonlySet<number>, i: number): { other: Dated; otherIsLater: boolean } | undefined {
-  for (let j = i + 1; j < dated.length; j++) {
-    if (!broken.has(j) && compareDates(dated[j].date, dated[i].date) < 0) return { other: dated[j], otherIsLater: true };
+  const date = dated[i]?.date;
+  if (!date) return undefined;
+  for (const [j, other] of dated.entries()) {
+    if (j > i && !broken.has(j) && compareDates(other.date, date) < 0) return { other, otherIsLater: true };
   }
   for (let j = i - 1; j >= 0; j--) {
-    if (!broken.has(j) && compareDates(dated[j].date, dated[i].date) > 0) return { other: dated[j], otherIsLater: false };
+    const other = dated[j];
+    if (other && !broken.has(j) && compareDates(other.date, date) > 0) return { other, otherIsLater: false };
   }
   return undefined;
 }
@@ -100,8 +120,8 @@ export const headerDateOrder: Rule = {
       }
     }
     const broken = outOfOrder(dated);
-    for (const i of broken) {
-      const d = dated[i];
+    for (const [i, d] of dated.entries()) {
+      if (!broken.has(i)) continue;
       const c = conflict(dated, broken, i);
       if (!c) continue;
       const relation = c.otherIsLater ? 'after' : 'before';

@@ -25,7 +25,7 @@ function isLetter(code: number): boolean {
 /** Where "claim from" starts, given where its "from" (or "FROM") is; -1 if it is not there. */
 function claimBefore(text: string, from: number): number {
   let k = from;
-  while (k > 0 && WHITESPACE.test(text[k - 1])) k--;
+  while (k > 0 && WHITESPACE.test(text.charAt(k - 1))) k--;
   if (k === from || k < 5) return -1;
   const claim = text.slice(k - 5, k);
   const upper = text.charCodeAt(from) === 0x46; // "FROM" goes with "CLAIM" only
@@ -54,7 +54,11 @@ function keywordStarts(text: string): number[] {
 
 /** Usually so: the anchors other than "j" are rare. */
 function isAscending(values: readonly number[]): boolean {
-  for (let k = 1; k < values.length; k++) if (values[k - 1] > values[k]) return false;
+  let previous = -Infinity;
+  for (const value of values) {
+    if (previous > value) return false;
+    previous = value;
+  }
   return true;
 }
 

@@ -135,7 +135,7 @@ function check(item: DisputedItem, itemMask: number, cited: CitedRegions, perCit
       ? "The Claims Administrator guideline (utilization review's citation)"
       : 'The MAXIMUS guideline';
   citations.forEach((c, k) => {
-    const mask = masks[k];
+    const mask = masks[k] ?? 0; // one mask per citation
     if (mask === 0 || mask & itemMask) return;
     reports.push({
       message:

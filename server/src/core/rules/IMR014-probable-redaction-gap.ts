@@ -98,17 +98,22 @@ function punctuationGap(text: string, i: number, from: number): Gap | undefined 
 
 /** Ends a sentence or clause, looking through closing quotes and brackets. */
 function endsSentence(text: string, at: number, enders: string): boolean {
-  if (enders.includes(text[at])) return true;
+  if (isOneOf(text[at], enders)) return true;
   let k = at;
   while (k > 0 && CLOSERS.has(text.charCodeAt(k))) k--;
-  return enders.includes(text[k]);
+  return isOneOf(text[k], enders);
+}
+
+/** Whether `ch` is one of the characters of `set` (false past the end of the text). */
+function isOneOf(ch: string | undefined, set: string): boolean {
+  return ch !== undefined && ch !== '' && set.includes(ch);
 }
 
 /** `1)  Norco`: a list marker is followed by spacing of choice. */
 function isListMarker(text: string, at: number): boolean {
   if (text.charCodeAt(at) !== 0x29) return false;
   let k = at - 1;
-  while (k >= 0 && /[0-9A-Za-z]/.test(text[k]) && at - k <= 3) k--;
+  while (k >= 0 && /[0-9A-Za-z]/.test(text.charAt(k)) && at - k <= 3) k--;
   return k < at - 1 && (k < 0 || isWhite(text.charCodeAt(k)) || text[k] === '(');
 }
 

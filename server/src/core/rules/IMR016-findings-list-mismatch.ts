@@ -69,13 +69,14 @@ function pair(reference: readonly Entry[], other: readonly Entry[], referenceLis
   const partner: (Entry | undefined)[] = new Array(reference.length).fill(undefined);
   const unplaced: Entry[] = [];
   other.forEach((o, k) => {
-    if (k < reference.length && reference[k].key === o.key) partner[k] = o;
+    if (reference[k]?.key === o.key) partner[k] = o;
     else unplaced.push(o);
   });
   const unworded: Entry[] = [];
   for (const o of unplaced) {
     const j = reference.findIndex((r, k) => partner[k] === undefined && r.key === o.key);
-    if (j < 0) {
+    const r = reference[j];
+    if (!r) {
       unworded.push(o);
       continue;
     }
@@ -83,7 +84,7 @@ function pair(reference: readonly Entry[], other: readonly Entry[], referenceLis
     reports.push({
       message: `${cap(o.name)} stands in place ${o.position + 1} of ${LIST_NAMES[otherList]}, but in place ${j + 1} of ${LIST_NAMES[referenceList]}.`,
       range: o.range,
-      related: [relatedEntry(reference[j])],
+      related: [relatedEntry(r)],
     });
   }
   const total = counts(reference, other, referenceList, otherList);
@@ -123,14 +124,17 @@ function cap(s: string): string {
 /** One report per disagreement: the odd one out when two agree, else the later statement. */
 function comparePolarity(statements: readonly (Entry | undefined)[], reports: Report[]): void {
   const known = statements.filter((e): e is Entry & { polarity: Polarity } => e?.polarity !== undefined);
-  if (known.length < 2 || known.every((e) => e.polarity === known[0].polarity)) return;
-  let odd = known[known.length - 1];
+  const [first] = known;
+  let odd = known.at(-1);
+  if (!first || !odd || known.every((e) => e.polarity === first.polarity)) return;
   if (known.length >= 3) odd = known.find((e) => known.filter((x) => x.polarity === e.polarity).length === 1) ?? odd;
   const others = known.filter((e) => e !== odd);
+  const [firstOther] = others;
+  if (!firstOther) return;
   reports.push({
     message:
       `${cap(odd.name)} in ${LIST_NAMES[odd.list]} says ${said(odd.polarity)}, but ` +
-      `${others.map((e) => `${e.name} in ${LIST_NAMES[e.list]}`).join(' and ')} ${others.length > 1 ? 'say' : 'says'} ${said(others[0].polarity)}.`,
+      `${others.map((e) => `${e.name} in ${LIST_NAMES[e.list]}`).join(' and ')} ${others.length > 1 ? 'say' : 'says'} ${said(firstOther.polarity)}.`,
     range: odd.polarityRange,
     related: others.map((e) => ({ message: `${cap(e.name)} in ${LIST_NAMES[e.list]}`, range: e.polarityRange })),
   });

@@ -38,8 +38,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[], source: Sou
   resolved.sort((x, y) => x.start - y.start || x.end - y.end || x.order - y.order);
   let out = '';
   let at = 0;
-  for (let k = 0; k < resolved.length; k++) {
-    const e = resolved[k];
+  for (const [k, e] of resolved.entries()) {
     const previous = resolved[k - 1];
     // Touching is fine (one ends where the next starts); sharing any character, or inserting inside a replaced range, is not.
     if (previous && (e.start < previous.end || (e.start === previous.start && previous.end > previous.start))) {

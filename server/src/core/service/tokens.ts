@@ -139,8 +139,8 @@ export function collectTokens(doc: ImrDocument, source: SourceText): TokenTable 
     for (let line = start.line; line <= end.line; line++) {
       const text = source.lineAt(line);
       const from = contentStart(text);
-      const m = CREDENTIAL_LABEL.exec(text.slice(from));
-      if (m) out.add(line, from, from + m[1].length, K.label, PRIORITY.label);
+      const label = CREDENTIAL_LABEL.exec(text.slice(from))?.[1];
+      if (label !== undefined) out.add(line, from, from + label.length, K.label, PRIORITY.label);
     }
   }
   for (const item of doc.items) {

@@ -46,6 +46,7 @@ export class Excerpt implements FoldedSpan {
     let length = 0;
     for (let i = first; i <= last; i++) {
       const l = lines[i];
+      if (!l) break; // `last` past the end of `lines`: nothing more to take
       let from = i === first ? firstFrom : 0;
       let to = i === last && lastTo !== undefined ? lastTo : l.text.length;
       // Skip blanks after a label and before a cut.
@@ -70,7 +71,7 @@ export class Excerpt implements FoldedSpan {
       pieces.length = count * STRIDE;
       texts.length = count;
     }
-    return new Excerpt(count === 1 ? texts[0] : texts.join(' '), pieces);
+    return new Excerpt(count === 1 ? (texts[0] ?? '') : texts.join(' '), pieces);
   }
 
   /** Index in `pieces` of the last piece starting at or before `offset` (binary search). */
@@ -80,7 +81,7 @@ export class Excerpt implements FoldedSpan {
     let hi = pieces.length / STRIDE - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (pieces[mid * STRIDE + OFFSET] <= offset) lo = mid;
+      if ((pieces[mid * STRIDE + OFFSET] ?? Infinity) <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo * STRIDE;
@@ -89,10 +90,12 @@ export class Excerpt implements FoldedSpan {
   /** The source position of `offset`, counted from the start of the piece at `p` and kept within it. */
   private positionIn(p: number, offset: number): Position {
     const pieces = this.pieces;
-    const next = p + STRIDE;
-    const length = (next < pieces.length ? pieces[next + OFFSET] - 1 : this.text.length) - pieces[p + OFFSET];
-    const within = Math.max(0, Math.min(offset - pieces[p + OFFSET], length));
-    return { line: pieces[p + LINE], character: pieces[p + CHARACTER] + within };
+    // `p` is a piece's index, so its three numbers are there; only the next piece may not be.
+    const start = pieces[p + OFFSET] ?? 0;
+    const nextStart = pieces[p + STRIDE + OFFSET];
+    const length = (nextStart === undefined ? this.text.length : nextStart - 1) - start;
+    const within = Math.max(0, Math.min(offset - start, length));
+    return { line: pieces[p + LINE] ?? 0, character: (pieces[p + CHARACTER] ?? 0) + within };
   }
 
   positionAt(offset: number): Position {

@@ -23,9 +23,13 @@ export class FoldedStretch {
 
   /** Offset in the source of folded character `k` (a folded space maps to the start of its run). */
   sourceOffset(k: number): number {
-    let p = this.pieces.length - 2;
-    while (p > 0 && this.pieces[p] > k) p -= 2;
-    return this.pieces[p + 1] + (k - this.pieces[p]);
+    for (let p = this.pieces.length - 2; p >= 0; p -= 2) {
+      const folded = this.pieces[p];
+      const source = this.pieces[p + 1];
+      if (folded === undefined || source === undefined) break;
+      if (p === 0 || folded <= k) return source + (k - folded);
+    }
+    return k; // nothing added: the stretch is empty
   }
 }
 

@@ -27,17 +27,18 @@ export class Locator {
   /** Where `p` stands, as a phrase to follow "… ": never empty. */
   describe(p: Position): string {
     const items = this.document.items;
-    while (this.item < items.length && comparePositions(p, items[this.item].range.end) >= 0) this.item++;
-    const item: DisputedItem | undefined = items[this.item];
+    let item: DisputedItem | undefined = items[this.item];
+    while (item && comparePositions(p, item.range.end) >= 0) item = items[++this.item];
     if (item && contains(item.range, p)) {
       const field = item.fields.find((f) => contains(f.range, p));
       if (this.named?.item !== item) this.named = { item, name: itemInSentence(item) };
       return field ? `in the ${FIELD_NAMES[field.kind]} of ${this.named.name}` : `in the heading of ${this.named.name}`;
     }
     const sections = this.document.sections;
-    while (this.section < sections.length && comparePositions(p, sections[this.section].range.end) >= 0) this.section++;
-    const section: Section | undefined = sections[this.section];
+    let section: Section | undefined = sections[this.section];
+    while (section && comparePositions(p, section.range.end) >= 0) section = sections[++this.section];
     if (section && contains(section.range, p)) return `in ${section.title}`;
-    return sections.length && comparePositions(p, sections[0].range.start) < 0 ? 'before the first heading' : 'outside any section';
+    const first = sections[0];
+    return first && comparePositions(p, first.range.start) < 0 ? 'before the first heading' : 'outside any section';
   }
 }

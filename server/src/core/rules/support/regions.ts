@@ -56,9 +56,12 @@ function regionsNamed(text: string): number {
   let mask = 0;
   REGION_SCAN.lastIndex = 0;
   for (let m = REGION_SCAN.exec(text); m; m = REGION_SCAN.exec(text)) {
-    let k = 0;
-    while (m[k + 1] === undefined) k++;
-    mask |= REGION_WORDS[k][1];
+    // The one group that matched says which region.
+    for (const [k, [, region]] of REGION_WORDS.entries()) {
+      if (m[k + 1] === undefined) continue;
+      mask |= region;
+      break;
+    }
   }
   return mask;
 }

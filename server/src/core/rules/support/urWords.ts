@@ -29,8 +29,10 @@ export function urPredicateIn(text: string, start: number, end: number): UrWord 
   UR_PREDICATE.lastIndex = 0;
   for (let m = UR_PREDICATE.exec(sentence); m; m = UR_PREDICATE.exec(sentence)) {
     if (REASON_CLAUSE.test(sentence.slice(0, m.index))) continue;
-    const wordStart = m.index + m[0].length - m[1].length;
-    return { word: m[1], start: start + wordStart, end: start + wordStart + m[1].length };
+    const word = m[1];
+    if (word === undefined) continue;
+    const wordStart = m.index + m[0].length - word.length;
+    return { word, start: start + wordStart, end: start + wordStart + word.length };
   }
   return undefined;
 }
