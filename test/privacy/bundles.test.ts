@@ -99,6 +99,11 @@ const ALLOWED: Allowed[] = [
     source: 'test/bench/lspBench.ts',
     why: 'dist/bench.js (not shipped) spawns dist/server.js --stdio to measure it.',
   },
+  {
+    what: 'child_process',
+    source: 'test/bench/pdfBench.ts',
+    why: 'dist/bench.js (not shipped) times dist/cli.js runs and packs the vsix with the local vsce to weigh it.',
+  },
   // dist/pdf.js is pdfjs-dist's legacy build, bundled without a source map (scripts/build.mjs), so its entries
   // name the bundle. pdfjs carries loaders for documents given by URL; server/src/node/pdf hands it the file's
   // bytes (`data`), never a `url` (see the check below), so none of them is created.

@@ -16,9 +16,12 @@ suite('PDF letters', () => {
   });
 
   test('"Open as IMR Determination" is on the Explorer menu of .pdf files; VS Code keeps its own PDF handling', () => {
-    const contributes = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes;
+    type MenuEntry = { command: string; when?: string };
+    type Contributes = { menus: Record<string, MenuEntry[]>; customEditors?: unknown };
+    const packageJson = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: Contributes };
+    const contributes = packageJson.contributes;
     assert.deepEqual(
-      contributes.menus['explorer/context'].filter((m: { command: string }) => m.command === 'imr.openPdf').map((m: { when: string }) => m.when),
+      contributes.menus['explorer/context']?.filter((m) => m.command === 'imr.openPdf').map((m) => m.when),
       ['resourceExtname =~ /^\\.pdf$/i'],
     );
     assert.equal(contributes.customEditors, undefined);
