@@ -52,3 +52,19 @@ test('pdftotext -layout: Dated: at the right of the centred title', () => {
   assert.deepEqual(doc.sections[0].headingRange, r(1, 6, 1, 56));
   assert.deepEqual(doc.items.map((i) => i.decision?.value), ['Upheld', 'Overturned']);
 });
+
+test('a first page alone gets one information that it looks truncated, and no item or section errors', () => {
+  const firstPage = LETTER.split('\n').slice(0, 7).join('\n');
+  const { document, findings } = check(firstPage);
+  assert.deepEqual(document.problems.map((p) => [p.code, p.severity]), [['truncated', 'information']]);
+  assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.range.start.line]), [['IMR000', 'information', 0]]);
+});
+
+test('IMR000 speaks the layout: an L1 letter without findings is told about findings, not item lines', () => {
+  const noFindings = LETTER.replace(/^\d\) MAXIMUS Federal Services, Inc\. has determined/gm, 'MAXIMUS Federal Services, Inc. has considered');
+  const problem = parse(noFindings).problems.find((p) => p.code === 'no-items');
+  assert.equal(
+    problem?.message,
+    'No disputed item was found: there is no numbered finding ("… has determined the request for <item> is [not] medically necessary and appropriate") and no item block.',
+  );
+});

@@ -245,6 +245,7 @@ export type ProblemCode =
   | 'unknown-layout'
   | 'unverified-layout'
   | 'no-items'
+  | 'truncated'
   | 'empty-document'
   | 'binary-content';
 

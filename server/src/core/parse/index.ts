@@ -77,6 +77,14 @@ function findCredentials(layout: Layout, sections: readonly SectionLines[], line
   return parseCredentials(lines.slice(0, Math.max(0, until)));
 }
 
+/** Why no item was read, in each layout's own terms. */
+const NO_ITEMS_WHY: Record<Exclude<Layout, 'unknown'>, string> = {
+  L3: 'the decisions section has no item line ending in Upheld or Overturned and no guideline or rationale label.',
+  L2: 'the decisions section has no item line ending in Upheld or Overturned and no guideline or rationale label.',
+  L1: 'there is no numbered finding ("… has determined the request for <item> is [not] medically necessary and appropriate") and no item block.',
+  L0: 'there is no ISSUE AT DISPUTE to read an item from.',
+};
+
 function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocument {
   const src = readLines(text);
   throwIfCancelled(isCancelled);
@@ -126,12 +134,20 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
       range: sections[0]?.section.headingRange ?? firstLineRange(src),
     });
   }
-  if (items.length === 0) {
-    const decisions = sections.find((s) => s.section.kind === 'decisions');
+  const decisions = sections.find((s) => s.section.kind === 'decisions');
+  if (layout === 'L1' && !decisions) {
+    // A first page alone (the findings, no decisions heading after them) is cut short, not wrong.
+    problems.push({
+      code: 'truncated',
+      severity: 'information',
+      message: 'This letter looks truncated: it ends before its decisions section, so it is not checked further.',
+      range: firstLineRange(src),
+    });
+  } else if (items.length === 0) {
     problems.push({
       code: 'no-items',
       severity: 'warning',
-      message: 'No disputed item was found: the decisions section has no item line ending in Upheld or Overturned and no guideline or rationale label.',
+      message: `No disputed item was found: ${NO_ITEMS_WHY[layout]}`,
       range: decisions?.section.headingRange ?? firstLineRange(src),
     });
   }

@@ -2,6 +2,7 @@
 // §1–§3, §9). The layout is detected from the headings present, so at least one of them always is.
 import type { Layout, Section, SectionKind } from '../model';
 import { HEADINGS_BY_LAYOUT } from '../parse/headings';
+import { isTruncated } from './messages';
 import type { Report, Rule } from './types';
 
 /** L1 is known from a partial excerpt: the order of its last two headings is not certain, so only presence counts. */
@@ -117,7 +118,8 @@ export const missingSection: Rule = {
   },
   check({ document }) {
     const layout = document.layout;
-    if (layout === 'unknown') return [];
+    // A letter cut short gets one information from IMR000, not an error per missing section.
+    if (layout === 'unknown' || isTruncated(document)) return [];
     const { expected, rank } = expectedSections(layout);
     // First occurrence of each expected section, in document order.
     const present: Section[] = [];

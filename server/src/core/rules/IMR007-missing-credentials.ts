@@ -2,6 +2,7 @@
 // (format guide §8), without naming the reviewer.
 import type { ImrDocument, Range } from '../model';
 import type { SourceText } from '../source';
+import { isTruncated } from './messages';
 import type { Rule } from './types';
 
 /** Where the qualifications belong: the section that holds them in this layout, else the first line. */
@@ -42,7 +43,7 @@ export const missingCredentials: Rule = {
     },
   },
   check({ document, source }) {
-    if (document.layout === 'unknown') return [];
+    if (document.layout === 'unknown' || isTruncated(document)) return [];
     const credentials = document.credentials;
     if (!credentials) {
       return [{ message: "The letter does not describe the expert reviewer's qualifications (no credentials block or \"Board Certified in …\" sentence).", range: anchor(document, source) }];

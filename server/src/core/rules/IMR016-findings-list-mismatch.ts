@@ -4,7 +4,7 @@
 // The three must list the same items, in the same order, with the same polarity (format guide §9).
 import type { DisputedItem, Finding, ImrDocument, Polarity, Range } from '../model';
 import { itemKey } from './support/keys';
-import { itemInSentence, quote } from './messages';
+import { isTruncated, itemInSentence, quote } from './messages';
 import type { RelatedLocation, Report, Rule } from './types';
 
 type ListName = 'summary' | 'repeated' | 'items';
@@ -142,7 +142,7 @@ function comparePolarity(statements: readonly (Entry | undefined)[], reports: Re
 
 function checkDocument(document: ImrDocument): Report[] {
   const findings = document.findings;
-  if (!findings) return [];
+  if (!findings || isTruncated(document)) return [];
   const summary = findingEntries(findings.summary, 'summary');
   const repeated = findingEntries(findings.repeated, 'repeated');
   const items = itemEntries(document.items);

@@ -1,5 +1,5 @@
 // How findings name what they are about: `Item 2 "Medical Clearance" (Upheld)`, a section by its heading.
-import type { DisputedItem, Layout } from '../model';
+import type { DisputedItem, ImrDocument, Layout } from '../model';
 
 const MAX_NAME = 48;
 
@@ -49,4 +49,9 @@ export const L3_FIELD_LABELS = {
 /** Layouts whose item labels are known well enough to insert one. */
 export function hasL3Labels(layout: Layout): boolean {
   return layout === 'L3' || layout === 'L2';
+}
+
+/** The parser found the letter cut short: IMR000 says so once, and the section rules stay quiet. */
+export function isTruncated(document: ImrDocument): boolean {
+  return document.problems.some((p) => p.code === 'truncated');
 }
