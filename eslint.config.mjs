@@ -92,6 +92,9 @@ const TEMPORARY_OVERRIDES = [
     files: ['test/vscode/suite/**/*.ts'],
     rules: [
       '@typescript-eslint/no-unsafe-argument',
+      '@typescript-eslint/no-unsafe-assignment',
+      '@typescript-eslint/no-unsafe-call',
+      '@typescript-eslint/no-unsafe-member-access',
       '@typescript-eslint/no-unsafe-return',
       '@typescript-eslint/restrict-template-expressions',
     ],
