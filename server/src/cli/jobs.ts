@@ -92,33 +92,36 @@ export async function runTasks<T extends Task, R>(
     };
     const start = () => {
       const worker = new Worker(__filename, { workerData: { imrTasks: true } });
-      let current = -1;
+      // The one task this worker has in hand: it is given the next only when it replies.
+      let current: { index: number; task: T } | undefined;
       const feed = () => {
-        if (next >= tasks.length) {
-          current = -1;
+        const task = tasks[next];
+        if (task === undefined) {
+          current = undefined;
           void worker.terminate();
           return;
         }
-        current = next++;
-        worker.postMessage({ index: current, name, task: tasks[current] } satisfies WorkerRequest);
+        current = { index: next++, task };
+        worker.postMessage({ index: current.index, name, task } satisfies WorkerRequest);
       };
       worker.on('message', (reply: WorkerReply) => {
-        settle(reply.index, 'failure' in reply ? onFailure(tasks[reply.index], reply.failure) : (reply.result as R));
+        if (current) settle(current.index, 'failure' in reply ? onFailure(current.task, reply.failure) : (reply.result as R));
         feed();
       });
       // A worker that dies takes only its current file with it; a fresh one carries on with the rest.
       worker.on('error', (error) => {
-        if (current >= 0) settle(current, onFailure(tasks[current], describeError(error)));
-        current = -1;
+        if (current) settle(current.index, onFailure(current.task, describeError(error)));
+        current = undefined;
         if (next < tasks.length) start();
       });
       feed();
     };
     // This thread is one of the `jobs`: one PDF bundle fewer to load than with a worker in its place.
     const runHere = async () => {
-      while (next < tasks.length) {
+      for (let task = tasks[next]; task !== undefined; task = tasks[next]) {
         const index = next++;
-        settle(index, await runner(tasks[index]).catch((error: unknown) => onFailure(tasks[index], describeError(error))));
+        const here = task;
+        settle(index, await runner(here).catch((error: unknown) => onFailure(here, describeError(error))));
       }
     };
     for (let k = 1; k < threads; k++) start();

@@ -19,7 +19,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    if (command === 'help' && rest[0] && COMMANDS[rest[0]]) return COMMANDS[rest[0]](['--help']);
+    const topic = command === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
+    if (topic) return topic(['--help']);
     (command === undefined ? process.stderr : process.stdout).write(MAIN_HELP);
     return command === undefined ? EXIT.failure : EXIT.clean;
   }

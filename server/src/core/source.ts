@@ -50,18 +50,20 @@ export class SourceText {
   /** The line's text without its terminator; '' past the end. */
   lineAt(line: number): string {
     const starts = this.starts();
-    if (line < 0 || line >= starts.length) return '';
-    let end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
-    if (end > starts[line] && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
-    return this.text.slice(starts[line], end);
+    const start = starts[line];
+    if (start === undefined) return '';
+    let end = starts[line + 1] ?? this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
   }
 
   offsetAt(p: Position): number {
     const starts = this.starts();
-    if (p.line >= starts.length) return this.text.length;
     if (p.line < 0) return 0;
-    return Math.min(starts[p.line] + Math.max(0, p.character), starts[p.line] + this.lineAt(p.line).length);
+    const start = starts[p.line];
+    if (start === undefined) return this.text.length;
+    return Math.min(start + Math.max(0, p.character), start + this.lineAt(p.line).length);
   }
 
   positionAt(offset: number): Position {
@@ -71,10 +73,10 @@ export class SourceText {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
+      if ((starts[mid] ?? Infinity) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - starts[lo] };
+    return { line: lo, character: o - (starts[lo] ?? 0) }; // starts[0] is 0: there is always a first line
   }
 
   getText(range: Range): string {
@@ -124,8 +126,10 @@ export class LineCursor {
   }
 
   private restart(k: number): void {
+    const offset = this.checkpoints[k];
+    if (offset === undefined) return; // k is a checkpoint's index; none else is asked for
     this.line = k << SHIFT;
-    this.offset = this.checkpoints[k];
+    this.offset = offset;
   }
 
   /** Moves to the start of line `n`, or to the last line when the text has fewer. */
@@ -163,7 +167,7 @@ export class LineCursor {
     const o = Math.max(0, Math.min(offset, this.text.length));
     if (o < this.offset) {
       let k = Math.min(this.checkpoints.length - 1, this.line >> SHIFT);
-      while (k > 0 && this.checkpoints[k] > o) k--;
+      while (k > 0 && (this.checkpoints[k] ?? Infinity) > o) k--;
       this.restart(k);
     }
     for (let next = this.nextLineStart(this.offset); next >= 0 && next <= o; next = this.nextLineStart(this.offset)) {

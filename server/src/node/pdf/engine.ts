@@ -58,9 +58,11 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfOutcome> {
       for (const item of content.items) {
         if (!('str' in item) || item.str === '') continue;
         const [a, b, , d, x, y] = item.transform as number[];
+        if (a === undefined || b === undefined || d === undefined || x === undefined || y === undefined) continue;
         items.push({ text: item.str, x, y, width: item.width, fontSize: Math.hypot(a, b) || Math.abs(d) });
       }
-      pages.push({ height: page.view[3] - page.view[1], items });
+      const [, bottom = 0, , top = bottom] = page.view;
+      pages.push({ height: top - bottom, items });
       page.cleanup();
     }
     const pdf = layoutPages(pages);

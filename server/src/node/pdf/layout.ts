@@ -46,13 +46,13 @@ interface Row {
 const MAX_BLANK_LINES = 2;
 
 export function layoutPages(pages: readonly PlacedPage[]): PdfText {
-  const visible = pages.map((p) => p.items.filter((i) => i.text.trim() !== ''));
+  const visible = pages.map((p) => ({ height: p.height, items: p.items.filter((i) => i.text.trim() !== '') }));
   let left = Infinity;
-  for (const items of visible) for (const i of items) left = Math.min(left, i.x);
-  const charWidth = typicalCharWidth(visible.flat());
+  for (const { items } of visible) for (const i of items) left = Math.min(left, i.x);
+  const charWidth = typicalCharWidth(visible.flatMap((p) => p.items));
   let text = '';
   const lines: PdfLineOrigin[] = [];
-  visible.forEach((items, k) => {
+  visible.forEach(({ height, items }, k) => {
     const page = k + 1;
     let previous: Row | undefined;
     for (const row of mergeWrappedLabels(groupRows(items))) {
@@ -61,7 +61,8 @@ export function layoutPages(pages: readonly PlacedPage[]): PdfText {
         lines.push({ page });
       }
       text += renderRow(row, left, charWidth) + '\n';
-      lines.push({ page, x: round(row.items[0].x), y: round(pages[k].height - row.y) });
+      const x = row.items[0]?.x;
+      lines.push(x === undefined ? { page } : { page, x: round(x), y: round(height - row.y) });
       previous = row;
     }
     // Like pdftotext: a form feed ends each page, so the next page's first line starts with it.
@@ -96,10 +97,10 @@ function groupRows(items: readonly PlacedText[]): Row[] {
 function mergeWrappedLabels(rows: Row[]): Row[] {
   const merged: Row[] = [];
   for (const row of rows) {
-    const above = merged[merged.length - 1];
+    const above = merged.at(-1);
     const tail = row.items.length === 1 ? row.items[0] : undefined;
     const head = tail && above && above.y - row.y <= 1.5 * row.fontSize ? above.items.find((i) => Math.abs(i.x - tail.x) < 1) : undefined;
-    if (tail && head && head !== above.items[0] && tail.text.trimEnd().endsWith(':') && !head.text.trimEnd().endsWith(':')) {
+    if (tail && head && above && head !== above.items[0] && tail.text.trimEnd().endsWith(':') && !head.text.trimEnd().endsWith(':')) {
       const index = above.items.indexOf(head);
       above.items[index] = { ...head, text: `${head.text.trimEnd()} ${tail.text.trim()}`, width: Math.max(head.width, tail.width) };
       above.bottom = row.y;
@@ -144,9 +145,8 @@ function blankLinesBetween(above: Row, below: Row): number {
 /** The median width of a character, from the longer runs of text, so that columns map to points. */
 function typicalCharWidth(items: readonly PlacedText[]): number {
   const widths = items.filter((i) => i.text.length >= 4 && i.width > 0).map((i) => i.width / i.text.length);
-  if (widths.length === 0) return 5;
   widths.sort((a, b) => a - b);
-  return widths[widths.length >> 1];
+  return widths[widths.length >> 1] ?? 5; // no long run of text: a usual width
 }
 
 function round(n: number): number {
