@@ -58,7 +58,10 @@ export function registerWorkspaceProblems(context: vscode.ExtensionContext, host
       if (doc.languageId === 'imr') collection.delete(doc.uri);
     }),
     host.onDidStart((client) => {
-      client.onNotification(IndexReadyNotification, () => void run(false).catch(() => undefined));
+      // A check already running waited for the index itself: the automatic one does not cancel it.
+      client.onNotification(IndexReadyNotification, () => {
+        if (!running) void run(false).catch(() => undefined);
+      });
     }),
     vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, () => run(true)),
   );
