@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DocumentSymbolRequest, SymbolKind, type Diagnostic, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { PDF_SCHEME, PdfTextRequest, type PdfTextResult } from '../../server/src/protocol';
+import { CheckWorkspaceRequest, PDF_SCHEME, PdfTextRequest, type CheckWorkspaceResult, type PdfTextResult } from '../../server/src/protocol';
 import { fileUri, serverForSuite, VSCODE_CAPABILITIES, type LspHarness } from './harness';
 
 const PDFS = path.resolve(__dirname, '..', 'fixtures', 'pdf');
@@ -68,5 +68,15 @@ describe('imr/pdfText', () => {
       symbols.map((s) => [s.name, s.location.uri, s.location.range.start.line]),
       [['Lidocaine 5% patch, "as needed", #30', typed, 17]],
     );
+  });
+
+  test('Check All Letters reads a PDF letter of the workspace through its imr-pdf: document', async () => {
+    const result = await lsp.request<CheckWorkspaceResult>(CheckWorkspaceRequest, {});
+    const typed = `${PDF_SCHEME}:${fileUri(path.join(server.ws, 'typed.pdf')).replace(/^file:\/\//, '')}`;
+    assert.deepEqual(
+      result.letters.map((l) => [l.uri, l.diagnostics.map((d) => d.code)]),
+      [[typed, []]], // a clean letter, as `imr check` finds it
+    );
+    assert.equal(result.checked, 1);
   });
 });

@@ -2,7 +2,6 @@
 // diagnostics, so that Problems lists letters nobody opened (open letters are checked by the diagnostics
 // feature). Bounded like the index (its MAX_FILES letters, MAX_FILE_BYTES each), cancellable with the request,
 // and throttled: it yields to the event loop between slices so that other requests are answered meanwhile.
-import { fileURLToPath } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
 import { parse } from '../core';
 import { runRules } from '../core/rules';
@@ -12,6 +11,7 @@ import { CheckWorkspaceRequest, type CheckWorkspaceResult } from '../protocol';
 import { handler, throwIfCancelled, type Feature, type ServerContext } from './context';
 import { onCustomRequest } from './customMessages';
 import { toDiagnostic } from './diagnostics';
+import { filePathOfLetterUri } from './pdfText';
 import { MAX_FILE_BYTES } from './workspaceIndex';
 import { canonicalUri, type WorkspaceSymbolsFeature } from './workspaceSymbols';
 
@@ -31,12 +31,12 @@ export async function checkWorkspace(context: ServerContext, symbols: WorkspaceS
       sliceStart = performance.now();
     }
     throwIfCancelled(token);
-    const read = await readLetter(fileURLToPath(uri), { maxBytes: MAX_FILE_BYTES });
+    const read = await readLetter(filePathOfLetterUri(uri), { maxBytes: MAX_FILE_BYTES });
     if (!read.ok) continue;
     const configuration = await context.settings.configurationFor(uri);
     const findings = runRules(parse(read.text), new SourceText(read.text), configuration.rules);
     result.checked++;
-    result.letters.push({ uri, diagnostics: findings.map((f) => toDiagnostic(f, 0, context.extensionRoot)) });
+    result.letters.push({ uri, diagnostics: findings.map((f) => toDiagnostic(f, 0, context.extensionRoot, uri)) });
   }
   return result;
 }
