@@ -45,8 +45,7 @@ function findBlockLines(lines: readonly Line[]): { statesAt: number; specialtyAt
   let statesAt = -1;
   let specialtyAt = -1;
   let introAt = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i].text;
+  for (const [i, { text }] of lines.entries()) {
     if (statesAt < 0 && startsWithLabel(text, STATES_LABEL)) statesAt = i;
     if (specialtyAt < 0 && startsWithLabel(text, SPECIALTY_LABEL)) specialtyAt = i;
     if (introAt < 0 && startsWithLabel(text, BLOCK_INTRO)) introAt = i;
@@ -59,16 +58,20 @@ function parseBlock(lines: readonly Line[]): Credentials | undefined {
   if (statesAt < 0 && specialtyAt < 0) return undefined;
   const first = introAt >= 0 ? introAt : Math.min(...[statesAt, specialtyAt].filter((i) => i >= 0));
 
+  const firstLine = lines[first];
+  if (!firstLine) return undefined;
   let states: Span[] = [];
-  if (statesAt >= 0) {
-    const ex = Excerpt.fromLines([lines[statesAt]], STATES_LABEL.length);
+  const statesLine = lines[statesAt];
+  if (statesLine) {
+    const ex = Excerpt.fromLines([statesLine], STATES_LABEL.length);
     states = listItems(ex, 0, ex.text.length);
   }
   let specialties: Span[] = [];
   let last = Math.max(statesAt, specialtyAt, introAt);
-  if (specialtyAt >= 0) {
+  const specialtyLine = lines[specialtyAt];
+  if (specialtyLine) {
     // Specialties may wrap onto following lines (CM17-0007300 lines 31-32).
-    const continued: Line[] = [lines[specialtyAt]];
+    const continued: Line[] = [specialtyLine];
     for (const l of lines.slice(specialtyAt + 1, specialtyAt + 3)) {
       if (l.blankBefore) break;
       continued.push(l);
@@ -79,11 +82,11 @@ function parseBlock(lines: readonly Line[]): Credentials | undefined {
     specialties = listItems(ex, 0, ex.text.length);
     last = Math.max(last, specialtyAt + block.length - 1);
   }
-  const lastLine = lines[last];
+  const lastLine = lines[last] ?? firstLine;
   return {
     form: 'block',
     range: {
-      start: { line: lines[first].line, character: lines[first].start },
+      start: { line: firstLine.line, character: firstLine.start },
       end: { line: lastLine.line, character: lastLine.start + lastLine.text.length },
     },
     states,
@@ -94,14 +97,15 @@ function parseBlock(lines: readonly Line[]): Credentials | undefined {
 function parseInline(lines: readonly Line[]): Credentials | undefined {
   const ex = Excerpt.fromLines(lines);
   const m = INLINE.exec(ex.text);
-  if (!m) return undefined;
-  const specialtyStart = m.index + m[0].indexOf(m[1], m[0].indexOf('Certified') + 9);
-  const statesStart = m.index + m[0].lastIndexOf(m[2]);
+  const [whole, specialty, states] = m ?? [];
+  if (!m || whole === undefined || specialty === undefined || states === undefined) return undefined;
+  const specialtyStart = m.index + whole.indexOf(specialty, whole.indexOf('Certified') + 9);
+  const statesStart = m.index + whole.lastIndexOf(states);
   return {
     form: 'inline',
-    range: ex.rangeOf(m.index, m.index + m[0].length),
-    states: listItems(ex, statesStart, statesStart + m[2].length),
-    specialties: [ex.span(specialtyStart, specialtyStart + m[1].length)],
+    range: ex.rangeOf(m.index, m.index + whole.length),
+    states: listItems(ex, statesStart, statesStart + states.length),
+    specialties: [ex.span(specialtyStart, specialtyStart + specialty.length)],
   };
 }
 

@@ -10,9 +10,8 @@ export interface FieldLabel {
   text: string;
 }
 
-/** A field whose label starts line `at` and whose body runs to line `end` (inclusive). */
-export function buildField(lines: readonly Line[], at: number, end: number, label: FieldLabel, labelEnd = label.text.length): Field {
-  const first = lines[at];
+/** A field whose label starts line `at` (`first`) and whose body runs to line `end` (inclusive). */
+export function buildField(lines: readonly Line[], first: Line, at: number, end: number, label: FieldLabel, labelEnd = label.text.length): Field {
   const body = Excerpt.fromLineRange(lines, at, Math.min(Math.max(at, end), lines.length - 1), labelEnd);
   const labelRange = {
     start: { line: first.line, character: first.start },

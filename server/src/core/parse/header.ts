@@ -121,12 +121,14 @@ function newField(label: Token, name: HeaderFieldName): HeaderField {
 /** Reads the header from the lines before the first heading; undefined when there is no label at all. */
 export function parseHeader(lines: readonly Line[]): Header | undefined {
   const tokens: Token[] = [];
-  for (let i = 0; i < lines.length; i++) tokenize(tokens, lines[i], i);
+  for (const [i, line] of lines.entries()) tokenize(tokens, line, i);
 
   // `-layout` text: some label has its value right after it on the same line. Then pair within lines.
   let inline = false;
-  for (let i = 0; i + 1 < tokens.length && !inline; i++) {
-    inline = tokens[i].kind === 'label' && tokens[i + 1].kind === 'value' && tokens[i + 1].lineIndex === tokens[i].lineIndex;
+  for (const [i, token] of tokens.entries()) {
+    const next = tokens[i + 1];
+    inline = next !== undefined && token.kind === 'label' && next.kind === 'value' && next.lineIndex === token.lineIndex;
+    if (inline) break;
   }
   // A plain object built in reading order: the first field of each name wins. `named` lists them in order.
   const fields: Header['fields'] = {};

@@ -1,6 +1,6 @@
 // The headings of each layout (format guide §1, §2, §9) and layout detection by headings present.
 import type { Layout, SectionKind } from '../model';
-import type { Line } from '../text/lines';
+import { textAt, type Line } from '../text/lines';
 
 export interface HeadingSpec {
   kind: SectionKind;
@@ -88,7 +88,7 @@ function embeddedAt(t: string, heading: string): number {
 }
 
 function matchAt(lines: readonly Line[], i: number, spec: HeadingSpec): HeadingMatch | undefined {
-  const t = lines[i].text;
+  const t = textAt(lines, i);
   if (t === spec.text) return { spec, lineIndex: i, lastLineIndex: i, endInLastLine: t.length };
   if (spec.prefix && t.startsWith(spec.text)) {
     return { spec, lineIndex: i, lastLineIndex: i, endInLastLine: spec.text.length };
@@ -114,7 +114,7 @@ export function findHeadings(lines: readonly Line[], specs: readonly HeadingSpec
   const anyEmbedded = specs.some((s) => s.embedded);
   const found: HeadingMatch[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!anyEmbedded && !firstChars.includes(lines[i].text.charCodeAt(0))) continue;
+    if (!anyEmbedded && !firstChars.includes(textAt(lines, i).charCodeAt(0))) continue;
     for (const spec of specs) {
       const m = matchAt(lines, i, spec);
       if (m) {

@@ -110,7 +110,7 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
   }
   const headings = findHeadings(lines, HEADINGS_BY_LAYOUT[layout]);
   let sections = buildSections(lines, headings);
-  const firstHeadingLine = headings.length ? headings[0].lineIndex : lines.length;
+  const firstHeadingLine = headings[0]?.lineIndex ?? lines.length;
   const header = layout === 'L0' ? undefined : parseHeader(lines.slice(0, firstHeadingLine));
 
   let items: DisputedItem[] = [];
@@ -176,7 +176,7 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
 
 /** `pdftotext -layout` centres headings with many leading spaces. */
 function isLayoutText(lines: readonly Line[], headingIndexes: readonly number[]): boolean {
-  return headingIndexes.some((i) => lines[i].indent >= 8);
+  return headingIndexes.some((i) => (lines[i]?.indent ?? 0) >= 8);
 }
 
 export interface ParseOptions {

@@ -3,7 +3,7 @@
 // walking back from its decision line to the end of the previous rationale's last sentence.
 import type { Decision, DisputedItem, Field, FieldKind, Range } from '../model';
 import { Excerpt } from '../text/excerpt';
-import type { Line } from '../text/lines';
+import { textAt, type Line } from '../text/lines';
 import { decisionTail, decisionValue, isLoneDecision, isStrongDecisionLine } from './decision';
 import { buildField } from './fields';
 import { parsePartialAuthorization, preambleIncomplete } from './preamble';
@@ -28,14 +28,14 @@ const MAX_ITEM_LINES = 10;
 interface Draft {
   headStart: number;
   headEnd: number;
-  fields: { at: number; spec: LabelSpec }[];
+  /** Each label's line, and its index in `lines`. */
+  fields: { at: number; line: Line; spec: LabelSpec }[];
 }
 
 function labelOf(text: string, labels: readonly LabelSpec[]): LabelSpec | undefined {
   // Most lines are prose: one character test rules them out before any startsWith.
   const first = text.charCodeAt(0);
-  for (let k = 0; k < labels.length; k++) {
-    const spec = labels[k];
+  for (const spec of labels) {
     if (spec.text.charCodeAt(0) === first && text.startsWith(spec.text)) return spec;
   }
   return undefined;
@@ -56,8 +56,8 @@ function endsParagraph(text: string): boolean {
 function walkBack(lines: readonly Line[], end: number, floor: number): number {
   let k = end;
   while (k > floor && end - k < MAX_ITEM_LINES) {
-    if (lines[k].blankBefore) break;
-    if (endsParagraph(lines[k - 1].text) && !preambleIncomplete(joinText(lines, k, end))) break;
+    if (lines[k]?.blankBefore) break;
+    if (endsParagraph(textAt(lines, k - 1)) && !preambleIncomplete(joinText(lines, k, end))) break;
     k--;
   }
   return k;
@@ -65,18 +65,18 @@ function walkBack(lines: readonly Line[], end: number, floor: number): number {
 
 function joinText(lines: readonly Line[], from: number, to: number): string {
   let s = '';
-  for (let i = from; i <= to; i++) s += (i > from ? ' ' : '') + lines[i].text;
+  for (let i = from; i <= to; i++) s += (i > from ? ' ' : '') + textAt(lines, i);
   return s;
 }
 
 function skipOpener(lines: readonly Line[]): number {
   if (!lines[0]?.text.startsWith(OPENER)) return 0;
-  for (let i = 0; i < Math.min(lines.length, 3); i++) if (lines[i].text.endsWith(':')) return i + 1;
+  for (const [i, line] of lines.slice(0, 3).entries()) if (line.text.endsWith(':')) return i + 1;
   return 1;
 }
 
 function lastAnchor(d: Draft): number {
-  return d.fields.length ? d.fields[d.fields.length - 1].at : d.headEnd;
+  return d.fields.at(-1)?.at ?? d.headEnd;
 }
 
 /** Pass 1: where each item's heading is and which label lines belong to it. */
@@ -84,26 +84,27 @@ function findDrafts(lines: readonly Line[], labels: readonly LabelSpec[], first:
   const drafts: Draft[] = [];
   let current: Draft | undefined;
   let lastRank = -1;
-  for (let i = first; i < lines.length; i++) {
-    const text = lines[i].text;
+  for (let i = first, line = lines[i]; line; line = lines[++i]) {
+    const text = line.text;
     const spec = labelOf(text, labels);
     const floor = current ? lastAnchor(current) + 1 : first;
     if (spec) {
       // A repeated label right after a finished sentence has no item heading above it: a misplaced
       // field of the current item (a mistyped second `MAXIMUS guideline:`), not a new item.
-      const stray = current !== undefined && spec.rank <= lastRank && i > first && endsSentence(lines[i - 1].text);
+      const stray = current !== undefined && spec.rank <= lastRank && i > first && endsSentence(textAt(lines, i - 1));
       if (!current || (spec.rank <= lastRank && !stray)) {
         // A new item whose heading has no Upheld/Overturned line: it ends just above this label.
         const headEnd = i - 1;
         current = headEnd >= floor ? { headStart: walkBack(lines, headEnd, floor), headEnd, fields: [] } : { headStart: i, headEnd: i - 1, fields: [] };
         drafts.push(current);
       }
-      current.fields.push({ at: i, spec });
+      current.fields.push({ at: i, line, spec });
       if (!stray) lastRank = spec.rank;
       continue;
     }
     // Cheapest test first: a lone decision needs a line ending in ':' above it.
-    const lone = i > floor && lines[i - 1].text.endsWith(':') && isLoneDecision(text) && !labelOf(lines[i - 1].text, labels);
+    const above = textAt(lines, i - 1);
+    const lone = i > floor && above.endsWith(':') && isLoneDecision(text) && !labelOf(above, labels);
     if (isStrongDecisionLine(text) || lone) {
       const textEnd = lone ? i - 1 : i;
       current = { headStart: walkBack(lines, textEnd, floor), headEnd: i, fields: [] };
@@ -127,11 +128,11 @@ function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: num
   const last = d.headEnd >= d.headStart ? lines[d.headEnd] : undefined;
   if (!last) {
     // No heading lines: the item starts at its first label.
-  } else if (d.headEnd > d.headStart && isLoneDecision(last.text) && lines[d.headEnd - 1].text.endsWith(':')) {
+  } else if (d.headEnd > d.headStart && isLoneDecision(last.text) && textAt(lines, d.headEnd - 1).endsWith(':')) {
     const raw = last.text.replace(/[.;,]$/, '');
     decision = { raw, value: decisionValue(raw), range: lineRange(last, 0, raw.length) };
     textEnd = d.headEnd - 1;
-    cut = lines[textEnd].text.length - 1;
+    cut = textAt(lines, textEnd).length - 1;
   } else {
     textEnd = d.headEnd;
     const tail = decisionTail(last.text);
@@ -143,7 +144,7 @@ function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: num
     }
   }
   const hasText = textEnd >= d.headStart;
-  const firstLabel = d.fields.length ? lines[d.fields[0].at] : undefined;
+  const firstLabel = d.fields[0]?.line;
   const text = hasText
     ? Excerpt.fromLineRange(lines, d.headStart, textEnd, 0, cut)
     : Excerpt.empty(firstLabel ? { line: firstLabel.line, character: firstLabel.start } : { line: 0, character: 0 });
@@ -155,8 +156,8 @@ function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: num
     : text.range;
 
   const fields: Field[] = d.fields.map((f, k) => {
-    const end = k + 1 < d.fields.length ? d.fields[k + 1].at - 1 : bodyEnd;
-    return buildField(lines, f.at, end, f.spec);
+    const next = d.fields[k + 1];
+    return buildField(lines, f.line, f.at, next ? next.at - 1 : bodyEnd, f.spec);
   });
   const lastField = fields[fields.length - 1];
   const byKind = (kind: FieldKind) => fields.find((f) => f.kind === kind);

@@ -3,7 +3,7 @@
 //   1) MAXIMUS Federal Services, Inc. has determined the request for <item> is not medically necessary and appropriate.
 import type { Finding } from '../model';
 import { Excerpt } from '../text/excerpt';
-import type { Line } from '../text/lines';
+import { textAt, type Line } from '../text/lines';
 
 const NUMBERED = /^\d{1,3}\)\s/;
 const ITEM_HEADING = /^\d{1,3}\)\s*Regarding\b/;
@@ -18,21 +18,24 @@ const MAX_FINDING_LINES = 4;
 export function readFindings(lines: readonly Line[]): Finding[] {
   const findings: Finding[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!NUMBERED.test(lines[i].text) || ITEM_HEADING.test(lines[i].text)) continue;
+    const text = textAt(lines, i);
+    if (!NUMBERED.test(text) || ITEM_HEADING.test(text)) continue;
     let last = i;
     while (
       last + 1 < lines.length &&
       last - i + 1 < MAX_FINDING_LINES &&
-      !lines[last].text.endsWith('.') &&
-      !NUMBERED.test(lines[last + 1].text)
+      !textAt(lines, last).endsWith('.') &&
+      !NUMBERED.test(textAt(lines, last + 1))
     ) {
       last++;
     }
     const sentence = Excerpt.fromLines(lines.slice(i, last + 1));
     const m = FINDING.exec(sentence.text);
-    if (!m?.indices) continue;
-    const [itemStart, itemEnd] = m.indices[2];
-    const [wordingStart, wordingEnd] = m.indices[3];
+    const item = m?.indices?.[2];
+    const wording = m?.indices?.[3];
+    if (!m || !item || !wording) continue;
+    const [itemStart, itemEnd] = item;
+    const [wordingStart, wordingEnd] = wording;
     findings.push({
       number: Number(m[1]),
       item: sentence.span(itemStart, itemEnd),

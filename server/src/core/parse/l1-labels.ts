@@ -3,7 +3,7 @@
 // [recall] The label wording comes from recalled domain knowledge (format guide §9), not from a sample letter.
 import type { FieldKind, Range } from '../model';
 import { Excerpt } from '../text/excerpt';
-import type { Line } from '../text/lines';
+import { textAt, type Line } from '../text/lines';
 
 interface L1Label {
   kind: FieldKind;
@@ -45,7 +45,7 @@ export interface FoundLabel {
 
 /** The L1 label starting line `i`, looking no further than line `last`. */
 export function matchL1Label(lines: readonly Line[], i: number, last: number): FoundLabel | undefined {
-  const first = lines[i].text;
+  const first = textAt(lines, i);
   for (const spec of L1_LABELS) {
     if (!first.startsWith(spec.text.slice(0, START_LENGTH))) continue;
     const window = lines.slice(i, Math.min(last, i + MAX_LABEL_LINES - 1) + 1);
@@ -53,14 +53,16 @@ export function matchL1Label(lines: readonly Line[], i: number, last: number): F
     const m = spec.pattern.exec(folded.text);
     if (!m) continue;
     const end = folded.positionAt(m[0].length);
-    const endAt = i + Math.max(0, window.findIndex((l) => l.line === end.line));
+    const endIndex = Math.max(0, window.findIndex((l) => l.line === end.line));
+    const endLine = window[endIndex];
+    if (!endLine) continue;
     return {
       kind: spec.kind,
       label: m[0],
       labelRange: folded.rangeOf(0, m[0].length),
       at: i,
-      endAt,
-      bodyFrom: end.character - lines[endAt].start,
+      endAt: i + endIndex,
+      bodyFrom: end.character - endLine.start,
     };
   }
   return undefined;

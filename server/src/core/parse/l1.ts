@@ -8,7 +8,7 @@
 //   Rationale for the Decision: … The request for <item> is [not] medically necessary and appropriate.
 import type { Decision, DisputedItem, Field, ImrDocument, Range } from '../model';
 import { Excerpt } from '../text/excerpt';
-import type { Line } from '../text/lines';
+import { textAt, type Line } from '../text/lines';
 import { fieldFromParts } from './fields';
 import { matchL1Label, type FoundLabel } from './l1-labels';
 import { readFindings } from './l1-findings';
@@ -32,9 +32,10 @@ export interface L1Result {
 
 export function parseL1(lines: readonly Line[], sections: readonly SectionLines[]): L1Result {
   const starts: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (ITEM_HEADING.test(lines[i].text)) starts.push(i);
+  for (const [i, { text }] of lines.entries()) if (ITEM_HEADING.test(text)) starts.push(i);
   const items = starts.map((start, k) => {
-    const end = k + 1 < starts.length ? starts[k + 1] - 1 : lines.length - 1;
+    const next = starts[k + 1];
+    const end = next === undefined ? lines.length - 1 : next - 1;
     return readItem(lines, start, end, k + 1);
   });
   const findings = {
@@ -42,7 +43,8 @@ export function parseL1(lines: readonly Line[], sections: readonly SectionLines[
     repeated: readFindings(sections.find((s) => s.section.kind === 'decisions')?.body ?? []),
   };
   if (items.length === 0) items.push(...itemsFromFindings(findings.summary.length ? findings.summary : findings.repeated));
-  return { items, findings, sections: endSectionsBefore(sections, starts.length ? lines[starts[0]] : undefined) };
+  const firstStart = starts[0];
+  return { items, findings, sections: endSectionsBefore(sections, firstStart === undefined ? undefined : lines[firstStart]) };
 }
 
 /**
@@ -65,13 +67,15 @@ function readItem(lines: readonly Line[], start: number, end: number, index: num
     labels.push(found);
     i = found.endAt;
   }
-  const headingEnd = findHeadingEnd(lines, start, labels.length ? labels[0].at - 1 : end);
+  const firstLabel = labels[0];
+  const headingEnd = findHeadingEnd(lines, start, firstLabel ? firstLabel.at - 1 : end);
   const heading = Excerpt.fromLines(lines.slice(start, headingEnd + 1));
   const text = itemText(heading);
 
   let decision: Decision | undefined;
   const fields: Field[] = labels.map((found, k) => {
-    const bodyEnd = k + 1 < labels.length ? labels[k + 1].at - 1 : end;
+    const next = labels[k + 1];
+    const bodyEnd = next ? next.at - 1 : end;
     const body = Excerpt.fromLines(lines.slice(found.endAt, bodyEnd + 1), found.bodyFrom);
     const field = fieldFromParts(found.kind, found.label, found.labelRange, body);
     if (found.kind === 'rationale') decision = closingDecision(body) ?? decision;
@@ -96,7 +100,7 @@ function readItem(lines: readonly Line[], start: number, end: number, index: num
 /** The heading runs to the line ending in the colon after the item, or to the line before the first label. */
 function findHeadingEnd(lines: readonly Line[], start: number, limit: number): number {
   const last = Math.min(limit, start + MAX_HEADING_LINES - 1);
-  for (let k = start; k <= last; k++) if (lines[k].text.endsWith(':')) return k;
+  for (let k = start; k <= last; k++) if (textAt(lines, k).endsWith(':')) return k;
   return Math.max(start, last);
 }
 

@@ -28,25 +28,26 @@ export function parsePartialAuthorization(item: Excerpt): PartialAuthorization |
   const rest = text.slice(restStart);
   const originalRequest = item.span(0, original.index);
 
-  const remaining = REMAINING.exec(rest);
-  if (remaining) {
-    const remStart = restStart + rest.length - (remaining[3]?.length ?? 0) - remaining[2].length;
+  const [, authorized, remainder, isTail] = REMAINING.exec(rest) ?? [];
+  if (authorized !== undefined && remainder !== undefined) {
+    const remStart = restStart + rest.length - (isTail?.length ?? 0) - remainder.length;
     return {
-      form: remaining[3] ? 'remaining-portion' : 'no-is',
+      form: isTail ? 'remaining-portion' : 'no-is',
       originalRequest,
-      authorized: item.span(restStart, restStart + remaining[1].length),
-      remaining: item.span(remStart, remStart + remaining[2].length),
+      authorized: item.span(restStart, restStart + authorized.length),
+      remaining: item.span(remStart, remStart + remainder.length),
     };
   }
   const leaving = LEAVING.exec(rest);
-  if (leaving) {
-    const authStart = restStart + leaving[0].indexOf(' authorized ') + ' authorized '.length;
-    const remStart = restStart + rest.length - (leaving[3]?.length ?? 0) - leaving[2].length;
+  const [whole, leftAuthorized, leftRemainder, leftTail] = leaving ?? [];
+  if (whole !== undefined && leftAuthorized !== undefined && leftRemainder !== undefined) {
+    const authStart = restStart + whole.indexOf(' authorized ') + ' authorized '.length;
+    const remStart = restStart + rest.length - (leftTail?.length ?? 0) - leftRemainder.length;
     return {
       form: 'leaving-eligible',
       originalRequest,
-      authorized: item.span(authStart, authStart + leaving[1].length),
-      remaining: item.span(remStart, remStart + leaving[2].length),
+      authorized: item.span(authStart, authStart + leftAuthorized.length),
+      remaining: item.span(remStart, remStart + leftRemainder.length),
     };
   }
   return { form: 'remaining-portion', originalRequest };

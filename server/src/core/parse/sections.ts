@@ -16,25 +16,26 @@ function endOf(line: Line): { line: number; character: number } {
 }
 
 export function buildSections(lines: readonly Line[], headings: readonly HeadingMatch[]): SectionLines[] {
-  return headings.map((h, j) => {
+  return headings.flatMap((h, j) => {
     const first = lines[h.lineIndex];
     const last = lines[h.lastLineIndex];
+    if (!first || !last) return []; // a heading is found on lines that are there
     const headingRange: Range = {
       start: { line: first.line, character: first.start + (h.startInFirstLine ?? 0) },
       end: { line: last.line, character: last.start + h.endInLastLine },
     };
-    const nextStart = j + 1 < headings.length ? headings[j + 1].lineIndex : lines.length;
+    const nextStart = headings[j + 1]?.lineIndex ?? lines.length;
     const textAfterHeading = h.endInLastLine < last.text.trimEnd().length;
     const bodyStartIndex = textAfterHeading ? h.lastLineIndex : h.lastLineIndex + 1;
     const body = lines.slice(bodyStartIndex, nextStart);
     let bodyFrom = textAfterHeading ? h.endInLastLine : 0;
     if (textAfterHeading) while (last.text.charCodeAt(bodyFrom) === 32) bodyFrom++;
-    const bodyRange: Range = body.length
-      ? {
-          start: { line: body[0].line, character: body[0].start + bodyFrom },
-          end: endOf(body[body.length - 1]),
-        }
-      : { start: headingRange.end, end: headingRange.end };
+    const bodyFirst = body[0];
+    const bodyLast = body.at(-1);
+    const bodyRange: Range =
+      bodyFirst && bodyLast
+        ? { start: { line: bodyFirst.line, character: bodyFirst.start + bodyFrom }, end: endOf(bodyLast) }
+        : { start: headingRange.end, end: headingRange.end };
     return {
       section: {
         kind: h.spec.kind,
@@ -57,8 +58,9 @@ export function truncateSection(s: SectionLines, keep: number): SectionLines {
   if (keep >= s.body.length) return s;
   const body = s.body.slice(0, Math.max(0, keep));
   const { headingRange } = s.section;
-  const bodyRange: Range = body.length
-    ? { start: s.section.bodyRange.start, end: endOf(body[body.length - 1]) }
+  const bodyLast = body.at(-1);
+  const bodyRange: Range = bodyLast
+    ? { start: s.section.bodyRange.start, end: endOf(bodyLast) }
     : { start: headingRange.end, end: headingRange.end };
   return {
     section: { ...s.section, bodyRange, range: { start: headingRange.start, end: body.length ? bodyRange.end : headingRange.end } },

@@ -19,6 +19,11 @@ export interface Line {
   blankBefore: boolean;
 }
 
+/** The text of `lines[i]`; '' outside them, as if that line were empty. */
+export function textAt(lines: readonly Line[], i: number): string {
+  return lines[i]?.text ?? '';
+}
+
 export type Extraction = 'doubled' | 'layout' | 'plain';
 
 export interface SourceLines {
