@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { PDF_SCHEME } from '../../server/src/protocol';
 import { pdfMiddleware } from './pdf';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { crashHandler, RestartPolicy } from './restartPolicy';
 
 export type ServerState = 'not started' | 'starting' | 'running' | 'stopped';
 
@@ -73,6 +74,7 @@ export class ServerHost implements vscode.Disposable {
       ],
       middleware: pdfMiddleware,
       outputChannel: this.output,
+      errorHandler: crashHandler(new RestartPolicy(), { show: (message, action) => vscode.window.showErrorMessage(message, action), restart: () => void this.restart() }),
       // The server asks for the `imr` settings and registers its own change and file watchers.
     };
     const client = new LanguageClient('imr', 'IMR Determinations', serverOptions, clientOptions);
