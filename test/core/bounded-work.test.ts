@@ -33,5 +33,33 @@ test('parse: a 1,000,000-character guideline field of `Decision based on MTUS ` 
   const body = 'Decision based on MTUS '.repeat(MILLION / 23);
   const text = smallLetter({ item: ['MRI of the lumbar spine: Upheld', `Claims Administrator guideline: ${body}`, 'Decision rationale: The request is not medically necessary.'] });
   const summary = await inWorker<ReturnType<typeof parseSummary>>(HOSTILE, 'parseSummary', [text]);
-  assert.deepEqual(summary.items, [{ text: 'MRI of the lumbar spine'.length, decision: 'Upheld', fields: ['claimsAdministratorGuideline', 'rationale'] }]);
+  assert.deepEqual(summary.items, [
+    { text: 'MRI of the lumbar spine'.length, decision: 'Upheld', fields: ['claimsAdministratorGuideline', 'rationale'], partial: undefined },
+  ]);
+});
+
+test('parse: 21,000 "Board Certified in" with no "and is licensed": each read a bounded way, no credentials', limit, async () => {
+  const text = smallLetter({ summary: ['The expert reviewer is Board Certified in Pain '.repeat(21_000)] });
+  const summary = await inWorker<ReturnType<typeof parseSummary>>(HOSTILE, 'parseSummary', [text]);
+  assert.equal(summary.credentials, undefined);
+  assert.equal(summary.items.length, 1);
+});
+
+test('parse: a licensure list with a 1,000,000-character run of blanks between two states', limit, async () => {
+  const run = ' '.repeat(MILLION);
+  const text = smallLetter({ summary: [`State(s) of Licensure: California${run}Nevada`] });
+  const summary = await inWorker<ReturnType<typeof parseSummary>>(HOSTILE, 'parseSummary', [text]);
+  assert.deepEqual(summary.credentials, { form: 'block', states: [`California${run}Nevada`.length], specialties: [] });
+});
+
+test('parse: a partial-authorisation remainder with a 1,000,000-character run of blanks', limit, async () => {
+  const heading =
+    'MRI was the original request. MRI of the knee was authorized by the Claims Administrator. The remaining IMR ' +
+    `eligible portion of the original request, MRI of the hip${' '.repeat(MILLION)}with contrast is: Upheld`;
+  const text = smallLetter({ item: [heading, 'Decision rationale: The request is not medically necessary.'] });
+  const summary = await inWorker<ReturnType<typeof parseSummary>>(HOSTILE, 'parseSummary', [text]);
+  assert.deepEqual(
+    summary.items.map((item) => [item.decision, item.partial]),
+    [['Upheld', 'remaining-portion']],
+  );
 });

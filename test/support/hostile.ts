@@ -21,7 +21,16 @@ export function parseSummary(text: string) {
   const doc = parse(text);
   return {
     layout: doc.layout,
-    items: doc.items.map((item) => ({ text: item.text.text.length, decision: item.decision?.value, fields: item.fields.map((f) => f.kind) })),
-    credentials: doc.credentials?.form,
+    items: doc.items.map((item) => ({
+      text: item.text.text.length,
+      decision: item.decision?.value,
+      fields: item.fields.map((f) => f.kind),
+      partial: item.partial?.form,
+    })),
+    credentials: doc.credentials && {
+      form: doc.credentials.form,
+      states: doc.credentials.states.map((s) => s.text.length),
+      specialties: doc.credentials.specialties.map((s) => s.text.length),
+    },
   };
 }

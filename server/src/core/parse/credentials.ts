@@ -10,11 +10,16 @@ const SPECIALTY_LABEL = 'Certification(s)/Specialty:';
 // "is Board Certified in X and is licensed to practice in Y." Older letters: "physician reviewer",
 // a comma before "and", a word glued to "in" ("inCalifornia"). "professional reviewer" is [inferred] for
 // L0, whose labels name a "PROFESSIONAL REVIEWER"; no L0 sample shows its qualifications text.
-const INLINE = /\b(?:The\s+)?(?:expert|physician|professional) reviewer is Board Certified\s*in\s*(.+?),?\s+and\s+is licensed to practice\s*in\s*(.+?)\./i;
+// Bounded, and `\s+and` tried only where a run of blanks starts (after a comma or a non-blank): unbounded,
+// every "Board Certified in" without its "and is licensed" read to the end of the text, and a long run of
+// blanks was re-read from each of its positions.
+const INLINE =
+  /\b(?:The\s+)?(?:expert|physician|professional) reviewer is Board Certified\s*in\s*(.{1,300}?)(?:,|(?<=\S))\s+and\s+is licensed to practice\s*in\s*(.{1,300}?)\./i;
 
 /** Splits a list at commas and " and ", trimming each part; offsets stay relative to the excerpt. */
 // Shared (reset before each use): a regex literal inside the function would be a new object per call.
-const LIST_SEPARATOR = /\s*,\s*(?:and\s+)?|\s+and\s+/g;
+// Tried only where a run of blanks starts, so that a long run is read once, not from each of its positions.
+const LIST_SEPARATOR = /(?<!\s)\s*,\s*(?:and\s+)?|(?<!\s)\s+and\s+/g;
 
 function listItems(excerpt: Excerpt, from: number, to: number): Span[] {
   const spans: Span[] = [];

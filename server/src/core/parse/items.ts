@@ -178,7 +178,8 @@ function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: num
 
 /** Where a partial authorisation's item text ends: before the copula of `<rest> is`. */
 function itemTextEnd(text: string): number {
-  const copula = /\s+is$/.exec(text);
+  // Tried only where a run of blanks starts: `/\s+is$/` alone re-reads a long run from each of its positions.
+  const copula = /(?<!\s)\s+is$/.exec(text);
   return copula ? copula.index : text.length;
 }
 

@@ -20,7 +20,8 @@ const LEANS_UPHELD = /^(?:denied|deny|denial|non-?certified|affirmed|sustained)\
 const LEANS_OVERTURNED = /^(?:(?:partially|partly)\s+)?(?:overturned?|overturns|approved|authori[sz]ed|certified|reversed|granted|modified)\b/i;
 // A decision-like word the parser could not read: `MRI: Upheld.`, `MRI - Upheld`, `MRI: Upheld in part`.
 const DECISION_WORD = String.raw`(?:(?:partially|partly)\s+)?(?:upheld|uphold|upholds|overturned|overturn|overturns|denied|non-?certified|certified|approved|modified)\b`;
-const TRAILING_DECISION = new RegExp(String.raw`(\s*[:\-–—]\s*)(${DECISION_WORD}[^:]{0,30})$`, 'i');
+// The separator is tried only where a run of blanks starts: a long run is read once, not from each position.
+const TRAILING_DECISION = new RegExp(String.raw`((?<!\s)\s*[:\-–—]\s*)(${DECISION_WORD}[^:]{0,30})$`, 'i');
 const LONE_DECISION = new RegExp(String.raw`^(${DECISION_WORD}[^:]{0,30})$`, 'i');
 
 /** A decision that is there but not as `: Upheld`: where the word and the whole tail to replace are. */
@@ -33,8 +34,21 @@ interface Misread {
   prefix: string;
 }
 
+/**
+ * `text` without the characters that `trimmed` accepts at its end. A loop: a regex such as `/[.!;,]+$/` is
+ * tried from every position of a long run that does not end the text, which is quadratic.
+ */
+function trimEndWhere(text: string, trimmed: (c: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && trimmed(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+const isClosingPunctuation = (c: string) => '.!;,'.includes(c);
+const isBlankOrSeparator = (c: string) => /[\s:–—-]/.test(c);
+
 function obvious(raw: string): DecisionValue | undefined {
-  return OBVIOUS[raw.trim().replace(/[.!;,]+$/, '').toLowerCase()];
+  return OBVIOUS[trimEndWhere(raw.trim(), isClosingPunctuation).toLowerCase()];
 }
 
 function fromPolarity(polarity: Polarity | undefined): DecisionValue | undefined {
@@ -52,7 +66,7 @@ function preferred(item: DisputedItem, raw: string): DecisionValue | undefined {
 
 function contentOf(source: SourceText, line: number): { text: string; start: number; end: number } {
   const text = source.lineAt(line);
-  const end = text.replace(/[\s\f]+$/, '').length;
+  const end = text.trimEnd().length; // trimEnd removes \s, \f included, in one pass
   let start = 0;
   while (start < end && /[\s\f]/.test(text.charAt(start))) start++;
   return { text: text.slice(0, end), start, end };
@@ -146,7 +160,7 @@ export const invalidDecision: Rule = {
       if (found) {
         // The parser kept the word in the item text: name the item without it.
         const tail = source.getText(found.tail).trim();
-        const subject = item.subject.endsWith(tail) ? item.subject.slice(0, -tail.length).replace(/[\s:–—-]+$/, '') : item.subject;
+        const subject = item.subject.endsWith(tail) ? trimEndWhere(item.subject.slice(0, -tail.length), isBlankOrSeparator) : item.subject;
         const name = itemName({ ...item, subject });
         reports.push({ message: decisionMessage(name, found.raw), range: found.word, fixes: fixes(document, item, found.raw, { range: found.tail, prefix: found.prefix }) });
         continue;
