@@ -66,6 +66,11 @@ export class SourceText {
     return Math.min(start + Math.max(0, p.character), start + this.lineAt(p.line).length);
   }
 
+  /** `p` moved into the document: a line past the end to the end, a character past its line to the line's end. */
+  clamp(p: Position): Position {
+    return this.positionAt(this.offsetAt(p));
+  }
+
   positionAt(offset: number): Position {
     const starts = this.starts();
     const o = Math.max(0, Math.min(offset, this.text.length));

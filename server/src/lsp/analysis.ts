@@ -37,7 +37,9 @@ export class AnalysisCache {
 
   get(doc: TextDocument): Analysis {
     const cached = this.entries.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
+    // The text itself is compared too: a client may repeat a version number with other text. The same string
+    // object while unchanged, so the comparison costs nothing then.
+    if (cached && cached.version === doc.version && cached.source.text === doc.getText()) return cached;
     const text = doc.getText();
     // Before the parse, which is what would grow the young generation (see memory.ts).
     if (text.length >= LARGE_TEXT) holdYoungGeneration(true);

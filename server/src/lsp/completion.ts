@@ -58,7 +58,8 @@ export const completionFeature: Feature = {
         const open = openAnalysis(context, params.textDocument.uri);
         if (!open) return empty();
         const { document, source } = open.analysis;
-        const entries = completionsAt(document, source, params.position, { eol: source.eol });
+        // The client's position may lie outside the text: every edit range is built from the clamped one.
+        const entries = completionsAt(document, source, source.clamp(params.position), { eol: source.eol });
         return { isIncomplete: false, items: entries.map((e, i) => toItem(e, i, context)) };
       }),
     );

@@ -31,7 +31,7 @@ export const hoverFeature: Feature = {
         const findings = await currentFindings(context, params.textDocument.uri, open.analysis);
         throwIfCancelled(token);
         const markdown = prefersMarkdown(context);
-        const hover = hoverAt(open.analysis.document, open.analysis.source, params.position, { findings, markdown });
+        const hover = hoverAt(open.analysis.document, open.analysis.source, open.analysis.source.clamp(params.position), { findings, markdown });
         return hover ? { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: hover.value }, range: hover.range } : null;
       }),
     );

@@ -11,7 +11,9 @@ export const selectionRangesFeature: Feature = {
     context.connection.onSelectionRanges(
       handler(context, 'selectionRange', (): SelectionRange[] => [], (params: SelectionRangeParams, token) => {
         const open = openAnalysis(context, params.textDocument.uri);
-        return open ? selectionsAt(open.analysis.document, params.positions, isCancelledBy(token)) : [];
+        if (!open) return [];
+        const { document, source } = open.analysis;
+        return selectionsAt(document, params.positions.map((p) => source.clamp(p)), isCancelledBy(token));
       }),
     );
   },
