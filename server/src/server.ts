@@ -27,7 +27,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { AnalysisCache } from './lsp/analysis';
-import { handler, type Feature, type ServerContext } from './lsp/context';
+import { handler, injectFailureFor, type Feature, type ServerContext } from './lsp/context';
 import { createFeatures } from './lsp/features';
 import { createLogger } from './lsp/log';
 import { enableExplicitCollection } from './lsp/memory';
@@ -94,6 +94,7 @@ function main(): void {
 
 function serve(): void {
   enableExplicitCollection();
+  injectFailureFor(process.argv.find((a) => a.startsWith('--test-inject-failure='))?.split('=')[1]);
   const connection = createConnection(ProposedFeatures.all);
   const logger = createLogger(connection);
   const documents = new TextDocuments(TextDocument);

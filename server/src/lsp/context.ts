@@ -106,6 +106,21 @@ function cancelledResponse(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }
 
+// Crash-containment tests only: the server started with `--test-inject-failure=<handler name>` makes that
+// handler throw an error whose message quotes the document, as a real error might, to prove that failures are
+// answered with the empty result and logged without text. Not a user-facing option.
+let injectedFailure: string | undefined;
+
+export function injectFailureFor(handlerName: string | undefined): void {
+  injectedFailure = handlerName;
+}
+
+function injectedError(context: ServerContext, params: unknown): Error {
+  const uri = (params as { textDocument?: { uri?: string } } | undefined)?.textDocument?.uri;
+  const text = uri === undefined ? '' : (context.documents.get(uri)?.getText() ?? '');
+  return new Error(`injected failure quoting the document: ${text.slice(0, 2000)}`);
+}
+
 /**
  * Wraps a request handler: cancelled → `RequestCancelled` error; any other failure → logged by name (no
  * text) and answered with `empty()`. Use for every request a feature serves.
@@ -119,6 +134,7 @@ export function handler<P, R>(
   return async (params, token) => {
     if (token?.isCancellationRequested) throw cancelledResponse();
     try {
+      if (name === injectedFailure) throw injectedError(context, params);
       const result = await run(params, token);
       if (token?.isCancellationRequested) throw new CancelledError();
       return result;
