@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inWorker, WORKER_LIMIT_MS } from '../support/budget';
-import type { parseSummary } from '../support/hostile';
+import type { completionsSummary, parseSummary } from '../support/hostile';
 import { smallLetter } from '../rules/small-letter';
 
 const GLOSSARY = 'server/src/core/glossary.ts';
@@ -62,4 +62,12 @@ test('parse: a partial-authorisation remainder with a 1,000,000-character run of
     summary.items.map((item) => [item.decision, item.partial]),
     [['Upheld', 'remaining-portion']],
   );
+});
+
+test('completion at the end of a guideline line holding a 1,000,000-character word and a space', limit, async () => {
+  const line = `Claims Administrator guideline: Decision based on MTUS ${'a'.repeat(MILLION)} `;
+  const item = ['MRI of the lumbar spine: Upheld', line, 'Decision rationale: The request is not medically necessary.'];
+  const found = await inWorker<ReturnType<typeof completionsSummary>>(HOSTILE, 'completionsSummary', [smallLetter({ item }), 7, line.length]);
+  assert.ok(found.labels.length > 0, 'citation completions');
+  assert.deepEqual(found.firstRange, { start: { line: 7, character: line.length }, end: { line: 7, character: line.length } });
 });

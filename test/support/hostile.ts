@@ -1,5 +1,7 @@
 // Plain-data entry points for `inWorker` (budget.ts): what a worker posts back must be cloneable.
 import { parse } from '../../server/src/core';
+import { completionsAt } from '../../server/src/core/service/completion';
+import { SourceText } from '../../server/src/core/source';
 import { check } from '../../server/src/core/rules';
 import type { Range } from '../../server/src/core/model';
 
@@ -33,4 +35,10 @@ export function parseSummary(text: string) {
       specialties: doc.credentials.specialties.map((s) => s.text.length),
     },
   };
+}
+
+/** The completion labels and the first edit range at `line`:`character` of `text`. */
+export function completionsSummary(text: string, line: number, character: number) {
+  const entries = completionsAt(parse(text), new SourceText(text), { line, character });
+  return { labels: entries.map((e) => e.label), firstRange: entries[0]?.range };
 }

@@ -218,7 +218,8 @@ function decisionCompletions(start: Position, end: Position, space: string): Com
 
 function guidelineCompletions(before: string, position: Position): CompletionEntry[] {
   // Replace the word being typed (letters, digits and the `-` of Non-MTUS) before the caret.
-  const word = /[A-Za-z0-9-]*$/.exec(before)![0];
+  // Matched only from the start of a word: `/[A-Za-z0-9-]*$/` alone re-reads a long word from each position.
+  const word = /(?<![A-Za-z0-9-])[A-Za-z0-9-]*$/.exec(before)![0];
   const range = { start: point(position.line, before.length - word.length), end: position };
   const afterMtus = /\bMTUS\s+$|,\s+and\s+$/i.test(before) && !/Non-MTUS\s+(?:Citation\s+)?$/i.test(before);
   const afterNonMtus = /Non-MTUS\s+Citation\s+$/i.test(before);
@@ -313,7 +314,7 @@ function missingHeadings(doc: ImrDocument, source: SourceText, line: number): st
   if (doc.layout === 'unknown') {
     const wanted = new Map(specs.map((spec) => [spec.text, spec.kind]));
     for (let l = 0; l < source.lineCount; l++) {
-      const kind = wanted.get(source.lineAt(l).replace(/^[\s\f]+|[\s\f]+$/g, ''));
+      const kind = wanted.get(source.lineAt(l).trim() /* \s holds \f; a regex `[\s]+$` is quadratic on a long blank run */);
       if (kind && !present.has(kind)) present.set(kind, l);
     }
   }
