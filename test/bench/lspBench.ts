@@ -351,6 +351,41 @@ async function memoryWithLargeDocument(texts: string[], row: Row): Promise<void>
   }
 }
 
+/**
+ * Issue 12's large documents: one request must take about 1 s at most, whatever the document's size or line
+ * length. 10 MB of letters joined into one line (diagnostics from didOpen), and 50 MB of letters (symbols,
+ * the one feature a document over imr.maxDocumentSize keeps), with the server's peak RSS for the latter.
+ */
+async function largeDocuments(texts: string[], row: Row): Promise<void> {
+  const oneLine = await Server.start({ settings: { diagnostics: { debounceMs: 0 } } });
+  try {
+    const text = bigText(texts, 10 * MiB).replace(/\r\n|\r|\n|\f/g, ' ');
+    const uri = 'file:///bench/one-line.txt';
+    const published = oneLine.diagnosticsFor(uri, 1);
+    const start = now();
+    await oneLine.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text } });
+    await published;
+    const ms = now() - start;
+    row(`didOpen → diagnostics, ${(text.length / 1e6).toFixed(0)} MB on one line`, `${ms.toFixed(0)} ms`, '<= 1000 ms', ms <= 1000);
+  } finally {
+    await oneLine.stop();
+  }
+  const huge = await Server.start({ settings: {} });
+  try {
+    const text = bigText(texts, 50 * MiB);
+    const uri = 'file:///bench/fifty-mebibytes.txt';
+    await huge.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text } });
+    const start = now();
+    await huge.request('textDocument/documentSymbol', { textDocument: { uri } });
+    const ms = now() - start;
+    row(`documentSymbol, ${(Buffer.byteLength(text) / MiB).toFixed(0)} MiB document`, `${ms.toFixed(0)} ms`, '<= 1000 ms', ms <= 1000);
+    const { hwm } = huge.memory();
+    if (hwm !== undefined) row('  server peak RSS with it (VmHWM)', `${(hwm / 1e6).toFixed(0)} MB`, '(info; 582 MB before)', true);
+  } finally {
+    await huge.stop();
+  }
+}
+
 export async function lspBenchmarks(texts: string[], row: Row): Promise<void> {
   if (!fs.existsSync(SERVER_JS)) {
     console.log(`\nlanguage server: ${SERVER_JS} is missing (npm run build)`);
@@ -361,4 +396,5 @@ export async function lspBenchmarks(texts: string[], row: Row): Promise<void> {
   await typicalLetterRequests(texts, row);
   await workspaceIndex(texts, row);
   await memoryWithLargeDocument(texts, row);
+  await largeDocuments(texts, row);
 }
