@@ -121,8 +121,6 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       // tsc's noUnusedLocals and noUnusedParameters report these already.
       '@typescript-eslint/no-unused-vars': 'off',
-      // Off while noUncheckedIndexedAccess is: the `]!` in the code are written for when it is on.
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       // Noise: an async function that implements a Promise-returning interface need not await.
       '@typescript-eslint/require-await': 'off',
       // Passing on a rejection we caught (`reject(e)` with e: unknown) is not creating a non-Error one.

@@ -14,8 +14,7 @@ const HUGE_EVERY = 100;
 
 function options(argv: readonly string[]): { cases: number; seed: number; server: number } {
   const out = { cases: 10_000, seed: 20261204, server: 0 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+  for (let i = 0, a = argv[i]; a !== undefined; a = argv[++i]) {
     const value = () => Number(argv[++i]);
     if (a === '--seed') out.seed = value();
     else if (a === '--server') out.server = value();
@@ -70,7 +69,7 @@ function soakInProcess(cases: number, seed: number): { run: number; failures: Fa
       const started = performance.now();
       const broken = violations(mutate(text.get(c.letter)!, c.mutations));
       const ms = performance.now() - started;
-      if (slowest.length < 5 || ms > slowest[slowest.length - 1]![0]) {
+      if (slowest.length < 5 || ms > (slowest.at(-1)?.[0] ?? 0)) {
         slowest.push([ms, describeCase(c)]);
         slowest.sort((a, b) => b[0] - a[0]).splice(5);
       }

@@ -68,7 +68,7 @@ class Server {
     const server = new Server(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       for (let i = server.diagnosticWaiters.length - 1; i >= 0; i--) {
-        const w = server.diagnosticWaiters[i]!;
+        const w = server.diagnosticWaiters[i];
         if (w.uri === p.uri && p.version === w.version) {
           server.diagnosticWaiters.splice(i, 1);
           w.resolve();
@@ -112,7 +112,7 @@ class Server {
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
-    return withTimeout(this.connection.sendRequest(method, params) as Promise<R>, method);
+    return withTimeout(this.connection.sendRequest<R>(method, params), method);
   }
 
   /** Peak and current resident set size of the server process, from /proc (Linux). */
@@ -166,7 +166,7 @@ function now(): number {
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
+  return sorted[sorted.length >> 1];
 }
 
 /** Letters concatenated (each whole) to at least `bytes`. */
@@ -174,7 +174,7 @@ function bigText(texts: string[], bytes: number): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const t = texts[i % texts.length]!;
+    const t = texts[i % texts.length];
     parts.push(t);
     size += Buffer.byteLength(t) + 1;
   }
@@ -224,7 +224,7 @@ async function diagnosticsLatency(texts: string[], row: Row): Promise<void> {
 }
 
 async function typicalLetterRequests(texts: string[], row: Row): Promise<void> {
-  const letter = [...texts].sort((a, b) => a.length - b.length)[texts.length >> 1]!;
+  const letter = [...texts].sort((a, b) => a.length - b.length)[texts.length >> 1];
   const server = await Server.start({ settings: { diagnostics: { debounceMs: 60_000 } } });
   try {
     const uri = 'file:///bench/typical.txt';
@@ -273,7 +273,7 @@ async function workspaceIndex(texts: string[], row: Row): Promise<void> {
     for (let i = 0; i < count; i++) {
       const sub = path.join(dir, `batch-${String(Math.floor(i / 100)).padStart(2, '0')}`);
       if (i % 100 === 0) fs.mkdirSync(sub);
-      fs.writeFileSync(path.join(sub, `letter-${String(i).padStart(4, '0')}.${i % 10 === 0 ? 'imr' : 'txt'}`), letters[i % letters.length]!);
+      fs.writeFileSync(path.join(sub, `letter-${String(i).padStart(4, '0')}.${i % 10 === 0 ? 'imr' : 'txt'}`), letters[i % letters.length]);
     }
     let ready!: Promise<unknown>;
     let t0 = 0;

@@ -25,7 +25,7 @@ function linter(rules: ReadonlySet<string>): ESLint {
 
 async function findings(rules: ReadonlySet<string>, file: string, lines: readonly string[]): Promise<string[]> {
   const [result] = await linter(rules).lintText(lines.join('\n'), { filePath: join(ROOT, file) });
-  return result!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? m.message}`);
+  return result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? m.message}`);
 }
 
 const IMPURE = [

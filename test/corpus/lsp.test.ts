@@ -52,11 +52,11 @@ describe('protocol features over the corpus', () => {
     for (const { name, text } of corpusLetters(['text'])) {
       const lenses = await withLetter(text, name, (uri) => lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }));
       assert.equal(lenses.length, 1, name);
-      const m = /^(\d+) disputed items? · (\d+) upheld · (\d+) overturned$/.exec(lenses[0]!.command!.title);
-      assert.ok(m, `${name}: ${lenses[0]!.command!.title}`);
+      const m = /^(\d+) disputed items? · (\d+) upheld · (\d+) overturned$/.exec(lenses[0].command!.title);
+      assert.ok(m, `${name}: ${lenses[0].command!.title}`);
       const [total, u, o] = [Number(m[1]), Number(m[2]), Number(m[3])];
       assert.equal(u + o, total, name);
-      assert.equal((lenses[0]!.command!.arguments![1] as unknown[]).length, total, name);
+      assert.equal((lenses[0].command!.arguments![1] as unknown[]).length, total, name);
       upheld += u;
       overturned += o;
       if (o === 0) letters.allUpheld++;

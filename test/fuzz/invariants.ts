@@ -23,8 +23,11 @@ function rangesInside(text: string, value: unknown, what: string, starts: number
 }
 
 function inOrder(ranges: readonly Range[], what: string, strictly: boolean): string[] {
-  for (let k = 1; k < ranges.length; k++) {
-    const [a, b] = [ranges[k - 1]!.start, ranges[k]!.start];
+  let previous: Range | undefined;
+  for (const [k, range] of ranges.entries()) {
+    const [a, b] = [previous?.start, range.start];
+    previous = range;
+    if (a === undefined) continue;
     if (strictly ? !before(a, b) : !notAfter(a, b)) return [`${what} out of document order at ${k}: ${JSON.stringify(a)} then ${JSON.stringify(b)}`];
   }
   return [];

@@ -53,7 +53,8 @@ function insertAt(lines: string[], at: number, offset: number, piece: string): v
     return;
   }
   const i = at % lines.length;
-  const line = lines[i]!;
+  const line = lines[i];
+  if (line === undefined) return;
   const body = line.replace(/(?:\r\n|\r|\n)$/, '');
   const o = offset % (body.length + 1);
   lines[i] = body.slice(0, o) + piece + line.slice(o);
@@ -76,7 +77,9 @@ export function mutate(text: string, mutations: readonly Mutation[]): string {
         const next = random(m.seed);
         for (let k = block.length - 1; k > 0; k--) {
           const j = Math.floor(next() * (k + 1));
-          [block[k], block[j]] = [block[j]!, block[k]!];
+          const [a, b] = [block[k], block[j]];
+          if (a === undefined || b === undefined) continue;
+          [block[k], block[j]] = [b, a];
         }
         lines.splice(i, block.length, ...block);
         break;
@@ -84,7 +87,8 @@ export function mutate(text: string, mutations: readonly Mutation[]): string {
       case 'cut': {
         // Cut a line short (a label torn in two), keeping its line ending.
         if (!n) break;
-        const line = lines[i]!;
+        const line = lines[i];
+        if (line === undefined) break;
         const body = line.replace(/(?:\r\n|\r|\n)$/, '');
         lines[i] = body.slice(0, m.keep % (body.length + 1)) + line.slice(body.length);
         break;
@@ -98,7 +102,7 @@ export function mutate(text: string, mutations: readonly Mutation[]): string {
         break;
       case 'eol': {
         const next = random(m.seed);
-        const pick = () => (m.style === 'mixed' ? (['\n', '\r', '\r\n'] as const)[Math.floor(next() * 3)]! : { lf: '\n', cr: '\r', crlf: '\r\n' }[m.style]);
+        const pick = () => (m.style === 'mixed' ? mixedEol(next()) : { lf: '\n', cr: '\r', crlf: '\r\n' }[m.style]);
         lines = lines.map((l) => l.replace(/(?:\r\n|\r|\n)$/, (eol) => (eol ? pick() : eol)));
         break;
       }
@@ -172,4 +176,10 @@ export function caseArb(letters: readonly Letter[], options: { huge: boolean }):
 /** One line describing a case, for reports: `letter | kind(at=…) …`, the huge payloads by unit only. */
 export function describeCase(c: Case): string {
   return `${c.letter} | ${c.mutations.map((m) => `${m.kind}${JSON.stringify({ ...m, kind: undefined })}`).join(' ')}`;
+}
+
+/** A line ending drawn from [0, 1): LF, CR or CRLF, a third each. */
+function mixedEol(r: number): string {
+  const k = Math.floor(r * 3);
+  return k === 0 ? '\n' : k === 1 ? '\r' : '\r\n';
 }

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import type { Diagnostic, DocumentSymbol, Position, Range } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentSymbol, Position } from 'vscode-languageserver-protocol';
 import { fileUri, LspHarness, tempWorkspace, VSCODE_CAPABILITIES } from '../lsp/harness';
 import { allRanges, lineLengths, lineStarts, rangeProblem } from '../fixtures/excerpts/source';
 import { baseLetters, caseArb, describeCase, mutate, type Case } from './mutate';
@@ -39,7 +39,8 @@ export function serverCaseArb(huge: boolean): fc.Arbitrary<ServerCase> {
 function inOrder(symbols: readonly DocumentSymbol[], where: string): string[] {
   const out: string[] = [];
   for (let k = 1; k < symbols.length; k++) {
-    const [a, b] = [symbols[k - 1]!.range.start, symbols[k]!.range.start];
+    const [a, b] = [symbols[k - 1]?.range.start, symbols[k]?.range.start];
+    if (!a || !b) continue;
     if (a.line > b.line || (a.line === b.line && a.character > b.character)) out.push(`symbols out of order under ${where} at ${k}`);
   }
   for (const s of symbols) out.push(...inOrder(s.children ?? [], s.name.slice(0, 30)));
@@ -52,9 +53,11 @@ function tokenProblems(text: string, data: readonly number[]): string[] {
   let line = 0;
   let start = 0;
   for (let i = 0; i + 4 < data.length; i += 5) {
-    line += data[i]!;
-    start = data[i] === 0 ? start + data[i + 1]! : data[i + 1]!;
-    if (line >= lengths.length || start + data[i + 2]! > lengths[line]!) return [`semantic token ${i / 5} at ${line}:${start}+${data[i + 2]} is outside the text`];
+    const [deltaLine = 0, deltaStart = 0, length = 0] = data.slice(i, i + 3); // i + 4 < data.length: all there
+    line += deltaLine;
+    start = deltaLine === 0 ? start + deltaStart : deltaStart;
+    const lineLength = lengths[line];
+    if (lineLength === undefined || start + length > lineLength) return [`semantic token ${i / 5} at ${line}:${start}+${data[i + 2]} is outside the text`];
   }
   return [];
 }
@@ -64,8 +67,9 @@ function positions(text: string, next: () => number, pastLineEnd: boolean): Posi
   const lengths = lineLengths(text);
   return Array.from({ length: 6 }, (_, k) => {
     const line = Math.floor(next() * lengths.length);
-    const len = lengths[line]!;
-    const character = [0, Math.floor(len / 2), len, pastLineEnd ? len + 3 : len, Math.floor(next() * (len + 1)), Math.floor(next() * (len + 1))][k]!;
+    const len = lengths[line] ?? 0; // line < lengths.length
+    const characters = [0, Math.floor(len / 2), len, pastLineEnd ? len + 3 : len, Math.floor(next() * (len + 1)), Math.floor(next() * (len + 1))];
+    const character = characters[k] ?? 0; // k < 6
     return { line, character };
   });
 }
@@ -100,7 +104,7 @@ function checkAnswers(text: string, result: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const [name, value] of Object.entries(result)) {
     for (const { path, range } of allRanges(value)) {
-      const problem = rangeProblem(text, range as Range, starts, lengths);
+      const problem = rangeProblem(text, range, starts, lengths);
       if (problem) out.push(`${name}${path.slice(1)}: ${problem}`);
     }
   }

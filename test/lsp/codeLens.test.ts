@@ -32,7 +32,7 @@ describe('code lens', () => {
     assert.deepEqual(lens.range, r(49, 0, 49, 36));
     assert.equal(lens.command?.title, '8 disputed items · 8 upheld · 0 overturned');
     assert.equal(lens.command?.command, 'imr.pickItem');
-    const [argUri, items] = lens.command!.arguments as [string, Array<{ label: string; description: string; range: unknown }>];
+    const [argUri, items] = lens.command.arguments as [string, Array<{ label: string; description: string; range: unknown }>];
     assert.equal(argUri, uri);
     assert.deepEqual(
       items.map((i) => [i.label, i.description]),
@@ -47,8 +47,8 @@ describe('code lens', () => {
         ['8. Associated surgical service: Shoulder sling with abduction pillow', 'Upheld'],
       ],
     );
-    assert.deepEqual(items[0]!.range, r(52, 1, 52, 79));
-    assert.deepEqual(items[7]!.range, r(105, 0, 105, 73));
+    assert.deepEqual(items[0].range, r(52, 1, 52, 79));
+    assert.deepEqual(items[7].range, r(105, 0, 105, 73));
   });
 
   test('a mixed letter and a one-item Overturned letter', async () => {
@@ -56,7 +56,7 @@ describe('code lens', () => {
     assert.equal(mixed.lenses[0]?.command?.title, '9 disputed items · 4 upheld · 5 overturned');
     const single = await lensesOf(letterText('dwc-2016/text/CM17-0020384.txt'));
     assert.equal(single.lenses[0]?.command?.title, '1 disputed item · 0 upheld · 1 overturned');
-    const [, items] = single.lenses[0]!.command!.arguments as [string, Array<{ label: string; description: string }>];
+    const [, items] = single.lenses[0].command.arguments as [string, Array<{ label: string; description: string }>];
     assert.deepEqual(items.map((i) => [i.label, i.description]), [['1. EMG/NCS of the right upper extremity was … EMG of the right upper extremity', 'Overturned']]);
   });
 
@@ -64,7 +64,7 @@ describe('code lens', () => {
     const letter = letterText('dwc-2016/text/CM16-0238035.txt').replace('Medical Clearance: Upheld', 'Medical Clearance: Uphold');
     const { lenses } = await lensesOf(letter);
     assert.equal(lenses[0]?.command?.title, '8 disputed items · 7 upheld · 0 overturned · 1 invalid');
-    const [, items] = lenses[0]!.command!.arguments as [string, Array<{ label: string; description: string }>];
+    const [, items] = lenses[0].command.arguments as [string, Array<{ label: string; description: string }>];
     assert.deepEqual(items[1], { label: '2. Medical Clearance', description: '"Uphold"', decision: 'invalid', range: r(68, 0, 68, 25) });
   });
 

@@ -59,7 +59,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
       items.map((i) => i.label),
       ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'],
     );
-    const first = items[0]!;
+    const first = items[0];
     assert.deepEqual(first.textEdit, { range: { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 0 } }, newText: 'Claims Administrator guideline: ' });
     assert.equal(first.detail, 'item field');
   });
@@ -74,14 +74,14 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     const { text, lastLine } = letterWith('Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\nMAXI');
     const items = await complete(text, lastLine, 4);
     assert.deepEqual(items.slice(0, 4).map((i) => i.label), ['MAXIMUS guideline:', 'Decision rationale:', 'Decision based on MTUS', 'Decision based on Non-MTUS Citation']);
-    assert.deepEqual((items[0]!.textEdit as TextEdit).range, { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 4 } });
+    assert.deepEqual((items[0].textEdit as TextEdit).range, { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 4 } });
   });
 
   test('after a complete item: the snippet for a new disputed item, as a snippet', async () => {
     const { text, lastLine } = letterWith('');
     const items = await complete(text, lastLine, 0);
     assert.deepEqual(items.map((i) => i.label), ['New disputed item']);
-    const snippet = items[0]!;
+    const snippet = items[0];
     assert.equal(snippet.insertTextFormat, 2);
     assert.equal((snippet.textEdit as TextEdit).newText, SNIPPET);
     assert.equal(snippet.kind, 15); // Snippet
@@ -106,7 +106,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), [' Upheld', ' Overturned']);
     const typed = letterWith('Lumbar MRI: Ove');
     const more = await complete(typed.text, typed.lastLine, 'Lumbar MRI: Ove'.length);
-    assert.deepEqual((more[1]!.textEdit as TextEdit).range, { start: { line: typed.lastLine, character: 12 }, end: { line: typed.lastLine, character: 15 } });
+    assert.deepEqual((more[1].textEdit as TextEdit).range, { start: { line: typed.lastLine, character: 12 }, end: { line: typed.lastLine, character: 15 } });
   });
 
   test('a decision alone on the line under an item line ending in a colon (§5)', async () => {
@@ -124,7 +124,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.equal(TITLES[0], 'Chronic Pain Medical Treatment 2016');
     assert.ok(labels.includes('Official Disability Guidelines (ODG) Knee & Leg (Acute & Chronic)'));
     assert.equal(labels.at(-1), 'The Expert Reviewer did not cite any medical evidence for its decision.');
-    assert.equal((items[0]!.textEdit as TextEdit).newText, 'Decision based on MTUS ');
+    assert.equal((items[0].textEdit as TextEdit).newText, 'Decision based on MTUS ');
     const lowBack = items.find((i) => i.label === 'Low Back Complaints 2004')!;
     assert.equal(lowBack.detail, 'MTUS · ACOEM chapter 12');
     assert.ok((lowBack.documentation as MarkupContent).value.startsWith('Low Back Complaints (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 12'));
@@ -141,13 +141,13 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     const line = 'MAXIMUS guideline: Decision based on Non-MTUS Citation ';
     const { text, lastLine } = letterWith(`Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n${line}`);
     const items = await complete(text, lastLine, line.length);
-    assert.equal(items[0]!.label, 'Official Disability Guidelines (ODG) Low Back - Lumbar & Thoracic (Acute & Chronic)');
+    assert.equal(items[0].label, 'Official Disability Guidelines (ODG) Low Back - Lumbar & Thoracic (Acute & Chronic)');
   });
 
   test('section headings not yet present, in letter order, where they fit', async () => {
     const items = await complete('Case Number:\nHOW THE IMR FINAL DETERMINATION WAS MADE\nMAXIMUS Federal Services sent the complete case file.\n\n', 3, 0);
     assert.deepEqual(items.map((i) => i.label), ['CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES']);
-    assert.equal(items[0]!.detail, 'section heading');
+    assert.equal(items[0].detail, 'section heading');
     // Above an existing heading only the ones that belong before it.
     const above = await complete('\nCLINICAL CASE SUMMARY\nThe expert reviewer developed …\n', 0, 0);
     assert.deepEqual(above.map((i) => i.label), ['HOW THE IMR FINAL DETERMINATION WAS MADE']);
@@ -182,7 +182,7 @@ describe('completion (no snippet support)', () => {
     const uri = fileUri(path.join(ws, 'decision.txt'));
     await lsp.open(uri, text);
     const list = await lsp.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: lastLine, character: 12 } });
-    const upheld = ordered(list)[0]!;
+    const upheld = ordered(list)[0];
     // Neovim lists markdown first: MarkupContent whose text is the explanation.
     assert.equal((upheld.documentation as MarkupContent).value, DECISION_EXPLANATIONS.Upheld);
   });

@@ -51,7 +51,7 @@ describe('determinations requests', () => {
       ],
     );
     assert.deepEqual(
-      result.letters[0]!.items.map((i) => [i.label, i.description, i.decision, i.range.start.line]),
+      result.letters[0].items.map((i) => [i.label, i.description, i.decision, i.range.start.line]),
       [
         ['1. MRI of neck and right hand without contrast', 'Upheld', 'Upheld', 49],
         ['2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head', 'Overturned', 'Overturned', 77],
@@ -70,7 +70,7 @@ describe('determinations requests', () => {
       ['1. MRI of neck and right hand without contrast', 'Upheld'],
       ['2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head', 'Upheld'],
     ]);
-    assert.deepEqual((await determinations()).letters[0]!.counts, { items: 2, upheld: 2, overturned: 0, invalid: 0 });
+    assert.deepEqual((await determinations()).letters[0].counts, { items: 2, upheld: 2, overturned: 0, invalid: 0 });
     await lsp.close(uri);
 
     const changed = lsp.withTimeout(

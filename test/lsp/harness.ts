@@ -450,7 +450,7 @@ export class LspHarness {
 
   request<R>(type: string | { method: string }, params: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<R> {
     const method = typeof type === 'string' ? type : type.method;
-    return this.withTimeout(this.connection.sendRequest(method, params) as Thenable<R>, `the ${method} response`, timeoutMs);
+    return this.withTimeout(this.connection.sendRequest(method, params), `the ${method} response`, timeoutMs);
   }
 
   /** Sends a request and, right behind it, `$/cancelRequest` for it. Resolves with the result or the error. */
@@ -480,7 +480,11 @@ export class LspHarness {
 
   /** The latest publishDiagnostics received for `uri`, if any. */
   lastDiagnostics(uri: string): PublishDiagnosticsParams | undefined {
-    for (let i = this.diagnostics.history.length - 1; i >= 0; i--) if (this.diagnostics.history[i].uri === uri) return this.diagnostics.history[i];
+    const history = this.diagnostics.history;
+    for (let i = history.length - 1; i >= 0; i--) {
+      const published = history[i];
+      if (published?.uri === uri) return published;
+    }
     return undefined;
   }
 

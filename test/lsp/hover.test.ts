@@ -63,7 +63,7 @@ describe('hover (Markdown client)', () => {
     const letterLines = letterText('dwc-2016/text/CM17-0020384.txt').split('\n');
     const line = letterLines.findIndex((l) => l.includes('Non-MTUS Citation Official Disability Guidelines') && l.startsWith('of the MTUS'));
     assert.ok(line > 0);
-    const hover = await hoverAt(uri, line, letterLines[line]!.indexOf('Official') + 3);
+    const hover = await hoverAt(uri, line, letterLines[line].indexOf('Official') + 3);
     const value = markdown(hover);
     assert.ok(value.startsWith('**Non-MTUS citation** (ODG)'), value);
     assert.ok(value.includes('Official Disability Guidelines (ODG) — a commercial evidence-based treatment guideline outside the MTUS'), value);
@@ -126,7 +126,7 @@ describe('hover (Markdown client)', () => {
     const lines = letter.split('\n');
     const line = lines.findIndex((l) => /\(ESI\)/.test(l));
     const uri = await openLetter(letter);
-    const hover = await hoverAt(uri, line, lines[line]!.indexOf('(ESI)') + 2);
+    const hover = await hoverAt(uri, line, lines[line].indexOf('(ESI)') + 2);
     const value = markdown(hover);
     assert.ok(value.startsWith('**ESI** — epidural steroid injection *[unverified]*'), value);
     await lsp.close(uri);

@@ -18,7 +18,7 @@ function tokenAt(tokens: Decoded[], line: number, start: number): Decoded | unde
 }
 
 function text(t: Decoded, lines: string[]): string {
-  return lines[t.line]!.slice(t.start, t.start + t.length);
+  return lines[t.line].slice(t.start, t.start + t.length);
 }
 
 describe('semantic tokens', () => {

@@ -23,7 +23,7 @@ export function decode(data: readonly number[], legend: SemanticTokensLegend): D
     start = dl === 0 ? start + ds : ds;
     const modifiers = legend.tokenModifiers.filter((_, bit) => (mods & (1 << bit)) !== 0);
     assert.ok(type < legend.tokenTypes.length, `token type index ${type} is in the legend`);
-    out.push({ line, start, length, type: legend.tokenTypes[type]!, modifiers });
+    out.push({ line, start, length, type: legend.tokenTypes[type], modifiers });
   }
   return out;
 }
@@ -33,7 +33,7 @@ export function assertTokensWellFormed(tokens: Decoded[], lines: string[], where
   let previous: Decoded | undefined;
   for (const t of tokens) {
     assert.ok(t.length > 0, `${where}: empty token at ${t.line}:${t.start}`);
-    assert.ok(t.start + t.length <= lines[t.line]!.length, `${where}: token past the end of line ${t.line}`);
+    assert.ok(t.start + t.length <= lines[t.line].length, `${where}: token past the end of line ${t.line}`);
     if (previous) assert.ok(previous.line < t.line || previous.start + previous.length <= t.start, `${where}: unsorted or overlapping at ${t.line}:${t.start}`);
     previous = t;
   }

@@ -33,10 +33,10 @@ function itemLines(file: string, pattern: RegExp): Expected[] {
   const out: Expected[] = [];
   lines.forEach((line, i) => {
     const m = ITEM_LINE.exec(line);
-    const previous = i > 0 ? /^(\S.*?):\s*$/.exec(lines[i - 1]!) : null;
-    let text = m ? m[1]! : DECISION_ALONE.test(line) && previous ? previous[1]! : undefined;
+    const previous = i > 0 ? /^(\S.*?):\s*$/.exec(lines[i - 1]) : null;
+    let text = m ? m[1] : DECISION_ALONE.test(line) && previous ? previous[1] : undefined;
     if (text === undefined) return;
-    for (let k = (m ? i : i - 1) - 1; k >= 0 && lines[k] !== '' && !/[.:]$/.test(lines[k]!); k--) text = `${lines[k]} ${text}`;
+    for (let k = (m ? i : i - 1) - 1; k >= 0 && lines[k] !== '' && !/[.:]$/.test(lines[k]); k--) text = `${lines[k]} ${text}`;
     if (pattern.test(text)) out.push({ file: path.basename(file), line: i, text });
   });
   return out;

@@ -44,16 +44,16 @@ export function scan(code: string, map?: SourceMapPayload, unmapped = '?'): Find
     let hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
+      if (lineStarts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const entry = sourceMap.findEntry(lo, offset - lineStarts[lo]!);
+    const entry = sourceMap.findEntry(lo, offset - lineStarts[lo]);
     const original = 'originalSource' in entry ? entry.originalSource : undefined;
     return original ? normalise(original) : '?';
   };
   const found: Finding[] = [];
   for (const pattern of PATTERNS) {
-    for (const m of code.matchAll(pattern)) found.push({ what: m[1]!, source: sourceAt(m.index) });
+    for (const m of code.matchAll(pattern)) found.push({ what: m[1], source: sourceAt(m.index) });
   }
   return found;
 }

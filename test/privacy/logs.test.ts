@@ -70,7 +70,7 @@ function positions(text: string): Position[] {
   const step = Math.max(1, Math.floor(lines.length / 8));
   const out: Position[] = [];
   for (let line = 0; line < lines.length; line += step) {
-    const length = lines[line]!.length;
+    const length = lines[line].length;
     for (const character of [0, Math.floor(length / 2), length]) out.push({ line, character });
   }
   return out;

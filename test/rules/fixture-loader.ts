@@ -53,7 +53,7 @@ export function parseFixture(source: string, name = 'fixture'): Fixture {
   const lines = kept.map((l) => l.replace(/[\r\n]+$/, ''));
   for (const { ruleId, range } of expected) {
     const where = `${name}: ${ruleId} ${markerSpan(range)} on line ${range.start.line + 1}`;
-    const startLine = lines[range.start.line]!;
+    const startLine = lines[range.start.line];
     const endLine = lines[range.end.line];
     if (range.start.character < 0 || range.start.character >= startLine.length) throw new Error(`${where}: the start column is outside the line`);
     if (endLine === undefined || range.end.character > endLine.length) throw new Error(`${where}: the end is outside the text`);

@@ -68,7 +68,7 @@ describe('IMR001 missing-rationale', () => {
     assert.equal(f.ruleName, 'missing-rationale');
     assert.deepEqual(f.range, lineRange(text, ITEM_LINE));
     assert.equal(f.fixes?.length, 1);
-    assert.equal(f.fixes![0].safe, false);
+    assert.equal(f.fixes[0].safe, false);
     const fixed = applyFix(text, f);
     assert.equal(fixed, `${text}\nDecision rationale: <rationale>. As such, the request is not medically necessary.`);
     const after = check(fixed).findings.map((x) => x.ruleId);

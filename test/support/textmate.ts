@@ -43,5 +43,5 @@ export function tokenizeLines(g: IGrammar, lines: readonly string[]): Scoped[][]
 
 /** The painted stretches of one line, tokenized on its own. */
 export function paint(g: IGrammar, line: string): Scoped[] {
-  return tokenizeLines(g, [line])[0]!;
+  return tokenizeLines(g, [line])[0];
 }

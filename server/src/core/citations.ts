@@ -167,10 +167,10 @@ function readTitle(head: string, part: MtusPart): void {
     return;
   }
   KNOWN_TITLE_YEAR.lastIndex = 0;
-  const known = KNOWN_TITLE_YEAR.exec(head);
-  if (known) {
-    part.title = canonicalTitle(known[1]!);
-    part.year = Number(known[2]);
+  const [, knownTitle, knownYear] = KNOWN_TITLE_YEAR.exec(head) ?? [];
+  if (knownTitle !== undefined) {
+    part.title = canonicalTitle(knownTitle);
+    part.year = Number(knownYear);
     return;
   }
   const year = ANY_YEAR.exec(head);
@@ -189,35 +189,32 @@ function readTitle(head: string, part: MtusPart): void {
  * A bare number in the list (`Section(s): 326`) is a page reference too: it goes to `pages` as well.
  */
 function readSections(raw: string, from: number, to: number, at: ToRange, pages: PageRef[]): SectionRef[] {
-  const names: string[] = [];
-  // [start, end) in `raw` of each section.
-  const bounds: number[] = [];
+  // Each section's name and its [start, end) in `raw`.
+  const found: { name: string; start: number; end: number }[] = [];
   const pieces = splitAtCommaSpace(raw, from, to);
   let numbered = false;
   for (let k = 0; k < pieces.length; k += 2) {
-    const start = skipEcmaSpace(raw, pieces[k]!, pieces[k + 1]!);
-    const end = trimEcmaSpace(raw, start, pieces[k + 1]!);
+    const pieceStart = pieces[k];
+    const pieceEnd = pieces[k + 1];
+    if (pieceStart === undefined || pieceEnd === undefined) break; // pieces come in pairs
+    const start = skipEcmaSpace(raw, pieceStart, pieceEnd);
+    const end = trimEcmaSpace(raw, start, pieceEnd);
     const piece = raw.slice(start, end);
     if (k === 0) numbered = startsWithDigit(piece) && SECTION_NUMBER.test(piece);
     if (!piece) continue;
-    const last = names.length - 1;
-    if (last >= 0 && continuesSection(names[last]!, piece, numbered)) {
-      names[last] += `, ${piece}`;
-      bounds[last * 2 + 1] = end;
+    const last = found.at(-1);
+    if (last && continuesSection(last.name, piece, numbered)) {
+      last.name += `, ${piece}`;
+      last.end = end;
     } else {
-      names.push(piece);
-      bounds.push(start, end);
+      found.push({ name: piece, start, end });
     }
   }
-  const sections: SectionRef[] = [];
-  for (let k = 0; k < names.length; k++) {
-    const name = names[k]!;
-    const start = bounds[k * 2]!;
-    const end = bounds[k * 2 + 1]!;
-    sections.push({ name, range: at(start, end) });
+  return found.map(({ name, start, end }) => {
+    const section: SectionRef = { name, range: at(start, end) };
     if (startsWithDigit(name) && BARE_PAGES.test(name)) readPages(name, start, pages, at);
-  }
-  return sections;
+    return section;
+  });
 }
 
 /** `raw[from, to)` split between a comma and white space, as [start, end) offset pairs (pieces untrimmed). */
@@ -250,8 +247,10 @@ function readPages(list: string, offset: number, pages: PageRef[], toRange: ToRa
     const ref = PAGE_REF.exec(list);
     if (!ref) break;
     // The match's leading white space holds no digit: the first digit starts the reference.
-    const start = offset + ref.index + ref[0].indexOf(ref[1]!);
-    pages.push(pageRef(ref[1]!, ref[2], toRange(start, offset + PAGE_REF.lastIndex)));
+    const [whole, from, to] = ref;
+    if (from === undefined) break; // the pattern always captures the first page
+    const start = offset + ref.index + whole.indexOf(from);
+    pages.push(pageRef(from, to, toRange(start, offset + PAGE_REF.lastIndex)));
     PAGE_SEPARATOR.lastIndex = at = PAGE_REF.lastIndex;
     if (!PAGE_SEPARATOR.test(list)) break;
     at = PAGE_SEPARATOR.lastIndex;
@@ -271,7 +270,8 @@ function pageRef(fromDigits: string, toDigits: string | undefined, range: Range)
 /** Names the source family of free text; for ODG also the chapter named right after the source. */
 function describeNonMtus(citation: Citation, written: string, at: ToRange): void {
   const lead = startsWithLetter(written, 'n') ? NON_MTUS_LEAD.exec(written) : null;
-  if (lead) citation.leadRange = at(0, lead[1]!.length);
+  const leadWord = lead?.[1];
+  if (leadWord !== undefined) citation.leadRange = at(0, leadWord.length);
   if ((lead ? lead[0].length : 0) >= written.length) return;
   const odg = ODG_NAME.exec(written);
   const acoem = ACOEM_NAME.exec(written);

@@ -214,17 +214,21 @@ function lookupPlural(word: string): GlossaryEntry | undefined {
 // Spinal levels and quantities: recognised by shape, not listed
 
 const REGION_NAMES: Record<string, string> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'sacral' };
-const REGION_SIZES: Record<string, number> = { C: 8, T: 12, L: 5, S: 5 };
+const REGION_SIZES = { C: 8, T: 12, L: 5, S: 5 } as const;
 const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 /** Levels top to bottom. C8 is a nerve root between C7 and T1, not a vertebra. */
 const LEVEL_ORDER = (['C', 'T', 'L', 'S'] as const).flatMap((region) =>
-  Array.from({ length: REGION_SIZES[region]! }, (_, i) => `${region}${i + 1}`),
+  Array.from({ length: REGION_SIZES[region] }, (_, i) => `${region}${i + 1}`),
 );
 
 const SPINAL_LEVEL = /^([CTLS])(\d{1,2})(?:-([CTLS])?(\d{1,2}))?$/;
 
 function isLevel(region: string, number: number): boolean {
-  return number >= 1 && number <= REGION_SIZES[region]!;
+  return isRegion(region) && number >= 1 && number <= REGION_SIZES[region];
+}
+
+function isRegion(region: string): region is keyof typeof REGION_SIZES {
+  return Object.hasOwn(REGION_SIZES, region);
 }
 
 function describeLevel(region: string, number: number): string {
@@ -239,7 +243,8 @@ function describeLevel(region: string, number: number): string {
 export function spinalLevelEntry(word: string): GlossaryEntry | undefined {
   const m = SPINAL_LEVEL.exec(word);
   if (!m) return undefined;
-  const fromRegion = m[1]!;
+  const fromRegion = m[1];
+  if (fromRegion === undefined) return undefined;
   const fromNumber = Number(m[2]);
   if (!isLevel(fromRegion, fromNumber)) return undefined;
   if (m[4] === undefined) {
@@ -314,7 +319,8 @@ export function termAt(lineText: string, character: number): { entry: GlossaryEn
 }
 
 function isTermChar(text: string, index: number): boolean {
-  return index >= 0 && index < text.length && TERM_CHAR.test(text[index]!);
+  const ch = text[index];
+  return ch !== undefined && TERM_CHAR.test(ch);
 }
 
 function isDigitLetterChange(previous: string, current: string): boolean {
@@ -331,10 +337,11 @@ function cutPoints(text: string, start: number, end: number, windowStart: number
   const from = Math.max(start, windowStart - 1);
   const to = Math.min(end, windowEnd);
   for (let i = from; i < to; i++) {
-    if ('/-.'.includes(text[i]!)) {
+    const ch = text.charAt(i); // i < end: a character of the token
+    if (ch === '/' || ch === '-' || ch === '.') {
       cuts.add(i);
       cuts.add(i + 1);
-    } else if (i > start && isDigitLetterChange(text[i - 1]!, text[i]!)) {
+    } else if (i > start && isDigitLetterChange(text.charAt(i - 1), ch)) {
       cuts.add(i); // `10mg`, `H2receptor`, `ICD9`
     }
   }

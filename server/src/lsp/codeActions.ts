@@ -245,7 +245,7 @@ export const codeActionsFeature: Feature = {
     [DISABLE_RULE_COMMAND]: (context, args) => disableRule(context, args),
     [APPLY_EDIT_COMMAND]: async (context, args) => {
       const edit = args[0];
-      if (typeof edit === 'object' && edit !== null) await context.connection.workspace.applyEdit(edit as WorkspaceEdit);
+      if (typeof edit === 'object' && edit !== null) await context.connection.workspace.applyEdit(edit);
     },
   },
 };

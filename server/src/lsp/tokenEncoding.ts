@@ -1,5 +1,5 @@
 // The protocol's encoding of semantic tokens: five integers per token, positions relative to the previous one.
-import { TOKEN_MODIFIERS, TOKEN_TYPES, type Token, type TokenTable } from '../core/service/tokens';
+import { cell, TOKEN_MODIFIERS, TOKEN_TYPES, type Token, type TokenTable } from '../core/service/tokens';
 
 const TYPE_INDEX = new Map<string, number>(TOKEN_TYPES.map((t, i) => [t, i]));
 const MODIFIER_BIT = new Map<string, number>(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));
@@ -11,14 +11,14 @@ export function encodeTable(table: TokenTable, from = 0, to = table.count): numb
   let character = 0;
   let k = 0;
   for (let i = from; i < to; i++) {
-    const l = table.line[i]!;
-    const s = table.start[i]!;
+    const l = cell(table.line, i);
+    const s = cell(table.start, i);
     const deltaLine = l - line;
     data[k++] = deltaLine;
     data[k++] = deltaLine === 0 ? s - character : s;
-    data[k++] = table.length[i]!;
-    data[k++] = table.kind[i]! >>> 16;
-    data[k++] = table.kind[i]! & 0xffff;
+    data[k++] = cell(table.length, i);
+    data[k++] = cell(table.kind, i) >>> 16;
+    data[k++] = cell(table.kind, i) & 0xffff;
     line = l;
     character = s;
   }

@@ -22,7 +22,7 @@ const MEANINGS: Record<string, string> = {
 
 /** `permission denied, EACCES`; `ERR_X` for other Node codes; the error's class name; else `unknown error`. */
 export function describeError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   if (typeof code === 'string' && code !== '') {
     const meaning = Object.hasOwn(MEANINGS, code) ? MEANINGS[code] : undefined;
     return meaning ? `${meaning}, ${code}` : code;

@@ -70,7 +70,7 @@ suite('Determinations view', () => {
     const roots = await rootsUntil((n) => files(n).includes('CM16-0230548.txt'));
     const mixed = roots.find((n) => fileOf(n) === 'CM16-0230548.txt')!;
     const [, second] = await api.determinations.getChildren(mixed);
-    const command = api.determinations.getTreeItem(second!).command!;
+    const command = api.determinations.getTreeItem(second).command!;
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), MIXED.toString());

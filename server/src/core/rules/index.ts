@@ -53,7 +53,7 @@ export function runRules(
       findings.push({
         ruleId: rule.meta.id,
         ruleName: rule.meta.name,
-        severity: setting?.configured ? (setting.severity as Finding['severity']) : (r.severity ?? rule.meta.defaultSeverity),
+        severity: setting?.configured ? setting.severity : (r.severity ?? rule.meta.defaultSeverity),
         message: r.message,
         range: r.range,
         fixes: r.fixes,

@@ -117,9 +117,10 @@ export function completionsAt(doc: ImrDocument, source: SourceText, position: Po
   // After an item's colon.
   if (inDecisions) {
     const colon = AFTER_COLON.exec(typed);
-    if (colon && colon.index > 0 && !ITEM_LABELS.some((l) => typed.startsWith(l.text))) {
-      const wordStart = character - colon[2]!.length;
-      const space = colon[1]!.length === 0 ? ' ' : '';
+    const [, spacing, word] = colon ?? [];
+    if (colon && spacing !== undefined && word !== undefined && colon.index > 0 && !ITEM_LABELS.some((l) => typed.startsWith(l.text))) {
+      const wordStart = character - word.length;
+      const space = spacing.length === 0 ? ' ' : '';
       return decisionCompletions(point(position.line, wordStart), position, space);
     }
   }

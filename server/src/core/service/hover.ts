@@ -81,7 +81,7 @@ function partFacts(part: MtusPart): Array<[string, string]> {
   const chapter = part.chapter ?? known?.chapter;
   if (chapter !== undefined) facts.push(['ACOEM chapter', String(chapter)]);
   if (part.sections.length) facts.push([part.sections.length === 1 ? 'Section' : 'Sections', part.sections.map((s) => s.name.replace(/\s+/g, ' ')).join('; ')]);
-  if (part.pages.length) facts.push([part.pages.length === 1 && part.pages[0]!.to === undefined ? 'Page' : 'Pages', pagesText(part)]);
+  if (part.pages.length) facts.push([part.pages.length === 1 && part.pages[0]?.to === undefined ? 'Page' : 'Pages', pagesText(part)]);
   return facts;
 }
 
@@ -199,14 +199,16 @@ export function hoverAt(
     seen.add(finding.ruleId);
     parts.push(findingPart(finding, findRule(finding.ruleId)?.meta));
   }
-  if (parts.length === 0) return undefined;
+  const range = narrowest(parts);
+  if (!range) return undefined;
   const value = options.markdown ? parts.map((p) => p.markdown).join('\n\n---\n\n') : parts.map((p) => p.plain).join('\n\n');
-  return { value, range: narrowest(parts) };
+  return { value, range };
 }
 
-function narrowest(parts: readonly HoverPart[]): Range {
-  let best = parts[0]!.range;
+/** The narrowest range of the parts (the first of equals); none without parts. */
+function narrowest(parts: readonly HoverPart[]): Range | undefined {
+  let best: Range | undefined;
   const size = (r: Range) => (r.end.line - r.start.line) * 1e6 + (r.end.character - r.start.character);
-  for (const p of parts) if (size(p.range) < size(best)) best = p.range;
+  for (const p of parts) if (!best || size(p.range) < size(best)) best = p.range;
   return best;
 }

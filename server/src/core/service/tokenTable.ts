@@ -11,6 +11,11 @@ export type Kind = number;
  * A document's tokens in columns: sorted by position, non-overlapping, one line each. Compact (a 10 MiB
  * document has ~80,000 tokens), and sliced for range requests without copying objects.
  */
+/** Element `i` of a token column; 0 past its end, where callers never read (they stay below `count`). */
+export function cell(column: ArrayLike<number>, i: number): number {
+  return column[i] ?? 0;
+}
+
 export interface TokenTable {
   count: number;
   line: Int32Array;
@@ -63,20 +68,20 @@ export class TokenCollector {
     const n = cLine.length;
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => cLine[a]! - cLine[b]! || cStart[a]! - cStart[b]! || cPriority[b]! - cPriority[a]!);
+    order.sort((a, b) => cell(cLine, a) - cell(cLine, b) || cell(cStart, a) - cell(cStart, b) || cell(cPriority, b) - cell(cPriority, a));
     const out = new TableBuilder(n);
     for (let i = 0; i < n; ) {
-      const line = cLine[order[i]!]!;
+      const line = cell(cLine, cell(order, i));
       let j = i + 1;
       let overlaps = false;
-      while (j < n && cLine[order[j]!] === line) {
-        if (cStart[order[j]!]! < cEnd[order[j - 1]!]!) overlaps = true;
+      while (j < n && cell(cLine, cell(order, j)) === line) {
+        if (cell(cStart, cell(order, j)) < cell(cEnd, cell(order, j - 1))) overlaps = true;
         j++;
       }
       if (!overlaps) {
         for (let k = i; k < j; k++) {
-          const c = order[k]!;
-          out.push(line, cStart[c]!, cEnd[c]!, cKind[c]!);
+          const c = cell(order, k);
+          out.push(line, cell(cStart, c), cell(cEnd, c), cell(cKind, c));
         }
       } else {
         this.resolveLine(order.subarray(i, j), out);
@@ -89,11 +94,11 @@ export class TokenCollector {
   /** The tokens of one line with overlaps: by priority, each keeps only what no stronger token took. */
   private resolveLine(group: Int32Array, out: TableBuilder): void {
     const { cLine, cStart, cEnd, cKind, cPriority } = this;
-    const byPriority = Array.from(group).sort((a, b) => cPriority[b]! - cPriority[a]! || cStart[a]! - cStart[b]!);
+    const byPriority = Array.from(group).sort((a, b) => cell(cPriority, b) - cell(cPriority, a) || cell(cStart, a) - cell(cStart, b));
     const taken: Array<[number, number]> = [];
     const kept: Array<[number, number, number]> = [];
     for (const c of byPriority) {
-      let pieces: Array<[number, number]> = [[cStart[c]!, cEnd[c]!]];
+      let pieces: Array<[number, number]> = [[cell(cStart, c), cell(cEnd, c)]];
       for (const [ts, te] of taken) {
         const next: Array<[number, number]> = [];
         for (const [s, e] of pieces) {
@@ -107,12 +112,12 @@ export class TokenCollector {
         if (pieces.length === 0) break;
       }
       for (const [s, e] of pieces) {
-        kept.push([s, e, cKind[c]!]);
+        kept.push([s, e, cell(cKind, c)]);
         taken.push([s, e]);
       }
     }
     kept.sort((a, b) => a[0] - b[0]);
-    const line = cLine[group[0]!]!;
+    const line = cell(cLine, cell(group, 0));
     for (const [s, e, k] of kept) out.push(line, s, e, k);
   }
 }
@@ -154,8 +159,8 @@ export function tableRange(table: TokenTable, range: Range): [number, number] {
   let hi = table.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const l = table.line[mid]!;
-    const before = l < start.line || (l === start.line && table.start[mid]! + table.length[mid]! <= start.character);
+    const l = cell(table.line, mid);
+    const before = l < start.line || (l === start.line && cell(table.start, mid) + cell(table.length, mid) <= start.character);
     if (before) lo = mid + 1;
     else hi = mid;
   }
@@ -164,8 +169,8 @@ export function tableRange(table: TokenTable, range: Range): [number, number] {
   // First token entirely after the range end.
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const l = table.line[mid]!;
-    const after = l > end.line || (l === end.line && table.start[mid]! >= end.character);
+    const l = cell(table.line, mid);
+    const after = l > end.line || (l === end.line && cell(table.start, mid) >= end.character);
     if (after) hi = mid;
     else lo = mid + 1;
   }

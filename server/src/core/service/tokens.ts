@@ -30,9 +30,9 @@
 import type { Citation, Field, ImrDocument } from '../model';
 import type { SourceText } from '../source';
 import { contentStart } from '../text/chars';
-import { TokenCollector, type Kind, type TokenTable } from './tokenTable';
+import { cell, TokenCollector, type Kind, type TokenTable } from './tokenTable';
 
-export { tableRange, type TokenTable } from './tokenTable';
+export { cell, tableRange, type TokenTable } from './tokenTable';
 
 export const TOKEN_TYPES = [
   'namespace',
@@ -199,12 +199,14 @@ export function documentTokens(doc: ImrDocument, source: SourceText): Token[] {
   const table = collectTokens(doc, source);
   const tokens: Token[] = [];
   for (let i = 0; i < table.count; i++) {
-    const k = table.kind[i]!;
+    const k = cell(table.kind, i);
+    const type = TOKEN_TYPES[k >>> 16];
+    if (type === undefined) continue; // every kind packs a type of the legend
     tokens.push({
-      line: table.line[i]!,
-      start: table.start[i]!,
-      end: table.start[i]! + table.length[i]!,
-      type: TOKEN_TYPES[k >>> 16]!,
+      line: cell(table.line, i),
+      start: cell(table.start, i),
+      end: cell(table.start, i) + cell(table.length, i),
+      type,
       modifiers: TOKEN_MODIFIERS.filter((_, bit) => (k & (1 << bit)) !== 0),
     });
   }

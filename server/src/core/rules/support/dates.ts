@@ -139,7 +139,8 @@ export function readTextDateAt(text: string, at: number): TextDate | undefined {
     const month = MONTH_BY_PREFIX.get(m[1].toLowerCase()) ?? 0;
     return { month, day: Number(m[2]), year: Number(m[3]), yearDigits: 4, start: at, end };
   }
-  const year = m[7]!;
+  const year = m[7];
+  if (year === undefined) return undefined; // the other alternative always captures a year
   return { month: Number(m[4]), day: Number(m[6]), year: Number(year), yearDigits: year.length === 2 ? 2 : 4, start: at, end };
 }
 

@@ -22,7 +22,7 @@ export function stringOption(context: RuleContext, meta: RuleMeta, name: string)
 
 export function stringListOption(context: RuleContext, meta: RuleMeta, name: string): string[] {
   const value = context.options[name];
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   const fallback = declaredDefault(meta, name);
   return Array.isArray(fallback) ? (fallback as string[]) : [];
 }
