@@ -42,7 +42,7 @@ describe('lead-in sentences', () => {
         range: toRange(112, 200),
       },
     ]);
-    assert.equal(text.slice(112, 200), body.citations[0]!.text);
+    assert.equal(text.slice(112, 200), body.citations[0].text);
   });
 
   test('era 1: did not base their decision on the MTUS (seed 000)', () => {
@@ -53,14 +53,14 @@ describe('lead-in sentences', () => {
     assert.equal(body.outsideMtus, true);
     assert.equal(body.party, 'Claims Administrator');
     const [citation] = body.citations;
-    assert.equal(citation!.kind, 'non-mtus');
-    assert.equal(citation!.source, 'ODG');
-    assert.equal(citation!.chapter, 'Low Back Lumbar & Thoracic (Acute & Chronic)');
-    assert.deepEqual(citation!.range, toRange(84, 150));
-    assert.deepEqual(citation!.leadRange, toRange(84, 101));
-    assert.equal(text.slice(...offsets(citation!.leadRange!)), 'Non-MTUS Citation');
-    assert.equal(text.slice(...offsets(citation!.sourceRange!)), 'ODG');
-    assert.equal(text.slice(...offsets(citation!.chapterRange!)), 'Low Back Lumbar & Thoracic (Acute & Chronic)');
+    assert.equal(citation.kind, 'non-mtus');
+    assert.equal(citation.source, 'ODG');
+    assert.equal(citation.chapter, 'Low Back Lumbar & Thoracic (Acute & Chronic)');
+    assert.deepEqual(citation.range, toRange(84, 150));
+    assert.deepEqual(citation.leadRange, toRange(84, 101));
+    assert.equal(text.slice(...offsets(citation.leadRange)), 'Non-MTUS Citation');
+    assert.equal(text.slice(...offsets(citation.sourceRange!)), 'ODG');
+    assert.equal(text.slice(...offsets(citation.chapterRange!)), 'Low Back Lumbar & Thoracic (Acute & Chronic)');
   });
 });
 
@@ -73,11 +73,11 @@ describe('MTUS era 1 (seeds)', () => {
     const body = parse(text);
     assert.equal(body.citations.length, 2);
     const [mtus, odg] = body.citations;
-    assert.equal(mtus!.kind, 'mtus');
-    assert.equal(mtus!.text, 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300');
-    assert.deepEqual(mtus!.range, toRange(18, 72));
-    assert.deepEqual(mtus!.leadRange, toRange(18, 22));
-    assert.deepEqual(mtus!.parts, [
+    assert.equal(mtus.kind, 'mtus');
+    assert.equal(mtus.text, 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300');
+    assert.deepEqual(mtus.range, toRange(18, 72));
+    assert.deepEqual(mtus.leadRange, toRange(18, 22));
+    assert.deepEqual(mtus.parts, [
       {
         title: 'Low Back Complaints',
         chapter: 12,
@@ -89,19 +89,19 @@ describe('MTUS era 1 (seeds)', () => {
     ]);
     assert.equal(text.slice(23, 59), 'ACOEM Chapter 12 Low Back Complaints');
     assert.equal(text.slice(69, 72), '300');
-    assert.equal(odg!.kind, 'non-mtus');
-    assert.equal(odg!.source, 'ODG');
-    assert.equal(odg!.chapter, 'Low Back');
-    assert.deepEqual(odg!.range, toRange(92, 226));
-    assert.equal(text.slice(92, 226), odg!.text);
-    assert.equal(text.slice(...offsets(odg!.sourceRange!)), 'Official Disability Guidelines (ODG)');
-    assert.equal(text.slice(...offsets(odg!.chapterRange!)), 'Low Back');
+    assert.equal(odg.kind, 'non-mtus');
+    assert.equal(odg.source, 'ODG');
+    assert.equal(odg.chapter, 'Low Back');
+    assert.deepEqual(odg.range, toRange(92, 226));
+    assert.equal(text.slice(92, 226), odg.text);
+    assert.equal(text.slice(...offsets(odg.sourceRange!)), 'Official Disability Guidelines (ODG)');
+    assert.equal(text.slice(...offsets(odg.chapterRange!)), 'Low Back');
   });
 
   test('chapter 8 (seed 003)', () => {
     const text = 'Decision based on MTUS ACOEM Chapter 8 Neck and Upper Back Complaints Page(s): 174.';
     const [citation] = parse(text).citations;
-    assert.deepEqual(citation!.parts, [
+    assert.deepEqual(citation.parts, [
       {
         title: 'Neck and Upper Back Complaints',
         chapter: 8,
@@ -118,7 +118,7 @@ describe('MTUS era 1 (seeds)', () => {
   // The next three are constructed from §6 "Also accept"; not seen in the corpus.
   test('no chapter, page list with a comma (constructed)', () => {
     const text = 'Decision based on MTUS ACOEM Page(s): 92,127.';
-    const [part] = parse(text).citations[0]!.parts;
+    const [part] = parse(text).citations[0].parts;
     assert.deepEqual(part, {
       title: 'ACOEM',
       pages: [
@@ -134,10 +134,10 @@ describe('MTUS era 1 (seeds)', () => {
 
   test('Chronic Pain Treatment Guidelines, ranges with an abbreviated end (constructed)', () => {
     const text = 'Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 300-301 and 617-25.';
-    const [part] = parse(text).citations[0]!.parts;
-    assert.equal(part!.title, 'Chronic Pain Medical Treatment');
-    assert.equal(part!.year, undefined);
-    assert.deepEqual(part!.pages, [
+    const [part] = parse(text).citations[0].parts;
+    assert.equal(part.title, 'Chronic Pain Medical Treatment');
+    assert.equal(part.year, undefined);
+    assert.deepEqual(part.pages, [
       { from: 300, to: 301, range: toRange(66, 73) },
       { from: 617, to: 625, range: toRange(78, 84) },
     ]);
@@ -145,10 +145,10 @@ describe('MTUS era 1 (seeds)', () => {
   });
 
   test('Page(s): with nothing after it, and with the pages after a space (constructed)', () => {
-    const empty = parse('Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s):').citations[0]!;
-    assert.deepEqual(numbers(empty.parts[0]!.pages), []);
-    assert.equal(empty.parts[0]!.title, 'Chronic Pain Medical Treatment');
-    const spaced = parse('Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s):  300, 305').citations[0]!;
-    assert.deepEqual(numbers(spaced.parts[0]!.pages), [{ from: 300 }, { from: 305 }]);
+    const empty = parse('Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s):').citations[0];
+    assert.deepEqual(numbers(empty.parts[0].pages), []);
+    assert.equal(empty.parts[0].title, 'Chronic Pain Medical Treatment');
+    const spaced = parse('Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s):  300, 305').citations[0];
+    assert.deepEqual(numbers(spaced.parts[0].pages), [{ from: 300 }, { from: 305 }]);
   });
 });

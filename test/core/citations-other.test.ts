@@ -8,7 +8,7 @@ import { toRange, parse, offsets } from './citations-helpers';
 describe('non-MTUS citations', () => {
   const describeText = (free: string) => {
     const [citation] = parse(`Decision based on Non-MTUS Citation ${free}`).citations;
-    return [citation!.source, citation!.chapter];
+    return [citation.source, citation.chapter];
   };
 
   test('ODG spellings and chapters', () => {
@@ -42,10 +42,10 @@ describe('non-MTUS citations', () => {
       'The Claims Administrator did not base their decision on the MTUS. Decision based on Non-MTUS Citation ' +
       '(ODG) Official Disability Guidelines ACOEM';
     const [citation] = parse(text).citations;
-    assert.equal(citation!.text, 'Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM');
-    assert.equal(citation!.source, 'ODG');
-    assert.equal(citation!.chapter, undefined);
-    assert.deepEqual(citation!.range, toRange(84, text.length));
+    assert.equal(citation.text, 'Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM');
+    assert.equal(citation.source, 'ODG');
+    assert.equal(citation.chapter, undefined);
+    assert.deepEqual(citation.range, toRange(84, text.length));
   });
 
   test('a URL keeps its inner periods; only the final period goes (CM17-0011730)', () => {
@@ -53,8 +53,8 @@ describe('non-MTUS citations', () => {
       'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back/Intra-operative monitoring ' +
         'and Other Medical Treatment Guidelines http://www.aetna.com/cpb/medical/data/100_199/0181.html.',
     ).citations;
-    assert.ok(citation!.text.endsWith('0181.html'));
-    assert.equal(citation!.chapter, 'Low Back');
+    assert.ok(citation.text.endsWith('0181.html'));
+    assert.equal(citation.chapter, 'Low Back');
   });
 });
 
@@ -85,7 +85,7 @@ describe('body shapes', () => {
     assert.deepEqual(dangling.citations, [
       { kind: 'non-mtus', text: '', parts: [], range: toRange(17, 17) },
     ]);
-    assert.deepEqual(parse('Decision based on MTUS.').citations[0]!.parts, []);
+    assert.deepEqual(parse('Decision based on MTUS.').citations[0].parts, []);
   });
 });
 
@@ -131,7 +131,7 @@ describe('robustness', () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
   })();
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const FRAGMENTS = [
     'Decision based on ', 'MTUS ', 'Non-MTUS Citation ', ', and ', ', ', 'Section(s): ', 'Page(s): ', 'ACOEM ',
     'Chapter 12 ', 'Low Back Complaints 2004', 'Forearm, Wrist, and Hand Complaints', ' 2016', '300-29', '617-25',

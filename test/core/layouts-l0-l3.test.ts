@@ -54,7 +54,7 @@ describe('L0 fixture [parser: unverified layout]', () => {
     assert.equal(item.claimsAdministratorGuideline, undefined);
     assert.deepEqual(item.reviewerGuideline?.labelRange, r(23, 0, 24, 17));
     assert.equal(item.reviewerGuideline?.label, 'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:');
-    assert.match(item.reviewerGuideline!.body.text, /^California Medical Treatment Utilization Schedule \(MTUS\), Chronic Pain Medical Treatment Guidelines \(2009\)/);
+    assert.match(item.reviewerGuideline.body.text, /^California Medical Treatment Utilization Schedule \(MTUS\), Chronic Pain Medical Treatment Guidelines \(2009\)/);
     assert.deepEqual(citations(item.reviewerGuideline), []);
     assert.deepEqual(item.rationale?.labelRange, r(29, 0, 30, 20));
     assert.deepEqual(item.rationale?.body.range, r(30, 21, 37, 20));
@@ -243,7 +243,7 @@ describe('L3-doubled-crlf fixture (L3-2016 doubled, CRLF, BOM, form feed, tabs, 
     assert.deepEqual(esi.headingRange, r(72, 0, 72, 50));
     assert.equal(source.getText(esi.headingRange), 'Lumbar epidural steroid injection at L4-L5: Upheld');
     assert.deepEqual(esi.decision, { value: 'Upheld', raw: 'Upheld', range: r(72, 44, 72, 50) });
-    assert.equal(source.getText(esi.decision!.range), 'Upheld');
+    assert.equal(source.getText(esi.decision.range), 'Upheld');
     const label = esi.claimsAdministratorGuideline!;
     assert.deepEqual(label.labelRange, r(74, 1, 74, 32));
     assert.equal(source.getText(label.labelRange), 'Claims Administrator guideline:');

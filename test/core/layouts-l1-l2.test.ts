@@ -159,7 +159,7 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
     const [first, second, third] = doc.items;
     // The closing sentence of item 1 wraps: its decision runs over two lines.
     assert.deepEqual(first.decision?.range, r(66, 68, 67, 11));
-    assert.equal(folded(source, first.decision!.range), 'is not medically necessary and appropriate');
+    assert.equal(folded(source, first.decision.range), 'is not medically necessary and appropriate');
     assert.deepEqual(second.decision?.range, r(82, 6, 82, 44));
     assert.deepEqual(first.headingRange, r(51, 0, 51, 81));
     assert.deepEqual(first.text.range, r(51, 29, 51, 80));
@@ -180,7 +180,7 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
     // Item 1: the claims administrator label wraps before "Administrator:", the body goes on after it.
     assert.deepEqual(first.claimsAdministratorGuideline?.labelRange, r(52, 0, 53, 14));
     assert.deepEqual(first.claimsAdministratorGuideline?.body.range.start, { line: 53, character: 15 });
-    assert.match(first.claimsAdministratorGuideline!.body.text, /^The Claims Administrator based its decision on the Chronic Pain Medical Treatment Guidelines, Epidural Steroid Injections \(ESIs\), page 46, which is part of the MTUS\.$/);
+    assert.match(first.claimsAdministratorGuideline.body.text, /^The Claims Administrator based its decision on the Chronic Pain Medical Treatment Guidelines, Epidural Steroid Injections \(ESIs\), page 46, which is part of the MTUS\.$/);
     // Item 1: the reviewer label wraps before "in making"; the rationale label stands alone, its body below.
     assert.deepEqual(first.reviewerGuideline?.labelRange, r(55, 0, 56, 27));
     assert.deepEqual(first.rationale?.labelRange, r(58, 0, 58, 27));

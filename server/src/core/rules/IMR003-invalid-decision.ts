@@ -40,7 +40,7 @@ interface Misread {
  */
 function trimEndWhere(text: string, trimmed: (c: string) => boolean): string {
   let end = text.length;
-  while (end > 0 && trimmed(text[end - 1])) end--;
+  while (end > 0 && trimmed(text.charAt(end - 1))) end--;
   return text.slice(0, end);
 }
 
