@@ -65,9 +65,6 @@ export const corePurityRules = {
  */
 const TEMPORARY_OVERRIDES = [
   // TODO(lint): remove once the core restructuring (issue 8.1–8.3) lands
-  { files: ['server/src/core/glossary.ts'], rules: ['max-lines'] },
-  { files: ['server/src/core/citations.ts'], rules: ['no-useless-assignment'] },
-  { files: ['server/src/core/necessity.ts'], rules: ['no-empty'] },
   { files: ['server/src/core/rules/IMR016-findings-list-mismatch.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },
   // TODO(lint): remove once the lsp restructuring (issue 8.2) lands
   { files: ['server/src/lsp/codeActions.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },

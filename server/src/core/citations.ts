@@ -251,7 +251,7 @@ function readPages(list: string, offset: number, pages: PageRef[], toRange: ToRa
     if (from === undefined) break; // the pattern always captures the first page
     const start = offset + ref.index + whole.indexOf(from);
     pages.push(pageRef(from, to, toRange(start, offset + PAGE_REF.lastIndex)));
-    PAGE_SEPARATOR.lastIndex = at = PAGE_REF.lastIndex;
+    PAGE_SEPARATOR.lastIndex = PAGE_REF.lastIndex;
     if (!PAGE_SEPARATOR.test(list)) break;
     at = PAGE_SEPARATOR.lastIndex;
   }
