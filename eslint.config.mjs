@@ -7,10 +7,43 @@ import tseslint from 'typescript-eslint';
 
 /** Node built-ins by bare name; `node:*` has its own pattern. */
 const NODE_BUILTINS = [
-  'assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console', 'crypto', 'dgram', 'diagnostics_channel',
-  'dns', 'events', 'fs', 'http', 'http2', 'https', 'inspector', 'module', 'net', 'os', 'path', 'perf_hooks',
-  'process', 'querystring', 'readline', 'repl', 'stream', 'string_decoder', 'timers', 'tls', 'tty', 'url', 'util',
-  'v8', 'vm', 'wasi', 'worker_threads', 'zlib',
+  'assert',
+  'async_hooks',
+  'buffer',
+  'child_process',
+  'cluster',
+  'console',
+  'crypto',
+  'dgram',
+  'diagnostics_channel',
+  'dns',
+  'events',
+  'fs',
+  'http',
+  'http2',
+  'https',
+  'inspector',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'querystring',
+  'readline',
+  'repl',
+  'stream',
+  'string_decoder',
+  'timers',
+  'tls',
+  'tty',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'wasi',
+  'worker_threads',
+  'zlib',
 ];
 
 /** Packages the core may import besides its own relative modules: pure ones only. */
@@ -28,7 +61,10 @@ export const corePurityRules = {
     {
       patterns: [
         { regex: NODE_MODULE, message: 'The core does no I/O: Node APIs belong in server/src/node.' },
-        { regex: EDITOR_MODULE, message: 'The core knows nothing of VS Code or LSP: adapters belong in server/src/lsp.' },
+        {
+          regex: EDITOR_MODULE,
+          message: 'The core knows nothing of VS Code or LSP: adapters belong in server/src/lsp.',
+        },
         {
           regex: `^(?!${RELATIVE_OR_ALLOWED}|${NODE_MODULE.slice(1)}|${EDITOR_MODULE.slice(1)})`,
           message: `The core imports its own modules and pure packages (${CORE_PACKAGES.join(', ')}) only.`,
@@ -65,7 +101,10 @@ export const corePurityRules = {
  */
 const TEMPORARY_OVERRIDES = [
   // TODO(lint): remove once the core restructuring (issue 8.1–8.3) lands
-  { files: ['server/src/core/rules/IMR016-findings-list-mismatch.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },
+  {
+    files: ['server/src/core/rules/IMR016-findings-list-mismatch.ts'],
+    rules: ['@typescript-eslint/no-unsafe-assignment'],
+  },
   // TODO(lint): remove once the lsp restructuring (issue 8.2) lands
   { files: ['server/src/lsp/codeActions.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },
   { files: ['server/src/lsp/context.ts'], rules: ['@typescript-eslint/no-redundant-type-constituents'] },

@@ -91,9 +91,14 @@ function requireEnv() {
   const { CODE_SERVER, NODE24_BIN, CHROMIUM_PATH } = process.env;
   const missing = ['CODE_SERVER', 'NODE24_BIN', 'CHROMIUM_PATH'].filter((k) => !process.env[k]);
   if (missing.length) {
-    throw new Error(`${missing.join(', ')} not set: run scripts/install-vscode-test-host.sh and source the env.sh it prints`);
+    throw new Error(
+      `${missing.join(', ')} not set: run scripts/install-vscode-test-host.sh and source the env.sh it prints`,
+    );
   }
-  for (const [k, p] of [['CODE_SERVER', CODE_SERVER], ['CHROMIUM_PATH', CHROMIUM_PATH]]) {
+  for (const [k, p] of [
+    ['CODE_SERVER', CODE_SERVER],
+    ['CHROMIUM_PATH', CHROMIUM_PATH],
+  ]) {
     if (!fs.existsSync(p)) throw new Error(`${k}=${p} does not exist: re-run scripts/install-vscode-test-host.sh`);
   }
   return { CODE_SERVER, NODE24_BIN, CHROMIUM_PATH, PLAYWRIGHT_CORE: process.env.PLAYWRIGHT_CORE || 'playwright-core' };
@@ -106,16 +111,22 @@ async function startCodeServer(env, dir, o) {
     const logPath = path.join(dir, 'code-server.log');
     const log = fs.openSync(logPath, 'a');
     const args = [
-      '--config', path.join(dir, 'config.yaml'),
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--config',
+      path.join(dir, 'config.yaml'),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--user-data-dir', path.join(dir, 'user-data'),
-      '--extensions-dir', path.join(dir, 'extensions'),
-      '--vscode-option', 'enable-smoke-test-driver', // honour the ?payload= test parameters (built product)
+      '--user-data-dir',
+      path.join(dir, 'user-data'),
+      '--extensions-dir',
+      path.join(dir, 'extensions'),
+      '--vscode-option',
+      'enable-smoke-test-driver', // honour the ?payload= test parameters (built product)
     ];
     const child = spawn(env.CODE_SERVER, args, {
       env: {
@@ -148,12 +159,16 @@ async function startCodeServer(env, dir, o) {
       } catch {}
       if (Date.now() > end) {
         await killGroup(child.pid);
-        throw Object.assign(new Error(`code-server did not answer on port ${port} within 30 s (log: ${logPath})`), { code: 'startup' });
+        throw Object.assign(new Error(`code-server did not answer on port ${port} within 30 s (log: ${logPath})`), {
+          code: 'startup',
+        });
       }
       await delay(100);
     }
     if (attempt >= 3) {
-      throw Object.assign(new Error(`code-server exited at startup (${JSON.stringify(exited)}); log: ${logPath}`), { code: 'startup' });
+      throw Object.assign(new Error(`code-server exited at startup (${JSON.stringify(exited)}); log: ${logPath}`), {
+        code: 'startup',
+      });
     }
   }
 }
@@ -170,7 +185,8 @@ function reportOutboundAttempts(dir) {
       if (!/^(127\.0\.0\.1|localhost)$/.test(m[1])) hosts.add(m[1]);
     }
   }
-  if (hosts.size) console.error(`code-server-test-runner: WARNING: the workbench tried to reach ${[...hosts].join(', ')}`);
+  if (hosts.size)
+    console.error(`code-server-test-runner: WARNING: the workbench tried to reach ${[...hosts].join(', ')}`);
 }
 
 async function runTests(o) {
@@ -209,14 +225,27 @@ async function runTests(o) {
     browser = await chromium.launch({
       executablePath: env.CHROMIUM_PATH,
       headless: true,
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'xdg'), XDG_CACHE_HOME: path.join(dir, 'xdg'), XDG_DATA_HOME: path.join(dir, 'xdg') },
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(dir, 'xdg'),
+        XDG_CACHE_HOME: path.join(dir, 'xdg'),
+        XDG_DATA_HOME: path.join(dir, 'xdg'),
+      },
       args: [
         // The browser resolves 127.0.0.1 only: nothing the workbench tries can leave the machine.
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
         // No crashpad helpers: they outlive a killed browser.
-        '--disable-crash-reporter', '--disable-breakpad',
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        '--disable-crash-reporter',
+        '--disable-breakpad',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
@@ -235,7 +264,9 @@ async function runTests(o) {
     await page.exposeFunction('codeAutomationExit', (code) => finish({ code }));
     page.on('pageerror', (e) => workbenchLog.write(`[pageerror] ${e.stack || e}\n`));
     page.on('crash', () => finish({ code: 'crash' }));
-    server.child.on('exit', (code, signal) => finish({ code: 'server-exit', detail: `code-server exited (${code ?? signal})` }));
+    server.child.on('exit', (code, signal) =>
+      finish({ code: 'server-exit', detail: `code-server exited (${code ?? signal})` }),
+    );
 
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
     const payload = JSON.stringify([
@@ -243,7 +274,9 @@ async function runTests(o) {
       ['extensionTestsPath', remote(o.extensionTestsPath)],
       ['skipWelcome', 'true'],
     ]);
-    const query = (folder ? `folder=${encodeURIComponent(path.resolve(folder))}` : 'ew=true') + `&payload=${encodeURIComponent(payload)}`;
+    const query =
+      (folder ? `folder=${encodeURIComponent(path.resolve(folder))}` : 'ew=true') +
+      `&payload=${encodeURIComponent(payload)}`;
     let timer;
     const deadline = new Promise((r) => (timer = setTimeout(() => r({ code: 'timeout' }), timeoutMs)));
     await page.goto(`http://127.0.0.1:${port}/?${query}`);
@@ -254,10 +287,13 @@ async function runTests(o) {
       const shot = path.join(dir, result.code === 'timeout' ? 'timeout.png' : 'failure.png');
       await page.screenshot({ path: shot, timeout: 10000 }).catch(() => {});
       const why =
-        result.code === 'timeout' ? `the suite did not finish within ${Math.round(timeoutMs / 1000)} s`
-        : result.code === 'crash' ? 'the workbench page crashed'
-        : result.code === 'server-exit' ? result.detail
-        : `the suite failed (exit code ${result.code})`;
+        result.code === 'timeout'
+          ? `the suite did not finish within ${Math.round(timeoutMs / 1000)} s`
+          : result.code === 'crash'
+            ? 'the workbench page crashed'
+            : result.code === 'server-exit'
+              ? result.detail
+              : `the suite failed (exit code ${result.code})`;
       throw Object.assign(new Error(`${why}; logs and screenshot in ${dir}`), { code: result.code, artifacts: dir });
     }
     passed = true;

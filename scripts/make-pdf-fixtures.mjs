@@ -11,7 +11,11 @@ const OUT = 'test/fixtures/pdf';
 const LETTER = readFileSync('test/cli/fixtures/letters/two-items.txt', 'utf8').trimEnd().split('\n');
 /** The letter's second page starts at its issues heading, as real letters' often do. */
 const PAGE_BREAK = LETTER.indexOf('IMR ISSUES, DECISIONS AND RATIONALES');
-const HEADINGS = new Set(['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES']);
+const HEADINGS = new Set([
+  'HOW THE IMR FINAL DETERMINATION WAS MADE',
+  'CLINICAL CASE SUMMARY',
+  'IMR ISSUES, DECISIONS AND RATIONALES',
+]);
 
 /** A PDF file from its objects' bodies (object n is bodies[n - 1]; object 1 is the catalog). */
 function pdfFile(bodies) {
@@ -28,14 +32,20 @@ function pdfFile(bodies) {
   return Buffer.from(out, 'latin1');
 }
 
-const stream = (content, extra = '') => `<< /Length ${Buffer.byteLength(content, 'latin1')}${extra} >>\nstream\n${content}\nendstream`;
+const stream = (content, extra = '') =>
+  `<< /Length ${Buffer.byteLength(content, 'latin1')}${extra} >>\nstream\n${content}\nendstream`;
 const escape = (s) => s.replace(/[\\()]/g, (c) => `\\${c}`);
 
 /** Pages of text lines, one line per baseline, 14 pt apart; headings centred in bold. */
 function textPdf(pages) {
   const pageCount = pages.length;
   // Objects: 1 catalog, 2 page tree, 3 regular font, 4 bold font, then a page and its content per page.
-  const bodies = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>'];
+  const bodies = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>',
+  ];
   const kids = [];
   for (const lines of pages) {
     const pageObject = bodies.length + 1;
@@ -50,7 +60,9 @@ function textPdf(pages) {
       }
       y -= 14;
     }
-    bodies.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageObject + 1} 0 R >>`);
+    bodies.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageObject + 1} 0 R >>`,
+    );
     bodies.push(stream(content.trimEnd()));
   }
   bodies[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pageCount} >>`;
@@ -82,10 +94,38 @@ mkdirSync(OUT, { recursive: true });
 const letter = textPdf([LETTER.slice(0, PAGE_BREAK), LETTER.slice(PAGE_BREAK)]);
 writeFileSync(join(OUT, 'two-items.pdf'), letter);
 // Like the DWC's letters: AES-128 with an empty user password and copying not allowed. Must open.
-qpdf(['--encrypt', '', 'owner-secret', '128', '--use-aes=y', '--extract=n', '--', join(OUT, 'two-items.pdf'), join(OUT, 'two-items-aes.pdf')]);
-qpdf(['--encrypt', 'user-secret', 'owner-secret', '128', '--use-aes=y', '--', join(OUT, 'two-items.pdf'), join(OUT, 'bad-password.pdf')]);
+qpdf([
+  '--encrypt',
+  '',
+  'owner-secret',
+  '128',
+  '--use-aes=y',
+  '--extract=n',
+  '--',
+  join(OUT, 'two-items.pdf'),
+  join(OUT, 'two-items-aes.pdf'),
+]);
+qpdf([
+  '--encrypt',
+  'user-secret',
+  'owner-secret',
+  '128',
+  '--use-aes=y',
+  '--',
+  join(OUT, 'two-items.pdf'),
+  join(OUT, 'bad-password.pdf'),
+]);
 writeFileSync(join(OUT, 'bad-truncated.pdf'), letter.subarray(0, Math.floor(letter.length * 0.6)));
-writeFileSync(join(OUT, 'bad-damaged.pdf'), Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nthis is not an object\nstartxref\n12345\n%%EOF\n', 'latin1'));
-writeFileSync(join(OUT, 'bad-not-a-pdf.pdf'), 'Case Number: CM00-0000000\nThis is a text letter saved with a .pdf name.\n');
+writeFileSync(
+  join(OUT, 'bad-damaged.pdf'),
+  Buffer.from(
+    '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nthis is not an object\nstartxref\n12345\n%%EOF\n',
+    'latin1',
+  ),
+);
+writeFileSync(
+  join(OUT, 'bad-not-a-pdf.pdf'),
+  'Case Number: CM00-0000000\nThis is a text letter saved with a .pdf name.\n',
+);
 writeFileSync(join(OUT, 'bad-scanned.pdf'), imageOnlyPdf());
 console.log(`wrote the PDF fixtures in ${OUT}`);

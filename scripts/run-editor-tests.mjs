@@ -43,7 +43,8 @@ function fail(message) {
 function loadHostEnv() {
   if (process.env.CODE_SERVER && process.env.NODE24_BIN && process.env.CHROMIUM_PATH) return;
   const cache =
-    process.env.IMR_TEST_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'imr-vscode-test');
+    process.env.IMR_TEST_CACHE ||
+    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'imr-vscode-test');
   const file = path.join(cache, 'env.sh');
   if (!fs.existsSync(file)) fail(`${file} not found: run scripts/install-vscode-test-host.sh first`);
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
@@ -105,7 +106,9 @@ try {
     try {
       ({ runTests } = require(require.resolve('@vscode/test-electron', { paths: [root] })));
     } catch {
-      fail('VSCODE_TEST_HOST=electron needs @vscode/test-electron (npm install --no-save @vscode/test-electron@2.5.2) and internet access');
+      fail(
+        'VSCODE_TEST_HOST=electron needs @vscode/test-electron (npm install --no-save @vscode/test-electron@2.5.2) and internet access',
+      );
     }
     await runTests(options);
   } else if (host === 'code-server') {
@@ -127,7 +130,8 @@ try {
 fs.rmSync(resultsDir, { recursive: true, force: true });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (results) {
-  for (const t of results.tests.filter((t) => t.state === 'failed')) console.log(`FAILED: ${t.title}\n  ${t.error ?? ''}`);
+  for (const t of results.tests.filter((t) => t.state === 'failed'))
+    console.log(`FAILED: ${t.title}\n  ${t.error ?? ''}`);
 }
 if (runError) console.error(`run-editor-tests (${host}, ${seconds} s): ${runError.message ?? runError}`);
 else console.error(`run-editor-tests (${host}): ${seconds} s`);

@@ -37,7 +37,10 @@ class Failures {
   cases = 0;
   add(c: Case, messages: readonly string[]): void {
     this.cases++;
-    const key = messages.map((m) => m.replace(/\d+/g, 'n')).join(' | ').slice(0, 300);
+    const key = messages
+      .map((m) => m.replace(/\d+/g, 'n'))
+      .join(' | ')
+      .slice(0, 300);
     const kind = this.kinds.get(key);
     if (kind) kind.count++;
     else this.kinds.set(key, { count: 1, example: describeCase(c), messages: messages.slice(0, 5) });
@@ -85,7 +88,9 @@ async function main(): Promise<number> {
   const { cases, seed, server } = options(process.argv.slice(2));
   const started = Date.now();
   const inProcess = soakInProcess(cases, seed);
-  console.log(`in process: ${inProcess.run} cases run, ${inProcess.failures.cases} failed (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `in process: ${inProcess.run} cases run, ${inProcess.failures.cases} failed (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
   inProcess.failures.print();
   console.log('slowest cases (ms):');
   for (const [ms, c] of inProcess.slowest) console.log(`  ${ms.toFixed(0)}  ${c.slice(0, 200)}`);

@@ -19,7 +19,11 @@ interface RawRule {
   patterns?: RawRule[];
 }
 
-const raw = JSON.parse(readFileSync(GRAMMAR_PATH, 'utf8')) as { scopeName: string; patterns: RawRule[]; repository: Record<string, RawRule> };
+const raw = JSON.parse(readFileSync(GRAMMAR_PATH, 'utf8')) as {
+  scopeName: string;
+  patterns: RawRule[];
+  repository: Record<string, RawRule>;
+};
 
 function allRawRules(): Array<[string, RawRule]> {
   const found: Array<[string, RawRule]> = [];
@@ -72,11 +76,28 @@ test('language-configuration.json: no comments, two bracket kinds, words that ke
     wordPattern: string;
   };
   assert.equal(config.comments, undefined, 'letters have no comments');
-  assert.deepEqual(config.brackets, [['(', ')'], ['[', ']']]);
-  assert.deepEqual(config.autoClosingPairs.map((p) => p.open + p.close), ['()', '[]', '""']);
+  assert.deepEqual(config.brackets, [
+    ['(', ')'],
+    ['[', ']'],
+  ]);
+  assert.deepEqual(
+    config.autoClosingPairs.map((p) => p.open + p.close),
+    ['()', '[]', '""'],
+  );
   // VS Code compiles the word pattern without the `u` flag and adds `g`.
   const words = (text: string) => text.match(new RegExp(config.wordPattern, 'g'));
-  for (const word of ['L5-S1', 'PT/PTT', '10/325mg', '10/20/2016', '10-20-16', 'CM17-0020384', '#60', 'P&S', 'CA-MTUS', "patient's"]) {
+  for (const word of [
+    'L5-S1',
+    'PT/PTT',
+    '10/325mg',
+    '10/20/2016',
+    '10-20-16',
+    'CM17-0020384',
+    '#60',
+    'P&S',
+    'CA-MTUS',
+    "patient's",
+  ]) {
     assert.deepEqual(words(word), [word], word);
   }
   assert.deepEqual(words('Norco 5/325mg #60, (PR-2) and MRI.'), ['Norco', '5/325mg', '#60', 'PR-2', 'and', 'MRI']);

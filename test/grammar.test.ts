@@ -40,9 +40,13 @@ function expectPaint(cases: Array<[line: string, painted: Scoped[]]>): void {
 
 /** Tokenizes a stretch of a shipped letter in order; lines not listed must stay plain. */
 function expectLetter(name: string, from: number, to: number, painted: Record<number, Scoped[]>): void {
-  const lines = letterText(name).split('\n').slice(from, to + 1);
+  const lines = letterText(name)
+    .split('\n')
+    .slice(from, to + 1);
   const actual = tokenizeLines(grammar, lines);
-  lines.forEach((line, k) => assert.deepEqual(actual[k], painted[from + k] ?? [], `${name} line ${from + k}: ${JSON.stringify(line)}`));
+  lines.forEach((line, k) =>
+    assert.deepEqual(actual[k], painted[from + k] ?? [], `${name} line ${from + k}: ${JSON.stringify(line)}`),
+  );
 }
 
 test('CM16-0238035 (text form), header and credentials: labels, case number, dates, priority, headings', () => {
@@ -186,7 +190,10 @@ test('section headings of every layout: a whole line, after spaces or a form fee
     // The same words inside prose are no heading.
     ['The CLINICAL CASE SUMMARY above', []],
     // L1 headings end in a colon; text may follow.
-    ['Medical Qualifications of the Expert Reviewer:', [[0, 'Medical Qualifications of the Expert Reviewer:', HEADING]]],
+    [
+      'Medical Qualifications of the Expert Reviewer:',
+      [[0, 'Medical Qualifications of the Expert Reviewer:', HEADING]],
+    ],
     ['Case Summary: Disclaimer: The following', [[0, 'Case Summary:', HEADING]]],
   ]);
 });
@@ -217,7 +224,10 @@ test('header and field labels: only where a label can start; L1 labels [unverifi
         [51, 'MTUS', MTUS],
       ],
     ],
-    ['MAXIMUS guideline: The Expert Reviewer did not cite any medical evidence for its decision.', [[0, 'MAXIMUS guideline:', FIELD_LABEL]]],
+    [
+      'MAXIMUS guideline: The Expert Reviewer did not cite any medical evidence for its decision.',
+      [[0, 'MAXIMUS guideline:', FIELD_LABEL]],
+    ],
     [
       '1) Regarding the request for MRI of the lumbar spine:',
       [
@@ -227,7 +237,13 @@ test('header and field labels: only where a label can start; L1 labels [unverifi
     ],
     [
       'Section of the Medical Treatment Utilization Schedule (MTUS) used by the Claims Administrator:',
-      [[0, 'Section of the Medical Treatment Utilization Schedule (MTUS) used by the Claims Administrator:', FIELD_LABEL]],
+      [
+        [
+          0,
+          'Section of the Medical Treatment Utilization Schedule (MTUS) used by the Claims Administrator:',
+          FIELD_LABEL,
+        ],
+      ],
     ],
     ['Rationale for the Decision:', [[0, 'Rationale for the Decision:', FIELD_LABEL]]],
     [
@@ -306,15 +322,21 @@ test('medical-necessity phrases take the decision colours', () => {
     ['the request cannot be deemed medically necessary', [[12, 'cannot be deemed medically necessary', NEGATIVE]]],
     ['the request is notmedically necessary', [[15, 'notmedically necessary', NEGATIVE]]],
     ['Baclofen is not a medical necessity.', [[12, 'not a medical necessity', NEGATIVE]]],
-    ['the medical necessity of this request is not established.', [[4, 'medical necessity of this request is not established', NEGATIVE]]],
+    [
+      'the medical necessity of this request is not established.',
+      [[4, 'medical necessity of this request is not established', NEGATIVE]],
+    ],
     ['The Lumbar MMB/Facet Blocks L3-S1', []],
     ['Therefore, the request is medically necessary.', [[23, 'is medically necessary', POSITIVE]]],
     ['deem the request for home health to be medically necessary.', [[36, 'be medically necessary', POSITIVE]]],
     ['is medically necessary and appropriate.', [[0, 'is medically necessary', POSITIVE]]],
-    ['Decision rationale: As the requested surgical intervention is not medically necessary per the', [
-      [0, 'Decision rationale:', FIELD_LABEL],
-      [62, 'not medically necessary', NEGATIVE],
-    ]],
+    [
+      'Decision rationale: As the requested surgical intervention is not medically necessary per the',
+      [
+        [0, 'Decision rationale:', FIELD_LABEL],
+        [62, 'not medically necessary', NEGATIVE],
+      ],
+    ],
   ]);
 });
 
@@ -349,6 +371,9 @@ test('long, repetitive lines are tokenized to the end', { timeout: 60_000 }, () 
     [':'.repeat(20000), []],
     ['1/'.repeat(10000), []],
     ['not '.repeat(5000), []],
-    ['Section of the Medical Treatment Utilization Schedule '.repeat(400), [[0, 'Section of the Medical Treatment Utilization Schedule '.repeat(400), FIELD_LABEL]]],
+    [
+      'Section of the Medical Treatment Utilization Schedule '.repeat(400),
+      [[0, 'Section of the Medical Treatment Utilization Schedule '.repeat(400), FIELD_LABEL]],
+    ],
   ]);
 });

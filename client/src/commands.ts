@@ -60,7 +60,13 @@ async function fixAll(): Promise<boolean> {
   if (!editor || editor.document.languageId !== 'imr') return false;
   const doc = editor.document;
   const whole = new vscode.Range(0, 0, doc.lineCount, 0);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND.value, 1);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    whole,
+    FIX_ALL_KIND.value,
+    1,
+  );
   const action = (actions ?? []).find((a) => a.kind && FIX_ALL_KIND.contains(a.kind) && a.edit);
   if (!action?.edit) {
     void vscode.window.showInformationMessage('IMR: no problem in this letter has a safe fix.');

@@ -7,7 +7,12 @@ import type { ServerHost } from './serverHost';
 
 const EDIT_DELAY_MS = 300;
 type Shape = 'upheld' | 'overturned' | 'invalid';
-const SHAPE_OF: Record<ItemDecision, Shape> = { Upheld: 'upheld', Overturned: 'overturned', invalid: 'invalid', missing: 'invalid' };
+const SHAPE_OF: Record<ItemDecision, Shape> = {
+  Upheld: 'upheld',
+  Overturned: 'overturned',
+  invalid: 'invalid',
+  missing: 'invalid',
+};
 
 export interface DecisionDecorations {
   /** The decorated heading lines of a document by shape (for tests). */
@@ -18,7 +23,10 @@ export function registerDecisionDecorations(context: vscode.ExtensionContext, ho
   const types = Object.fromEntries(
     (['upheld', 'overturned', 'invalid'] as const).map((shape) => [
       shape,
-      vscode.window.createTextEditorDecorationType({ gutterIconPath: context.asAbsolutePath(`media/${shape}.svg`), gutterIconSize: 'contain' }),
+      vscode.window.createTextEditorDecorationType({
+        gutterIconPath: context.asAbsolutePath(`media/${shape}.svg`),
+        gutterIconSize: 'contain',
+      }),
     ]),
   ) as Record<Shape, vscode.TextEditorDecorationType>;
   const applied = new Map<string, Record<Shape, number[]>>();
@@ -37,7 +45,10 @@ export function registerDecisionDecorations(context: vscode.ExtensionContext, ho
       const shape = SHAPE_OF[item.decision];
       const line = item.range.end.line;
       lines[shape].push(line);
-      options[shape].push({ range: new vscode.Range(line, 0, line, 0), hoverMessage: `${item.label}: ${item.description}` });
+      options[shape].push({
+        range: new vscode.Range(line, 0, line, 0),
+        hoverMessage: `${item.label}: ${item.description}`,
+      });
     }
     for (const shape of Object.keys(types) as Shape[]) editor.setDecorations(types[shape], options[shape]);
     // No items yet may mean the server has not seen the document: its diagnostics will bring another try.
@@ -52,7 +63,9 @@ export function registerDecisionDecorations(context: vscode.ExtensionContext, ho
     // A letter's first diagnostics say the server has it: the items asked for on opening may have come too early.
     vscode.languages.onDidChangeDiagnostics(({ uris }) => {
       const changed = new Set(uris.map((u) => u.toString()));
-      vscode.window.visibleTextEditors.filter((e) => changed.has(e.document.uri.toString()) && !applied.has(e.document.uri.toString())).forEach((e) => void decorate(e));
+      vscode.window.visibleTextEditors
+        .filter((e) => changed.has(e.document.uri.toString()) && !applied.has(e.document.uri.toString()))
+        .forEach((e) => void decorate(e));
     }),
     host.onDidChangeState((state) => state === 'running' && decorateAll()),
     vscode.workspace.onDidChangeTextDocument(({ document }) => {

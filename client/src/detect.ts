@@ -27,7 +27,11 @@ export function startDetection(context: vscode.ExtensionContext): Detector {
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(sniff),
     vscode.workspace.onDidChangeTextDocument(({ document }) => {
-      if (document.isUntitled && document.languageId === 'plaintext' && document.offsetAt(new vscode.Position(HEAD_LINES, 0)) <= MAX_SNIFF_ON_CHANGE) {
+      if (
+        document.isUntitled &&
+        document.languageId === 'plaintext' &&
+        document.offsetAt(new vscode.Position(HEAD_LINES, 0)) <= MAX_SNIFF_ON_CHANGE
+      ) {
         sniff(document);
       }
     }),

@@ -44,7 +44,13 @@ export function letterDescription(letter: LetterSummary): string {
 
 /** Markdown for the letter's tooltip: what the deadline figure is and why it is only an estimate. */
 export function letterTooltip(letter: LetterSummary): string {
-  const lines = [`**${letterLabel(letter)}** · ${letter.fileName}`, '', `Decision date: ${letter.decisionDate ?? 'not found'}`, '', countsText(letter)];
+  const lines = [
+    `**${letterLabel(letter)}** · ${letter.fileName}`,
+    '',
+    `Decision date: ${letter.decisionDate ?? 'not found'}`,
+    '',
+    countsText(letter),
+  ];
   if (letter.appealByEstimate) {
     lines.push(
       '',
@@ -64,7 +70,10 @@ function itemPasses(item: PickableItem, decision: DecisionFilter): boolean {
 }
 
 /** The letters to show, each with the items to show under it. */
-export function applyFilters(letters: readonly LetterSummary[], filters: Filters): { letter: LetterSummary; items: PickableItem[] }[] {
+export function applyFilters(
+  letters: readonly LetterSummary[],
+  filters: Filters,
+): { letter: LetterSummary; items: PickableItem[] }[] {
   const text = filters.text.trim().toLowerCase();
   const out: { letter: LetterSummary; items: PickableItem[] }[] = [];
   for (const letter of letters) {
@@ -74,7 +83,8 @@ export function applyFilters(letters: readonly LetterSummary[], filters: Filters
       out.push({ letter, items: byDecision });
       continue;
     }
-    const letterMatches = (letter.caseNumber ?? '').toLowerCase().includes(text) || letter.fileName.toLowerCase().includes(text);
+    const letterMatches =
+      (letter.caseNumber ?? '').toLowerCase().includes(text) || letter.fileName.toLowerCase().includes(text);
     const items = letterMatches ? byDecision : byDecision.filter((item) => item.label.toLowerCase().includes(text));
     if (letterMatches || items.length > 0) out.push({ letter, items });
   }

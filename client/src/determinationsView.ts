@@ -3,7 +3,13 @@
 // `imr/determinations`; refetched when the server's index changes and when open letters are edited. The
 // texts and filters are in determinationsModel.ts.
 import * as vscode from 'vscode';
-import { DeterminationsRequest, IndexChangedNotification, IndexReadyNotification, type LetterSummary, type PickableItem } from '../../server/src/protocol';
+import {
+  DeterminationsRequest,
+  IndexChangedNotification,
+  IndexReadyNotification,
+  type LetterSummary,
+  type PickableItem,
+} from '../../server/src/protocol';
 import { toRange } from './convert';
 import {
   applyFilters,
@@ -22,9 +28,16 @@ import type { ServerHost } from './serverHost';
 export const VIEW_ID = 'imr.determinations';
 const EDIT_DELAY_MS = 500;
 
-export type DeterminationNode = { kind: 'letter'; letter: LetterSummary; items: PickableItem[] } | { kind: 'item'; letter: LetterSummary; item: PickableItem };
+export type DeterminationNode =
+  | { kind: 'letter'; letter: LetterSummary; items: PickableItem[] }
+  | { kind: 'item'; letter: LetterSummary; item: PickableItem };
 
-const DECISION_COLORS: Partial<Record<string, string>> = { Upheld: 'charts.red', Overturned: 'charts.green', invalid: 'charts.yellow', missing: 'charts.yellow' };
+const DECISION_COLORS: Partial<Record<string, string>> = {
+  Upheld: 'charts.red',
+  Overturned: 'charts.green',
+  invalid: 'charts.yellow',
+  missing: 'charts.yellow',
+};
 
 export class DeterminationsProvider implements vscode.TreeDataProvider<DeterminationNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -58,7 +71,8 @@ export class DeterminationsProvider implements vscode.TreeDataProvider<Determina
   }
 
   async getChildren(node?: DeterminationNode): Promise<DeterminationNode[]> {
-    if (node) return node.kind === 'letter' ? node.items.map((item) => ({ kind: 'item', letter: node.letter, item })) : [];
+    if (node)
+      return node.kind === 'letter' ? node.items.map((item) => ({ kind: 'item', letter: node.letter, item })) : [];
     const letters = await this.load();
     return applyFilters(letters, this.filters).map(({ letter, items }) => ({ kind: 'letter', letter, items }));
   }
@@ -81,7 +95,10 @@ export class DeterminationsProvider implements vscode.TreeDataProvider<Determina
     treeItem.description = item.description;
     treeItem.tooltip = `${item.label} — ${item.description}`;
     const color = DECISION_COLORS[item.decision];
-    treeItem.iconPath = new vscode.ThemeIcon(DECISION_ICONS[item.decision], color ? new vscode.ThemeColor(color) : undefined);
+    treeItem.iconPath = new vscode.ThemeIcon(
+      DECISION_ICONS[item.decision],
+      color ? new vscode.ThemeColor(color) : undefined,
+    );
     treeItem.contextValue = 'imrItem';
     treeItem.command = { command: REVEAL_COMMAND, title: 'Reveal Item', arguments: [node.letter.uri, item.range] };
     return treeItem;
@@ -147,10 +164,14 @@ export function registerDeterminationsView(context: vscode.ExtensionContext, hos
     vscode.workspace.onDidOpenTextDocument((doc) => doc.languageId === 'imr' && provider.refresh()),
     vscode.workspace.onDidCloseTextDocument((doc) => doc.languageId === 'imr' && provider.refresh()),
     { dispose: () => clearTimeout(editTimer) },
-    vscode.commands.registerCommand(REVEAL_COMMAND, (uri: string, range: PickableItem['range']) => reveal(vscode.Uri.parse(uri), toRange(range))),
+    vscode.commands.registerCommand(REVEAL_COMMAND, (uri: string, range: PickableItem['range']) =>
+      reveal(vscode.Uri.parse(uri), toRange(range)),
+    ),
     vscode.commands.registerCommand('imr.determinations.refresh', () => provider.refresh()),
     vscode.commands.registerCommand('imr.determinations.filterDecision', async () => {
-      const choice = await vscode.window.showQuickPick(DECISION_CHOICES, { placeHolder: 'Show letters with items of this decision' });
+      const choice = await vscode.window.showQuickPick(DECISION_CHOICES, {
+        placeHolder: 'Show letters with items of this decision',
+      });
       if (!choice) return;
       provider.setFilters({ ...provider.filters, decision: choice.value });
       showFilters();

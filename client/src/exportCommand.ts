@@ -27,13 +27,15 @@ async function choose(options: ExportOptions): Promise<Required<ExportOptions> |
   }
   const format =
     options.format ??
-    (await vscode.window.showQuickPick(
-      [
-        { label: 'CSV', description: 'one row per item, for spreadsheets', value: 'csv' as const },
-        { label: 'JSON', description: 'an array of rows', value: 'json' as const },
-      ],
-      { placeHolder: 'Format' },
-    ))?.value;
+    (
+      await vscode.window.showQuickPick(
+        [
+          { label: 'CSV', description: 'one row per item, for spreadsheets', value: 'csv' as const },
+          { label: 'JSON', description: 'an array of rows', value: 'json' as const },
+        ],
+        { placeHolder: 'Format' },
+      )
+    )?.value;
   if (!format) return undefined;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target =

@@ -19,7 +19,8 @@ export function pdfDocumentUri(file: vscode.Uri): vscode.Uri {
 
 /** Leaves out code actions on a PDF's text, which cannot be edited. */
 export const pdfMiddleware: Middleware = {
-  provideCodeActions: (document, range, context, token, next) => (document.uri.scheme === PDF_SCHEME ? [] : next(document, range, context, token)),
+  provideCodeActions: (document, range, context, token, next) =>
+    document.uri.scheme === PDF_SCHEME ? [] : next(document, range, context, token),
 };
 
 export function registerPdfDocuments(context: vscode.ExtensionContext, host: ServerHost): void {
@@ -51,9 +52,14 @@ export function registerPdfDocuments(context: vscode.ExtensionContext, host: Ser
   };
 
   const open = async (file?: vscode.Uri) => {
-    const target = file ?? (await vscode.window.showOpenDialog({ filters: { 'Determination PDF': ['pdf'] }, canSelectMany: false }))?.[0];
+    const target =
+      file ??
+      (await vscode.window.showOpenDialog({ filters: { 'Determination PDF': ['pdf'] }, canSelectMany: false }))?.[0];
     if (!target) return;
-    const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(pdfDocumentUri(target)), 'imr');
+    const document = await vscode.languages.setTextDocumentLanguage(
+      await vscode.workspace.openTextDocument(pdfDocumentUri(target)),
+      'imr',
+    );
     showPage(await vscode.window.showTextDocument(document, { preview: false }));
   };
 

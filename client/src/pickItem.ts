@@ -21,7 +21,10 @@ export function registerPickItem(context: vscode.ExtensionContext, host: ServerH
     }
     const choice = await vscode.window.showQuickPick(
       items.map((item) => ({ label: item.label, description: item.description, item })),
-      { placeHolder: items.length ? 'Go to a disputed item' : 'This letter has no disputed item', matchOnDescription: true },
+      {
+        placeHolder: items.length ? 'Go to a disputed item' : 'This letter has no disputed item',
+        matchOnDescription: true,
+      },
     );
     if (choice) await reveal(vscode.Uri.parse(uri), toRange(choice.item.range));
   };

@@ -1,6 +1,12 @@
 // When the language server crashes: restart it a few times, then stop and say so once, with a way to try
 // again. No `vscode` import (the editor is reached through the `CrashUi` given), so that unit tests run it.
-import type { CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, ErrorHandlerResult } from 'vscode-languageclient/node';
+import type {
+  CloseAction,
+  CloseHandlerResult,
+  ErrorAction,
+  ErrorHandler,
+  ErrorHandlerResult,
+} from 'vscode-languageclient/node';
 
 /** Restarts allowed within WINDOW_MS; the next crash in that window stops the server. */
 export const MAX_RESTARTS = 3;
@@ -53,7 +59,9 @@ export interface CrashUi {
  */
 export function crashHandler(policy: RestartPolicy, ui: CrashUi): ErrorHandler {
   return {
-    error: (_error, _message, count): ErrorHandlerResult => ({ action: count !== undefined && count <= 3 ? CONTINUE : SHUT_DOWN }),
+    error: (_error, _message, count): ErrorHandlerResult => ({
+      action: count !== undefined && count <= 3 ? CONTINUE : SHUT_DOWN,
+    }),
     closed: (): CloseHandlerResult => {
       if (policy.crashed() === 'restart') return { action: RESTART, handled: true };
       void ui.show(GAVE_UP_MESSAGE, RESTART_ACTION).then((choice) => {

@@ -4,7 +4,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PDF_SCHEME } from '../../server/src/protocol';
 import { pdfMiddleware } from './pdf';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { crashHandler, RestartPolicy } from './restartPolicy';
 
 export type ServerState = 'not started' | 'starting' | 'running' | 'stopped';
@@ -64,7 +70,11 @@ export class ServerHost implements vscode.Disposable {
     const execArgv = ['--max-semi-space-size=2'];
     const serverOptions: ServerOptions = {
       run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6019'] } },
+      debug: {
+        module: serverModule,
+        transport: TransportKind.ipc,
+        options: { execArgv: [...execArgv, '--nolazy', '--inspect=6019'] },
+      },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
@@ -74,7 +84,10 @@ export class ServerHost implements vscode.Disposable {
       ],
       middleware: pdfMiddleware,
       outputChannel: this.output,
-      errorHandler: crashHandler(new RestartPolicy(), { show: (message, action) => vscode.window.showErrorMessage(message, action), restart: () => void this.restart() }),
+      errorHandler: crashHandler(new RestartPolicy(), {
+        show: (message, action) => vscode.window.showErrorMessage(message, action),
+        restart: () => void this.restart(),
+      }),
       // The server asks for the `imr` settings and registers its own change and file watchers.
     };
     const client = new LanguageClient('imr', 'IMR Determinations', serverOptions, clientOptions);

@@ -24,7 +24,8 @@ export function registerStatusItem(context: vscode.ExtensionContext, host: Serve
   const update = async () => {
     const run = ++generation;
     const state = host.state;
-    item.severity = state === 'stopped' ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+    item.severity =
+      state === 'stopped' ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
     item.busy = state === 'starting' || (state === 'running' && indexing);
     item.command =
       state === 'stopped'

@@ -21,7 +21,9 @@ export function registerWorkspaceProblems(context: vscode.ExtensionContext, host
   const check = async (client: LanguageClient, token: vscode.CancellationToken): Promise<number> => {
     const result = await client.sendRequest(CheckWorkspaceRequest, {}, token);
     if (token.isCancellationRequested) return 0;
-    const open = new Set(vscode.workspace.textDocuments.filter((d) => d.languageId === 'imr').map((d) => d.uri.toString()));
+    const open = new Set(
+      vscode.workspace.textDocuments.filter((d) => d.languageId === 'imr').map((d) => d.uri.toString()),
+    );
     collection.clear();
     for (const letter of result.letters) {
       const uri = vscode.Uri.parse(letter.uri);

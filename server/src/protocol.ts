@@ -16,7 +16,9 @@ export interface DocumentItemsResult {
   items: PickableItem[];
   counts: DecisionCounts;
 }
-export const DocumentItemsRequest = new RequestType<DocumentItemsParams, DocumentItemsResult, void>('imr/documentItems');
+export const DocumentItemsRequest = new RequestType<DocumentItemsParams, DocumentItemsResult, void>(
+  'imr/documentItems',
+);
 
 /** One letter of the workspace, as the Determinations view lists it. */
 export interface LetterSummary {
@@ -43,7 +45,9 @@ export interface DeterminationsResult {
 }
 
 /** `imr/determinations`: every letter of the workspace (the index, with open documents over their files). */
-export const DeterminationsRequest = new RequestType<Record<string, never>, DeterminationsResult, void>('imr/determinations');
+export const DeterminationsRequest = new RequestType<Record<string, never>, DeterminationsResult, void>(
+  'imr/determinations',
+);
 
 /** Counts only, never text. */
 export interface IndexStats {
@@ -67,7 +71,9 @@ export interface CheckWorkspaceResult {
   checked: number;
   truncated: boolean;
 }
-export const CheckWorkspaceRequest = new RequestType<Record<string, never>, CheckWorkspaceResult, void>('imr/checkWorkspace');
+export const CheckWorkspaceRequest = new RequestType<Record<string, never>, CheckWorkspaceResult, void>(
+  'imr/checkWorkspace',
+);
 
 /** `imr/export`: the rows of `imr export` for the given letters (all indexed letters when `uris` is absent). */
 export interface ExportParams {

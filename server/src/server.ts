@@ -116,7 +116,12 @@ function serve(): void {
     connection,
     documents,
     analyses: new AnalysisCache(),
-    settings: new SettingsStore(connection, logger, () => clientCapabilities, () => context.workspaceFolders),
+    settings: new SettingsStore(
+      connection,
+      logger,
+      () => clientCapabilities,
+      () => context.workspaceFolders,
+    ),
     logger,
     get clientCapabilities() {
       return clientCapabilities;
@@ -153,7 +158,9 @@ function serve(): void {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     };
     if (clientCapabilities.workspace?.workspaceFolders) {
-      mergeCapabilities(capabilities, { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } });
+      mergeCapabilities(capabilities, {
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      });
     }
     for (const feature of features) {
       try {
@@ -173,7 +180,10 @@ function serve(): void {
       try {
         connection.workspace.onDidChangeWorkspaceFolders((event) => {
           const removed = new Set(folderPaths(event.removed));
-          context.workspaceFolders = [...context.workspaceFolders.filter((f) => !removed.has(f)), ...folderPaths(event.added)];
+          context.workspaceFolders = [
+            ...context.workspaceFolders.filter((f) => !removed.has(f)),
+            ...folderPaths(event.added),
+          ];
           eachFeature('workspace folders change', (f) => f.workspaceFoldersChanged?.(context));
         });
       } catch (error) {
@@ -220,11 +230,16 @@ function serve(): void {
   });
 
   connection.onExecuteCommand(
-    handler(context, 'executeCommand', (): unknown => null, async (params, token) => {
-      const command = commands.get(params.command);
-      if (!command) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${params.command}`);
-      return (await command.run(context, params.arguments ?? [], token)) ?? null;
-    }),
+    handler(
+      context,
+      'executeCommand',
+      (): unknown => null,
+      async (params, token) => {
+        const command = commands.get(params.command);
+        if (!command) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${params.command}`);
+        return (await command.run(context, params.arguments ?? [], token)) ?? null;
+      },
+    ),
   );
 
   documents.onDidClose(({ document }) => {

@@ -41,7 +41,7 @@ function bestMs(runs: number, fn: () => void): number {
 }
 
 function mbps(bytes: number, ms: number): string {
-  return ((bytes / MiB) / (ms / 1000)).toFixed(1).padStart(8);
+  return (bytes / MiB / (ms / 1000)).toFixed(1).padStart(8);
 }
 
 function row(label: string, value: string, target: string, ok: boolean): void {
@@ -73,8 +73,15 @@ function throughput(texts: string[], label: string, withRules: boolean): void {
   const what = withRules ? 'parse+rules' : 'parse';
   const baseline = bytes / MiB / (split / 1000);
   const perLetterMbps = bytes / MiB / (perLetter / 1000);
-  row(`${what}, ${label} (${docs.length} letters)`, `${mbps(bytes, perLetter)} MB/s`, '>= 100 MB/s', label !== '10 MiB' || perLetterMbps >= 100);
-  console.log(`${''.padEnd(44)} ratio to split('\\n') ${(perLetterMbps / baseline).toFixed(3)}  (split: ${mbps(bytes, split).trim()} MB/s)`);
+  row(
+    `${what}, ${label} (${docs.length} letters)`,
+    `${mbps(bytes, perLetter)} MB/s`,
+    '>= 100 MB/s',
+    label !== '10 MiB' || perLetterMbps >= 100,
+  );
+  console.log(
+    `${''.padEnd(44)} ratio to split('\\n') ${(perLetterMbps / baseline).toFixed(3)}  (split: ${mbps(bytes, split).trim()} MB/s)`,
+  );
   row(`${what}, ${label} as one text`, `${mbps(bytes, whole)} MB/s`, '(info)', true);
 }
 
@@ -88,7 +95,12 @@ function typicalLetter(texts: string[]): void {
     for (let i = 0; i < n; i++) sink += parse(letter).items.length;
   });
   const us = (ms * 1000) / n;
-  row(`parse, typical letter (${(letter.length / 1024).toFixed(1)} KiB)`, `${us.toFixed(1)} µs`, '<= 100 µs', us <= 100);
+  row(
+    `parse, typical letter (${(letter.length / 1024).toFixed(1)} KiB)`,
+    `${us.toFixed(1)} µs`,
+    '<= 100 µs',
+    us <= 100,
+  );
   const withRules = bestMs(5, () => {
     for (let i = 0; i < n; i++) {
       const d = parse(letter);

@@ -61,10 +61,17 @@ class Server {
     readonly connection: ProtocolConnection,
   ) {}
 
-  static async start(options: { folders?: string[]; settings?: unknown; onNotificationBeforeInit?: (s: Server) => void }): Promise<Server> {
+  static async start(options: {
+    folders?: string[];
+    settings?: unknown;
+    onNotificationBeforeInit?: (s: Server) => void;
+  }): Promise<Server> {
     const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr.resume();
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     const server = new Server(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       for (let i = server.diagnosticWaiters.length - 1; i >= 0; i--) {
@@ -108,7 +115,10 @@ class Server {
   }
 
   diagnosticsFor(uri: string, version: number): Promise<void> {
-    return withTimeout(new Promise<void>((resolve) => this.diagnosticWaiters.push({ uri, version, resolve })), `diagnostics for v${version}`);
+    return withTimeout(
+      new Promise<void>((resolve) => this.diagnosticWaiters.push({ uri, version, resolve })),
+      `diagnostics for v${version}`,
+    );
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
@@ -195,21 +205,34 @@ async function diagnosticsLatency(texts: string[], row: Row): Promise<void> {
     const text = bigText(texts, MiB);
     const uri = 'file:///bench/one-mebibyte.txt';
     const opened = server.diagnosticsFor(uri, 1);
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text } });
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'imr', version: 1, text },
+    });
     await opened;
     const at = middlePosition(text);
     const samples: number[] = [];
     for (let version = 2; version <= 31; version++) {
       // Insert a character, then delete it: the size stays at 1 MiB.
-      const change = version % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const change =
+        version % 2 === 0
+          ? { range: { start: at, end: at }, text: 'x' }
+          : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
       const published = server.diagnosticsFor(uri, version);
       const t0 = now();
-      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [change],
+      });
       await published;
       if (version > 3) samples.push(now() - t0); // the first two warm the JIT
     }
     const ms = median(samples);
-    row(`didChange → diagnostics, ${(Buffer.byteLength(text) / MiB).toFixed(1)} MiB, debounce 0`, `${ms.toFixed(1)} ms`, '<= 20 ms', ms <= 20);
+    row(
+      `didChange → diagnostics, ${(Buffer.byteLength(text) / MiB).toFixed(1)} MiB, debounce 0`,
+      `${ms.toFixed(1)} ms`,
+      '<= 20 ms',
+      ms <= 20,
+    );
     // The floor: what the core alone takes on the same text, in this process (best of 5).
     let best = Infinity;
     for (let i = 0; i < 5; i++) {
@@ -228,7 +251,9 @@ async function typicalLetterRequests(texts: string[], row: Row): Promise<void> {
   const server = await Server.start({ settings: { diagnostics: { debounceMs: 60_000 } } });
   try {
     const uri = 'file:///bench/typical.txt';
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text: letter } });
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'imr', version: 1, text: letter },
+    });
     let version = 1;
     const edit = async () => {
       version++;
@@ -236,9 +261,18 @@ async function typicalLetterRequests(texts: string[], row: Row): Promise<void> {
       const line0 = letter.slice(0, letter.indexOf('\n'));
       const change =
         version % 2 === 0
-          ? { range: { start: { line: 0, character: line0.length }, end: { line: 0, character: line0.length } }, text: ' ' }
-          : { range: { start: { line: 0, character: line0.length }, end: { line: 0, character: line0.length + 1 } }, text: '' };
-      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+          ? {
+              range: { start: { line: 0, character: line0.length }, end: { line: 0, character: line0.length } },
+              text: ' ',
+            }
+          : {
+              range: { start: { line: 0, character: line0.length }, end: { line: 0, character: line0.length + 1 } },
+              text: '',
+            };
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [change],
+      });
     };
     const measure = async (method: string, afterEdit: boolean, n: number) => {
       const samples: number[] = [];
@@ -273,7 +307,10 @@ async function workspaceIndex(texts: string[], row: Row): Promise<void> {
     for (let i = 0; i < count; i++) {
       const sub = path.join(dir, `batch-${String(Math.floor(i / 100)).padStart(2, '0')}`);
       if (i % 100 === 0) fs.mkdirSync(sub);
-      fs.writeFileSync(path.join(sub, `letter-${String(i).padStart(4, '0')}.${i % 10 === 0 ? 'imr' : 'txt'}`), letters[i % letters.length]);
+      fs.writeFileSync(
+        path.join(sub, `letter-${String(i).padStart(4, '0')}.${i % 10 === 0 ? 'imr' : 'txt'}`),
+        letters[i % letters.length],
+      );
     }
     let ready!: Promise<unknown>;
     let t0 = 0;
@@ -287,7 +324,9 @@ async function workspaceIndex(texts: string[], row: Row): Promise<void> {
     try {
       // Requests answered while the index is built: the slowest shows how responsive the server stays.
       const uri = 'file:///bench/open.txt';
-      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text: letters[0] } });
+      await server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'imr', version: 1, text: letters[0] },
+      });
       let building = true;
       const latencies: number[] = [];
       const probe = (async () => {
@@ -301,10 +340,20 @@ async function workspaceIndex(texts: string[], row: Row): Promise<void> {
       const wall = now() - t0;
       building = false;
       await probe;
-      row(`workspace index, ${stats.letters} letters, ready`, `${wall.toFixed(0)} ms`, '<= 1000 ms', wall <= 1000 && stats.letters === count);
+      row(
+        `workspace index, ${stats.letters} letters, ready`,
+        `${wall.toFixed(0)} ms`,
+        '<= 1000 ms',
+        wall <= 1000 && stats.letters === count,
+      );
       row(`  server-side build (${stats.items} items)`, `${stats.ms.toFixed(0)} ms`, '(info)', true);
       if (latencies.length) {
-        row(`  requests during the build (${latencies.length}), median`, `${median(latencies).toFixed(1)} ms`, '(info)', true);
+        row(
+          `  requests during the build (${latencies.length}), median`,
+          `${median(latencies).toFixed(1)} ms`,
+          '(info)',
+          true,
+        );
         row('  … slowest', `${Math.max(...latencies).toFixed(1)} ms`, '(info)', true);
       }
       const q0 = now();
@@ -315,7 +364,12 @@ async function workspaceIndex(texts: string[], row: Row): Promise<void> {
       const view = await server.request<{ letters: unknown[] }>('imr/determinations', {});
       const fetchMs = now() - d0;
       const firstPopulation = wall + fetchMs;
-      row(`Determinations view, ${view.letters.length} letters, first population`, `${firstPopulation.toFixed(0)} ms`, '<= 1000 ms', firstPopulation <= 1000 && view.letters.length === count + 1);
+      row(
+        `Determinations view, ${view.letters.length} letters, first population`,
+        `${firstPopulation.toFixed(0)} ms`,
+        '<= 1000 ms',
+        firstPopulation <= 1000 && view.letters.length === count + 1,
+      );
       row('  of which imr/determinations', `${fetchMs.toFixed(1)} ms`, '(info)', true);
     } finally {
       await server.stop();
@@ -332,7 +386,9 @@ async function memoryWithLargeDocument(texts: string[], row: Row): Promise<void>
     const text = bigText(texts, 10 * MiB);
     const uri = 'file:///bench/ten-mebibytes.txt';
     const published = server.diagnosticsFor(uri, 1);
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text } });
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'imr', version: 1, text },
+    });
     await published;
     await server.request('textDocument/documentSymbol', { textDocument: { uri } });
     await server.request('textDocument/semanticTokens/full', { textDocument: { uri } });
@@ -343,9 +399,15 @@ async function memoryWithLargeDocument(texts: string[], row: Row): Promise<void>
       return;
     }
     const mb = hwm / 1e6;
-    row(`server peak RSS, ${(Buffer.byteLength(text) / MiB).toFixed(0)} MiB document (VmHWM)`, `${mb.toFixed(0)} MB`, '<= 150 MB', mb <= 150);
+    row(
+      `server peak RSS, ${(Buffer.byteLength(text) / MiB).toFixed(0)} MiB document (VmHWM)`,
+      `${mb.toFixed(0)} MB`,
+      '<= 150 MB',
+      mb <= 150,
+    );
     if (rss !== undefined) row('  RSS after the requests (VmRSS)', `${(rss / 1e6).toFixed(0)} MB`, '(info)', true);
-    if (idle !== undefined) row('  RSS of the idle server, before (VmRSS)', `${(idle / 1e6).toFixed(0)} MB`, '(info)', true);
+    if (idle !== undefined)
+      row('  RSS of the idle server, before (VmRSS)', `${(idle / 1e6).toFixed(0)} MB`, '(info)', true);
   } finally {
     await server.stop();
   }
@@ -363,10 +425,17 @@ async function largeDocuments(texts: string[], row: Row): Promise<void> {
     const uri = 'file:///bench/one-line.txt';
     const published = oneLine.diagnosticsFor(uri, 1);
     const start = now();
-    await oneLine.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text } });
+    await oneLine.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'imr', version: 1, text },
+    });
     await published;
     const ms = now() - start;
-    row(`didOpen → diagnostics, ${(text.length / 1e6).toFixed(0)} MB on one line`, `${ms.toFixed(0)} ms`, '<= 1000 ms', ms <= 1000);
+    row(
+      `didOpen → diagnostics, ${(text.length / 1e6).toFixed(0)} MB on one line`,
+      `${ms.toFixed(0)} ms`,
+      '<= 1000 ms',
+      ms <= 1000,
+    );
   } finally {
     await oneLine.stop();
   }
@@ -374,13 +443,21 @@ async function largeDocuments(texts: string[], row: Row): Promise<void> {
   try {
     const text = bigText(texts, 50 * MiB);
     const uri = 'file:///bench/fifty-mebibytes.txt';
-    await huge.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text } });
+    await huge.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'imr', version: 1, text },
+    });
     const start = now();
     await huge.request('textDocument/documentSymbol', { textDocument: { uri } });
     const ms = now() - start;
-    row(`documentSymbol, ${(Buffer.byteLength(text) / MiB).toFixed(0)} MiB document`, `${ms.toFixed(0)} ms`, '<= 1000 ms', ms <= 1000);
+    row(
+      `documentSymbol, ${(Buffer.byteLength(text) / MiB).toFixed(0)} MiB document`,
+      `${ms.toFixed(0)} ms`,
+      '<= 1000 ms',
+      ms <= 1000,
+    );
     const { hwm } = huge.memory();
-    if (hwm !== undefined) row('  server peak RSS with it (VmHWM)', `${(hwm / 1e6).toFixed(0)} MB`, '(info; 582 MB before)', true);
+    if (hwm !== undefined)
+      row('  server peak RSS with it (VmHWM)', `${(hwm / 1e6).toFixed(0)} MB`, '(info; 582 MB before)', true);
   } finally {
     await huge.stop();
   }

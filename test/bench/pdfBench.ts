@@ -17,8 +17,13 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 /** The median-sized PDF among the 3-page letters (three form feeds in its layout/ text). */
 function typicalThreePager(names: string[]): string | undefined {
-  const threePage = names.filter((n) => readFileSync(join(corpusPath(FORMS.layout), n.replace(/\.pdf$/, '.txt')), 'utf8').split('\f').length - 1 === 3);
-  const sized = threePage.map((n) => ({ n, size: statSync(join(corpusPath(FORMS.pdf), n)).size })).sort((a, b) => a.size - b.size);
+  const threePage = names.filter(
+    (n) =>
+      readFileSync(join(corpusPath(FORMS.layout), n.replace(/\.pdf$/, '.txt')), 'utf8').split('\f').length - 1 === 3,
+  );
+  const sized = threePage
+    .map((n) => ({ n, size: statSync(join(corpusPath(FORMS.pdf), n)).size }))
+    .sort((a, b) => a.size - b.size);
   return sized[sized.length >> 1]?.n;
 }
 
@@ -31,7 +36,10 @@ async function pdfToOutline(file: string): Promise<number> {
 /** Wall and CPU time of one `imr` run in a fresh process, in ms. */
 function timeCli(args: string[]): { wall: number; cpu: number } {
   const t0 = performance.now();
-  const run = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time node dist/cli.js ${args.join(' ')} >/dev/null`], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time node dist/cli.js ${args.join(' ')} >/dev/null`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   const wall = performance.now() - t0;
   const [user, sys] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   return { wall, cpu: (user + sys) * 1000 };
@@ -65,10 +73,16 @@ export async function pdfBenchmarks(row: Row): Promise<void> {
   for (const name of names) await pdfToOutline(join(dir, name));
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  row(`${names.length} corpus PDFs to outline, one core`, `${ms(wall)} (cpu ${ms((cpu.user + cpu.system) / 1000)})`, '<= 10 s', wall <= 10_000);
+  row(
+    `${names.length} corpus PDFs to outline, one core`,
+    `${ms(wall)} (cpu ${ms((cpu.user + cpu.system) / 1000)})`,
+    '<= 10 s',
+    wall <= 10_000,
+  );
 
   // The CLI over the PDF folder: worker threads against one thread, best of two each.
-  const runs = (jobs: number) => [0, 1].map(() => timeCli(['export', '--jobs', String(jobs), '-f', 'csv', dir])).sort((a, b) => a.wall - b.wall)[0];
+  const runs = (jobs: number) =>
+    [0, 1].map(() => timeCli(['export', '--jobs', String(jobs), '-f', 'csv', dir])).sort((a, b) => a.wall - b.wall)[0];
   const one = runs(1);
   const two = runs(2);
   row('imr export <117 PDFs> --jobs 1', `${ms(one.wall)} (cpu ${ms(one.cpu)})`, '(info)', true);
@@ -83,12 +97,23 @@ export async function pdfBenchmarks(row: Row): Promise<void> {
   // The vsix with dist/pdf.js in it (vsce runs vscode:prepublish, the build, first).
   const out = mkdtempSync(join(tmpdir(), 'imr-vsix-'));
   const vsix = join(out, 'imr.vsix');
-  const pack = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+  const pack = spawnSync(
+    'npx',
+    ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (pack.status === 0 && existsSync(vsix)) {
     const size = statSync(vsix).size;
-    const listed = spawnSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n');
+    const listed = spawnSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).stdout.split(
+      '\n',
+    );
     const hasPdf = listed.some((l) => l.trim() === 'dist/pdf.js');
-    row('vsix size (dist/pdf.js in it)', `${(size / 1024 / 1024).toFixed(2)} MB${hasPdf ? '' : ' NO pdf.js'}`, '<= 1.5 MB', hasPdf && size <= 1.5 * 1024 * 1024);
+    row(
+      'vsix size (dist/pdf.js in it)',
+      `${(size / 1024 / 1024).toFixed(2)} MB${hasPdf ? '' : ' NO pdf.js'}`,
+      '<= 1.5 MB',
+      hasPdf && size <= 1.5 * 1024 * 1024,
+    );
   } else {
     row('vsix size', 'vsce package failed', '<= 1.5 MB', false);
     console.log((pack.stderr || pack.stdout).trim().split('\n').slice(-3).join('\n'));

@@ -9,7 +9,9 @@ import { FIXTURES, imr, lines, type CheckReport } from './helpers';
 import { version } from '../../package.json';
 
 const UNKNOWN = `${FIXTURES}/unknown-layout.txt`;
-const UNKNOWN_LINE = new RegExp(`^${UNKNOWN}:1:1  info  No known IMR determination layout .+  IMR000/document-structure$`);
+const UNKNOWN_LINE = new RegExp(
+  `^${UNKNOWN}:1:1  info  No known IMR determination layout .+  IMR000/document-structure$`,
+);
 
 describe('imr: help, version and usage errors', () => {
   test('--version prints the package version', () => {
@@ -41,7 +43,10 @@ describe('imr: help, version and usage errors', () => {
       [['check', '--bogus', UNKNOWN], /^imr: Unknown option '--bogus'\. See 'imr check --help'\.$/],
       [['check', '--format', 'xml', UNKNOWN], /^imr: --format must be one of text, json, sarif \(got 'xml'\)/],
       [['check'], /^imr: no files given\./],
-      [['check', '--config', `${FIXTURES}/no-such-config.json`, UNKNOWN], /^imr: --config .*no-such-config\.json: cannot be read \(no such file or directory, ENOENT\)$/],
+      [
+        ['check', '--config', `${FIXTURES}/no-such-config.json`, UNKNOWN],
+        /^imr: --config .*no-such-config\.json: cannot be read \(no such file or directory, ENOENT\)$/,
+      ],
     ];
     for (const [args, message] of cases) {
       const run = imr(args);
@@ -67,7 +72,10 @@ describe('imr check: text output and exit codes', () => {
   test('an empty file is IMR000 information, exit 0', () => {
     const run = imr(['check', `${FIXTURES}/bad/empty.txt`]);
     assert.equal(run.status, 0);
-    assert.match(lines(run.stdout)[0], /^test\/cli\/fixtures\/bad\/empty\.txt:1:1  info  The document is empty\.  IMR000\/document-structure$/);
+    assert.match(
+      lines(run.stdout)[0],
+      /^test\/cli\/fixtures\/bad\/empty\.txt:1:1  info  The document is empty\.  IMR000\/document-structure$/,
+    );
   });
 
   test('.imr.json found above the file raises IMR000 to error: exit 1', () => {
@@ -75,7 +83,10 @@ describe('imr check: text output and exit codes', () => {
     assert.equal(run.status, 1);
     assert.equal(run.stderr, '');
     const out = lines(run.stdout);
-    assert.match(out[0], /^test\/cli\/fixtures\/configured\/unknown-layout\.txt:1:1  error  .+  IMR000\/document-structure$/);
+    assert.match(
+      out[0],
+      /^test\/cli\/fixtures\/configured\/unknown-layout\.txt:1:1  error  .+  IMR000\/document-structure$/,
+    );
     assert.equal(out[1], '1 error, 0 warnings, 0 infos in 1 file');
   });
 
@@ -114,13 +125,23 @@ describe('imr check: text output and exit codes', () => {
     assert.equal(dir.stderr, '');
     const out = lines(dir.stdout);
     assert.match(out[out.length - 1], / in 2 files$/);
-    for (const line of out.slice(0, -1)) assert.match(line, /^test\/cli\/fixtures\/letters\/(mri-shoulder|two-items)\.txt:\d+:\d+  (error|warning|info|hint)  .+  IMR\d{3}\/[a-z-]+$/);
+    for (const line of out.slice(0, -1))
+      assert.match(
+        line,
+        /^test\/cli\/fixtures\/letters\/(mri-shoulder|two-items)\.txt:\d+:\d+  (error|warning|info|hint)  .+  IMR\d{3}\/[a-z-]+$/,
+      );
     const glob = imr(['check', `${FIXTURES}/letters/*.txt`]);
     assert.equal(glob.stdout, dir.stdout);
   });
 
   test('unreadable inputs: one line each on stderr, the other files still checked, exit 2', () => {
-    const run = imr(['check', `${FIXTURES}/bad/binary.txt`, `${FIXTURES}/nothing-here.txt`, `${FIXTURES}/none/*.txt`, UNKNOWN]);
+    const run = imr([
+      'check',
+      `${FIXTURES}/bad/binary.txt`,
+      `${FIXTURES}/nothing-here.txt`,
+      `${FIXTURES}/none/*.txt`,
+      UNKNOWN,
+    ]);
     assert.equal(run.status, 2);
     assert.deepEqual(lines(run.stderr), [
       'imr: test/cli/fixtures/nothing-here.txt: no such file or directory',
@@ -167,7 +188,10 @@ describe('imr check: JSON output and --output', () => {
     assert.equal(finding.ruleId, 'IMR000');
     assert.equal(finding.ruleName, 'document-structure');
     assert.equal(finding.severity, 'information');
-    assert.deepEqual(finding.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 'Dear Sir,'.length } });
+    assert.deepEqual(finding.range, {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 'Dear Sir,'.length },
+    });
   });
 
   test('--output writes the report to the file and nothing to stdout', () => {

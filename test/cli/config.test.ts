@@ -24,7 +24,9 @@ test('a .imr.json with 200,000 unknown keys is over the size cap: one warning li
     writeFileSync(join(dir, 'a.txt'), UNKNOWN_LETTER);
     const result = run(dir, ['check', 'a.txt']);
     assert.equal(result.status, 0);
-    assert.deepEqual(lines(result.stderr), [`imr: warning: ${join(dir, '.imr.json')}: larger than 1 MiB, so not read; default rule settings are used.`]);
+    assert.deepEqual(lines(result.stderr), [
+      `imr: warning: ${join(dir, '.imr.json')}: larger than 1 MiB, so not read; default rule settings are used.`,
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -41,7 +43,10 @@ test('a .imr.json with 50,000 unknown keys (under the cap): eleven warning lines
     assert.equal(result.status, 0);
     const config = join(dir, '.imr.json');
     assert.deepEqual(lines(result.stderr), [
-      ...Array.from({ length: 10 }, (_, i) => `imr: warning: ${config}: rules.r${i}: no rule has this id or name; it is ignored.`),
+      ...Array.from(
+        { length: 10 },
+        (_, i) => `imr: warning: ${config}: rules.r${i}: no rule has this id or name; it is ignored.`,
+      ),
       `imr: warning: ${config}: and 49990 more problems like these; those entries are ignored too.`,
     ]);
   } finally {
@@ -58,10 +63,16 @@ test('a .imr.json above the working directory never applies; one inside it does'
     writeFileSync(join(work, 'letters', 'a.txt'), UNKNOWN_LETTER);
     const outside = run(work, ['check', '--format', 'json', 'letters/a.txt']);
     assert.equal(outside.status, 0, outside.stderr);
-    assert.deepEqual((JSON.parse(outside.stdout) as CheckReport)[0].findings.map((f) => f.severity), ['information']);
+    assert.deepEqual(
+      (JSON.parse(outside.stdout) as CheckReport)[0].findings.map((f) => f.severity),
+      ['information'],
+    );
     const inside = run(dir, ['check', '--format', 'json', 'work/letters/a.txt']);
     assert.equal(inside.status, 1, inside.stderr);
-    assert.deepEqual((JSON.parse(inside.stdout) as CheckReport)[0].findings.map((f) => f.severity), ['error']);
+    assert.deepEqual(
+      (JSON.parse(inside.stdout) as CheckReport)[0].findings.map((f) => f.severity),
+      ['error'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -28,7 +28,10 @@ test('JSON row of a real one-item letter (CM16-0233794): case number, item, deci
       decision: 'Upheld',
       conclusion: 'negative',
       reviewerBasis: 'MTUS and Non-MTUS',
-      reviewerCitations: ['MTUS Shoulder Complaints 2004 (Special Studies)', 'Non-MTUS Official Disability Guidelines (ODG) MRI shoulder'],
+      reviewerCitations: [
+        'MTUS Shoulder Complaints 2004 (Special Studies)',
+        'Non-MTUS Official Disability Guidelines (ODG) MRI shoulder',
+      ],
       claimsAdministratorBasis: 'MTUS and Non-MTUS',
       claimsAdministratorCitations: ['MTUS Shoulder Complaints 2004 (Special Studies)', 'Non-MTUS ODG Shoulder'],
     },
@@ -38,7 +41,16 @@ test('JSON row of a real one-item letter (CM16-0233794): case number, item, deci
 test('JSON rows of a header-less letter: no case number, a colon in the item, no evidence cited', () => {
   const rows = JSON.parse(imr(['export', '--format', 'json', TWO]).stdout) as Record<string, unknown>[];
   assert.deepEqual(
-    rows.map((r: Record<string, unknown>) => [r.caseNumber, r.index, r.item, r.decision, r.conclusion, r.reviewerBasis, r.reviewerCitations, r.claimsAdministratorBasis]),
+    rows.map((r: Record<string, unknown>) => [
+      r.caseNumber,
+      r.index,
+      r.item,
+      r.decision,
+      r.conclusion,
+      r.reviewerBasis,
+      r.reviewerCitations,
+      r.claimsAdministratorBasis,
+    ]),
     [
       [null, 1, 'Labs to include: EKG', 'Upheld', 'negative', 'no evidence cited', [], 'no evidence cited'],
       [
@@ -61,7 +73,10 @@ test('CSV: header row, CRLF line ends, quoted commas and quotes, citations joine
   assert.ok(run.stdout.endsWith('\r\n'));
   const rows = run.stdout.split('\r\n');
   assert.equal(rows.pop(), '');
-  assert.ok(rows.every((r) => !r.includes('\n')), 'no bare LF');
+  assert.ok(
+    rows.every((r) => !r.includes('\n')),
+    'no bare LF',
+  );
   assert.deepEqual(rows, [
     HEADER,
     `${TWO},,,L3,1,Labs to include: EKG,Labs to include: EKG,Upheld,negative,no evidence cited,,no evidence cited,`,
@@ -86,10 +101,20 @@ test('an unreadable file among others: one stderr line, the others exported, exi
   const dir = mkdtempSync(join(tmpdir(), 'imr-export-'));
   try {
     const out = join(dir, 'items.csv');
-    const run = imr(['export', '--format', 'csv', '--output', out, `${FIXTURES}/bad/binary.txt`, `${FIXTURES}/letters`]);
+    const run = imr([
+      'export',
+      '--format',
+      'csv',
+      '--output',
+      out,
+      `${FIXTURES}/bad/binary.txt`,
+      `${FIXTURES}/letters`,
+    ]);
     assert.equal(run.status, 2);
     assert.equal(run.stdout, '');
-    assert.deepEqual(lines(run.stderr), ['imr: test/cli/fixtures/bad/binary.txt: looks binary, not a letter in text form; skipped']);
+    assert.deepEqual(lines(run.stderr), [
+      'imr: test/cli/fixtures/bad/binary.txt: looks binary, not a letter in text form; skipped',
+    ]);
     const rows = readFileSync(out, 'utf8').split('\r\n');
     assert.equal(rows[0], HEADER);
     assert.equal(rows.length, 1 + 3 + 1);

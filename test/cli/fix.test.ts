@@ -25,7 +25,10 @@ test('--fix rewrites a safe misspelling (Uphold -> Upheld) and nothing else; exi
   try {
     const before = imr(['check', '--format', 'json', file]);
     assert.equal(before.status, 1);
-    assert.deepEqual((JSON.parse(before.stdout) as CheckReport)[0].findings.map((f) => f.ruleId), ['IMR003']);
+    assert.deepEqual(
+      (JSON.parse(before.stdout) as CheckReport)[0].findings.map((f) => f.ruleId),
+      ['IMR003'],
+    );
     const fixed = imr(['check', '--fix', '--format', 'json', file]);
     assert.equal(fixed.status, 0, fixed.stderr);
     assert.deepEqual((JSON.parse(fixed.stdout) as CheckReport)[0].findings, []);
@@ -37,7 +40,10 @@ test('--fix rewrites a safe misspelling (Uphold -> Upheld) and nothing else; exi
 
 test('--fix keeps CRLF line endings and the UTF-8 byte-order mark', () => {
   const crlf = LETTER.replace(/\n/g, '\r\n');
-  const broken = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf.replace(': Upheld\r\n', ': Uphold\r\n'), 'utf8')]);
+  const broken = Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from(crlf.replace(': Upheld\r\n', ': Uphold\r\n'), 'utf8'),
+  ]);
   const { file, done } = inTemp('letter.txt', broken);
   try {
     assert.equal(imr(['check', '--fix', file]).status, 0);
@@ -55,7 +61,10 @@ test('--fix leaves an unsafe finding (a contradicted decision) in place, reports
   try {
     const run = imr(['check', '--fix', '--format', 'json', file]);
     assert.equal(run.status, 1);
-    assert.deepEqual((JSON.parse(run.stdout) as CheckReport)[0].findings.map((f) => f.ruleId), ['IMR004']);
+    assert.deepEqual(
+      (JSON.parse(run.stdout) as CheckReport)[0].findings.map((f) => f.ruleId),
+      ['IMR004'],
+    );
     assert.equal(readFileSync(file, 'utf8'), contradicted);
   } finally {
     done();
@@ -77,7 +86,11 @@ test('without --fix the file is never written', () => {
 function fixableWith(bad: number[]): Buffer {
   const broken = LETTER.replace('Labs to include: EKG: Upheld', 'Labs to include: EKG: Uphold');
   const at = broken.indexOf('Labs to include');
-  return Buffer.concat([Buffer.from(broken.slice(0, at), 'utf8'), Buffer.from(bad), Buffer.from(broken.slice(at), 'utf8')]);
+  return Buffer.concat([
+    Buffer.from(broken.slice(0, at), 'utf8'),
+    Buffer.from(bad),
+    Buffer.from(broken.slice(at), 'utf8'),
+  ]);
 }
 
 for (const [name, bad, first] of [
@@ -95,7 +108,10 @@ for (const [name, bad, first] of [
         run.stderr,
         `imr: warning: ${file}: not fixed: byte ${first} at offset ${offset} is not UTF-8 (Windows-1252 or Latin-1 text?), and rewriting it would change those bytes\n`,
       );
-      assert.deepEqual((JSON.parse(run.stdout) as CheckReport)[0].findings.map((f) => f.ruleId), ['IMR003']);
+      assert.deepEqual(
+        (JSON.parse(run.stdout) as CheckReport)[0].findings.map((f) => f.ruleId),
+        ['IMR003'],
+      );
       assert.deepEqual(readFileSync(file), bytes);
     } finally {
       done();

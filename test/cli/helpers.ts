@@ -52,10 +52,16 @@ export function assertSarifShape(log: Sarif.Log): void {
     RULES.map((r) => r.meta.id),
   );
   for (const rule of rules) {
-    assert.ok(rule.name && rule.shortDescription?.text && rule.fullDescription?.text, `rule ${rule.id} has a name and descriptions`);
+    assert.ok(
+      rule.name && rule.shortDescription?.text && rule.fullDescription?.text,
+      `rule ${rule.id} has a name and descriptions`,
+    );
     assert.ok(LEVELS.has(rule.defaultConfiguration?.level ?? ''), `rule ${rule.id} default level`);
     // SARIF 2.1.0 §3.49.12: helpUri is an absolute URI, when there is one.
-    assert.ok(rule.helpUri === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(rule.helpUri), `absolute helpUri: ${rule.helpUri}`);
+    assert.ok(
+      rule.helpUri === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(rule.helpUri),
+      `absolute helpUri: ${rule.helpUri}`,
+    );
   }
   for (const result of run.results ?? []) {
     assert.ok(result.ruleId, 'result has a ruleId');
@@ -66,11 +72,17 @@ export function assertSarifShape(log: Sarif.Log): void {
     assert.equal(result.locations?.length, 1);
     const physical = result.locations?.[0].physicalLocation;
     const uri = physical?.artifactLocation?.uri ?? '';
-    assert.ok(uri.length > 0 && !uri.startsWith('/') && !uri.includes('\\') && !/^[a-z]+:/i.test(uri), `relative uri: ${uri}`);
+    assert.ok(
+      uri.length > 0 && !uri.startsWith('/') && !uri.includes('\\') && !/^[a-z]+:/i.test(uri),
+      `relative uri: ${uri}`,
+    );
     const region = physical?.region;
     assert.ok(region, 'result has a region');
     const { startLine = 0, startColumn = 0, endLine = 0, endColumn = 0 } = region;
-    assert.ok(startLine >= 1 && startColumn >= 1 && endLine >= startLine && endColumn >= 1, `1-based region ${JSON.stringify(region)}`);
+    assert.ok(
+      startLine >= 1 && startColumn >= 1 && endLine >= startLine && endColumn >= 1,
+      `1-based region ${JSON.stringify(region)}`,
+    );
     assert.ok(endLine > startLine || endColumn >= startColumn, `region ends after it starts ${JSON.stringify(region)}`);
   }
 }

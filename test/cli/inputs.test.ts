@@ -15,12 +15,19 @@ test('a folder with two symlink cycles: the command ends, and each letter is che
     writeFileSync(join(dir, '.imr.json'), '{}');
     mkdirSync(join(dir, 'loop', 'sub'), { recursive: true });
     writeFileSync(join(dir, 'loop', 'a.txt'), LETTER);
-    writeFileSync(join(dir, 'loop', 'sub', 'b.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LETTER, 'utf16le')]));
+    writeFileSync(
+      join(dir, 'loop', 'sub', 'b.txt'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LETTER, 'utf16le')]),
+    );
     symlinkSync('.', join(dir, 'loop', 'self'));
     symlinkSync('..', join(dir, 'loop', 'sub', 'up'));
     symlinkSync('a.txt', join(dir, 'loop', 'alias.txt'));
     // Before the fix this never ended: the timeout turns a hang into a failure.
-    const run = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', 'loop', 'loop/**/*.txt'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', 'loop', 'loop/**/*.txt'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(run.signal, null, 'the command ended by itself');
     assert.equal(run.stderr, '');
     const files = (JSON.parse(run.stdout) as { file: string; findings: { ruleId: string }[] }[]).map((r) => r.file);

@@ -5,9 +5,17 @@ import type { DisputedItem, Field, ImrDocument, Range } from '../../server/src/c
 import { citationLabels, decisionLabel, itemName, mainCitation, outline, shorten } from '../../server/src/core/outline';
 import { parse } from '../../server/src/core';
 
-const r = (l1: number, c1: number, l2: number, c2: number): Range => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
+const r = (l1: number, c1: number, l2: number, c2: number): Range => ({
+  start: { line: l1, character: c1 },
+  end: { line: l2, character: c2 },
+});
 
-function item(text: string, decision: DisputedItem['decision'], at: number, extra: Partial<DisputedItem> = {}): DisputedItem {
+function item(
+  text: string,
+  decision: DisputedItem['decision'],
+  at: number,
+  extra: Partial<DisputedItem> = {},
+): DisputedItem {
   return {
     index: 1,
     text: { text, range: r(at, 0, at, text.length) },
@@ -43,7 +51,11 @@ test('shorten keeps the start and the end (dose, quantity) around an ellipsis, w
 });
 
 test('item names: whitespace collapsed, a partial item loses its closing "is", an empty one is named by index', () => {
-  const wrapped = item('Physical therapy   2 times a week\nfor 6 weeks', { raw: 'Upheld', value: 'Upheld', range: r(0, 0, 0, 6) }, 5);
+  const wrapped = item(
+    'Physical therapy   2 times a week\nfor 6 weeks',
+    { raw: 'Upheld', value: 'Upheld', range: r(0, 0, 0, 6) },
+    5,
+  );
   assert.equal(itemName(wrapped), 'Physical therapy 2 times a week for 6 weeks');
   const { items } = parse(
     [
@@ -62,30 +74,74 @@ test('item names: whitespace collapsed, a partial item loses its closing "is", a
 });
 
 test('decision labels: the value, `no decision`, or the word as written in quotes', () => {
-  assert.equal(decisionLabel(item('A', { raw: 'Overturned', value: 'Overturned', range: r(0, 0, 0, 1) }, 0)), 'Overturned');
+  assert.equal(
+    decisionLabel(item('A', { raw: 'Overturned', value: 'Overturned', range: r(0, 0, 0, 1) }, 0)),
+    'Overturned',
+  );
   assert.equal(decisionLabel(item('A', undefined, 0)), 'no decision');
-  assert.equal(decisionLabel(item('A', { raw: 'Partially  overturned', range: r(0, 0, 0, 1) }, 0)), '"Partially overturned"');
+  assert.equal(
+    decisionLabel(item('A', { raw: 'Partially  overturned', range: r(0, 0, 0, 1) }, 0)),
+    '"Partially overturned"',
+  );
 });
 
 test('main citation and citation labels of a guideline field', () => {
-  const field = (guideline: Field['guideline']): Field => ({ kind: 'reviewerGuideline', label: 'MAXIMUS guideline:', labelRange: r(0, 0, 0, 18), body: { text: '', range: r(0, 18, 0, 18), rangeOf: () => r(0, 18, 0, 18) }, range: r(0, 0, 0, 18), guideline });
+  const field = (guideline: Field['guideline']): Field => ({
+    kind: 'reviewerGuideline',
+    label: 'MAXIMUS guideline:',
+    labelRange: r(0, 0, 0, 18),
+    body: { text: '', range: r(0, 18, 0, 18), rangeOf: () => r(0, 18, 0, 18) },
+    range: r(0, 0, 0, 18),
+    guideline,
+  });
   const era1 = field({
     noEvidence: false,
     outsideMtus: false,
     citations: [
-      { kind: 'non-mtus', text: 'Non-MTUS Citation UpToDate: Sildenafil', parts: [], source: 'other', range: r(0, 0, 0, 1) },
-      { kind: 'mtus', text: 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300-301', parts: [{ title: 'Low Back Complaints', chapter: 12, pages: [{ from: 300, to: 301, range: r(0, 0, 0, 1) }], sections: [], range: r(0, 0, 0, 1) }], range: r(0, 0, 0, 1) },
+      {
+        kind: 'non-mtus',
+        text: 'Non-MTUS Citation UpToDate: Sildenafil',
+        parts: [],
+        source: 'other',
+        range: r(0, 0, 0, 1),
+      },
+      {
+        kind: 'mtus',
+        text: 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300-301',
+        parts: [
+          {
+            title: 'Low Back Complaints',
+            chapter: 12,
+            pages: [{ from: 300, to: 301, range: r(0, 0, 0, 1) }],
+            sections: [],
+            range: r(0, 0, 0, 1),
+          },
+        ],
+        range: r(0, 0, 0, 1),
+      },
     ],
   });
   assert.equal(mainCitation(era1), 'MTUS ACOEM Chapter 12 Low Back Complaints');
-  assert.deepEqual(citationLabels(era1.guideline), ['Non-MTUS UpToDate: Sildenafil', 'MTUS ACOEM Chapter 12 Low Back Complaints (pp. 300-301)']);
-  assert.equal(mainCitation(field({ noEvidence: true, outsideMtus: false, citations: [] })), 'no medical evidence cited');
+  assert.deepEqual(citationLabels(era1.guideline), [
+    'Non-MTUS UpToDate: Sildenafil',
+    'MTUS ACOEM Chapter 12 Low Back Complaints (pp. 300-301)',
+  ]);
+  assert.equal(
+    mainCitation(field({ noEvidence: true, outsideMtus: false, citations: [] })),
+    'no medical evidence cited',
+  );
   assert.equal(mainCitation(field({ noEvidence: false, outsideMtus: true, citations: [] })), 'no citation');
   assert.equal(mainCitation(undefined), 'no guideline field');
 });
 
 test('items outside every section (L0/L1) come at top level after the sections', () => {
-  const decisions = { kind: 'decisions' as const, title: 'DECISIONS', headingRange: r(10, 0, 10, 9), bodyRange: r(11, 0, 20, 0), range: r(10, 0, 20, 0) };
+  const decisions = {
+    kind: 'decisions' as const,
+    title: 'DECISIONS',
+    headingRange: r(10, 0, 10, 9),
+    bodyRange: r(11, 0, 20, 0),
+    range: r(10, 0, 20, 0),
+  };
   const inside = item('Inside', { raw: 'Upheld', value: 'Upheld', range: r(12, 8, 12, 14) }, 12);
   const outside = item('Outside', { raw: 'Uphold', range: r(40, 9, 40, 15) }, 40);
   const tree = outline(doc([inside, outside], [decisions]));

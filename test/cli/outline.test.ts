@@ -28,7 +28,8 @@ test('text outline: sections, credentials, items with decision and main citation
 });
 
 function within(outer: Range, inner: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const before = (a: Range['start'], b: Range['start']) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
@@ -83,7 +84,9 @@ test('outline takes one readable file: a directory, a binary file, two files are
   assert.deepEqual(lines(dir.stderr), ['imr: test/cli/fixtures/letters: a directory, not a file']);
   const binary = imr(['outline', `${FIXTURES}/bad/binary.txt`]);
   assert.equal(binary.status, 2);
-  assert.deepEqual(lines(binary.stderr), ['imr: test/cli/fixtures/bad/binary.txt: looks binary, not a letter in text form; skipped']);
+  assert.deepEqual(lines(binary.stderr), [
+    'imr: test/cli/fixtures/bad/binary.txt: looks binary, not a letter in text form; skipped',
+  ]);
   const two = imr(['outline', TWO, TWO]);
   assert.equal(two.status, 2);
   assert.match(two.stderr, /^imr: outline takes exactly one file \(got 2\)/);

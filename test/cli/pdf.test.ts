@@ -12,7 +12,9 @@ const TWO_ITEMS_TXT = `${FIXTURES}/letters/two-items.txt`;
 
 /** Findings without the file and line: a PDF's text lines do not fall where the text file's do. */
 const findings = (stdout: string) =>
-  (JSON.parse(stdout) as { findings: { ruleId: string; message: string; severity: string }[] }[]).map((r) => r.findings.map((f) => [f.ruleId, f.severity, f.message]));
+  (JSON.parse(stdout) as { findings: { ruleId: string; message: string; severity: string }[] }[]).map((r) =>
+    r.findings.map((f) => [f.ruleId, f.severity, f.message]),
+  );
 
 test('check on a PDF finds what it finds on the text the PDF was typed from', () => {
   const fromPdf = imr(['check', '-f', 'json', `${PDFS}/two-items.pdf`, `${PDFS}/two-items-aes.pdf`]);
@@ -50,11 +52,17 @@ test('bad PDFs: one line each naming the file, no stack trace; the good PDFs are
 test('outline and export say the same of a bad PDF', () => {
   const outline = imr(['outline', `${PDFS}/bad-scanned.pdf`]);
   assert.equal(outline.status, 2);
-  assert.equal(outline.stderr, `imr: ${PDFS}/bad-scanned.pdf: has no text to read: a scanned image without a text layer? (OCR is not supported)\n`);
+  assert.equal(
+    outline.stderr,
+    `imr: ${PDFS}/bad-scanned.pdf: has no text to read: a scanned image without a text layer? (OCR is not supported)\n`,
+  );
   const exported = imr(['export', `${PDFS}/bad-password.pdf`, `${PDFS}/two-items.pdf`]);
   assert.equal(exported.status, 2);
   assert.equal(lines(exported.stderr).length, 1);
-  assert.deepEqual((JSON.parse(exported.stdout) as { decision: string }[]).map((r) => r.decision), ['Upheld', 'Overturned']);
+  assert.deepEqual(
+    (JSON.parse(exported.stdout) as { decision: string }[]).map((r) => r.decision),
+    ['Upheld', 'Overturned'],
+  );
 });
 
 test('--fix never writes to a PDF', () => {
@@ -77,7 +85,11 @@ test('--jobs must be a positive whole number', () => {
   for (const bad of ['0', '-1', 'two', '1.5']) {
     const run = imr(['export', `--jobs=${bad}`, TWO_ITEMS_TXT]);
     assert.equal(run.status, 2, bad);
-    assert.match(run.stderr, /^imr: --jobs must be a whole number from 1 \(got '.*'\)\. See 'imr export --help'\.\n$/, bad);
+    assert.match(
+      run.stderr,
+      /^imr: --jobs must be a whole number from 1 \(got '.*'\)\. See 'imr export --help'\.\n$/,
+      bad,
+    );
   }
 });
 
@@ -87,7 +99,10 @@ test('export over dwc-2016/pdf gives the rows of dwc-2016/layout, file for file'
     const run = imr(['export', '-f', 'json', '--jobs', '2', join(CORPUS, 'dwc-2016', dir)]);
     assert.equal(run.stderr, '');
     assert.equal(run.status, 0);
-    return (JSON.parse(run.stdout) as Record<string, unknown>[]).map(({ file, ...row }) => ({ letter: String(file).replace(/^.*[\\/]|\.\w+$/g, ''), ...row }));
+    return (JSON.parse(run.stdout) as Record<string, unknown>[]).map(({ file, ...row }) => ({
+      letter: String(file).replace(/^.*[\\/]|\.\w+$/g, ''),
+      ...row,
+    }));
   };
   const fromPdf = rows('pdf');
   assert.equal(fromPdf.length, 247);

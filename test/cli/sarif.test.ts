@@ -15,7 +15,11 @@ test('SARIF of an unknown-layout letter: the full catalog, one IMR000 note at 1:
   assertSarifShape(log);
   const driver = log.runs[0].tool.driver;
   assert.equal(driver.version, version);
-  for (let n = 0; n <= 16; n++) assert.ok(driver.rules?.some((r) => r.id === `IMR${String(n).padStart(3, '0')}`), `IMR${n} in the catalog`);
+  for (let n = 0; n <= 16; n++)
+    assert.ok(
+      driver.rules?.some((r) => r.id === `IMR${String(n).padStart(3, '0')}`),
+      `IMR${n} in the catalog`,
+    );
   assert.equal(log.runs[0].invocations?.[0].executionSuccessful, true);
   const results = log.runs[0].results ?? [];
   assert.equal(results.length, 1);
@@ -29,14 +33,24 @@ test('SARIF of an unknown-layout letter: the full catalog, one IMR000 note at 1:
 });
 
 test('SARIF of letters, an error and an unreadable file: valid shape, the failure as a notification', () => {
-  const run = imr(['check', '-f', 'sarif', `${FIXTURES}/letters`, `${FIXTURES}/configured`, `${FIXTURES}/bad/binary.txt`]);
+  const run = imr([
+    'check',
+    '-f',
+    'sarif',
+    `${FIXTURES}/letters`,
+    `${FIXTURES}/configured`,
+    `${FIXTURES}/bad/binary.txt`,
+  ]);
   assert.equal(run.status, 2);
   const log = JSON.parse(run.stdout) as Sarif.Log;
   assertSarifShape(log);
   const invocation = log.runs[0].invocations?.[0];
   assert.equal(invocation?.executionSuccessful, false);
   assert.deepEqual(
-    invocation?.toolExecutionNotifications?.map((n) => [n.level, n.locations?.[0].physicalLocation?.artifactLocation?.uri]),
+    invocation?.toolExecutionNotifications?.map((n) => [
+      n.level,
+      n.locations?.[0].physicalLocation?.artifactLocation?.uri,
+    ]),
     [['error', 'test/cli/fixtures/bad/binary.txt']],
   );
   const imr000 = (log.runs[0].results ?? []).filter((r) => r.ruleId === 'IMR000');
@@ -53,7 +67,13 @@ test('fixes become SARIF fixes with 1-based deleted regions; uris are encoded', 
     severity: 'error',
     message: 'Item 1 has the decision "Uphold".',
     range: { start: { line: 4, character: 10 }, end: { line: 4, character: 16 } },
-    fixes: [{ title: 'Replace with Upheld', safe: true, edits: [{ range: { start: { line: 4, character: 10 }, end: { line: 4, character: 16 } }, newText: 'Upheld' }] }],
+    fixes: [
+      {
+        title: 'Replace with Upheld',
+        safe: true,
+        edits: [{ range: { start: { line: 4, character: 10 }, end: { line: 4, character: 16 } }, newText: 'Upheld' }],
+      },
+    ],
   };
   const log = sarifLog([{ file: '/work/letters/a b.txt', findings: [finding] }], [], '/work');
   assertSarifShape(log);
@@ -67,19 +87,38 @@ test('fixes become SARIF fixes with 1-based deleted regions; uris are encoded', 
       artifactChanges: [
         {
           artifactLocation: { uri: 'letters/a%20b.txt', uriBaseId: '%SRCROOT%' },
-          replacements: [{ deletedRegion: { startLine: 5, startColumn: 11, endLine: 5, endColumn: 17 }, insertedContent: { text: 'Upheld' } }],
+          replacements: [
+            {
+              deletedRegion: { startLine: 5, startColumn: 11, endLine: 5, endColumn: 17 },
+              insertedContent: { text: 'Upheld' },
+            },
+          ],
         },
       ],
     },
   ]);
-  assert.deepEqual(region({ start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }), { startLine: 1, startColumn: 1, endLine: 3, endColumn: 1 });
+  assert.deepEqual(region({ start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }), {
+    startLine: 1,
+    startColumn: 1,
+    endLine: 3,
+    endColumn: 1,
+  });
 });
 
 test('severities map to SARIF levels: information and hint are notes', () => {
   const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-  const findings: Finding[] = (['error', 'warning', 'information', 'hint'] as const).map((severity) => ({ ruleId: 'IMR014', ruleName: 'probable-redaction-gap', severity, message: 'm', range: at }));
+  const findings: Finding[] = (['error', 'warning', 'information', 'hint'] as const).map((severity) => ({
+    ruleId: 'IMR014',
+    ruleName: 'probable-redaction-gap',
+    severity,
+    message: 'm',
+    range: at,
+  }));
   const log = sarifLog([{ file: 'a.txt', findings }], [], process.cwd());
-  assert.deepEqual(log.runs[0].results?.map((r) => r.level), ['error', 'warning', 'note', 'note']);
+  assert.deepEqual(
+    log.runs[0].results?.map((r) => r.level),
+    ['error', 'warning', 'note', 'note'],
+  );
   const expected = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
   assert.deepEqual(
     (log.runs[0].tool.driver.rules ?? []).map((r) => [r.id, r.defaultConfiguration?.level]),

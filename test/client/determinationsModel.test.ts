@@ -1,11 +1,23 @@
 // The Determinations view's texts and filters (client/src/determinationsModel.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFilters, countsText, DECISION_ICONS, filtersText, letterDescription, letterTooltip } from '../../client/src/determinationsModel';
+import {
+  applyFilters,
+  countsText,
+  DECISION_ICONS,
+  filtersText,
+  letterDescription,
+  letterTooltip,
+} from '../../client/src/determinationsModel';
 import type { LetterSummary, PickableItem } from '../../server/src/protocol';
 
 const range = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 10 } });
-const item = (label: string, decision: PickableItem['decision'], line: number): PickableItem => ({ label, description: decision, decision, range: range(line) });
+const item = (label: string, decision: PickableItem['decision'], line: number): PickableItem => ({
+  label,
+  description: decision,
+  decision,
+  range: range(line),
+});
 
 const knee: LetterSummary = {
   uri: 'file:///ws/CM17-0000001.txt',
@@ -14,7 +26,11 @@ const knee: LetterSummary = {
   decisionDate: '01/20/2017',
   appealByEstimate: '02/19/2017',
   counts: { items: 3, upheld: 2, overturned: 1, invalid: 0 },
-  items: [item('1. MRI of the left knee', 'Upheld', 40), item('2. Physical therapy, 6 sessions', 'Overturned', 50), item('3. Knee brace', 'Upheld', 60)],
+  items: [
+    item('1. MRI of the left knee', 'Upheld', 40),
+    item('2. Physical therapy, 6 sessions', 'Overturned', 50),
+    item('3. Knee brace', 'Upheld', 60),
+  ],
 };
 const odd: LetterSummary = {
   uri: 'file:///ws/draft.txt',
@@ -32,18 +48,33 @@ test('descriptions: date, counts, and the appeal estimate; the invalid count onl
 test('the tooltip says the deadline is an estimate from the decision date, and why', () => {
   const tip = letterTooltip(knee);
   assert.match(tip, /Appeal to the WCAB by \*\*02\/19\/2017\*\* \(estimate\)\./);
-  assert.match(tip, /Labor Code 4610\.6\(h\): an appeal must be filed within 30 days of the date the determination was mailed\./);
+  assert.match(
+    tip,
+    /Labor Code 4610\.6\(h\): an appeal must be filed within 30 days of the date the determination was mailed\./,
+  );
   assert.doesNotMatch(letterTooltip(odd), /Appeal/);
 });
 
 test('decision icons differ in shape, not only in colour', () => {
   assert.equal(new Set(Object.values(DECISION_ICONS)).size, 4);
-  assert.deepEqual(DECISION_ICONS, { Upheld: 'circle-slash', Overturned: 'pass', invalid: 'warning', missing: 'question' });
+  assert.deepEqual(DECISION_ICONS, {
+    Upheld: 'circle-slash',
+    Overturned: 'pass',
+    invalid: 'warning',
+    missing: 'question',
+  });
 });
 
 test('filters: by decision (letters and their matching items), by text (case number or item), both', () => {
-  const shown = (filters: Parameters<typeof applyFilters>[1]) => applyFilters([knee, odd], filters).map(({ letter, items }) => [letter.fileName, items.map((i) => i.range.start.line)]);
-  assert.deepEqual(shown({ decision: 'all', text: '' }), [['CM17-0000001.txt', [40, 50, 60]], ['draft.txt', [30]]]);
+  const shown = (filters: Parameters<typeof applyFilters>[1]) =>
+    applyFilters([knee, odd], filters).map(({ letter, items }) => [
+      letter.fileName,
+      items.map((i) => i.range.start.line),
+    ]);
+  assert.deepEqual(shown({ decision: 'all', text: '' }), [
+    ['CM17-0000001.txt', [40, 50, 60]],
+    ['draft.txt', [30]],
+  ]);
   assert.deepEqual(shown({ decision: 'Overturned', text: '' }), [['CM17-0000001.txt', [50]]]);
   assert.deepEqual(shown({ decision: 'invalid', text: '' }), [['draft.txt', [30]]]);
   assert.deepEqual(shown({ decision: 'all', text: 'KNEE' }), [['CM17-0000001.txt', [40, 60]]]);

@@ -1,7 +1,14 @@
 // The client's policy for a crashing server: a few restarts, then one clear message with a Restart action.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { crashHandler, GAVE_UP_MESSAGE, MAX_RESTARTS, RESTART_ACTION, RestartPolicy, WINDOW_MS } from '../../client/src/restartPolicy';
+import {
+  crashHandler,
+  GAVE_UP_MESSAGE,
+  MAX_RESTARTS,
+  RESTART_ACTION,
+  RestartPolicy,
+  WINDOW_MS,
+} from '../../client/src/restartPolicy';
 
 function clock(start = 1_000_000) {
   const c = { time: start, now: () => c.time };
@@ -52,7 +59,10 @@ test('after giving up, a restart by hand starts the count again', () => {
   for (let k = 0; k < 3; k++) policy.crashed();
   assert.equal(policy.crashed(), 'give-up');
   policy.reset();
-  assert.deepEqual([policy.crashed(), policy.crashed(), policy.crashed(), policy.crashed()], ['restart', 'restart', 'restart', 'give-up']);
+  assert.deepEqual(
+    [policy.crashed(), policy.crashed(), policy.crashed(), policy.crashed()],
+    ['restart', 'restart', 'restart', 'give-up'],
+  );
 });
 
 test('the message says what stopped, what is off, where the details are, and offers Restart', () => {
@@ -100,6 +110,7 @@ test('read/write errors: the first three are tolerated, then the server is shut 
   const CONTINUE = 1;
   const SHUT_DOWN = 2;
   const actions = [];
-  for (const count of [1, 2, 3, 4, undefined]) actions.push(((await handler.error(new Error('x'), undefined, count)) as { action: number }).action);
+  for (const count of [1, 2, 3, 4, undefined])
+    actions.push(((await handler.error(new Error('x'), undefined, count)) as { action: number }).action);
   assert.deepEqual(actions, [CONTINUE, CONTINUE, CONTINUE, SHUT_DOWN, SHUT_DOWN]);
 });

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { headPattern, looksLikeDetermination } from '../../client/src/sniff';
 import { ROOT } from '../support/corpus';
 
-const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { contributes: { languages: { firstLine: string }[] } };
+const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as {
+  contributes: { languages: { firstLine: string }[] };
+};
 const opening = headPattern(pkg.contributes.languages[0].firstLine);
 const head = (file: string) => readFileSync(`${ROOT}/${file}`, 'utf8').split('\n').slice(0, 80).join('\n');
 
@@ -19,8 +21,14 @@ test('letters in every shipped form are recognised from their first lines', () =
 });
 
 test('a form feed before the opening line is fine; other text is not a letter', () => {
-  assert.equal(looksLikeDetermination('\fCase Number:\nCM17-0020384\nHOW THE IMR FINAL DETERMINATION WAS MADE', opening), true);
-  assert.equal(looksLikeDetermination(readFileSync(`${ROOT}/test/vscode/fixtures/ws/notes.txt`, 'utf8'), opening), false);
+  assert.equal(
+    looksLikeDetermination('\fCase Number:\nCM17-0020384\nHOW THE IMR FINAL DETERMINATION WAS MADE', opening),
+    true,
+  );
+  assert.equal(
+    looksLikeDetermination(readFileSync(`${ROOT}/test/vscode/fixtures/ws/notes.txt`, 'utf8'), opening),
+    false,
+  );
   assert.equal(looksLikeDetermination('Case Number: 12 of the shipping log\nNothing else here.', opening), false);
   assert.equal(looksLikeDetermination('', opening), false);
 });

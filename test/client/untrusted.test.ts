@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { ROOT } from '../support/corpus';
 
 interface Manifest {
-  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] } };
+  capabilities: {
+    untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] };
+  };
   contributes: { configuration: { properties: Record<string, unknown> } };
 }
 
@@ -14,8 +16,13 @@ const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as Manifest
 test('untrusted workspaces: limited, and the settings that could make the server do unbounded work are restricted', () => {
   const untrusted = pkg.capabilities.untrustedWorkspaces;
   assert.equal(untrusted.supported, 'limited');
-  assert.deepEqual(untrusted.restrictedConfigurations, ['imr.maxDocumentSize', 'imr.diagnostics.debounceMs', 'imr.trace.server']);
+  assert.deepEqual(untrusted.restrictedConfigurations, [
+    'imr.maxDocumentSize',
+    'imr.diagnostics.debounceMs',
+    'imr.trace.server',
+  ]);
   const settings = Object.keys(pkg.contributes.configuration.properties);
-  for (const name of untrusted.restrictedConfigurations ?? []) assert.ok(settings.includes(name), `${name} is not a setting`);
+  for (const name of untrusted.restrictedConfigurations ?? [])
+    assert.ok(settings.includes(name), `${name} is not a setting`);
   assert.match(untrusted.description ?? '', /Restricted Mode/);
 });

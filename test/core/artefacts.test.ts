@@ -8,8 +8,22 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from '../../server/src/core/parse';
 import type { HeaderField, HeaderFieldName, ImrDocument, Range } from '../../server/src/core/model';
-import { allRanges, fold, lineLengths, lineStarts, offsetOf, rangeOfString, rangeProblem } from '../fixtures/excerpts/source';
-import { HEADER_LABELS, HEADER_LAYOUT, HEADER_VALUES, PLAIN_LETTER, PLAIN_LETTER_ITEMS } from '../fixtures/excerpts/letters';
+import {
+  allRanges,
+  fold,
+  lineLengths,
+  lineStarts,
+  offsetOf,
+  rangeOfString,
+  rangeProblem,
+} from '../fixtures/excerpts/source';
+import {
+  HEADER_LABELS,
+  HEADER_LAYOUT,
+  HEADER_VALUES,
+  PLAIN_LETTER,
+  PLAIN_LETTER_ITEMS,
+} from '../fixtures/excerpts/letters';
 
 const HEADER_NAMES = Object.keys(HEADER_VALUES) as HeaderFieldName[];
 const LABELS = ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'] as const;
@@ -78,7 +92,11 @@ interface Variant {
   text: string;
 }
 
-const PAGE_BREAKS = ['CLINICAL CASE SUMMARY', 'Claims Administrator guideline: Decision based on Non-MTUS', 'case the worker improved'];
+const PAGE_BREAKS = [
+  'CLINICAL CASE SUMMARY',
+  'Claims Administrator guideline: Decision based on Non-MTUS',
+  'case the worker improved',
+];
 
 const VARIANTS: Variant[] = [
   { name: 'LF', text: join(PLAIN_LETTER, '\n') },
@@ -86,7 +104,10 @@ const VARIANTS: Variant[] = [
   { name: 'lone CR', text: join(PLAIN_LETTER, '\r') },
   { name: 'BOM + LF', text: '\ufeff' + join(PLAIN_LETTER, '\n') },
   { name: 'BOM + CRLF', text: '\ufeff' + join(PLAIN_LETTER, '\r\n') },
-  { name: 'form feeds (before a heading, between item line and label, mid-sentence, at the end)', text: join(withFormFeeds(PLAIN_LETTER), '\n') },
+  {
+    name: 'form feeds (before a heading, between item line and label, mid-sentence, at the end)',
+    text: join(withFormFeeds(PLAIN_LETTER), '\n'),
+  },
   { name: 'form feeds + CRLF', text: join(withFormFeeds(PLAIN_LETTER), '\r\n') },
   {
     name: 'tabs (indent, after a label, between colon and decision)',
@@ -94,15 +115,32 @@ const VARIANTS: Variant[] = [
   },
   {
     name: 'tabs as indentation and trailing blanks',
-    text: join(PLAIN_LETTER.map((l) => (/^[A-Z ,]+$/.test(l) ? `\t\t${l}\t` : l.startsWith('MAXIMUS') ? `\t${l} \t` : l)), '\n'),
+    text: join(
+      PLAIN_LETTER.map((l) => (/^[A-Z ,]+$/.test(l) ? `\t\t${l}\t` : l.startsWith('MAXIMUS') ? `\t${l} \t` : l)),
+      '\n',
+    ),
   },
-  { name: 'trailing spaces (1 on every line, 2 on some)', text: join(PLAIN_LETTER.map((l, i) => l + (i % 3 ? ' ' : '  ')), '\n') },
+  {
+    name: 'trailing spaces (1 on every line, 2 on some)',
+    text: join(
+      PLAIN_LETTER.map((l, i) => l + (i % 3 ? ' ' : '  ')),
+      '\n',
+    ),
+  },
   { name: 'doubled (seeds)', text: join(doubled(PLAIN_LETTER, []), '\n') },
   { name: 'doubled with page breaks (3 empty lines)', text: join(doubled(PLAIN_LETTER, PAGE_BREAKS), '\n') },
   { name: 'doubled + CRLF + BOM', text: '\ufeff' + join(doubled(PLAIN_LETTER, PAGE_BREAKS), '\r\n') },
   { name: '-layout centring', text: join(layoutForm(PLAIN_LETTER), '\n') },
   { name: '-layout + lone CR', text: join(layoutForm(PLAIN_LETTER), '\r') },
-  { name: 'everything at once: -layout, form feeds, trailing spaces, CRLF, BOM', text: '\ufeff' + join(layoutForm(withFormFeeds(PLAIN_LETTER)).map((l) => (l ? l + ' ' : l)), '\r\n') },
+  {
+    name: 'everything at once: -layout, form feeds, trailing spaces, CRLF, BOM',
+    text:
+      '\ufeff' +
+      join(
+        layoutForm(withFormFeeds(PLAIN_LETTER)).map((l) => (l ? l + ' ' : l)),
+        '\r\n',
+      ),
+  },
 ];
 
 function check(text: string, doc: ImrDocument): void {
@@ -146,7 +184,10 @@ function check(text: string, doc: ImrDocument): void {
   }
 
   // Credentials.
-  assert.deepEqual(doc.credentials?.states.map((s) => slice(s.range)), ['Texas', 'New York', 'California']);
+  assert.deepEqual(
+    doc.credentials?.states.map((s) => slice(s.range)),
+    ['Texas', 'New York', 'California'],
+  );
   assert.deepEqual(
     doc.credentials?.specialties.map((s) => fold(slice(s.range))),
     ['Preventive Medicine', 'Occupational Medicine', 'Public Health & General Preventive Medicine'],
@@ -165,7 +206,11 @@ function check(text: string, doc: ImrDocument): void {
     const s = offsetOf(text, item.text.range.start, starts, lengths);
     assert.equal(text.slice(s, s + want.firstWord.length), want.firstWord, where);
     assert.equal(fold(slice(item.text.range)), want.text, where);
-    assert.deepEqual(item.fields.map((f) => f.label), [...LABELS], where);
+    assert.deepEqual(
+      item.fields.map((f) => f.label),
+      [...LABELS],
+      where,
+    );
     item.fields.forEach((f, j) => assert.equal(slice(f.labelRange), LABELS[j], `${where} label ${j}`));
     assert.equal(item.claimsAdministratorGuideline?.body.text, want.ca, where);
     assert.equal(item.reviewerGuideline?.body.text, want.mx, where);
@@ -190,7 +235,12 @@ describe('the same letter under every extraction artefact', () => {
       items: doc.items.map((i) => ({
         text: i.text.text,
         decision: i.decision?.value,
-        fields: i.fields.map((f) => [f.kind, f.body.text, f.guideline?.citations.map((c) => c.text), f.conclusion?.polarity]),
+        fields: i.fields.map((f) => [
+          f.kind,
+          f.body.text,
+          f.guideline?.citations.map((c) => c.text),
+          f.conclusion?.polarity,
+        ]),
       })),
       credentials: doc.credentials?.states.map((s) => s.text),
     });
@@ -220,8 +270,10 @@ describe('real excerpts (copied from the corpus)', () => {
   function exactRanges(text: string, doc: ImrDocument): void {
     const starts = lineStarts(text);
     const lengths = lineLengths(text);
-    const slice = (r: Range) => text.slice(offsetOf(text, r.start, starts, lengths), offsetOf(text, r.end, starts, lengths));
-    for (const { path, range } of allRanges(doc)) assert.equal(rangeProblem(text, range, starts, lengths), undefined, path);
+    const slice = (r: Range) =>
+      text.slice(offsetOf(text, r.start, starts, lengths), offsetOf(text, r.end, starts, lengths));
+    for (const { path, range } of allRanges(doc))
+      assert.equal(rangeProblem(text, range, starts, lengths), undefined, path);
     for (const item of doc.items) {
       assert.ok(item.decision);
       assert.equal(slice(item.decision.range), item.decision.raw);
@@ -240,7 +292,13 @@ describe('real excerpts (copied from the corpus)', () => {
     assert.equal(doc.layout, 'L3');
     assert.equal(doc.variant.extraction, 'doubled');
     assert.deepEqual(
-      doc.items.map((i) => [i.text.text, i.decision?.value, i.decision?.range.start.line, i.fields.map((f) => f.labelRange.start.line), i.rationale?.conclusion?.polarity]),
+      doc.items.map((i) => [
+        i.text.text,
+        i.decision?.value,
+        i.decision?.range.start.line,
+        i.fields.map((f) => f.labelRange.start.line),
+        i.rationale?.conclusion?.polarity,
+      ]),
       [
         ['Invasive pain management consultation', 'Upheld', 6, [10, 16, 22], 'negative'],
         ['Medial branch block at C5-6', 'Upheld', 52, [56, 64, 70], 'negative'],
@@ -249,8 +307,14 @@ describe('real excerpts (copied from the corpus)', () => {
     );
     // Lines 7-9 are empty: the page break. The label's line is the 11th.
     assert.deepEqual(text.split('\n').slice(7, 10), ['', '', '']);
-    assert.deepEqual(doc.items[0].claimsAdministratorGuideline?.labelRange, rangeOfString(text, 'Claims Administrator guideline:'));
-    assert.equal(doc.items[0].claimsAdministratorGuideline?.body.text, 'The Claims Administrator did not cite any medical evidence for its decision.');
+    assert.deepEqual(
+      doc.items[0].claimsAdministratorGuideline?.labelRange,
+      rangeOfString(text, 'Claims Administrator guideline:'),
+    );
+    assert.equal(
+      doc.items[0].claimsAdministratorGuideline?.body.text,
+      'The Claims Administrator did not cite any medical evidence for its decision.',
+    );
     assert.equal(doc.items[0].reviewerGuideline?.guideline?.outsideMtus, true);
   });
 
@@ -273,7 +337,11 @@ describe('real excerpts (copied from the corpus)', () => {
         name,
       );
       // `\fClaims Administrator guideline:`: the label starts after the form feed.
-      assert.deepEqual(item.claimsAdministratorGuideline?.labelRange, rangeOfString(text, 'Claims Administrator guideline:'), name);
+      assert.deepEqual(
+        item.claimsAdministratorGuideline?.labelRange,
+        rangeOfString(text, 'Claims Administrator guideline:'),
+        name,
+      );
       assert.equal(item.claimsAdministratorGuideline?.labelRange.start.character, 1, name);
       return {
         text: item.text.text,
@@ -299,7 +367,11 @@ describe('real excerpts (copied from the corpus)', () => {
       // The first line that is exactly `Upheld`, found without the parser.
       const loneLine = text.split('\n').indexOf('Upheld');
       assert.ok(loneLine > 0, name);
-      assert.deepEqual(doc.items[0].decision?.range, { start: { line: loneLine, character: 0 }, end: { line: loneLine, character: 6 } }, name);
+      assert.deepEqual(
+        doc.items[0].decision?.range,
+        { start: { line: loneLine, character: 0 }, end: { line: loneLine, character: 6 } },
+        name,
+      );
       return doc.items.map((i) => i.fields.map((f) => f.body.text));
     });
     assert.deepEqual(forms[1], forms[0]);
@@ -311,7 +383,11 @@ describe('tabs inside a line', () => {
     const text = join([...PLAIN_LETTER.slice(0, 33), 'Labs to include: EKG:\tUpheld', ...PLAIN_LETTER.slice(34)], '\n');
     const item = parse(text).items[0];
     assert.equal(item.text.text, 'Labs to include: EKG');
-    assert.deepEqual(item.decision, { raw: 'Upheld', value: 'Upheld', range: { start: { line: 33, character: 22 }, end: { line: 33, character: 28 } } });
+    assert.deepEqual(item.decision, {
+      raw: 'Upheld',
+      value: 'Upheld',
+      range: { start: { line: 33, character: 22 }, end: { line: 33, character: 28 } },
+    });
   });
 
   test('a tab after a label', () => {
@@ -332,7 +408,10 @@ describe('the checks above can fail', () => {
     const shifted = structuredClone(doc);
     const d = shifted.items[0].decision;
     assert.ok(d);
-    d.range = { start: { ...decision.range.start, character: decision.range.start.character + 1 }, end: decision.range.end };
+    d.range = {
+      start: { ...decision.range.start, character: decision.range.start.character + 1 },
+      end: decision.range.end,
+    };
     assert.throws(() => check(text, shifted), /Upheld/);
   });
 

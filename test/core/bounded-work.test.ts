@@ -13,13 +13,17 @@ const limit = { timeout: WORKER_LIMIT_MS * 2 };
 
 type Term = { entry: { term: string }; start: number; end: number } | undefined;
 
-test('hover term lookup on a 1,000,000-character line of dashes: nothing in the dashes, MRI inside them', limit, async () => {
-  const half = '-'.repeat(MILLION / 2);
-  const line = `${half}MRI${half}`;
-  assert.equal(await inWorker<Term>(GLOSSARY, 'termAt', [line, MILLION / 4]), undefined);
-  const mri = await inWorker<Term>(GLOSSARY, 'termAt', [line, MILLION / 2 + 1]);
-  assert.deepEqual([mri?.entry.term, mri?.start, mri?.end], ['MRI', MILLION / 2, MILLION / 2 + 3]);
-});
+test(
+  'hover term lookup on a 1,000,000-character line of dashes: nothing in the dashes, MRI inside them',
+  limit,
+  async () => {
+    const half = '-'.repeat(MILLION / 2);
+    const line = `${half}MRI${half}`;
+    assert.equal(await inWorker<Term>(GLOSSARY, 'termAt', [line, MILLION / 4]), undefined);
+    const mri = await inWorker<Term>(GLOSSARY, 'termAt', [line, MILLION / 2 + 1]);
+    assert.deepEqual([mri?.entry.term, mri?.start, mri?.end], ['MRI', MILLION / 2, MILLION / 2 + 3]);
+  },
+);
 
 test('hover term lookup on a 1,000,000-character run of `a1/`: MRI found in the run', limit, async () => {
   const run = 'a1/'.repeat(MILLION / 6);
@@ -31,19 +35,34 @@ test('hover term lookup on a 1,000,000-character run of `a1/`: MRI found in the 
 
 test('parse: a 1,000,000-character guideline field of `Decision based on MTUS ` with no year', limit, async () => {
   const body = 'Decision based on MTUS '.repeat(MILLION / 23);
-  const text = smallLetter({ item: ['MRI of the lumbar spine: Upheld', `Claims Administrator guideline: ${body}`, 'Decision rationale: The request is not medically necessary.'] });
+  const text = smallLetter({
+    item: [
+      'MRI of the lumbar spine: Upheld',
+      `Claims Administrator guideline: ${body}`,
+      'Decision rationale: The request is not medically necessary.',
+    ],
+  });
   const summary = await inWorker<ReturnType<typeof parseSummary>>(HOSTILE, 'parseSummary', [text]);
   assert.deepEqual(summary.items, [
-    { text: 'MRI of the lumbar spine'.length, decision: 'Upheld', fields: ['claimsAdministratorGuideline', 'rationale'], partial: undefined },
+    {
+      text: 'MRI of the lumbar spine'.length,
+      decision: 'Upheld',
+      fields: ['claimsAdministratorGuideline', 'rationale'],
+      partial: undefined,
+    },
   ]);
 });
 
-test('parse: 21,000 "Board Certified in" with no "and is licensed": each read a bounded way, no credentials', limit, async () => {
-  const text = smallLetter({ summary: ['The expert reviewer is Board Certified in Pain '.repeat(21_000)] });
-  const summary = await inWorker<ReturnType<typeof parseSummary>>(HOSTILE, 'parseSummary', [text]);
-  assert.equal(summary.credentials, undefined);
-  assert.equal(summary.items.length, 1);
-});
+test(
+  'parse: 21,000 "Board Certified in" with no "and is licensed": each read a bounded way, no credentials',
+  limit,
+  async () => {
+    const text = smallLetter({ summary: ['The expert reviewer is Board Certified in Pain '.repeat(21_000)] });
+    const summary = await inWorker<ReturnType<typeof parseSummary>>(HOSTILE, 'parseSummary', [text]);
+    assert.equal(summary.credentials, undefined);
+    assert.equal(summary.items.length, 1);
+  },
+);
 
 test('parse: a licensure list with a 1,000,000-character run of blanks between two states', limit, async () => {
   const run = ' '.repeat(MILLION);
@@ -67,7 +86,14 @@ test('parse: a partial-authorisation remainder with a 1,000,000-character run of
 test('completion at the end of a guideline line holding a 1,000,000-character word and a space', limit, async () => {
   const line = `Claims Administrator guideline: Decision based on MTUS ${'a'.repeat(MILLION)} `;
   const item = ['MRI of the lumbar spine: Upheld', line, 'Decision rationale: The request is not medically necessary.'];
-  const found = await inWorker<ReturnType<typeof completionsSummary>>(HOSTILE, 'completionsSummary', [smallLetter({ item }), 7, line.length]);
+  const found = await inWorker<ReturnType<typeof completionsSummary>>(HOSTILE, 'completionsSummary', [
+    smallLetter({ item }),
+    7,
+    line.length,
+  ]);
   assert.ok(found.labels.length > 0, 'citation completions');
-  assert.deepEqual(found.firstRange, { start: { line: 7, character: line.length }, end: { line: 7, character: line.length } });
+  assert.deepEqual(found.firstRange, {
+    start: { line: 7, character: line.length },
+    end: { line: 7, character: line.length },
+  });
 });

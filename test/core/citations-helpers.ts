@@ -11,4 +11,5 @@ export const parse = (text: string): GuidelineBody => parseGuidelineBody(text, t
 /** The [start, end) offsets a range made by `toRange` stands for. */
 export const offsets = (r: Range): [number, number] => [r.start.character, r.end.character];
 export const names = (sections: readonly SectionRef[]) => sections.map((s) => s.name);
-export const numbers = (pages: readonly PageRef[]) => pages.map(({ from, to }) => (to === undefined ? { from } : { from, to }));
+export const numbers = (pages: readonly PageRef[]) =>
+  pages.map(({ from, to }) => (to === undefined ? { from } : { from, to }));

@@ -10,7 +10,16 @@ describe('MTUS era 2', () => {
       {
         kind: 'mtus',
         text: 'MTUS Low Back Complaints 2004',
-        parts: [{ title: 'Low Back Complaints', year: 2004, pages: [], sections: [], range: toRange(23, 47), titleRange: toRange(23, 47) }],
+        parts: [
+          {
+            title: 'Low Back Complaints',
+            year: 2004,
+            pages: [],
+            sections: [],
+            range: toRange(23, 47),
+            titleRange: toRange(23, 47),
+          },
+        ],
         leadRange: toRange(18, 22),
         range: toRange(18, 47),
       },
@@ -44,12 +53,16 @@ describe('MTUS era 2', () => {
     const sectionsOf = (text: string) => names(parse(text).citations[0].parts[0].sections);
     // CM16-0231745
     assert.deepEqual(
-      sectionsOf('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): TENS, chronic pain (transcutaneous electrical nerve stimulation).'),
+      sectionsOf(
+        'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): TENS, chronic pain (transcutaneous electrical nerve stimulation).',
+      ),
       ['TENS, chronic pain (transcutaneous electrical nerve stimulation)'],
     );
     // CM16-0237163
     assert.deepEqual(
-      sectionsOf('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Muscle relaxants (for pain), Cyclobenzaprine (Flexeril).'),
+      sectionsOf(
+        'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Muscle relaxants (for pain), Cyclobenzaprine (Flexeril).',
+      ),
       ['Muscle relaxants (for pain)', 'Cyclobenzaprine (Flexeril)'],
     );
     // CM17-0003192: a one-word section followed by a capitalised one

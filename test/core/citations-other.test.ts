@@ -12,29 +12,71 @@ describe('non-MTUS citations', () => {
   };
 
   test('ODG spellings and chapters', () => {
-    assert.deepEqual(describeText('Official Disability Guidelines: Low Back - Lumbar & Thoracic (Acute & Chronic) Chapter (Online Version).'), ['ODG', 'Low Back - Lumbar & Thoracic (Acute & Chronic)']); // CM16-0245295
-    assert.deepEqual(describeText('Official Disability Guidelines (ODG) Knee & Leg Chapter, MRI.'), ['ODG', 'Knee & Leg']); // CM17-0008633
-    assert.deepEqual(describeText('Official Disability Guidelines (ODG) Pain (Chronic), Diclofenac.'), ['ODG', 'Pain (Chronic)']); // CM17-0013320
-    assert.deepEqual(describeText('Official Disability Guidelines: Carpal Tunnel Syndrome (Acute & Chronic) Electrodiagnostic testing.'), ['ODG', 'Carpal Tunnel Syndrome (Acute & Chronic)']); // CM16-0235991
-    assert.deepEqual(describeText('Official Disability Guidelines (ODG) Preface/Physical therapy.'), ['ODG', 'Preface']); // CM17-0006045
+    assert.deepEqual(
+      describeText(
+        'Official Disability Guidelines: Low Back - Lumbar & Thoracic (Acute & Chronic) Chapter (Online Version).',
+      ),
+      ['ODG', 'Low Back - Lumbar & Thoracic (Acute & Chronic)'],
+    ); // CM16-0245295
+    assert.deepEqual(describeText('Official Disability Guidelines (ODG) Knee & Leg Chapter, MRI.'), [
+      'ODG',
+      'Knee & Leg',
+    ]); // CM17-0008633
+    assert.deepEqual(describeText('Official Disability Guidelines (ODG) Pain (Chronic), Diclofenac.'), [
+      'ODG',
+      'Pain (Chronic)',
+    ]); // CM17-0013320
+    assert.deepEqual(
+      describeText(
+        'Official Disability Guidelines: Carpal Tunnel Syndrome (Acute & Chronic) Electrodiagnostic testing.',
+      ),
+      ['ODG', 'Carpal Tunnel Syndrome (Acute & Chronic)'],
+    ); // CM16-0235991
+    assert.deepEqual(describeText('Official Disability Guidelines (ODG) Preface/Physical therapy.'), [
+      'ODG',
+      'Preface',
+    ]); // CM17-0006045
     assert.deepEqual(describeText('ODG- pain chapter and pg 92.'), ['ODG', 'pain']); // seed 000
-    assert.deepEqual(describeText('Official Disability Guidelines-Low Back, Facet Joint Diagnostic Blocks.'), ['ODG', 'Low Back']); // seed 001
-    assert.deepEqual(describeText('Official Disability Guidelines (ODG), 2016, Neck and Upper Back, Indications for imaging.'), ['ODG', 'Neck and Upper Back']); // CM17-0005924
-    assert.deepEqual(describeText('Official Disability Guidelines (ODG) Chapter: Low Back-Lumbar & Thoracic (Acute & Chronic) 12/20/2016 MRI.'), ['ODG', 'Low Back-Lumbar & Thoracic (Acute & Chronic)']); // CM17-0021791
+    assert.deepEqual(describeText('Official Disability Guidelines-Low Back, Facet Joint Diagnostic Blocks.'), [
+      'ODG',
+      'Low Back',
+    ]); // seed 001
+    assert.deepEqual(
+      describeText('Official Disability Guidelines (ODG), 2016, Neck and Upper Back, Indications for imaging.'),
+      ['ODG', 'Neck and Upper Back'],
+    ); // CM17-0005924
+    assert.deepEqual(
+      describeText(
+        'Official Disability Guidelines (ODG) Chapter: Low Back-Lumbar & Thoracic (Acute & Chronic) 12/20/2016 MRI.',
+      ),
+      ['ODG', 'Low Back-Lumbar & Thoracic (Acute & Chronic)'],
+    ); // CM17-0021791
     assert.deepEqual(describeText('ODG Hip & Pelvis.'), ['ODG', 'Hip & Pelvis']); // CM16-0248655
   });
 
   test('ODG without a recognisable chapter stays undefined', () => {
     assert.deepEqual(describeText('Official Disability Guidelines (ODG).'), ['ODG', undefined]); // CM16-0236380
     assert.deepEqual(describeText('Official Disability Guidelines (ODG) MRI shoulder.'), ['ODG', undefined]); // CM16-0233794
-    assert.deepEqual(describeText('Official Disability Guidelines (ODG), Physical Therapy Guidelines.'), ['ODG', undefined]); // CM16-0235869
+    assert.deepEqual(describeText('Official Disability Guidelines (ODG), Physical Therapy Guidelines.'), [
+      'ODG',
+      undefined,
+    ]); // CM16-0235869
   });
 
   test('ACOEM and other sources', () => {
-    assert.deepEqual(describeText('ACOEM Occupational Medicine Practice Guidelines, 3rd ed., Low Back Disorders, pg. 607.'), ['ACOEM', undefined]); // CM16-0219557
+    assert.deepEqual(
+      describeText('ACOEM Occupational Medicine Practice Guidelines, 3rd ed., Low Back Disorders, pg. 607.'),
+      ['ACOEM', undefined],
+    ); // CM16-0219557
     assert.deepEqual(describeText('ACOEM guidelines and the Official Disability Guidelines.'), ['ACOEM', undefined]); // CM16-0244053: first named wins
-    assert.deepEqual(describeText("Green's Operative Hand Surgery, 6th ed Chapter 17: Distal Radius Fractures."), ['other', undefined]); // CM17-0015218
-    assert.deepEqual(describeText('Centers for Medicare and Medicaid services, Physician Fee Schedule Search.'), ['other', undefined]); // CM17-0007142
+    assert.deepEqual(describeText("Green's Operative Hand Surgery, 6th ed Chapter 17: Distal Radius Fractures."), [
+      'other',
+      undefined,
+    ]); // CM17-0015218
+    assert.deepEqual(describeText('Centers for Medicare and Medicaid services, Physician Fee Schedule Search.'), [
+      'other',
+      undefined,
+    ]); // CM17-0007142
   });
 
   test('missing final period (seed 003)', () => {
@@ -80,11 +122,13 @@ describe('body shapes', () => {
   });
 
   test('garbage', () => {
-    assert.deepEqual(parse('lorem ipsum, and 12-3 Page(s): (ODG'), { noEvidence: false, outsideMtus: false, citations: [] });
+    assert.deepEqual(parse('lorem ipsum, and 12-3 Page(s): (ODG'), {
+      noEvidence: false,
+      outsideMtus: false,
+      citations: [],
+    });
     const dangling = parse('Decision based on');
-    assert.deepEqual(dangling.citations, [
-      { kind: 'non-mtus', text: '', parts: [], range: toRange(17, 17) },
-    ]);
+    assert.deepEqual(dangling.citations, [{ kind: 'non-mtus', text: '', parts: [], range: toRange(17, 17) }]);
     assert.deepEqual(parse('Decision based on MTUS.').citations[0].parts, []);
   });
 });
@@ -92,8 +136,18 @@ describe('body shapes', () => {
 describe('tables', () => {
   test('MTUS_TITLES holds every §6 title with year, chapter and region', () => {
     const byTitle = (title: string, year: number) => MTUS_TITLES.find((t) => t.title === title && t.year === year);
-    assert.deepEqual(byTitle('Low Back Complaints', 2004), { title: 'Low Back Complaints', year: 2004, chapter: 12, region: 'lumbar' });
-    assert.deepEqual(byTitle('Neck and Upper Back Complaints', 2004), { title: 'Neck and Upper Back Complaints', year: 2004, chapter: 8, region: 'cervical' });
+    assert.deepEqual(byTitle('Low Back Complaints', 2004), {
+      title: 'Low Back Complaints',
+      year: 2004,
+      chapter: 12,
+      region: 'lumbar',
+    });
+    assert.deepEqual(byTitle('Neck and Upper Back Complaints', 2004), {
+      title: 'Neck and Upper Back Complaints',
+      year: 2004,
+      chapter: 8,
+      region: 'cervical',
+    });
     assert.equal(byTitle('Chronic Pain Medical Treatment', 2009)?.region, 'general');
     assert.equal(byTitle('Chronic Pain Medical Treatment', 2016)?.chapter, undefined);
     assert.equal(byTitle('Forearm, Wrist, and Hand Complaints', 2004)?.region, 'wrist-hand');
@@ -133,11 +187,41 @@ describe('robustness', () => {
   })();
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const FRAGMENTS = [
-    'Decision based on ', 'MTUS ', 'Non-MTUS Citation ', ', and ', ', ', 'Section(s): ', 'Page(s): ', 'ACOEM ',
-    'Chapter 12 ', 'Low Back Complaints 2004', 'Forearm, Wrist, and Hand Complaints', ' 2016', '300-29', '617-25',
-    ' and ', '.', ' ', '  ', '(ODG) ', 'Official Disability Guidelines ', 'Knee & Leg', '(Acute & Chronic)',
-    'The Expert Reviewer ', 'did not cite any medical evidence for its decision', 'outside of the MTUS Guidelines',
-    '3.3.9 Opioids: x', 'é', '\u2013', '\f', '\n', '999999999', 'Guidelines', ':', '(', ')',
+    'Decision based on ',
+    'MTUS ',
+    'Non-MTUS Citation ',
+    ', and ',
+    ', ',
+    'Section(s): ',
+    'Page(s): ',
+    'ACOEM ',
+    'Chapter 12 ',
+    'Low Back Complaints 2004',
+    'Forearm, Wrist, and Hand Complaints',
+    ' 2016',
+    '300-29',
+    '617-25',
+    ' and ',
+    '.',
+    ' ',
+    '  ',
+    '(ODG) ',
+    'Official Disability Guidelines ',
+    'Knee & Leg',
+    '(Acute & Chronic)',
+    'The Expert Reviewer ',
+    'did not cite any medical evidence for its decision',
+    'outside of the MTUS Guidelines',
+    '3.3.9 Opioids: x',
+    'é',
+    '\u2013',
+    '\f',
+    '\n',
+    '999999999',
+    'Guidelines',
+    ':',
+    '(',
+    ')',
   ];
   const REAL = [
     'Decision based on MTUS Elbow Complaints 2007, Section(s): 326, and Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment.',
@@ -167,7 +251,8 @@ describe('robustness', () => {
       }
       assert.equal(text.slice(start, end), c.text);
       const within = (r: Range | undefined, [from, to]: [number, number], what: string) => {
-        if (r) assert.ok(from <= r.start.character && r.start.character <= r.end.character && r.end.character <= to, what);
+        if (r)
+          assert.ok(from <= r.start.character && r.start.character <= r.end.character && r.end.character <= to, what);
       };
       for (const r of [c.leadRange, c.sourceRange, c.chapterRange]) within(r, [start, end], 'citation piece bounds');
       for (const p of c.parts) {

@@ -11,7 +11,11 @@ const pos = (line: number, character: number) => ({ line, character });
 const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: pos(l1, c1), end: pos(l2, c2) });
 
 // A label, a body over two lines, with indents and a page break in between.
-const SOURCE = ['  MAXIMUS guideline:   Decision based on MTUS Knee', '\fComplaints 2004, Section(s):  ', '   Special Studies.'].join('\n');
+const SOURCE = [
+  '  MAXIMUS guideline:   Decision based on MTUS Knee',
+  '\fComplaints 2004, Section(s):  ',
+  '   Special Studies.',
+].join('\n');
 
 describe('fromLines', () => {
   const lines = readLines(SOURCE).lines;
@@ -121,7 +125,9 @@ describe('properties', () => {
         const firstFrom = Math.min(skip, lines[0].text.length);
         const ex = Excerpt.fromLines(lines, firstFrom);
         // The folded text is the lines' texts, trimmed, joined by single spaces.
-        const expected = [lines[0].text.slice(firstFrom).trim(), ...lines.slice(1).map((l) => l.text)].filter((t) => t !== '').join(' ');
+        const expected = [lines[0].text.slice(firstFrom).trim(), ...lines.slice(1).map((l) => l.text)]
+          .filter((t) => t !== '')
+          .join(' ');
         assert.equal(ex.text, expected);
         for (let i = 0; i < ex.text.length; i++) {
           const r = ex.rangeOf(i, i + 1);

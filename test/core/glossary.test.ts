@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseGuidelineBody } from '../../server/src/core/citations';
-import { DECISION_EXPLANATIONS, describeAcoemChapter, describeMtusPart, describeNonMtusSource } from '../../server/src/core/descriptions';
+import {
+  DECISION_EXPLANATIONS,
+  describeAcoemChapter,
+  describeMtusPart,
+  describeNonMtusSource,
+} from '../../server/src/core/descriptions';
 import { GLOSSARY, lookupTerm, spinalLevelEntry, termAt } from '../../server/src/core/glossary.js';
 
 /** The term found at the first character of `word` in `line` (cursor on its first letter). */
@@ -19,7 +24,23 @@ test('glossary holds every §13 abbreviation with a meaning', () => {
   }
   const terms = GLOSSARY.map((e) => e.term);
   assert.equal(new Set(terms).size, terms.length, 'duplicate terms');
-  for (const term of ['UR', 'URO', 'QME', 'AME', 'CMP', 'BMP', 'RUE', 'LUE', 'LLE', 'NCS', 'NCV', 'TENS', 'PENS', 'ESI', 'TFESI']) {
+  for (const term of [
+    'UR',
+    'URO',
+    'QME',
+    'AME',
+    'CMP',
+    'BMP',
+    'RUE',
+    'LUE',
+    'LLE',
+    'NCS',
+    'NCV',
+    'TENS',
+    'PENS',
+    'ESI',
+    'TFESI',
+  ]) {
     assert.ok(terms.includes(term), `${term} missing`);
   }
 });
@@ -89,7 +110,10 @@ test('case rules: exact first, any case only for 3+ letters', () => {
 });
 
 test('spinal levels are recognised by shape', () => {
-  assert.equal(lookupTerm('L5')?.meaning, 'spinal level L5, the fifth lumbar vertebra (or its nerve root or dermatome)');
+  assert.equal(
+    lookupTerm('L5')?.meaning,
+    'spinal level L5, the fifth lumbar vertebra (or its nerve root or dermatome)',
+  );
   assert.equal(
     lookupTerm('L5-S1')?.meaning,
     'the L5–S1 spinal segment: the disc and joints between L5, the fifth lumbar vertebra, and S1, the first sacral vertebra',
@@ -111,7 +135,10 @@ test('spinal levels are recognised by shape', () => {
 });
 
 test('quantities', () => {
-  assert.equal(lookupTerm('#60')?.meaning, 'quantity: 60 (tablets, capsules, patches or visits, depending on the item)');
+  assert.equal(
+    lookupTerm('#60')?.meaning,
+    'quantity: 60 (tablets, capsules, patches or visits, depending on the item)',
+  );
   assert.equal(lookupTerm('#'), undefined);
 });
 
@@ -229,7 +256,10 @@ test('MTUS titles, era 2 and era 1', () => {
     'Low Back Complaints (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 12, adopted into the MTUS; covers the lumbar and thoracic spine (8 CCR 9792.23.5 [recall])',
   );
   assert.match(describeMtusTitle('Chronic Pain Medical Treatment 2016')!, /^Chronic Pain Medical Treatment Guidelines/);
-  assert.match(describeMtusTitle('Chronic Pain Medical Treatment Guidelines')!, /^Chronic Pain Medical Treatment Guidelines/);
+  assert.match(
+    describeMtusTitle('Chronic Pain Medical Treatment Guidelines')!,
+    /^Chronic Pain Medical Treatment Guidelines/,
+  );
   assert.match(describeMtusTitle('Chronic Pain Treatment Guidelines')!, /^Chronic Pain Medical Treatment Guidelines/);
   assert.match(describeMtusTitle('Forearm, Wrist, and Hand Complaints 2004')!, /Chapter 11/);
   assert.match(describeMtusTitle('Neck and Upper Back Complaints 2004 Guidelines')!, /Chapter 8/);

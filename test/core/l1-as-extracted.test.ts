@@ -8,8 +8,14 @@ import * as path from 'node:path';
 import { parse } from '../../server/src/core/parse';
 import { check } from '../../server/src/core/rules';
 
-const LETTER = readFileSync(path.join(__dirname, '..', 'fixtures', 'rules', 'IMR016-clean-l1-as-extracted.txt'), 'utf8');
-const r = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
+const LETTER = readFileSync(
+  path.join(__dirname, '..', 'fixtures', 'rules', 'IMR016-clean-l1-as-extracted.txt'),
+  'utf8',
+);
+const r = (l1: number, c1: number, l2: number, c2: number) => ({
+  start: { line: l1, character: c1 },
+  end: { line: l2, character: c2 },
+});
 
 test('the letterhead title and the glued decision heading are found', () => {
   const doc = parse(LETTER);
@@ -23,23 +29,43 @@ test('the letterhead title and the glued decision heading are found', () => {
 
 test('items and decisions come from the findings list, wording and ranges kept', () => {
   const doc = parse(LETTER);
-  assert.deepEqual(doc.findings?.summary.map((f) => [f.number, f.item.text, f.polarity]), [
-    [1, '12 sessions of aquatic therapy', 'negative'],
-    [2, 'a lumbar epidural steroid injection at L4-5', 'positive'],
-  ]);
+  assert.deepEqual(
+    doc.findings?.summary.map((f) => [f.number, f.item.text, f.polarity]),
+    [
+      [1, '12 sessions of aquatic therapy', 'negative'],
+      [2, 'a lumbar epidural steroid injection at L4-5', 'positive'],
+    ],
+  );
   assert.equal(doc.findings?.repeated.length, 2);
   assert.deepEqual(
     doc.items.map((i) => [i.index, i.text.text, i.decision?.value, i.decision?.raw, i.decision?.range, i.fromFindings]),
     [
-      [1, '12 sessions of aquatic therapy', 'Upheld', 'is not medically necessary and appropriate', r(5, 0, 5, 42), true],
-      [2, 'a lumbar epidural steroid injection at L4-5', 'Overturned', 'is medically necessary and appropriate', r(7, 18, 7, 56), true],
+      [
+        1,
+        '12 sessions of aquatic therapy',
+        'Upheld',
+        'is not medically necessary and appropriate',
+        r(5, 0, 5, 42),
+        true,
+      ],
+      [
+        2,
+        'a lumbar epidural steroid injection at L4-5',
+        'Overturned',
+        'is medically necessary and appropriate',
+        r(7, 18, 7, 56),
+        true,
+      ],
     ],
   );
   assert.deepEqual(doc.items[0].text.range, r(4, 65, 4, 95));
 });
 
 test('no rule reports on the clean letter', () => {
-  assert.deepEqual(check(LETTER).findings.map((f) => `${f.ruleId} ${f.message}`), []);
+  assert.deepEqual(
+    check(LETTER).findings.map((f) => `${f.ruleId} ${f.message}`),
+    [],
+  );
 });
 
 test('pdftotext -layout: Dated: at the right of the centred title', () => {
@@ -50,18 +76,30 @@ test('pdftotext -layout: Dated: at the right of the centred title', () => {
   const doc = parse(layout);
   assert.equal(doc.layout, 'L1');
   assert.deepEqual(doc.sections[0].headingRange, r(1, 6, 1, 56));
-  assert.deepEqual(doc.items.map((i) => i.decision?.value), ['Upheld', 'Overturned']);
+  assert.deepEqual(
+    doc.items.map((i) => i.decision?.value),
+    ['Upheld', 'Overturned'],
+  );
 });
 
 test('a first page alone gets one information that it looks truncated, and no item or section errors', () => {
   const firstPage = LETTER.split('\n').slice(0, 7).join('\n');
   const { document, findings } = check(firstPage);
-  assert.deepEqual(document.problems.map((p) => [p.code, p.severity]), [['truncated', 'information']]);
-  assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.range.start.line]), [['IMR000', 'information', 0]]);
+  assert.deepEqual(
+    document.problems.map((p) => [p.code, p.severity]),
+    [['truncated', 'information']],
+  );
+  assert.deepEqual(
+    findings.map((f) => [f.ruleId, f.severity, f.range.start.line]),
+    [['IMR000', 'information', 0]],
+  );
 });
 
 test('IMR000 speaks the layout: an L1 letter without findings is told about findings, not item lines', () => {
-  const noFindings = LETTER.replace(/^\d\) MAXIMUS Federal Services, Inc\. has determined/gm, 'MAXIMUS Federal Services, Inc. has considered');
+  const noFindings = LETTER.replace(
+    /^\d\) MAXIMUS Federal Services, Inc\. has determined/gm,
+    'MAXIMUS Federal Services, Inc. has considered',
+  );
   const problem = parse(noFindings).problems.find((p) => p.code === 'no-items');
   assert.equal(
     problem?.message,

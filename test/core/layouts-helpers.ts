@@ -24,12 +24,19 @@ export function folded(source: SourceText, range: Range): string {
 
 export const sectionsOf = (doc: ImrDocument) => doc.sections.map((s) => [s.kind, s.title]);
 export const fieldKinds = (item: DisputedItem) => item.fields.map((f) => f.kind);
-export const decisionOf = (item: DisputedItem) => item.decision && { value: item.decision.value, raw: item.decision.raw };
+export const decisionOf = (item: DisputedItem) =>
+  item.decision && { value: item.decision.value, raw: item.decision.raw };
 export const citations = (f: Field | undefined) =>
   f?.guideline?.citations.map((c) => ({
     kind: c.kind,
     source: c.source,
-    parts: c.parts.map((p) => ({ title: p.title, year: p.year, chapter: p.chapter, pages: p.pages.map(({ from, to }) => (to === undefined ? { from } : { from, to })), sections: p.sections.map((s) => s.name) })),
+    parts: c.parts.map((p) => ({
+      title: p.title,
+      year: p.year,
+      chapter: p.chapter,
+      pages: p.pages.map(({ from, to }) => (to === undefined ? { from } : { from, to })),
+      sections: p.sections.map((s) => s.name),
+    })),
   }));
 export const headerValues = (doc: ImrDocument) =>
   Object.fromEntries(Object.values(doc.header?.fields ?? {}).map((f) => [f.name, f.value]));

@@ -20,7 +20,12 @@ describe('L0 fixture [parser: unverified layout]', () => {
 
   test('is L0 without a header, with inline credentials', () => {
     assert.equal(doc.layout, 'L0');
-    assert.deepEqual(doc.variant, { hasHeader: false, credentialsForm: 'inline', citationEra: undefined, extraction: 'plain' });
+    assert.deepEqual(doc.variant, {
+      hasHeader: false,
+      credentialsForm: 'inline',
+      citationEra: undefined,
+      extraction: 'plain',
+    });
     assert.equal(doc.header, undefined);
     assert.equal(doc.findings, undefined);
     assert.deepEqual(problemCodes(doc), [['unverified-layout', 'information']]);
@@ -53,8 +58,14 @@ describe('L0 fixture [parser: unverified layout]', () => {
     assert.deepEqual(fieldKinds(item), ['reviewerGuideline', 'rationale']);
     assert.equal(item.claimsAdministratorGuideline, undefined);
     assert.deepEqual(item.reviewerGuideline?.labelRange, r(23, 0, 24, 17));
-    assert.equal(item.reviewerGuideline?.label, 'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:');
-    assert.match(item.reviewerGuideline.body.text, /^California Medical Treatment Utilization Schedule \(MTUS\), Chronic Pain Medical Treatment Guidelines \(2009\)/);
+    assert.equal(
+      item.reviewerGuideline?.label,
+      'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:',
+    );
+    assert.match(
+      item.reviewerGuideline.body.text,
+      /^California Medical Treatment Utilization Schedule \(MTUS\), Chronic Pain Medical Treatment Guidelines \(2009\)/,
+    );
     assert.deepEqual(citations(item.reviewerGuideline), []);
     assert.deepEqual(item.rationale?.labelRange, r(29, 0, 30, 20));
     assert.deepEqual(item.rationale?.body.range, r(30, 21, 37, 20));
@@ -63,13 +74,22 @@ describe('L0 fixture [parser: unverified layout]', () => {
   test('still reads the rationale conclusion', () => {
     const conclusion = doc.items[0].rationale?.conclusion;
     assert.equal(conclusion?.polarity, 'negative');
-    assert.equal(conclusion?.sentence.text, 'The request for 12 additional sessions of physical therapy for the lumbar spine is not medically necessary.');
+    assert.equal(
+      conclusion?.sentence.text,
+      'The request for 12 additional sessions of physical therapy for the lumbar spine is not medically necessary.',
+    );
     assert.deepEqual(conclusion?.sentence.range, r(36, 0, 37, 20));
   });
 
   test('reads the qualifications sentence [inferred wording]', () => {
-    assert.deepEqual(doc.credentials?.specialties.map((s) => s.text), ['Physical Medicine and Rehabilitation']);
-    assert.deepEqual(doc.credentials?.states.map((s) => [s.text, s.range]), [['California', r(40, 59, 40, 69)]]);
+    assert.deepEqual(
+      doc.credentials?.specialties.map((s) => s.text),
+      ['Physical Medicine and Rehabilitation'],
+    );
+    assert.deepEqual(
+      doc.credentials?.states.map((s) => [s.text, s.range]),
+      [['California', r(40, 59, 40, 69)]],
+    );
   });
 });
 
@@ -86,10 +106,13 @@ describe('L0 variations (synthetic)', () => {
     ].join('\n');
     const doc = parse(text);
     assert.equal(doc.layout, 'L0');
-    assert.deepEqual(doc.items.map((i) => [i.index, i.text.text, fieldKinds(i)]), [
-      [1, 'Lumbar MRI', ['reviewerGuideline', 'rationale']],
-      [2, 'Naproxen', ['rationale']],
-    ]);
+    assert.deepEqual(
+      doc.items.map((i) => [i.index, i.text.text, fieldKinds(i)]),
+      [
+        [1, 'Lumbar MRI', ['reviewerGuideline', 'rationale']],
+        [2, 'Naproxen', ['rationale']],
+      ],
+    );
     assert.equal(doc.items[0].reviewerGuideline?.body.text, 'ACOEM, page 303.');
     assert.deepEqual(doc.items[0].reviewerGuideline?.labelRange, r(2, 0, 2, 76));
     assert.equal(doc.items[1].rationale?.conclusion?.polarity, 'positive');
@@ -110,16 +133,32 @@ describe('L3a fixture (no header, inline credentials, era 1)', () => {
   });
 
   test('credentials', () => {
-    assert.deepEqual(doc.credentials?.specialties.map((s) => [s.text, s.range]), [['Anesthesiology', r(3, 31, 3, 45)]]);
-    assert.deepEqual(doc.credentials?.states.map((s) => s.text), ['California']);
+    assert.deepEqual(
+      doc.credentials?.specialties.map((s) => [s.text, s.range]),
+      [['Anesthesiology', r(3, 31, 3, 45)]],
+    );
+    assert.deepEqual(
+      doc.credentials?.states.map((s) => s.text),
+      ['California'],
+    );
   });
 
   test('items, decisions (two spaces before Overturned), fields and conclusions', () => {
-    assert.deepEqual(doc.items.map((i) => i.text.text), ['Cervical epidural steroid injection at C5-6', 'Magnetic resonance imaging (MRI) of the lumbar spine']);
-    assert.deepEqual(doc.items.map(decisionOf), [{ value: 'Upheld', raw: 'Upheld' }, { value: 'Overturned', raw: 'Overturned' }]);
+    assert.deepEqual(
+      doc.items.map((i) => i.text.text),
+      ['Cervical epidural steroid injection at C5-6', 'Magnetic resonance imaging (MRI) of the lumbar spine'],
+    );
+    assert.deepEqual(doc.items.map(decisionOf), [
+      { value: 'Upheld', raw: 'Upheld' },
+      { value: 'Overturned', raw: 'Overturned' },
+    ]);
     assert.deepEqual(doc.items[1].decision?.range, r(43, 55, 43, 65));
-    for (const item of doc.items) assert.deepEqual(fieldKinds(item), ['claimsAdministratorGuideline', 'reviewerGuideline', 'rationale']);
-    assert.deepEqual(doc.items.map((i) => i.rationale?.conclusion?.polarity), ['negative', 'positive']);
+    for (const item of doc.items)
+      assert.deepEqual(fieldKinds(item), ['claimsAdministratorGuideline', 'reviewerGuideline', 'rationale']);
+    assert.deepEqual(
+      doc.items.map((i) => i.rationale?.conclusion?.polarity),
+      ['negative', 'positive'],
+    );
   });
 
   test('era-1 citations: ACOEM chapters with pages, Chronic Pain guidelines, the not-MTUS lead-in', () => {
@@ -128,13 +167,35 @@ describe('L3a fixture (no header, inline credentials, era 1)', () => {
     assert.equal(esi.claimsAdministratorGuideline?.guideline?.outsideMtus, true);
     assert.deepEqual(citations(esi.claimsAdministratorGuideline), [{ kind: 'non-mtus', source: 'ODG', parts: [] }]);
     assert.deepEqual(citations(esi.reviewerGuideline), [
-      { kind: 'mtus', source: undefined, parts: [{ title: 'Chronic Pain Medical Treatment', year: undefined, chapter: undefined, pages: [{ from: 46 }], sections: [] }] },
+      {
+        kind: 'mtus',
+        source: undefined,
+        parts: [
+          {
+            title: 'Chronic Pain Medical Treatment',
+            year: undefined,
+            chapter: undefined,
+            pages: [{ from: 46 }],
+            sections: [],
+          },
+        ],
+      },
     ]);
     assert.deepEqual(citations(mri.claimsAdministratorGuideline), [
-      { kind: 'mtus', source: undefined, parts: [{ title: 'Low Back Complaints', year: undefined, chapter: 12, pages: [{ from: 303, to: 304 }], sections: [] }] },
+      {
+        kind: 'mtus',
+        source: undefined,
+        parts: [
+          { title: 'Low Back Complaints', year: undefined, chapter: 12, pages: [{ from: 303, to: 304 }], sections: [] },
+        ],
+      },
     ]);
     assert.deepEqual(citations(mri.reviewerGuideline), [
-      { kind: 'mtus', source: undefined, parts: [{ title: 'Low Back Complaints', year: undefined, chapter: 12, pages: [{ from: 300 }], sections: [] }] },
+      {
+        kind: 'mtus',
+        source: undefined,
+        parts: [{ title: 'Low Back Complaints', year: undefined, chapter: 12, pages: [{ from: 300 }], sections: [] }],
+      },
     ]);
   });
 });
@@ -153,23 +214,38 @@ describe('L3b fixture (no header, block credentials)', () => {
   test('block credentials: states without spaces, two specialties', () => {
     assert.equal(doc.credentials?.form, 'block');
     assert.deepEqual(doc.credentials?.range, r(10, 0, 12, 68));
-    assert.deepEqual(doc.credentials?.states.map((s) => [s.text, s.range]), [
-      ['Texas', r(11, 23, 11, 28)],
-      ['New York', r(11, 29, 11, 37)],
-      ['California', r(11, 38, 11, 48)],
-    ]);
-    assert.deepEqual(doc.credentials?.specialties.map((s) => s.text), ['Internal Medicine', 'Occupational Medicine']);
+    assert.deepEqual(
+      doc.credentials?.states.map((s) => [s.text, s.range]),
+      [
+        ['Texas', r(11, 23, 11, 28)],
+        ['New York', r(11, 29, 11, 37)],
+        ['California', r(11, 38, 11, 48)],
+      ],
+    );
+    assert.deepEqual(
+      doc.credentials?.specialties.map((s) => s.text),
+      ['Internal Medicine', 'Occupational Medicine'],
+    );
   });
 
   test('items, including a wrapped item whose decision stands alone on the next line', () => {
-    assert.deepEqual(doc.items.map((i) => i.text.text), [
-      'Tramadol ER 150mg #30',
-      'Follow-up visit with pain management in four to six weeks for medication management and review of the home exercise program',
+    assert.deepEqual(
+      doc.items.map((i) => i.text.text),
+      [
+        'Tramadol ER 150mg #30',
+        'Follow-up visit with pain management in four to six weeks for medication management and review of the home exercise program',
+      ],
+    );
+    assert.deepEqual(doc.items.map(decisionOf), [
+      { value: 'Upheld', raw: 'Upheld' },
+      { value: 'Overturned', raw: 'Overturned' },
     ]);
-    assert.deepEqual(doc.items.map(decisionOf), [{ value: 'Upheld', raw: 'Upheld' }, { value: 'Overturned', raw: 'Overturned' }]);
     assert.deepEqual(doc.items[1].decision?.range, r(50, 0, 50, 10));
     assert.deepEqual(doc.items[1].headingRange, r(48, 0, 50, 10));
-    assert.deepEqual(doc.items.map((i) => i.rationale?.conclusion?.polarity), ['negative', 'positive']);
+    assert.deepEqual(
+      doc.items.map((i) => i.rationale?.conclusion?.polarity),
+      ['negative', 'positive'],
+    );
   });
 
   test('citations: page lists, no evidence, not-MTUS with an ODG chapter', () => {
@@ -178,7 +254,18 @@ describe('L3b fixture (no header, block credentials)', () => {
       {
         kind: 'mtus',
         source: undefined,
-        parts: [{ title: 'Chronic Pain Medical Treatment', year: undefined, chapter: undefined, pages: [{ from: 76, to: 80 }, { from: 93, to: 94 }], sections: [] }],
+        parts: [
+          {
+            title: 'Chronic Pain Medical Treatment',
+            year: undefined,
+            chapter: undefined,
+            pages: [
+              { from: 76, to: 80 },
+              { from: 93, to: 94 },
+            ],
+            sections: [],
+          },
+        ],
       },
     ]);
     assert.equal(visit.claimsAdministratorGuideline?.guideline?.noEvidence, true);
@@ -209,7 +296,10 @@ describe('L3-doubled-crlf fixture (L3-2016 doubled, CRLF, BOM, form feed, tabs, 
     assert.equal(doc.lineCount, 133);
     assert.deepEqual(doc.range, r(0, 0, 132, 0));
     assert.deepEqual(sectionsOf(doc), L3_SECTIONS);
-    assert.deepEqual(doc.sections.map((s) => s.headingRange), [r(12, 0, 12, 40), r(40, 0, 40, 21), r(66, 0, 66, 36)]);
+    assert.deepEqual(
+      doc.sections.map((s) => s.headingRange),
+      [r(12, 0, 12, 40), r(40, 0, 40, 21), r(66, 0, 66, 36)],
+    );
     // The case summary runs across the empty-line page break (lines 53-55) to its last line.
     assert.deepEqual(doc.sections[1].bodyRange, r(42, 0, 62, 31));
     assert.deepEqual(doc.problems, []);
@@ -232,8 +322,14 @@ describe('L3-doubled-crlf fixture (L3-2016 doubled, CRLF, BOM, form feed, tabs, 
   });
 
   test('credentials: block form, trailing tab dropped', () => {
-    assert.deepEqual(doc.credentials?.states.map((s) => s.text), ['California']);
-    assert.deepEqual(doc.credentials?.specialties.map((s) => [s.text, s.range]), [['Physical Medicine & Rehabilitation', r(36, 28, 36, 62)]]);
+    assert.deepEqual(
+      doc.credentials?.states.map((s) => s.text),
+      ['California'],
+    );
+    assert.deepEqual(
+      doc.credentials?.specialties.map((s) => [s.text, s.range]),
+      [['Physical Medicine & Rehabilitation', r(36, 28, 36, 62)]],
+    );
   });
 
   test('item heading, decision word and a field label after a form feed land on the original text', () => {
@@ -263,7 +359,19 @@ describe('L3-doubled-crlf fixture (L3-2016 doubled, CRLF, BOM, form feed, tabs, 
   test('era-2 citations, two parts joined by ", and"', () => {
     const [esi, pt] = doc.items;
     assert.deepEqual(citations(esi.reviewerGuideline), [
-      { kind: 'mtus', source: undefined, parts: [{ title: 'Chronic Pain Medical Treatment', year: 2016, chapter: undefined, pages: [], sections: ['Epidural steroid injections (ESIs)'] }] },
+      {
+        kind: 'mtus',
+        source: undefined,
+        parts: [
+          {
+            title: 'Chronic Pain Medical Treatment',
+            year: 2016,
+            chapter: undefined,
+            pages: [],
+            sections: ['Epidural steroid injections (ESIs)'],
+          },
+        ],
+      },
     ]);
     assert.deepEqual(citations(pt.claimsAdministratorGuideline), [
       {
@@ -271,7 +379,13 @@ describe('L3-doubled-crlf fixture (L3-2016 doubled, CRLF, BOM, form feed, tabs, 
         source: undefined,
         parts: [
           { title: 'Low Back Complaints', year: 2004, chapter: undefined, pages: [], sections: ['Physical Methods'] },
-          { title: 'Chronic Pain Medical Treatment', year: 2016, chapter: undefined, pages: [], sections: ['Physical medicine treatment'] },
+          {
+            title: 'Chronic Pain Medical Treatment',
+            year: 2016,
+            chapter: undefined,
+            pages: [],
+            sections: ['Physical medicine treatment'],
+          },
         ],
       },
     ]);

@@ -59,16 +59,35 @@ describe('L2 fixture [parser: unverified layout]', () => {
 
   test('reads the inline credentials', () => {
     assert.equal(doc.credentials?.form, 'inline');
-    assert.deepEqual(doc.credentials?.states.map((s) => s.text), ['California']);
-    assert.deepEqual(doc.credentials?.specialties.map((s) => [s.text, s.range]), [['Orthopedic Surgery', r(11, 31, 11, 49)]]);
+    assert.deepEqual(
+      doc.credentials?.states.map((s) => s.text),
+      ['California'],
+    );
+    assert.deepEqual(
+      doc.credentials?.specialties.map((s) => [s.text, s.range]),
+      [['Orthopedic Surgery', r(11, 31, 11, 49)]],
+    );
   });
 
   test('reads two items through the L3 item parser', () => {
-    assert.deepEqual(doc.items.map((i) => i.text.text), ['Right knee arthroscopy with partial medial meniscectomy', 'Ketoprofen 20% cream 120gm']);
-    assert.deepEqual(doc.items.map(decisionOf), [{ value: 'Overturned', raw: 'Overturned' }, { value: 'Upheld', raw: 'Upheld' }]);
-    assert.deepEqual(doc.items.map((i) => i.decision?.range), [r(43, 57, 43, 67), r(62, 28, 62, 34)]);
-    for (const item of doc.items) assert.deepEqual(fieldKinds(item), ['claimsAdministratorGuideline', 'reviewerGuideline', 'rationale']);
-    assert.deepEqual(doc.items.map((i) => i.rationale?.conclusion?.polarity), ['positive', 'negative']);
+    assert.deepEqual(
+      doc.items.map((i) => i.text.text),
+      ['Right knee arthroscopy with partial medial meniscectomy', 'Ketoprofen 20% cream 120gm'],
+    );
+    assert.deepEqual(doc.items.map(decisionOf), [
+      { value: 'Overturned', raw: 'Overturned' },
+      { value: 'Upheld', raw: 'Upheld' },
+    ]);
+    assert.deepEqual(
+      doc.items.map((i) => i.decision?.range),
+      [r(43, 57, 43, 67), r(62, 28, 62, 34)],
+    );
+    for (const item of doc.items)
+      assert.deepEqual(fieldKinds(item), ['claimsAdministratorGuideline', 'reviewerGuideline', 'rationale']);
+    assert.deepEqual(
+      doc.items.map((i) => i.rationale?.conclusion?.polarity),
+      ['positive', 'negative'],
+    );
   });
 
   test('parses era-1 citations, including `Page(s):` ending a line', () => {
@@ -76,13 +95,27 @@ describe('L2 fixture [parser: unverified layout]', () => {
     assert.equal(knee.claimsAdministratorGuideline?.guideline?.outsideMtus, true);
     assert.deepEqual(citations(knee.claimsAdministratorGuideline), [{ kind: 'non-mtus', source: 'ODG', parts: [] }]);
     assert.deepEqual(citations(knee.reviewerGuideline), [
-      { kind: 'mtus', source: undefined, parts: [{ title: 'Knee Complaints', year: undefined, chapter: 13, pages: [{ from: 344, to: 345 }], sections: [] }] },
+      {
+        kind: 'mtus',
+        source: undefined,
+        parts: [
+          { title: 'Knee Complaints', year: undefined, chapter: 13, pages: [{ from: 344, to: 345 }], sections: [] },
+        ],
+      },
     ]);
     assert.deepEqual(citations(ketoprofen.reviewerGuideline), [
       {
         kind: 'mtus',
         source: undefined,
-        parts: [{ title: 'Chronic Pain Medical Treatment', year: undefined, chapter: undefined, pages: [{ from: 111, to: 113 }], sections: [] }],
+        parts: [
+          {
+            title: 'Chronic Pain Medical Treatment',
+            year: undefined,
+            chapter: undefined,
+            pages: [{ from: 111, to: 113 }],
+            sections: [],
+          },
+        ],
       },
     ]);
   });
@@ -93,7 +126,12 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
 
   test('is L1 without a header, with inline credentials and no citation era', () => {
     assert.equal(doc.layout, 'L1');
-    assert.deepEqual(doc.variant, { hasHeader: false, credentialsForm: 'inline', citationEra: undefined, extraction: 'plain' });
+    assert.deepEqual(doc.variant, {
+      hasHeader: false,
+      credentialsForm: 'inline',
+      citationEra: undefined,
+      extraction: 'plain',
+    });
     assert.equal(doc.header, undefined);
     assert.deepEqual(doc.problems, []);
   });
@@ -122,15 +160,25 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
 
   test('reads the older inline credentials: "physician reviewer", a comma before "and", `inCalifornia`', () => {
     assert.equal(doc.credentials?.form, 'inline');
-    assert.deepEqual(doc.credentials?.specialties.map((s) => [s.text, s.range]), [['Physical Medicine and Rehabilitation', r(29, 0, 29, 36)]]);
-    assert.deepEqual(doc.credentials?.states.map((s) => [s.text, s.range]), [['California', r(29, 68, 29, 78)]]);
+    assert.deepEqual(
+      doc.credentials?.specialties.map((s) => [s.text, s.range]),
+      [['Physical Medicine and Rehabilitation', r(29, 0, 29, 36)]],
+    );
+    assert.deepEqual(
+      doc.credentials?.states.map((s) => [s.text, s.range]),
+      [['California', r(29, 68, 29, 78)]],
+    );
   });
 
   test('reads the numbered findings after `Dated:` and their repeat', () => {
     const expected = [
       { number: 1, item: 'lumbar epidural steroid injection at L4-5 and L5-S1', polarity: 'negative' },
       { number: 2, item: '8 sessions of physical therapy for the lumbar spine', polarity: 'positive' },
-      { number: 3, item: 'Terocin lotion (methyl salicylate 25%, capsaicin 0.025%, menthol 10%, lidocaine 2.5%) 120 ml', polarity: 'negative' },
+      {
+        number: 3,
+        item: 'Terocin lotion (methyl salicylate 25%, capsaicin 0.025%, menthol 10%, lidocaine 2.5%) 120 ml',
+        polarity: 'negative',
+      },
     ];
     const simple = (list: NonNullable<ImrDocument['findings']>['summary']) =>
       list.map((f) => ({ number: f.number, item: f.item.text, polarity: f.polarity }));
@@ -150,7 +198,10 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
       doc.items.map((i) => i.text.text),
       doc.findings!.summary.map((f) => f.item.text),
     );
-    assert.deepEqual(doc.items.map((i) => i.index), [1, 2, 3]);
+    assert.deepEqual(
+      doc.items.map((i) => i.index),
+      [1, 2, 3],
+    );
     assert.deepEqual(doc.items.map(decisionOf), [
       { value: 'Upheld', raw: 'is not medically necessary and appropriate' },
       { value: 'Overturned', raw: 'is medically necessary and appropriate' },
@@ -171,16 +222,23 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
 
   test('matches the wrapping labels wherever they wrap, and starts each body after the colon', () => {
     const CA = 'Section of the Medical Treatment Utilization Schedule (MTUS) used by the Claims Administrator:';
-    const MX = 'Section of the Medical Treatment Utilization Schedule (MTUS) relied upon by the Expert Reviewer in making his/her decision:';
+    const MX =
+      'Section of the Medical Treatment Utilization Schedule (MTUS) relied upon by the Expert Reviewer in making his/her decision:';
     for (const item of doc.items) {
       assert.deepEqual(fieldKinds(item), ['claimsAdministratorGuideline', 'reviewerGuideline', 'rationale']);
-      assert.deepEqual(item.fields.map((f) => f.label), [CA, MX, 'Rationale for the Decision:']);
+      assert.deepEqual(
+        item.fields.map((f) => f.label),
+        [CA, MX, 'Rationale for the Decision:'],
+      );
     }
     const [first, second] = doc.items;
     // Item 1: the claims administrator label wraps before "Administrator:", the body goes on after it.
     assert.deepEqual(first.claimsAdministratorGuideline?.labelRange, r(52, 0, 53, 14));
     assert.deepEqual(first.claimsAdministratorGuideline?.body.range.start, { line: 53, character: 15 });
-    assert.match(first.claimsAdministratorGuideline.body.text, /^The Claims Administrator based its decision on the Chronic Pain Medical Treatment Guidelines, Epidural Steroid Injections \(ESIs\), page 46, which is part of the MTUS\.$/);
+    assert.match(
+      first.claimsAdministratorGuideline.body.text,
+      /^The Claims Administrator based its decision on the Chronic Pain Medical Treatment Guidelines, Epidural Steroid Injections \(ESIs\), page 46, which is part of the MTUS\.$/,
+    );
     // Item 1: the reviewer label wraps before "in making"; the rationale label stands alone, its body below.
     assert.deepEqual(first.reviewerGuideline?.labelRange, r(55, 0, 56, 27));
     assert.deepEqual(first.rationale?.labelRange, r(58, 0, 58, 27));
@@ -190,11 +248,17 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
     assert.deepEqual(second.claimsAdministratorGuideline?.labelRange, r(70, 0, 70, 94));
     assert.deepEqual(second.claimsAdministratorGuideline?.body.range.start, { line: 71, character: 0 });
     assert.deepEqual(second.reviewerGuideline?.labelRange, r(73, 0, 74, 36));
-    assert.equal(second.reviewerGuideline?.body.text.startsWith('The Expert Reviewer found the section of the MTUS'), true);
+    assert.equal(
+      second.reviewerGuideline?.body.text.startsWith('The Expert Reviewer found the section of the MTUS'),
+      true,
+    );
   });
 
   test('runs the necessity conclusion on each rationale; the bodies carry no L3-grammar citations', () => {
-    assert.deepEqual(doc.items.map((i) => i.rationale?.conclusion?.polarity), ['negative', 'positive', 'negative']);
+    assert.deepEqual(
+      doc.items.map((i) => i.rationale?.conclusion?.polarity),
+      ['negative', 'positive', 'negative'],
+    );
     assert.equal(
       doc.items[1].rationale?.conclusion?.sentence.text,
       'The request for 8 sessions of physical therapy for the lumbar spine is medically necessary and appropriate.',
@@ -222,14 +286,20 @@ describe('L1 variations (synthetic)', () => {
     ].join('\n');
     const doc = parse(text);
     assert.equal(doc.layout, 'L1');
-    assert.deepEqual(doc.findings?.summary.map((f) => [f.number, f.item.text, f.polarity]), [[1, 'Labs to include: EKG', 'positive']]);
+    assert.deepEqual(
+      doc.findings?.summary.map((f) => [f.number, f.item.text, f.polarity]),
+      [[1, 'Labs to include: EKG', 'positive']],
+    );
     assert.deepEqual(doc.findings?.repeated, []);
     const [item] = doc.items;
     assert.equal(item.text.text, 'Labs to include: EKG');
     assert.deepEqual(item.text.range, r(6, 29, 6, 49));
     assert.equal(item.decision, undefined);
     assert.deepEqual(fieldKinds(item), ['claimsAdministratorGuideline', 'rationale']);
-    assert.equal(item.claimsAdministratorGuideline?.label, 'Section of the Medical Treatment  Utilization Schedule (MTUS) used by the Claims Administrator:');
+    assert.equal(
+      item.claimsAdministratorGuideline?.label,
+      'Section of the Medical Treatment  Utilization Schedule (MTUS) used by the Claims Administrator:',
+    );
     assert.deepEqual(item.claimsAdministratorGuideline?.labelRange, r(7, 0, 8, 21));
     assert.equal(item.claimsAdministratorGuideline?.body.text, '');
     assert.equal(item.rationale?.body.text, '');

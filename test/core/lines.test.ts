@@ -187,7 +187,22 @@ describe('doubled text (the seeds: every line followed by an empty line)', () =>
 });
 
 describe('properties', () => {
-  const piece = fc.constantFrom('a', 'Upheld', ' ', '  ', '\t', '\f', '\n', '\r', '\r\n', '\ufeff', 'é', '😀', ':', '.');
+  const piece = fc.constantFrom(
+    'a',
+    'Upheld',
+    ' ',
+    '  ',
+    '\t',
+    '\f',
+    '\n',
+    '\r',
+    '\r\n',
+    '\ufeff',
+    'é',
+    '😀',
+    ':',
+    '.',
+  );
   const texts = fc.array(piece, { maxLength: 60 }).map((a) => a.join(''));
 
   test('every line is the exact source text at (line, start), trimmed of blanks and form feeds', () => {

@@ -30,7 +30,8 @@ test('"As such, the request is not medically necessary." (CM16-0231745 item 1)',
   const conclusion = 'As such, the request is not medically necessary.';
   const rationale =
     'There was no clear rationale for the need of additional physical therapy as the patient is currently ' +
-    'undergoing previously recommended physical therapy. ' + conclusion;
+    'undergoing previously recommended physical therapy. ' +
+    conclusion;
   expectConclusion(rationale, conclusion, 'negative');
 });
 
@@ -38,21 +39,28 @@ test('"Given the above, the request for X is not medically necessary." (CM16-023
   const conclusion = 'Given the above, the request for EMG/NCV of the lower extremities is not medically necessary.';
   const rationale =
     'There are no exceptional factors noted within the documentation which would demonstrate medical ' +
-    'necessity for the requested treatment outside of the recommended guidelines. ' + conclusion;
+    'necessity for the requested treatment outside of the recommended guidelines. ' +
+    conclusion;
   expectConclusion(rationale, conclusion, 'negative');
 });
 
 test('"determined to not be medically necessary" after "Medical necessity has not been established." (CM16-0221706)', () => {
-  const conclusion = 'The request for three months coverage of Viagra 50mg is determined to not be medically necessary.';
+  const conclusion =
+    'The request for three months coverage of Viagra 50mg is determined to not be medically necessary.';
   const rationale =
     'The request for a 3 month supply is vague and open to interpretation. Medical necessity has not been ' +
-    'established. ' + conclusion;
+    'established. ' +
+    conclusion;
   expectConclusion(rationale, conclusion, 'negative');
 });
 
 test('"deemed not" and "considered not" medically necessary (CM16-0248655, CM16-0233904)', () => {
   const deemed = 'As such, the request for MRI without contrast of the right hip is deemed not medically necessary.';
-  expectConclusion(`The record does not document any conditions that meet ODG or ACOEM guidelines. ${deemed}`, deemed, 'negative');
+  expectConclusion(
+    `The record does not document any conditions that meet ODG or ACOEM guidelines. ${deemed}`,
+    deemed,
+    'negative',
+  );
   const considered = 'Therefore, the request is considered not medically necessary.';
   expectConclusion(`Longterm use is not recommended. ${considered}`, considered, 'negative');
 });
@@ -60,24 +68,39 @@ test('"deemed not" and "considered not" medically necessary (CM16-0248655, CM16-
 test('"not medically necessary and appropriate", doubled spaces as in the seeds (seed 001 lines 125-129)', () => {
   const conclusion = 'The Lumbar MMB/Facet Blocks L3-S1 Bilaterally is not medically necessary and appropriate.';
   const rationale =
-    'as in this case.  Submitted reports have not demonstrated support outside guidelines criteria.  ' + conclusion + ' ';
+    'as in this case.  Submitted reports have not demonstrated support outside guidelines criteria.  ' +
+    conclusion +
+    ' ';
   expectConclusion(rationale, conclusion, 'negative');
 });
 
 test('"or appropriate" and "at this time" (CM17-0006045, CM16-0249320)', () => {
-  const orAppropriate = 'Therefore this request for eight physical therapy sessions for the neck is not medically necessary or appropriate.';
-  expectConclusion(`The need for additional physical therapy is not apparent. ${orAppropriate}`, orAppropriate, 'negative');
+  const orAppropriate =
+    'Therefore this request for eight physical therapy sessions for the neck is not medically necessary or appropriate.';
+  expectConclusion(
+    `The need for additional physical therapy is not apparent. ${orAppropriate}`,
+    orAppropriate,
+    'negative',
+  );
   const atThisTime =
     'Given the lack of information regarding failure of conservative treatments, the request for left knee ' +
     'MRI without contrast is not medically necessary at this time.';
-  expectConclusion(`It is uncertain whether the injured worker has failed physical therapy. ${atThisTime}`, atThisTime, 'negative');
+  expectConclusion(
+    `It is uncertain whether the injured worker has failed physical therapy. ${atThisTime}`,
+    atThisTime,
+    'negative',
+  );
 });
 
 test('"was not medically necessary, medically appropriate, or indicated here" (CM16-0219557)', () => {
   const conclusion =
     'No, the request for multilevel lumbar facet injections was not medically necessary, medically ' +
     'appropriate, or indicated here.';
-  expectConclusion(`${conclusion} As noted on page 82 of the guidelines, no more than two levels are blocked.`, conclusion, 'negative');
+  expectConclusion(
+    `${conclusion} As noted on page 82 of the guidelines, no more than two levels are blocked.`,
+    conclusion,
+    'negative',
+  );
 });
 
 // ---- standard conclusions: Overturned ----
@@ -93,7 +116,11 @@ test('"in the care of this patient" and "was medically necessary" (CM17-0008519,
   const care = 'Therefore, an MRI of the lumbar spine is medically necessary in the care of this patient.';
   expectConclusion(`However, the patient remains symptomatic. ${care}`, care, 'positive');
   const was = 'Therefore, the first-time request for Naprosyn was medically necessary.';
-  expectConclusion(`NSAIDS such as Naprosyn are "recommended" as part of the initial approaches to treatment. ${was}`, was, 'positive');
+  expectConclusion(
+    `NSAIDS such as Naprosyn are "recommended" as part of the initial approaches to treatment. ${was}`,
+    was,
+    'positive',
+  );
 });
 
 test('"I am reversing the prior review decision and deem the request … to be medically necessary" (CM16-0249726)', () => {
@@ -105,13 +132,18 @@ test('"I am reversing the prior review decision and deem the request … to be m
 });
 
 test('a trailing clause after a positive conclusion (CM17-0001749)', () => {
-  const conclusion = 'Based on the clinical impression, the original request, Partial Hospitalization day treatment, is medically necessary, as per MTUS.';
+  const conclusion =
+    'Based on the clinical impression, the original request, Partial Hospitalization day treatment, is medically necessary, as per MTUS.';
   expectConclusion(`The patient was evaluated. ${conclusion}`, conclusion, 'positive');
 });
 
 test('emphasis capitals "IS" / "IS NOT" (synthetic, wording of CM17-0010365)', () => {
   const positive = 'Therefore, the currently requested physical therapy IS medically necessary.';
-  expectConclusion(`The 6 therapy sessions are consistent with guideline recommendations. ${positive}`, positive, 'positive');
+  expectConclusion(
+    `The 6 therapy sessions are consistent with guideline recommendations. ${positive}`,
+    positive,
+    'positive',
+  );
   const negative = 'Therefore, the currently requested physical therapy IS NOT MEDICALLY NECESSARY.';
   expectConclusion(`The sessions exceed guideline recommendations. ${negative}`, negative, 'negative');
 });
@@ -133,12 +165,14 @@ test('"the medical necessity of this request is not established" (CM17-0007886)'
   const conclusion = 'Likewise, the medical necessity of this request is not established.';
   const rationale =
     'Additionally, it is also not noted what functional improvement results she may have had with prior ' +
-    'sessions. ' + conclusion;
+    'sessions. ' +
+    conclusion;
   expectConclusion(rationale, conclusion, 'negative');
 });
 
 test('"the request is not necessary" (CM17-0008633 items 1-2)', () => {
-  const conclusion = 'Therefore, the request would not be supported by the guidelines, as such the request is not necessary.';
+  const conclusion =
+    'Therefore, the request would not be supported by the guidelines, as such the request is not necessary.';
   const rationale = 'There was no indication that a repeat study was necessary. ' + conclusion;
   expectConclusion(rationale, conclusion, 'negative');
 });
@@ -156,7 +190,8 @@ test('"is not supported … as being medically necessary" (CM16-0244053)', () =>
   const conclusion =
     'Given lack of physical exam findings, lack of red flags and cited guidelines the MRI is not supported by ' +
     'the provided records as being medically necessary at this time.';
-  const rationale = 'According to ACOEM guidelines, hip MRI is not recommended for routine acute or chronic hip pain. ' + conclusion;
+  const rationale =
+    'According to ACOEM guidelines, hip MRI is not recommended for routine acute or chronic hip pain. ' + conclusion;
   expectConclusion(rationale, conclusion, 'negative');
 });
 
@@ -169,7 +204,8 @@ test('opioid boilerplate after the conclusion is skipped (CM16-0230651 item 8)',
 });
 
 test('opioid boilerplate before a restated preamble (CM17-0007300 lines 112-123)', () => {
-  const conclusion = 'The original request, one month supply of Trezix capsule 30.5/30/16mg, is not medically necessary.';
+  const conclusion =
+    'The original request, one month supply of Trezix capsule 30.5/30/16mg, is not medically necessary.';
   const rationale =
     'The treating physician fails to document failure of other treatment methods, comprehensive screening ' +
     `evaluation, and the CURES has been queried. ${OPIOID_BOILERPLATE} One month supply of Trezix capsule ` +
@@ -206,7 +242,11 @@ test('"not" in a leading subordinate clause does not negate a positive conclusio
 
 test('glued "notmedically" from text extraction (synthetic, wording of CM16-0231745)', () => {
   const conclusion = 'As such, the request is notmedically necessary.';
-  expectConclusion(`There was no clear rationale for the need of chiropractic treatment. ${conclusion}`, conclusion, 'negative');
+  expectConclusion(
+    `There was no clear rationale for the need of chiropractic treatment. ${conclusion}`,
+    conclusion,
+    'negative',
+  );
 });
 
 test('a negation joined to what follows, wherever it stands, is still a negation (synthetic)', () => {
@@ -231,16 +271,23 @@ test('a negation joined to what follows, wherever it stands, is still a negation
     'The medical necessity of the request is not-established.',
     'The medical necessity of the request has not-been established.',
   ];
-  for (const conclusion of negative) expectConclusion(`No function was regained. ${conclusion}`, conclusion, 'negative');
+  for (const conclusion of negative)
+    expectConclusion(`No function was regained. ${conclusion}`, conclusion, 'negative');
   // Hyphenated words that merely contain the letters stay positive.
-  for (const conclusion of ['The knotted-band exercise is medically necessary.', 'The follow-up note is medically necessary.']) {
+  for (const conclusion of [
+    'The knotted-band exercise is medically necessary.',
+    'The follow-up note is medically necessary.',
+  ]) {
     expectConclusion(`Function was regained. ${conclusion}`, conclusion, 'positive');
   }
 });
 
 test('fragments: the last of two short sentences concludes (seed 000 lines 215-217)', () => {
   const conclusion = 'The follow-up is not medically necessary.';
-  const rationale = 'In this case, the follow-up is for the medial branch block. Since the MBB is not medically necessary. ' + conclusion + '  ';
+  const rationale =
+    'In this case, the follow-up is for the medial branch block. Since the MBB is not medically necessary. ' +
+    conclusion +
+    '  ';
   expectConclusion(rationale, conclusion, 'negative');
 });
 
@@ -254,7 +301,10 @@ test('a hedged "reasonable to support" ending with no necessity cue returns unde
 });
 
 test('"if necessary" alone is not a necessity cue (synthetic)', () => {
-  assert.equal(findNecessityConclusion('Guidelines allow repeat imaging if necessary. It is reasonable to support it.'), undefined);
+  assert.equal(
+    findNecessityConclusion('Guidelines allow repeat imaging if necessary. It is reasonable to support it.'),
+    undefined,
+  );
 });
 
 test('empty and blank rationales return undefined', () => {
@@ -265,19 +315,28 @@ test('empty and blank rationales return undefined', () => {
 // ---- sentence splitting ----
 
 test('abbreviations, doses and decimals do not end a sentence; a final period may be missing', () => {
-  const conclusion = 'Therefore, per Dr. Smith and J. R. Doe, the Norco 10/325mg #60 (e.g. 0.5 cc vs. No. 2) is medically necessary';
+  const conclusion =
+    'Therefore, per Dr. Smith and J. R. Doe, the Norco 10/325mg #60 (e.g. 0.5 cc vs. No. 2) is medically necessary';
   expectConclusion(`The request, i.e. Norco, was helpful. ${conclusion}`, conclusion, 'positive');
 });
 
 test('a possessive before the period ends a sentence (CM16-0249170)', () => {
   const conclusion =
     'Continued use of NSAIDS is not appropriate and therefore, the continued need for Pantoprazole is not medically necessary.';
-  expectConclusion(`Long-term use can lead to GI bleed and complaints similar to the claimant's. ${conclusion}`, conclusion, 'negative');
+  expectConclusion(
+    `Long-term use can lead to GI bleed and complaints similar to the claimant's. ${conclusion}`,
+    conclusion,
+    'negative',
+  );
 });
 
 test('a sentence ending in a closing quote (CM17-0007300 line 112)', () => {
   const conclusion = 'The request is not medically necessary.';
-  expectConclusion(`Caution patients about adverse effects when engaging in personal activities." ${conclusion}`, conclusion, 'negative');
+  expectConclusion(
+    `Caution patients about adverse effects when engaging in personal activities." ${conclusion}`,
+    conclusion,
+    'negative',
+  );
 });
 
 // ---- isNegativeNecessity ----
@@ -309,7 +368,12 @@ test('findUrVocabularyConclusion flags a UR word in the concluding sentence', ()
   const start = rationale.indexOf('non-certified');
   const sentenceStart = rationale.indexOf('As such');
   assert.deepEqual(findUrVocabularyConclusion(rationale), {
-    word: 'non-certified', start, end: start + 13, polarity: 'negative', sentenceStart, sentenceEnd: rationale.length,
+    word: 'non-certified',
+    start,
+    end: start + 13,
+    polarity: 'negative',
+    sentenceStart,
+    sentenceEnd: rationale.length,
   });
   const denied = 'There were no red flags. Based on the above, the request was denied.';
   assert.equal(findUrVocabularyConclusion(denied)?.word, 'denied');
@@ -342,8 +406,14 @@ test('findUrVocabularyConclusion ignores UR words in the history or beside a nec
     ),
     undefined,
   );
-  assert.equal(findUrVocabularyConclusion('The patient improved. The request was previously non-certified.'), undefined);
-  assert.equal(findUrVocabularyConclusion('The request was modified by the Claims Administrator to 6 visits.'), undefined);
+  assert.equal(
+    findUrVocabularyConclusion('The patient improved. The request was previously non-certified.'),
+    undefined,
+  );
+  assert.equal(
+    findUrVocabularyConclusion('The request was modified by the Claims Administrator to 6 visits.'),
+    undefined,
+  );
   assert.equal(findUrVocabularyConclusion('As such, the request is not medically necessary and is denied.'), undefined);
   assert.equal(findUrVocabularyConclusion(''), undefined);
 });
@@ -352,10 +422,43 @@ test('findUrVocabularyConclusion ignores UR words in the history or beside a nec
 
 test('no input throws, and offsets stay inside the input', () => {
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const pieces = ['.', ' ', '  ', '?', '!', '"', '’', ',', ';', 'not', 'necessary', 'necessity', 'medically',
-    'appropriate', 'Dr', 'e.g', 'No', '#60', '0.5', 'A', 'is', 'that', 'if', 'non-certified', 'was', '\f', '\n',
-    'é', '\u0000', '\ud800', 'Tapering opioids', 'n’t', '-', 'un'];
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pieces = [
+    '.',
+    ' ',
+    '  ',
+    '?',
+    '!',
+    '"',
+    '’',
+    ',',
+    ';',
+    'not',
+    'necessary',
+    'necessity',
+    'medically',
+    'appropriate',
+    'Dr',
+    'e.g',
+    'No',
+    '#60',
+    '0.5',
+    'A',
+    'is',
+    'that',
+    'if',
+    'non-certified',
+    'was',
+    '\f',
+    '\n',
+    'é',
+    '\u0000',
+    '\ud800',
+    'Tapering opioids',
+    'n’t',
+    '-',
+    'un',
+  ];
   const inputs = ['', '.', '. . .', 'necessary', 'Necessary.', ' necessary .', '"."', 'medically', '...necessary!!'];
   for (let n = 0; n < 2000; n++) {
     let s = '';
@@ -365,7 +468,8 @@ test('no input throws, and offsets stay inside the input', () => {
   }
   for (const input of inputs) {
     const match = findNecessityConclusion(input);
-    if (match) assert.ok(match.start >= 0 && match.start < match.end && match.end <= input.length, JSON.stringify(input));
+    if (match)
+      assert.ok(match.start >= 0 && match.start < match.end && match.end <= input.length, JSON.stringify(input));
     const ur = findUrVocabularyConclusion(input);
     if (ur) assert.equal(input.slice(ur.start, ur.end), ur.word);
     isNegativeNecessity(input);

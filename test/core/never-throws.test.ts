@@ -31,7 +31,8 @@ function checkDocument(text: string, doc: ImrDocument): void {
     doc.items.map((i) => i.index),
     doc.items.map((_, k) => k + 1),
   );
-  const slice = (r: Range) => text.slice(starts[r.start.line] + r.start.character, starts[r.end.line] + r.end.character);
+  const slice = (r: Range) =>
+    text.slice(starts[r.start.line] + r.start.character, starts[r.end.line] + r.end.character);
   for (const item of doc.items) {
     if (item.decision?.value) assert.equal(item.decision.raw, item.decision.value);
     // `raw` is the decision exactly as written, and a label is as written: their ranges cover exactly that
@@ -95,23 +96,41 @@ const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String
 
 describe('any string (fast-check)', () => {
   test('fc.string()', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => void parseChecked(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (s) => void parseChecked(s)),
+      { numRuns: 300 },
+    );
   });
 
   test('full unicode strings: any code point, astral planes and lone surrogates included', () => {
     // Code points 0..0x10FFFF (fc.string({ unit: 'binary' }) covers the same ground but generates slowly).
-    const fullUnicode = fc.array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength: 400 }).map((cps) => String.fromCodePoint(...cps));
-    fc.assert(fc.property(fullUnicode, (s) => void parseChecked(s)), { numRuns: 300 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => void parseChecked(s)), { numRuns: 50 });
+    const fullUnicode = fc
+      .array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength: 400 })
+      .map((cps) => String.fromCodePoint(...cps));
+    fc.assert(
+      fc.property(fullUnicode, (s) => void parseChecked(s)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => void parseChecked(s)),
+      { numRuns: 50 },
+    );
   });
 
   test('strings of lone surrogates, controls and letter words', () => {
     const unit = fc.oneof(loneSurrogate, controlChar, fc.constantFrom('Upheld', ':', 'IMR', ' ', '.', 'a'));
-    fc.assert(fc.property(fc.string({ unit, maxLength: 300 }), (s) => void parseChecked(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 300 }), (s) => void parseChecked(s)),
+      { numRuns: 300 },
+    );
   });
 
   test('real letter lines mixed with junk lines, any line terminators', () => {
-    const line = fc.oneof(fc.constantFrom(...LETTER_LINES), fc.constantFrom(...JUNK_LINES), fc.string({ maxLength: 20 }));
+    const line = fc.oneof(
+      fc.constantFrom(...LETTER_LINES),
+      fc.constantFrom(...JUNK_LINES),
+      fc.string({ maxLength: 20 }),
+    );
     let withItems = 0;
     fc.assert(
       fc.property(fc.array(line, { maxLength: 80 }), eol, fc.boolean(), (lines, end, bom) => {
@@ -139,15 +158,19 @@ describe('any string (fast-check)', () => {
 
   test('a real letter with random lines deleted or duplicated', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: PLAIN_LETTER.length - 1 }), fc.boolean()), { maxLength: 20 }), eol, (edits, end) => {
-        const lines = [...PLAIN_LETTER];
-        for (const [at, dup] of edits) {
-          const k = at % Math.max(1, lines.length);
-          if (dup) lines.splice(k, 0, lines[k] ?? '');
-          else lines.splice(k, 1);
-        }
-        void parseChecked(lines.join(end));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: PLAIN_LETTER.length - 1 }), fc.boolean()), { maxLength: 20 }),
+        eol,
+        (edits, end) => {
+          const lines = [...PLAIN_LETTER];
+          for (const [at, dup] of edits) {
+            const k = at % Math.max(1, lines.length);
+            if (dup) lines.splice(k, 0, lines[k] ?? '');
+            else lines.splice(k, 1);
+          }
+          void parseChecked(lines.join(end));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -182,7 +205,10 @@ describe('the big and odd cases', () => {
     const doc = parseChecked(text);
     assert.equal(doc.layout, 'unknown');
     assert.equal(doc.lineCount, 5);
-    assert.deepEqual(doc.problems.map((p) => p.code), ['empty-document']);
+    assert.deepEqual(
+      doc.problems.map((p) => p.code),
+      ['empty-document'],
+    );
     assert.deepEqual(doc.problems[0].range, { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } });
   });
 
@@ -202,7 +228,10 @@ describe('the big and odd cases', () => {
     const text = LETTER.slice(0, 500) + '\0\0\0\0' + LETTER.slice(500);
     const doc = parseChecked(text);
     assert.equal(doc.layout, 'unknown');
-    assert.deepEqual(doc.problems.map((p) => p.code), ['binary-content']);
+    assert.deepEqual(
+      doc.problems.map((p) => p.code),
+      ['binary-content'],
+    );
   });
 
   test('one 1 MB line with no newline: unknown layout, one line, no throw', () => {
@@ -210,18 +239,26 @@ describe('the big and odd cases', () => {
     const doc = parseChecked(text);
     assert.equal(doc.layout, 'unknown');
     assert.equal(doc.lineCount, 1);
-    assert.deepEqual(doc.problems.map((p) => p.code), ['unknown-layout']);
+    assert.deepEqual(
+      doc.problems.map((p) => p.code),
+      ['unknown-layout'],
+    );
     assert.deepEqual(doc.range.end, { line: 0, character: 1 << 20 });
   });
 
   test('one 1 MB line of spaces, form feeds and tabs', () => {
     const doc = parseChecked(' \f\t'.repeat(350_000));
     assert.equal(doc.layout, 'unknown');
-    assert.deepEqual(doc.problems.map((p) => p.code), ['empty-document']);
+    assert.deepEqual(
+      doc.problems.map((p) => p.code),
+      ['empty-document'],
+    );
   });
 
   test('lone surrogates inside a letter: still L3 with the same items, ranges in bounds', () => {
-    const lines = PLAIN_LETTER.map((l) => (l.startsWith('Decision rationale:') ? l.replace('Decision rationale: ', 'Decision rationale: \ud83d ') : l));
+    const lines = PLAIN_LETTER.map((l) =>
+      l.startsWith('Decision rationale:') ? l.replace('Decision rationale: ', 'Decision rationale: \ud83d ') : l,
+    );
     lines.splice(1, 0, '\udc00\udc00');
     const doc = parseChecked(joinLines(lines));
     assert.equal(doc.layout, 'L3');
@@ -229,7 +266,10 @@ describe('the big and odd cases', () => {
       doc.items.map((i) => [i.text.text, i.decision?.value]),
       [
         ['Labs to include: EKG', 'Upheld'],
-        ['Physical therapy for the lumbar spine, twelve sessions, two times a week for six weeks to the right and left side', 'Overturned'],
+        [
+          'Physical therapy for the lumbar spine, twelve sessions, two times a week for six weeks to the right and left side',
+          'Overturned',
+        ],
       ],
     );
     assert.ok(doc.items[0].rationale?.body.text.startsWith('\ud83d There is'));
@@ -261,7 +301,10 @@ describe('the big and odd cases', () => {
     assert.equal(last.text.text, one.items[perLetter - 1].text.text);
     const linesPerCopy = unit.split('\n').length - 1;
     assert.equal(doc.lineCount, copies * linesPerCopy + 1);
-    assert.equal(last.decision?.range.start.line, (copies - 1) * linesPerCopy + (one.items[perLetter - 1].decision?.range.start.line ?? -1));
+    assert.equal(
+      last.decision?.range.start.line,
+      (copies - 1) * linesPerCopy + (one.items[perLetter - 1].decision?.range.start.line ?? -1),
+    );
   });
 });
 
@@ -273,6 +316,11 @@ test('checkDocument itself fails on a range outside the text (guards the propert
   doc2.items[1].index = 1;
   assert.throws(() => checkDocument(LETTER, doc2));
   const doc3 = structuredClone(parse(LETTER));
-  doc3.problems.push({ code: 'unknown-layout', severity: 'error', message: 'The parser failed on this document (TypeError); please report it.', range: doc3.range });
+  doc3.problems.push({
+    code: 'unknown-layout',
+    severity: 'error',
+    message: 'The parser failed on this document (TypeError); please report it.',
+    range: doc3.range,
+  });
   assert.throws(() => checkDocument(LETTER, doc3), /parser failed/);
 });

@@ -115,7 +115,12 @@ describe('per-item fields (§3, §6, §7)', () => {
   });
 
   test('a label alone on its line: the body starts on the next line', () => {
-    const body = ['Knee MRI: Upheld', ...shortFields().slice(0, 2), 'Decision rationale:', 'The request is not medically necessary.'];
+    const body = [
+      'Knee MRI: Upheld',
+      ...shortFields().slice(0, 2),
+      'Decision rationale:',
+      'The request is not medically necessary.',
+    ];
     const { doc } = read(minimalLetter(body));
     const ra = doc.items[0].rationale;
     assert.equal(ra?.body.text, 'The request is not medically necessary.');
@@ -133,7 +138,12 @@ describe('per-item fields (§3, §6, §7)', () => {
   });
 
   test('a page break between the item line and its first label (CM17-0020384 lines 50-52)', () => {
-    const body = ['Knee MRI of the left side: Overturned', '', '\fClaims Administrator guideline: Decision based on MTUS Knee Complaints 2004.', ...shortFields('positive').slice(1)];
+    const body = [
+      'Knee MRI of the left side: Overturned',
+      '',
+      '\fClaims Administrator guideline: Decision based on MTUS Knee Complaints 2004.',
+      ...shortFields('positive').slice(1),
+    ];
     const { text, doc } = read(minimalLetter(body));
     const item = doc.items[0];
     assert.deepEqual(item.claimsAdministratorGuideline?.labelRange, r(10, 1, 10, 32));
@@ -142,7 +152,13 @@ describe('per-item fields (§3, §6, §7)', () => {
   });
 
   test('a page break mid-sentence in a rationale joins the sentence', () => {
-    const body = ['Knee MRI: Upheld', ...shortFields().slice(0, 2), 'Decision rationale: There is no red flag. The request is not', '', '\fmedically necessary.'];
+    const body = [
+      'Knee MRI: Upheld',
+      ...shortFields().slice(0, 2),
+      'Decision rationale: There is no red flag. The request is not',
+      '',
+      '\fmedically necessary.',
+    ];
     const { text, doc } = read(minimalLetter(body));
     const ra = doc.items[0].rationale;
     assert.equal(ra?.body.text, 'There is no red flag. The request is not medically necessary.');
@@ -157,8 +173,18 @@ describe('per-item fields (§3, §6, §7)', () => {
     const [one, two] = doc.items;
     const ca1 = one.claimsAdministratorGuideline?.guideline;
     assert.deepEqual(
-      ca1?.citations.map((c) => ({ kind: c.kind, text: c.text, parts: c.parts.map((p) => [p.title, p.year, p.sections.map((s) => s.name)]) })),
-      [{ kind: 'mtus', text: 'MTUS Low Back Complaints 2004, Section(s): Special Studies', parts: [['Low Back Complaints', 2004, ['Special Studies']]] }],
+      ca1?.citations.map((c) => ({
+        kind: c.kind,
+        text: c.text,
+        parts: c.parts.map((p) => [p.title, p.year, p.sections.map((s) => s.name)]),
+      })),
+      [
+        {
+          kind: 'mtus',
+          text: 'MTUS Low Back Complaints 2004, Section(s): Special Studies',
+          parts: [['Low Back Complaints', 2004, ['Special Studies']]],
+        },
+      ],
     );
     assert.deepEqual(ca1?.citations[0].range, r(34, 50, 35, 15));
     covers(text, ca1?.citations[0].range, 'MTUS Low Back Complaints 2004, Section(s): Special Studies', true);
@@ -203,14 +229,19 @@ describe('per-item fields (§3, §6, §7)', () => {
     assert.equal(item.claimsAdministratorGuideline?.guideline?.party, 'Claims Administrator');
     const c = item.reviewerGuideline?.guideline?.citations;
     assert.deepEqual(
-      c?.map((x) => x.parts.map((p) => ({ chapter: p.chapter, pages: p.pages.map(({ from, to }) => (to === undefined ? { from } : { from, to })) }))),
+      c?.map((x) =>
+        x.parts.map((p) => ({
+          chapter: p.chapter,
+          pages: p.pages.map(({ from, to }) => (to === undefined ? { from } : { from, to })),
+        })),
+      ),
       [[{ chapter: 12, pages: [{ from: 300 }] }]],
     );
     covers(text, c?.[0].range, 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300', true);
     assert.equal(doc.variant.citationEra, 1);
   });
 
-  test('the rationale\'s conclusion: polarity and exact sentence range', () => {
+  test("the rationale's conclusion: polarity and exact sentence range", () => {
     const { text, doc } = read(PLAIN_LETTER);
     doc.items.forEach((item, k) => {
       const want = PLAIN_LETTER_ITEMS[k];

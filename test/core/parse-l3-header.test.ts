@@ -15,7 +15,11 @@ import { r, read, brief, covers, HEADER_NAMES } from './parse-l3-helpers';
 // ---------------------------------------------------------------------------------------------------------
 describe('layout detection by headings (§2)', () => {
   test('the headings decide, not line 1: prose before the first heading', () => {
-    const { doc } = read(['Some cover text that is not a heading.', 'More of it.', ...minimalLetter(['Knee MRI: Upheld', ...shortFields()])]);
+    const { doc } = read([
+      'Some cover text that is not a heading.',
+      'More of it.',
+      ...minimalLetter(['Knee MRI: Upheld', ...shortFields()]),
+    ]);
     assert.equal(doc.layout, 'L3');
     assert.deepEqual(
       doc.sections.map((s) => [s.kind, s.title, s.headingRange.start.line]),
@@ -52,21 +56,38 @@ describe('layout detection by headings (§2)', () => {
     assert.deepEqual(decisions?.headingRange, r(at + 1, 1, at + 1, 37));
     covers(text, decisions?.headingRange, 'IMR ISSUES, DECISIONS AND RATIONALES');
     assert.deepEqual(doc.items.map(brief), [
-      { index: 1, text: 'Knee MRI', decision: { raw: 'Upheld', value: 'Upheld' }, labels: ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'] },
+      {
+        index: 1,
+        text: 'Knee MRI',
+        decision: { raw: 'Upheld', value: 'Upheld' },
+        labels: ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'],
+      },
     ]);
   });
 
   test('a seed-style heading with a leading and a trailing space', () => {
-    const { text, doc } = read([' HOW THE IMR FINAL DETERMINATION WAS MADE ', ...minimalLetter(['Knee MRI: Upheld', ...shortFields()]).slice(1)]);
+    const { text, doc } = read([
+      ' HOW THE IMR FINAL DETERMINATION WAS MADE ',
+      ...minimalLetter(['Knee MRI: Upheld', ...shortFields()]).slice(1),
+    ]);
     assert.equal(doc.layout, 'L3');
     assert.deepEqual(doc.sections[0].headingRange, r(0, 1, 0, 41));
     covers(text, doc.sections[0].headingRange, 'HOW THE IMR FINAL DETERMINATION WAS MADE');
   });
 
   test('HOW THE IMR … and CLINICAL CASE SUMMARY alone do not make L3 (they occur in L2 too)', () => {
-    const { doc } = read(['HOW THE IMR FINAL DETERMINATION WAS MADE', 'text', 'CLINICAL CASE SUMMARY', 'text', 'Knee MRI: Upheld']);
+    const { doc } = read([
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'text',
+      'CLINICAL CASE SUMMARY',
+      'text',
+      'Knee MRI: Upheld',
+    ]);
     assert.equal(doc.layout, 'unknown');
-    assert.deepEqual(doc.problems.map((p) => p.code), ['unknown-layout']);
+    assert.deepEqual(
+      doc.problems.map((p) => p.code),
+      ['unknown-layout'],
+    );
     assert.deepEqual(doc.items, []);
   });
 
@@ -76,7 +97,13 @@ describe('layout detection by headings (§2)', () => {
       'IMR Issues, Decisions and Rationales',
       'IMR ISSUES, DECISIONS AND RATIONALES:',
     ]) {
-      const { doc } = read(['HOW THE IMR FINAL DETERMINATION WAS MADE', 'text', line, 'Knee MRI: Upheld', ...shortFields()]);
+      const { doc } = read([
+        'HOW THE IMR FINAL DETERMINATION WAS MADE',
+        'text',
+        line,
+        'Knee MRI: Upheld',
+        ...shortFields(),
+      ]);
       assert.equal(doc.layout, 'unknown', line);
     }
   });
@@ -92,7 +119,13 @@ describe('header (§3, §4)', () => {
     assert.deepEqual(Object.keys(fields).sort(), [...HEADER_NAMES].sort());
     // Values sit on lines 5-8 (left column) and 15-17 (right column).
     const valueLines: Record<HeaderFieldName, number> = {
-      caseNumber: 5, dateAssigned: 6, decisionDate: 7, priority: 8, dateOfInjury: 15, urDenialDate: 16, applicationReceived: 17,
+      caseNumber: 5,
+      dateAssigned: 6,
+      decisionDate: 7,
+      priority: 8,
+      dateOfInjury: 15,
+      urDenialDate: 16,
+      applicationReceived: 17,
     };
     for (const name of HEADER_NAMES) {
       const f: HeaderField | undefined = fields[name];
@@ -161,11 +194,35 @@ describe('sections (§3)', () => {
   test('kinds, titles, heading and body ranges of the plain letter', () => {
     const { doc } = read(PLAIN_LETTER);
     assert.deepEqual(
-      doc.sections.map((s) => ({ kind: s.kind, title: s.title, headingRange: s.headingRange, bodyRange: s.bodyRange, range: s.range })),
+      doc.sections.map((s) => ({
+        kind: s.kind,
+        title: s.title,
+        headingRange: s.headingRange,
+        bodyRange: s.bodyRange,
+        range: s.range,
+      })),
       [
-        { kind: 'howMade', title: 'HOW THE IMR FINAL DETERMINATION WAS MADE', headingRange: r(19, 0, 19, 40), bodyRange: r(20, 0, 26, 27), range: r(19, 0, 26, 27) },
-        { kind: 'caseSummary', title: 'CLINICAL CASE SUMMARY', headingRange: r(27, 0, 27, 21), bodyRange: r(28, 0, 30, 91), range: r(27, 0, 30, 91) },
-        { kind: 'decisions', title: 'IMR ISSUES, DECISIONS AND RATIONALES', headingRange: r(31, 0, 31, 36), bodyRange: r(32, 0, 46, 85), range: r(31, 0, 46, 85) },
+        {
+          kind: 'howMade',
+          title: 'HOW THE IMR FINAL DETERMINATION WAS MADE',
+          headingRange: r(19, 0, 19, 40),
+          bodyRange: r(20, 0, 26, 27),
+          range: r(19, 0, 26, 27),
+        },
+        {
+          kind: 'caseSummary',
+          title: 'CLINICAL CASE SUMMARY',
+          headingRange: r(27, 0, 27, 21),
+          bodyRange: r(28, 0, 30, 91),
+          range: r(27, 0, 30, 91),
+        },
+        {
+          kind: 'decisions',
+          title: 'IMR ISSUES, DECISIONS AND RATIONALES',
+          headingRange: r(31, 0, 31, 36),
+          bodyRange: r(32, 0, 46, 85),
+          range: r(31, 0, 46, 85),
+        },
       ],
     );
   });

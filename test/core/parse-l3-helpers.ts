@@ -6,7 +6,10 @@ import type { DisputedItem, HeaderFieldName, ImrDocument, Range } from '../../se
 import { fold, sliceRange } from '../fixtures/excerpts/source';
 import { HEADER_VALUES, joinLines } from '../fixtures/excerpts/letters';
 
-export const r = (l1: number, c1: number, l2: number, c2: number): Range => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
+export const r = (l1: number, c1: number, l2: number, c2: number): Range => ({
+  start: { line: l1, character: c1 },
+  end: { line: l2, character: c2 },
+});
 
 export function read(lines: readonly string[], eol = '\n'): { text: string; doc: ImrDocument } {
   const text = joinLines(lines, eol);

@@ -32,11 +32,21 @@ describe('credentials (§8)', () => {
 
   test('block form: the wrapped specialty line does not swallow the next heading', () => {
     const lines = minimalLetter(['Knee MRI: Upheld', ...shortFields()], {
-      credentials: ['The Expert Reviewer has the following credentials:', 'State(s) of Licensure: Arizona, California', 'Certification(s)/Specialty: Family Practice'],
+      credentials: [
+        'The Expert Reviewer has the following credentials:',
+        'State(s) of Licensure: Arizona, California',
+        'Certification(s)/Specialty: Family Practice',
+      ],
     });
     const { doc } = read(lines);
-    assert.deepEqual(doc.credentials?.specialties.map((s) => s.text), ['Family Practice']);
-    assert.deepEqual(doc.credentials?.states.map((s) => s.text), ['Arizona', 'California']);
+    assert.deepEqual(
+      doc.credentials?.specialties.map((s) => s.text),
+      ['Family Practice'],
+    );
+    assert.deepEqual(
+      doc.credentials?.states.map((s) => s.text),
+      ['Arizona', 'California'],
+    );
   });
 
   test('inline form (L3a, seed 001): "Board Certified in … and is licensed to practice in …", wrapped', () => {
@@ -57,11 +67,22 @@ describe('credentials (§8)', () => {
     assert.ok(c);
     assert.equal(c.form, 'inline');
     assert.equal(doc.variant.credentialsForm, 'inline');
-    assert.deepEqual(c.specialties.map((s) => [s.text, s.range]), [['Physical Medicine and Rehabilitation', r(3, 31, 3, 67)]]);
-    assert.deepEqual(c.states.map((s) => [s.text, s.range]), [['California', r(4, 0, 4, 10)]]);
+    assert.deepEqual(
+      c.specialties.map((s) => [s.text, s.range]),
+      [['Physical Medicine and Rehabilitation', r(3, 31, 3, 67)]],
+    );
+    assert.deepEqual(
+      c.states.map((s) => [s.text, s.range]),
+      [['California', r(4, 0, 4, 10)]],
+    );
     // From "The expert" (end of line 2) to the period after California.
     assert.deepEqual(c.range, r(2, 80, 4, 11));
-    covers(text, c.range, 'The expert reviewer is Board Certified in Physical Medicine and Rehabilitation and is licensed to practice in California.', true);
+    covers(
+      text,
+      c.range,
+      'The expert reviewer is Board Certified in Physical Medicine and Rehabilitation and is licensed to practice in California.',
+      true,
+    );
   });
 
   test('older inline form: "physician reviewer", a comma before "and"', () => {
@@ -78,9 +99,20 @@ describe('credentials (§8)', () => {
     const { text, doc } = read(lines);
     const c = doc.credentials;
     assert.equal(c?.form, 'inline');
-    assert.deepEqual(c?.specialties.map((s) => [s.text, s.range]), [['Orthopedic Surgery', r(2, 31, 2, 49)]]);
-    assert.deepEqual(c?.states.map((s) => [s.text, s.range]), [['California', r(2, 82, 2, 92)]]);
-    covers(text, c?.range, 'The physician reviewer is Board Certified in Orthopedic Surgery, and is licensed to practice in California.', true);
+    assert.deepEqual(
+      c?.specialties.map((s) => [s.text, s.range]),
+      [['Orthopedic Surgery', r(2, 31, 2, 49)]],
+    );
+    assert.deepEqual(
+      c?.states.map((s) => [s.text, s.range]),
+      [['California', r(2, 82, 2, 92)]],
+    );
+    covers(
+      text,
+      c?.range,
+      'The physician reviewer is Board Certified in Orthopedic Surgery, and is licensed to practice in California.',
+      true,
+    );
   });
 
   test('no credentials at all: form none', () => {
@@ -106,7 +138,9 @@ describe('item lines (§5)', () => {
   });
 
   test('two colons in the item text (CM16-0238035 line 100)', () => {
-    const { text, doc } = read(minimalLetter(['Associated surgical service: Shoulder wrap for purchase: Upheld', ...shortFields()]));
+    const { text, doc } = read(
+      minimalLetter(['Associated surgical service: Shoulder wrap for purchase: Upheld', ...shortFields()]),
+    );
     assert.equal(doc.items[0].text.text, 'Associated surgical service: Shoulder wrap for purchase');
     covers(text, doc.items[0].decision?.range, 'Upheld');
     assert.deepEqual(doc.items[0].decision?.range, r(8, 57, 8, 63));
@@ -209,17 +243,41 @@ describe('item lines (§5)', () => {
   });
 
   test('a missing decision: the item line ends in ":" and the labels follow', () => {
-    const { doc } = read(minimalLetter(['Knee MRI: Upheld', ...shortFields(), 'Lumbar epidural steroid injection at L4-5:', ...shortFields()]));
+    const { doc } = read(
+      minimalLetter([
+        'Knee MRI: Upheld',
+        ...shortFields(),
+        'Lumbar epidural steroid injection at L4-5:',
+        ...shortFields(),
+      ]),
+    );
     assert.deepEqual(doc.items.map(brief), [
-      { index: 1, text: 'Knee MRI', decision: { raw: 'Upheld', value: 'Upheld' }, labels: ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'] },
-      { index: 2, text: 'Lumbar epidural steroid injection at L4-5', decision: undefined, labels: ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'] },
+      {
+        index: 1,
+        text: 'Knee MRI',
+        decision: { raw: 'Upheld', value: 'Upheld' },
+        labels: ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'],
+      },
+      {
+        index: 2,
+        text: 'Lumbar epidural steroid injection at L4-5',
+        decision: undefined,
+        labels: ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'],
+      },
     ]);
     assert.deepEqual(doc.items[1].text.range, r(12, 0, 12, 41));
     assert.deepEqual(doc.items[1].headingRange, r(12, 0, 12, 41));
   });
 
   test('a missing decision with no colon either', () => {
-    const { doc } = read(minimalLetter(['Knee MRI: Upheld', ...shortFields(), 'Lumbar epidural steroid injection at L4-5', ...shortFields()]));
+    const { doc } = read(
+      minimalLetter([
+        'Knee MRI: Upheld',
+        ...shortFields(),
+        'Lumbar epidural steroid injection at L4-5',
+        ...shortFields(),
+      ]),
+    );
     assert.equal(doc.items.length, 2);
     assert.equal(doc.items[1].text.text, 'Lumbar epidural steroid injection at L4-5');
     assert.equal(doc.items[1].decision, undefined);
@@ -228,7 +286,11 @@ describe('item lines (§5)', () => {
 
   test('item indexes run 1..n across the section', () => {
     const body: string[] = [];
-    for (let k = 1; k <= 5; k++) body.push(`Item number ${k}: ${k % 2 ? 'Upheld' : 'Overturned'}`, ...shortFields(k % 2 ? 'negative' : 'positive'));
+    for (let k = 1; k <= 5; k++)
+      body.push(
+        `Item number ${k}: ${k % 2 ? 'Upheld' : 'Overturned'}`,
+        ...shortFields(k % 2 ? 'negative' : 'positive'),
+      );
     const { doc } = read(minimalLetter(body));
     assert.deepEqual(
       doc.items.map((i) => [i.index, i.text.text, i.decision?.value, i.rationale?.conclusion?.polarity]),
@@ -243,7 +305,12 @@ describe('item lines (§5)', () => {
   });
 
   test('"upheld" inside a rationale sentence does not start an item', () => {
-    const body = ['Knee MRI: Upheld', ...shortFields().slice(0, 2), 'Decision rationale: The prior review said the following: the request was upheld.', 'The request is not medically necessary.'];
+    const body = [
+      'Knee MRI: Upheld',
+      ...shortFields().slice(0, 2),
+      'Decision rationale: The prior review said the following: the request was upheld.',
+      'The request is not medically necessary.',
+    ];
     const { doc } = read(minimalLetter(body));
     assert.equal(doc.items.length, 1);
   });

@@ -31,13 +31,26 @@ describe('the variant (§1)', () => {
       'Decision rationale: The request is not medically necessary and appropriate. ',
     ].flatMap((l) => [l, '']);
     const { text, doc } = read(lines.slice(0, -1));
-    assert.deepEqual(doc.variant, { hasHeader: false, credentialsForm: 'inline', citationEra: 1, extraction: 'doubled' });
+    assert.deepEqual(doc.variant, {
+      hasHeader: false,
+      credentialsForm: 'inline',
+      citationEra: 1,
+      extraction: 'doubled',
+    });
     assert.deepEqual(doc.items.map(brief), [
-      { index: 1, text: 'Lumbar MMB/Facet Blocks L3-S1 Bilaterally', decision: { raw: 'Upheld', value: 'Upheld' }, labels: ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'] },
+      {
+        index: 1,
+        text: 'Lumbar MMB/Facet Blocks L3-S1 Bilaterally',
+        decision: { raw: 'Upheld', value: 'Upheld' },
+        labels: ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'],
+      },
     ]);
     assert.deepEqual(doc.items[0].decision?.range, r(20, 44, 20, 50));
     covers(text, doc.items[0].decision?.range, 'Upheld');
-    assert.deepEqual(doc.credentials?.states.map((s) => s.text), ['Texas']);
+    assert.deepEqual(
+      doc.credentials?.states.map((s) => s.text),
+      ['Texas'],
+    );
   });
 });
 
@@ -62,82 +75,73 @@ describe('positions count UTF-16 code units', () => {
 // ---------------------------------------------------------------------------------------------------------
 // Parser bugs found while writing these tests, kept as regression tests.
 describe('fixed parser bugs', () => {
-  test(
-    'a cover line before the first heading is not a header (§2: the header is `Case Number:` before the first heading)',
-    () => {
-      for (const cover of ['Application for Independent Medical Review', 'Priority: high']) {
-        const { doc } = read([cover, ...minimalLetter(['Knee MRI: Upheld', ...shortFields()])]);
-        assert.equal(doc.header, undefined, cover);
-        assert.equal(doc.variant.hasHeader, false, cover);
-      }
-    },
-  );
+  test('a cover line before the first heading is not a header (§2: the header is `Case Number:` before the first heading)', () => {
+    for (const cover of ['Application for Independent Medical Review', 'Priority: high']) {
+      const { doc } = read([cover, ...minimalLetter(['Knee MRI: Upheld', ...shortFields()])]);
+      assert.equal(doc.header, undefined, cover);
+      assert.equal(doc.variant.hasHeader, false, cover);
+    }
+  });
 
-  test(
-    'block credentials followed by a blank line and more text: the specialties stop at the blank line',
-    () => {
-      const lines = [
-        'HOW THE IMR FINAL DETERMINATION WAS MADE',
-        'The Expert Reviewer has the following credentials:',
-        'State(s) of Licensure: California',
-        'Certification(s)/Specialty: Internal Medicine',
-        '',
-        'MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no',
-        'affiliation with the employer, employee, providers or the claims administrator.',
-        'CLINICAL CASE SUMMARY',
-        'Summary.',
-        'IMR ISSUES, DECISIONS AND RATIONALES',
-        'Knee MRI: Upheld',
-        ...shortFields(),
-      ];
-      const { doc } = read(lines);
-      assert.deepEqual(doc.credentials?.specialties.map((s) => [s.text, s.range]), [['Internal Medicine', r(3, 28, 3, 45)]]);
-      assert.deepEqual(doc.credentials?.range, r(1, 0, 3, 45));
-    },
-  );
+  test('block credentials followed by a blank line and more text: the specialties stop at the blank line', () => {
+    const lines = [
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'The Expert Reviewer has the following credentials:',
+      'State(s) of Licensure: California',
+      'Certification(s)/Specialty: Internal Medicine',
+      '',
+      'MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no',
+      'affiliation with the employer, employee, providers or the claims administrator.',
+      'CLINICAL CASE SUMMARY',
+      'Summary.',
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+      'Knee MRI: Upheld',
+      ...shortFields(),
+    ];
+    const { doc } = read(lines);
+    assert.deepEqual(
+      doc.credentials?.specialties.map((s) => [s.text, s.range]),
+      [['Internal Medicine', r(3, 28, 3, 45)]],
+    );
+    assert.deepEqual(doc.credentials?.range, r(1, 0, 3, 45));
+  });
 
-  test(
-    'block credentials: after a paragraph break, neither that line nor the next joins the specialties (no skipped line inside a span)',
-    () => {
-      const lines = [
-        ...PLAIN_LETTER.slice(0, 26),
-        '',
-        'General Preventive Medicine',
-        'Some further line of the section.',
-        ...PLAIN_LETTER.slice(27),
-      ];
-      const { text, doc } = read(lines);
-      for (const s of doc.credentials?.specialties ?? []) covers(text, s.range, s.text, true);
-      assert.equal(doc.credentials?.specialties[2].text, 'Public Health &');
-    },
-  );
+  test('block credentials: after a paragraph break, neither that line nor the next joins the specialties (no skipped line inside a span)', () => {
+    const lines = [
+      ...PLAIN_LETTER.slice(0, 26),
+      '',
+      'General Preventive Medicine',
+      'Some further line of the section.',
+      ...PLAIN_LETTER.slice(27),
+    ];
+    const { text, doc } = read(lines);
+    for (const s of doc.credentials?.specialties ?? []) covers(text, s.range, s.text, true);
+    assert.equal(doc.credentials?.specialties[2].text, 'Public Health &');
+  });
 
-  test(
-    'a decision word with a trailing period is still read as the decision, not as item text',
-    () => {
-      const { text, doc } = read(minimalLetter(['Knee MRI: Upheld.', ...shortFields()]));
-      const item = doc.items[0];
-      assert.equal(item.text.text, 'Knee MRI');
-      assert.ok(item.decision && ['Upheld', 'Upheld.'].includes(item.decision.raw), JSON.stringify(item.decision));
-      covers(text, item.decision?.range, item.decision?.raw ?? '');
-    },
-  );
+  test('a decision word with a trailing period is still read as the decision, not as item text', () => {
+    const { text, doc } = read(minimalLetter(['Knee MRI: Upheld.', ...shortFields()]));
+    const item = doc.items[0];
+    assert.equal(item.text.text, 'Knee MRI');
+    assert.ok(item.decision && ['Upheld', 'Upheld.'].includes(item.decision.raw), JSON.stringify(item.decision));
+    covers(text, item.decision?.range, item.decision?.raw ?? '');
+  });
 
-  test(
-    'plain text: a rationale that ends without a period does not lend its last line to the next item',
-    () => {
-      const body = [
-        'Knee MRI: Upheld',
-        ...shortFields().slice(0, 2),
-        'Decision rationale: There is no red flag. As such, the request for the MRI of the knee is not',
-        'medically necessary',
-        'Lumbar MRI: Upheld',
-        ...shortFields(),
-      ];
-      const { doc } = read(minimalLetter(body));
-      assert.equal(doc.items.length, 2);
-      assert.equal(doc.items[1].text.text, 'Lumbar MRI');
-      assert.equal(doc.items[0].rationale?.body.text, 'There is no red flag. As such, the request for the MRI of the knee is not medically necessary');
-    },
-  );
+  test('plain text: a rationale that ends without a period does not lend its last line to the next item', () => {
+    const body = [
+      'Knee MRI: Upheld',
+      ...shortFields().slice(0, 2),
+      'Decision rationale: There is no red flag. As such, the request for the MRI of the knee is not',
+      'medically necessary',
+      'Lumbar MRI: Upheld',
+      ...shortFields(),
+    ];
+    const { doc } = read(minimalLetter(body));
+    assert.equal(doc.items.length, 2);
+    assert.equal(doc.items[1].text.text, 'Lumbar MRI');
+    assert.equal(
+      doc.items[0].rationale?.body.text,
+      'There is no red flag. As such, the request for the MRI of the knee is not medically necessary',
+    );
+  });
 });

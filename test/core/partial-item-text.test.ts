@@ -12,14 +12,16 @@ const fields = [
 ];
 
 test('remaining portion: the item text stops before "is", the range too', () => {
-  const doc = parse(smallLetter({
-    item: [
-      'Aquatic therapy 12 visits was the original request. Aquatic therapy 6 visits was authorized by the',
-      'Claims Administrator. The remaining IMR eligible portion of the original request, Aquatic therapy',
-      '6 visits is: Upheld',
-      ...fields,
-    ],
-  }));
+  const doc = parse(
+    smallLetter({
+      item: [
+        'Aquatic therapy 12 visits was the original request. Aquatic therapy 6 visits was authorized by the',
+        'Claims Administrator. The remaining IMR eligible portion of the original request, Aquatic therapy',
+        '6 visits is: Upheld',
+        ...fields,
+      ],
+    }),
+  );
   const [item] = doc.items;
   assert.equal(item.text.text.endsWith('the original request, Aquatic therapy 6 visits'), true, item.text.text);
   assert.deepEqual(item.text.range.end, { line: 8, character: 8 });
@@ -28,14 +30,16 @@ test('remaining portion: the item text stops before "is", the range too', () => 
 });
 
 test('leaving eligible: the restated request ends before "is"', () => {
-  const doc = parse(smallLetter({
-    item: [
-      'Home health aide 20 hours was the original request. The Claims Administrator authorized Home',
-      'health aide 8 hours, leaving the original request IMR eligible. The original request, Home health',
-      'aide 20 hours is: Upheld',
-      ...fields,
-    ],
-  }));
+  const doc = parse(
+    smallLetter({
+      item: [
+        'Home health aide 20 hours was the original request. The Claims Administrator authorized Home',
+        'health aide 8 hours, leaving the original request IMR eligible. The original request, Home health',
+        'aide 20 hours is: Upheld',
+        ...fields,
+      ],
+    }),
+  );
   const [item] = doc.items;
   assert.match(item.text.text, /The original request, Home health aide 20 hours$/);
   assert.deepEqual(item.text.range.end, { line: 8, character: 13 });

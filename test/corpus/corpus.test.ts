@@ -60,13 +60,13 @@ function load(form: Form, dir: string, name: string): Letter {
   return letter;
 }
 
-
 /** Everything that must hold for one real letter in any form. Failures name the file. */
 function checkLetter({ form, name, text, doc }: Letter): void {
   const where = `${form}/${name}`;
   const starts = lineStarts(text);
   const lengths = lineLengths(text);
-  const slice = (r: Range) => text.slice(offsetOf(text, r.start, starts, lengths), offsetOf(text, r.end, starts, lengths));
+  const slice = (r: Range) =>
+    text.slice(offsetOf(text, r.start, starts, lengths), offsetOf(text, r.end, starts, lengths));
 
   assert.equal(doc.layout, 'L3', `${where}: layout`);
   assert.deepEqual(doc.problems, [], `${where}: structural problems`);
@@ -105,7 +105,11 @@ function checkLetter({ form, name, text, doc }: Letter): void {
       assert.ok(f.body.text.length > 0, `${at}: ${f.kind} body empty`);
       assert.equal(fold(slice(f.body.range)), fold(f.body.text), `${at}: ${f.kind} body range`);
       // No label text leaks into another field's body.
-      assert.doesNotMatch(f.body.text, /Claims Administrator guideline:|MAXIMUS guideline:|Decision rationale:/, `${at}: ${f.kind} body`);
+      assert.doesNotMatch(
+        f.body.text,
+        /Claims Administrator guideline:|MAXIMUS guideline:|Decision rationale:/,
+        `${at}: ${f.kind} body`,
+      );
     }
     assert.equal(item.claimsAdministratorGuideline, item.fields[0], at);
     assert.equal(item.reviewerGuideline, item.fields[1], at);
@@ -114,7 +118,10 @@ function checkLetter({ form, name, text, doc }: Letter): void {
     for (const f of [item.claimsAdministratorGuideline, item.reviewerGuideline]) {
       const g = f?.guideline;
       assert.ok(g, `${at}: ${f?.kind} guideline reading`);
-      assert.ok(g.noEvidence || g.citations.length > 0, `${at}: ${f?.kind} has neither "did not cite" nor a citation: ${f?.body.text}`);
+      assert.ok(
+        g.noEvidence || g.citations.length > 0,
+        `${at}: ${f?.kind} has neither "did not cite" nor a citation: ${f?.body.text}`,
+      );
       for (const c of g.citations) {
         assert.equal(fold(slice(c.range)), fold(c.text), `${at}: citation range`);
         if (c.chapter) assert.equal(fold(slice(c.chapterRange!)), fold(c.chapter), `${at}: ODG chapter range`);
@@ -127,7 +134,11 @@ function checkLetter({ form, name, text, doc }: Letter): void {
     // The conclusion agrees with the decision (§7: none of the 247 contradicts it).
     const conclusion = item.rationale?.conclusion;
     assert.ok(conclusion, `${at}: no necessity conclusion in: …${item.rationale?.body.text.slice(-200)}`);
-    assert.equal(conclusion.polarity, item.decision.value === 'Upheld' ? 'negative' : 'positive', `${at}: "${conclusion.sentence.text}"`);
+    assert.equal(
+      conclusion.polarity,
+      item.decision.value === 'Upheld' ? 'negative' : 'positive',
+      `${at}: "${conclusion.sentence.text}"`,
+    );
     assert.equal(fold(slice(conclusion.sentence.range)), fold(conclusion.sentence.text), `${at}: conclusion range`);
   });
 
@@ -143,7 +154,11 @@ function checkLetter({ form, name, text, doc }: Letter): void {
 
   if (form === 'seed') {
     assert.equal(doc.header, undefined, `${where}: seeds have no header`);
-    assert.deepEqual(doc.variant, { hasHeader: false, credentialsForm: SEED_CREDENTIALS[name], citationEra: 1, extraction: 'doubled' }, where);
+    assert.deepEqual(
+      doc.variant,
+      { hasHeader: false, credentialsForm: SEED_CREDENTIALS[name], citationEra: 1, extraction: 'doubled' },
+      where,
+    );
     assert.equal(c.form, SEED_CREDENTIALS[name], `${where}: credentials form`);
   } else {
     const fields = doc.header?.fields;
@@ -156,7 +171,11 @@ function checkLetter({ form, name, text, doc }: Letter): void {
     }
     assert.equal(fields.caseNumber?.value, name.replace(/\.txt$/, ''), `${where}: case number is the file name`);
     assert.equal(c.form, 'block', `${where}: 2016 letters use block credentials`);
-    assert.deepEqual(doc.variant, { hasHeader: true, credentialsForm: 'block', citationEra: 2, extraction: form === 'layout' ? 'layout' : 'plain' }, where);
+    assert.deepEqual(
+      doc.variant,
+      { hasHeader: true, credentialsForm: 'block', citationEra: 2, extraction: form === 'layout' ? 'layout' : 'plain' },
+      where,
+    );
   }
 }
 
@@ -201,15 +220,26 @@ if (!corpusPresent()) {
       'lone CR': (t) => t.replace(/\n/g, '\r'),
       BOM: (t) => '\ufeff' + t,
       'trailing spaces': (t) => t.replace(/\n/g, ' \n'),
-      'doubled (seed style)': (t) => t.split('\n').map((l) => (l === '' ? ' ' : `${l} `)).join('\n\n'),
+      'doubled (seed style)': (t) =>
+        t
+          .split('\n')
+          .map((l) => (l === '' ? ' ' : `${l} `))
+          .join('\n\n'),
       'tab indentation': (t) => t.replace(/\n(?=[A-Z])/g, '\n\t'),
     };
     const exact = (doc: ImrDocument) => ({
       header: Object.fromEntries(HEADER_NAMES.map((n) => [n, doc.header?.fields[n]?.value])),
-      items: doc.items.map((i) => [i.text.text, i.decision?.value, i.fields.map((f) => [f.kind, f.body.text, f.conclusion?.polarity])]),
+      items: doc.items.map((i) => [
+        i.text.text,
+        i.decision?.value,
+        i.fields.map((f) => [f.kind, f.body.text, f.conclusion?.polarity]),
+      ]),
       credentials: doc.credentials?.states.map((s) => s.text),
     });
-    for (const [form, dir, names] of [['text', TEXT, textNames], ['layout', LAYOUT, layoutNames]] as const) {
+    for (const [form, dir, names] of [
+      ['text', TEXT, textNames],
+      ['layout', LAYOUT, layoutNames],
+    ] as const) {
       for (const [name, transform] of Object.entries(TRANSFORMS)) {
         test(`${form}/: ${name}`, () => {
           for (const file of names) {
@@ -231,7 +261,11 @@ if (!corpusPresent()) {
             for (const i of doc.items) {
               const d = i.decision?.range;
               assert.ok(d, where);
-              assert.equal(text.slice(offsetOf(text, d.start, starts, lengths), offsetOf(text, d.end, starts, lengths)), i.decision?.raw, where);
+              assert.equal(
+                text.slice(offsetOf(text, d.start, starts, lengths), offsetOf(text, d.end, starts, lengths)),
+                i.decision?.raw,
+                where,
+              );
             }
           }
         });
@@ -241,7 +275,19 @@ if (!corpusPresent()) {
 
   describe('totals (format guide §3)', () => {
     const tally = (form: Form, dir: string, names: string[]) => {
-      const t = { letters: 0, items: 0, Upheld: 0, Overturned: 0, independent: 0, oneItem: 0, largest: 0, allUpheld: 0, allOverturned: 0, mixed: 0, partial: 0 };
+      const t = {
+        letters: 0,
+        items: 0,
+        Upheld: 0,
+        Overturned: 0,
+        independent: 0,
+        oneItem: 0,
+        largest: 0,
+        allUpheld: 0,
+        allOverturned: 0,
+        mixed: 0,
+        partial: 0,
+      };
       for (const name of names) {
         const { text, doc } = load(form, dir, name);
         t.letters++;
@@ -265,7 +311,19 @@ if (!corpusPresent()) {
       return t;
     };
     // §5: 24 remaining-portion + 4 leaving-eligible preambles (the 2 without "is" are among the 24).
-    const expected = { letters: 117, items: 247, Upheld: 214, Overturned: 33, independent: 247, oneItem: 76, largest: 10, allUpheld: 94, allOverturned: 18, mixed: 5, partial: 28 };
+    const expected = {
+      letters: 117,
+      items: 247,
+      Upheld: 214,
+      Overturned: 33,
+      independent: 247,
+      oneItem: 76,
+      largest: 10,
+      allUpheld: 94,
+      allOverturned: 18,
+      mixed: 5,
+      partial: 28,
+    };
 
     test('text/: 247 items, 214 Upheld, 33 Overturned; 76 one-item letters; 94/18/5 all-Upheld/all-Overturned/mixed', () => {
       assert.deepEqual(tally('text', TEXT, textNames), expected);
@@ -283,7 +341,8 @@ if (!corpusPresent()) {
     test('partial-authorisation forms (§5): 22 remaining-portion with "is", 2 without, 4 leaving-eligible', () => {
       const forms: Record<string, number> = {};
       for (const name of textNames) {
-        for (const i of load('text', TEXT, name).doc.items) if (i.partial) forms[i.partial.form] = (forms[i.partial.form] ?? 0) + 1;
+        for (const i of load('text', TEXT, name).doc.items)
+          if (i.partial) forms[i.partial.form] = (forms[i.partial.form] ?? 0) + 1;
       }
       assert.deepEqual(forms, { 'remaining-portion': 22, 'no-is': 2, 'leaving-eligible': 4 });
     });

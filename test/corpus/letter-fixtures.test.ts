@@ -7,5 +7,6 @@ import { letterPath, SHIPPED_LETTERS } from '../support/letters';
 import { corpusPath, corpusSkip } from '../support/corpus';
 
 test('every shipped letter equals its corpus original', { skip: corpusSkip() }, () => {
-  for (const name of SHIPPED_LETTERS) assert.ok(readFileSync(letterPath(name)).equals(readFileSync(corpusPath(name))), name);
+  for (const name of SHIPPED_LETTERS)
+    assert.ok(readFileSync(letterPath(name)).equals(readFileSync(corpusPath(name))), name);
 });

@@ -5,7 +5,13 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { SymbolKind, type CodeLens, type DocumentSymbol, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import {
+  SymbolKind,
+  type CodeLens,
+  type DocumentSymbol,
+  type SemanticTokens,
+  type SemanticTokensLegend,
+} from 'vscode-languageserver-protocol';
 import { LspHarness, serverForSuite, VSCODE_CAPABILITIES } from '../lsp/harness';
 import { assertSymbolsWellFormed, assertTokensWellFormed, decode } from '../lsp/wellFormed';
 import { corpusLetters, corpusSkip } from '../support/corpus';
@@ -27,30 +33,38 @@ describe('protocol features over the corpus', () => {
     }
   }
 
-  test('every text/ letter: well-formed symbols, one Upheld/Overturned item symbol per decided item', { skip }, async () => {
-    const letters = corpusLetters(['text']);
-    assert.equal(letters.length, 117);
-    let items = 0;
-    for (const { name, text } of letters) {
-      const symbols = await withLetter(text, name, (uri) => lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }));
-      assertSymbolsWellFormed(symbols, name);
-      const decisions = symbols.find((s) => s.name === 'IMR ISSUES, DECISIONS AND RATIONALES');
-      assert.ok(decisions, `${name}: no decisions section symbol`);
-      for (const item of decisions.children ?? []) {
-        assert.equal(item.kind, SymbolKind.Event, `${name}: ${item.name}`);
-        assert.match(item.detail ?? '', /^(Upheld|Overturned) · /, `${name}: ${item.name}`);
-        items++;
+  test(
+    'every text/ letter: well-formed symbols, one Upheld/Overturned item symbol per decided item',
+    { skip },
+    async () => {
+      const letters = corpusLetters(['text']);
+      assert.equal(letters.length, 117);
+      let items = 0;
+      for (const { name, text } of letters) {
+        const symbols = await withLetter(text, name, (uri) =>
+          lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }),
+        );
+        assertSymbolsWellFormed(symbols, name);
+        const decisions = symbols.find((s) => s.name === 'IMR ISSUES, DECISIONS AND RATIONALES');
+        assert.ok(decisions, `${name}: no decisions section symbol`);
+        for (const item of decisions.children ?? []) {
+          assert.equal(item.kind, SymbolKind.Event, `${name}: ${item.name}`);
+          assert.match(item.detail ?? '', /^(Upheld|Overturned) · /, `${name}: ${item.name}`);
+          items++;
+        }
       }
-    }
-    assert.equal(items, 247);
-  });
+      assert.equal(items, 247);
+    },
+  );
 
   test('every text/ letter: the lens counts add up to the corpus counts of the format guide', { skip }, async () => {
     let upheld = 0;
     let overturned = 0;
     const letters = { allUpheld: 0, allOverturned: 0, mixed: 0 };
     for (const { name, text } of corpusLetters(['text'])) {
-      const lenses = await withLetter(text, name, (uri) => lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }));
+      const lenses = await withLetter(text, name, (uri) =>
+        lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }),
+      );
       assert.equal(lenses.length, 1, name);
       const m = /^(\d+) disputed items? · (\d+) upheld · (\d+) overturned$/.exec(lenses[0].command!.title);
       assert.ok(m, `${name}: ${lenses[0].command!.title}`);
@@ -67,16 +81,22 @@ describe('protocol features over the corpus', () => {
     assert.deepEqual(letters, { allUpheld: 94, allOverturned: 18, mixed: 5 });
   });
 
-  test('semantic tokens of every letter, every form: sorted, single-line, non-overlapping, one per decision', { skip }, async () => {
-    const provider = lsp.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend };
-    let decisions = 0;
-    for (const { name, text } of corpusLetters()) {
-      const result = await withLetter(text, name, (uri) => lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } }));
-      const tokens = decode(result.data, provider.legend);
-      assertTokensWellFormed(tokens, text.split(/\r\n|\r|\n/), name);
-      decisions += tokens.filter((t) => t.modifiers.includes('upheld') || t.modifiers.includes('overturned')).length;
-    }
-    // 247 items in each of text/ and layout/, plus 5 in the seeds.
-    assert.equal(decisions, 247 * 2 + 5);
-  });
+  test(
+    'semantic tokens of every letter, every form: sorted, single-line, non-overlapping, one per decision',
+    { skip },
+    async () => {
+      const provider = lsp.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend };
+      let decisions = 0;
+      for (const { name, text } of corpusLetters()) {
+        const result = await withLetter(text, name, (uri) =>
+          lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } }),
+        );
+        const tokens = decode(result.data, provider.legend);
+        assertTokensWellFormed(tokens, text.split(/\r\n|\r|\n/), name);
+        decisions += tokens.filter((t) => t.modifiers.includes('upheld') || t.modifiers.includes('overturned')).length;
+      }
+      // 247 items in each of text/ and layout/, plus 5 in the seeds.
+      assert.equal(decisions, 247 * 2 + 5);
+    },
+  );
 });

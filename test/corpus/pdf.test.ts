@@ -21,7 +21,10 @@ if (!corpusPresent(['pdf', 'layout'])) {
 
   test('117 PDFs, one for each letter in layout/', () => {
     assert.equal(names.length, 117);
-    assert.deepEqual(names.map((n) => n.replace(/\.pdf$/, '.txt')), corpusNames('layout'));
+    assert.deepEqual(
+      names.map((n) => n.replace(/\.pdf$/, '.txt')),
+      corpusNames('layout'),
+    );
   });
 
   describe('dwc-2016/pdf reads as dwc-2016/layout', () => {

@@ -26,16 +26,44 @@ const VARIANTS: Variant[] = [
   { name: 'hyphen', sentence: 'Therefore, the request is not-medically necessary.', polarity: 'negative' },
   { name: 'glue', sentence: 'Therefore, the request is notmedically necessary.', polarity: 'negative' },
   { name: 'line break', sentence: 'Therefore, the request is not{br}medically necessary.', polarity: 'negative' },
-  { name: 'hyphen at a line break', sentence: 'Therefore, the request is not-{br}medically necessary.', polarity: 'negative' },
+  {
+    name: 'hyphen at a line break',
+    sentence: 'Therefore, the request is not-{br}medically necessary.',
+    polarity: 'negative',
+  },
   { name: 'en dash', sentence: 'Therefore, the request is not\u2013medically necessary.', polarity: 'negative' },
   { name: 'glued verb', sentence: 'Therefore, the request isnot medically necessary.', polarity: 'negative' },
-  { name: 'hyphen after "to"', sentence: 'The request is determined to not-be medically necessary.', polarity: 'negative' },
-  { name: 'UR non-certified', sentence: 'The request is non-certified.', polarity: 'negative', append: true, urWord: 'non-certified' },
-  { name: 'UR denied', sentence: 'Therefore, the request is denied.', polarity: 'negative', append: true, urWord: 'denied' },
-  { name: 'UR certified', sentence: 'Accordingly, the request is certified.', polarity: 'positive', append: true, urWord: 'certified' },
+  {
+    name: 'hyphen after "to"',
+    sentence: 'The request is determined to not-be medically necessary.',
+    polarity: 'negative',
+  },
+  {
+    name: 'UR non-certified',
+    sentence: 'The request is non-certified.',
+    polarity: 'negative',
+    append: true,
+    urWord: 'non-certified',
+  },
+  {
+    name: 'UR denied',
+    sentence: 'Therefore, the request is denied.',
+    polarity: 'negative',
+    append: true,
+    urWord: 'denied',
+  },
+  {
+    name: 'UR certified',
+    sentence: 'Accordingly, the request is certified.',
+    polarity: 'positive',
+    append: true,
+    urWord: 'certified',
+  },
 ];
 
-const ONLY_IMR004: ImrConfig = { rules: Object.fromEntries(RULES.filter((r) => r.meta.id !== 'IMR004').map((r) => [r.meta.id, 'off'])) };
+const ONLY_IMR004: ImrConfig = {
+  rules: Object.fromEntries(RULES.filter((r) => r.meta.id !== 'IMR004').map((r) => [r.meta.id, 'off'])),
+};
 
 const agreeing = (p: Polarity): DecisionValue => (p === 'negative' ? 'Upheld' : 'Overturned');
 const disagreeing = (p: Polarity): DecisionValue => (p === 'negative' ? 'Overturned' : 'Upheld');
@@ -94,7 +122,8 @@ for (const variant of VARIANTS) {
         continue;
       }
       const quiet = check(agree.text, ONLY_IMR004).findings;
-      if (quiet.length) failures.push(`${letter.name}: agreeing decision, yet ${quiet.map((f) => f.message).join(' | ')}`);
+      if (quiet.length)
+        failures.push(`${letter.name}: agreeing decision, yet ${quiet.map((f) => f.message).join(' | ')}`);
       const found = check(disagree.text, ONLY_IMR004).findings;
       const f = found[0];
       const ok =
@@ -109,7 +138,9 @@ for (const variant of VARIANTS) {
         (variant.urWord === undefined || f.message.includes(`utilization-review wording ("${variant.urWord}")`));
       if (!ok) {
         const at = `${disagree.sentenceStart.line + 1}:${disagree.sentenceStart.character + 1}`;
-        failures.push(`${letter.name}: wanted one IMR004 at ${at}, got ${JSON.stringify(found.map((x) => [x.range.start, x.message]))}`);
+        failures.push(
+          `${letter.name}: wanted one IMR004 at ${at}, got ${JSON.stringify(found.map((x) => [x.range.start, x.message]))}`,
+        );
       }
     }
     assert.deepEqual(failures, []);

@@ -3,7 +3,15 @@
 import type { DisputedItem, HeaderFieldName, ImrDocument } from '../../server/src/core/model';
 import { loose } from './independent-count';
 
-export const HEADER_NAMES: HeaderFieldName[] = ['caseNumber', 'dateAssigned', 'decisionDate', 'priority', 'dateOfInjury', 'urDenialDate', 'applicationReceived'];
+export const HEADER_NAMES: HeaderFieldName[] = [
+  'caseNumber',
+  'dateAssigned',
+  'decisionDate',
+  'priority',
+  'dateOfInjury',
+  'urDenialDate',
+  'applicationReceived',
+];
 
 /** What every form of one letter must share. */
 export function reading(doc: ImrDocument) {
@@ -17,14 +25,19 @@ export function reading(doc: ImrDocument) {
       body: loose(f.body.text),
       noEvidence: f.guideline?.noEvidence,
       outsideMtus: f.guideline?.outsideMtus,
-      citations: f.guideline?.citations.map((c) => ({ kind: c.kind, parts: c.parts.map((p) => ({ title: loose(p.title), year: p.year })) })),
+      citations: f.guideline?.citations.map((c) => ({
+        kind: c.kind,
+        parts: c.parts.map((p) => ({ title: loose(p.title), year: p.year })),
+      })),
       polarity: f.conclusion?.polarity,
     })),
   });
   return {
     header: Object.fromEntries(HEADER_NAMES.map((n) => [n, doc.header?.fields[n]?.value])),
-    credentials: { states: doc.credentials?.states.map((s) => loose(s.text)), specialties: doc.credentials?.specialties.map((s) => loose(s.text)) },
+    credentials: {
+      states: doc.credentials?.states.map((s) => loose(s.text)),
+      specialties: doc.credentials?.specialties.map((s) => loose(s.text)),
+    },
     items: doc.items.map(item),
   };
 }
-

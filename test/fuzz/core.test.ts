@@ -30,11 +30,20 @@ describe('fuzz: parser and rules in process', () => {
     assert.equal(mutate(text, [{ kind: 'duplicate', at: 4, count: 2 }]), 'one\ntwo\r\nthree\ntwo\r\nthree\n');
     assert.equal(mutate(text, [{ kind: 'cut', at: 2, keep: 2 }]), 'one\ntwo\r\nth\n');
     assert.equal(mutate(text, [{ kind: 'eol', style: 'cr', seed: 1 }]), 'one\rtwo\rthree\r');
-    assert.equal(mutate(text, [{ kind: 'bom' }, { kind: 'nul', at: 0, offset: 1, count: 2 }]), '\ufeff\0\0one\ntwo\r\nthree\n');
+    assert.equal(
+      mutate(text, [{ kind: 'bom' }, { kind: 'nul', at: 0, offset: 1, count: 2 }]),
+      '\ufeff\0\0one\ntwo\r\nthree\n',
+    );
     assert.equal(mutate(text, [{ kind: 'surrogate', at: 1, offset: 3, unit: 0xd800 }]), 'one\ntwo\ud800\r\nthree\n');
-    assert.equal(mutate(text, [{ kind: 'bytes', at: 0, offset: 0, bytes: [0, 0x92, 0xe9] }]), '\0\u0092éone\ntwo\r\nthree\n');
+    assert.equal(
+      mutate(text, [{ kind: 'bytes', at: 0, offset: 0, bytes: [0, 0x92, 0xe9] }]),
+      '\0\u0092éone\ntwo\r\nthree\n',
+    );
     assert.equal(mutate(text, [{ kind: 'emptyLines', at: 1 }]).split('\n').length, 100_000 + 4);
-    assert.equal(mutate('', [{ kind: 'token', at: 0, offset: 0, unit: 'a1/' }]), 'a1/'.repeat(33_334).slice(0, 100_000));
+    assert.equal(
+      mutate('', [{ kind: 'token', at: 0, offset: 0, unit: 'a1/' }]),
+      'a1/'.repeat(33_334).slice(0, 100_000),
+    );
     const shuffled = mutate(text, [{ kind: 'shuffle', at: 0, count: 3, seed: 7 }]);
     assert.deepEqual(shuffled.split(/(?<=\n)/).sort(), ['one\n', 'three\n', 'two\r\n']);
     assert.ok(TOKEN_UNITS.includes('ab  '), 'the unit that made IMR014 quadratic (issue 12.3) stays covered');

@@ -28,7 +28,8 @@ function inOrder(ranges: readonly Range[], what: string, strictly: boolean): str
     const [a, b] = [previous?.start, range.start];
     previous = range;
     if (a === undefined) continue;
-    if (strictly ? !before(a, b) : !notAfter(a, b)) return [`${what} out of document order at ${k}: ${JSON.stringify(a)} then ${JSON.stringify(b)}`];
+    if (strictly ? !before(a, b) : !notAfter(a, b))
+      return [`${what} out of document order at ${k}: ${JSON.stringify(a)} then ${JSON.stringify(b)}`];
   }
   return [];
 }
@@ -44,12 +45,32 @@ export function parserViolations(text: string): string[] {
   const starts = lineStarts(text);
   const lengths = lineLengths(text);
   const out = rangesInside(text, doc, 'document', starts, lengths);
-  for (const p of doc.problems) if (/parser failed/i.test(p.message)) out.push(`the parser failed inside: ${p.message.slice(0, 120)}`);
+  for (const p of doc.problems)
+    if (/parser failed/i.test(p.message)) out.push(`the parser failed inside: ${p.message.slice(0, 120)}`);
   if (doc.lineCount !== starts.length) out.push(`lineCount ${doc.lineCount}, text has ${starts.length} lines`);
-  out.push(...inOrder(doc.items.map((i) => i.range), 'items', true));
+  out.push(
+    ...inOrder(
+      doc.items.map((i) => i.range),
+      'items',
+      true,
+    ),
+  );
   if (doc.items.some((item, k) => item.index !== k + 1)) out.push('item indexes are not 1..n');
-  out.push(...inOrder(doc.sections.map((s) => s.headingRange), 'sections', true));
-  for (const item of doc.items) out.push(...inOrder(item.fields.map((f) => f.range), `item ${item.index} fields`, true));
+  out.push(
+    ...inOrder(
+      doc.sections.map((s) => s.headingRange),
+      'sections',
+      true,
+    ),
+  );
+  for (const item of doc.items)
+    out.push(
+      ...inOrder(
+        item.fields.map((f) => f.range),
+        `item ${item.index} fields`,
+        true,
+      ),
+    );
   return out;
 }
 
@@ -76,7 +97,13 @@ export function ruleViolations(text: string): string[] {
       }
     }
   }
-  out.push(...inOrder(findings.map((f) => f.range), 'findings', false));
+  out.push(
+    ...inOrder(
+      findings.map((f) => f.range),
+      'findings',
+      false,
+    ),
+  );
   return out;
 }
 

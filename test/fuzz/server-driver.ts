@@ -15,7 +15,21 @@ export const BUDGET_MS = 5_000;
 
 /** Incremental edits per case, each a random replacement of up to 40 characters. */
 const EDITS = 5;
-const EDIT_PIECES = ['', ' ', '\n', '\r\n', '\r', 'Upheld', 'Overturned', ':', 'Decision rationale:', 'a', '\f', '\0', '\ud800'];
+const EDIT_PIECES = [
+  '',
+  ' ',
+  '\n',
+  '\r\n',
+  '\r',
+  'Upheld',
+  'Overturned',
+  ':',
+  'Decision rationale:',
+  'a',
+  '\f',
+  '\0',
+  '\ud800',
+];
 
 /** A deterministic generator from a case, for positions and edits (fast-check chose the seed). */
 function rng(seed: number): () => number {
@@ -41,7 +55,8 @@ function inOrder(symbols: readonly DocumentSymbol[], where: string): string[] {
   for (let k = 1; k < symbols.length; k++) {
     const [a, b] = [symbols[k - 1]?.range.start, symbols[k]?.range.start];
     if (!a || !b) continue;
-    if (a.line > b.line || (a.line === b.line && a.character > b.character)) out.push(`symbols out of order under ${where} at ${k}`);
+    if (a.line > b.line || (a.line === b.line && a.character > b.character))
+      out.push(`symbols out of order under ${where} at ${k}`);
   }
   for (const s of symbols) out.push(...inOrder(s.children ?? [], s.name.slice(0, 30)));
   return out;
@@ -57,7 +72,8 @@ function tokenProblems(text: string, data: readonly number[]): string[] {
     line += deltaLine;
     start = deltaLine === 0 ? start + deltaStart : deltaStart;
     const lineLength = lengths[line];
-    if (lineLength === undefined || start + length > lineLength) return [`semantic token ${i / 5} at ${line}:${start}+${data[i + 2]} is outside the text`];
+    if (lineLength === undefined || start + length > lineLength)
+      return [`semantic token ${i / 5} at ${line}:${start}+${data[i + 2]} is outside the text`];
   }
   return [];
 }
@@ -68,7 +84,14 @@ function positions(text: string, next: () => number, pastLineEnd: boolean): Posi
   return Array.from({ length: 6 }, (_, k) => {
     const line = Math.floor(next() * lengths.length);
     const len = lengths[line] ?? 0; // line < lengths.length
-    const characters = [0, Math.floor(len / 2), len, pastLineEnd ? len + 3 : len, Math.floor(next() * (len + 1)), Math.floor(next() * (len + 1))];
+    const characters = [
+      0,
+      Math.floor(len / 2),
+      len,
+      pastLineEnd ? len + 3 : len,
+      Math.floor(next() * (len + 1)),
+      Math.floor(next() * (len + 1)),
+    ];
     const character = characters[k] ?? 0; // k < 6
     return { line, character };
   });
@@ -93,7 +116,11 @@ async function answers(lsp: LspHarness, uri: string, points: readonly Position[]
   }
   const items = (out.diagnostics as { items?: Diagnostic[] }).items ?? [];
   for (const [k, d] of items.slice(0, 5).entries()) {
-    await ask(`actions ${k}`, 'textDocument/codeAction', { textDocument, range: d.range, context: { diagnostics: [d] } });
+    await ask(`actions ${k}`, 'textDocument/codeAction', {
+      textDocument,
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
   }
   return out;
 }
@@ -114,7 +141,12 @@ function checkAnswers(text: string, result: Record<string, unknown>): string[] {
 }
 
 /** The answers that differ between the edited document and the same text opened fresh (resultIds aside). */
-function differences(incremental: Record<string, unknown>, edited: string, whole: Record<string, unknown>, fresh: string): string[] {
+function differences(
+  incremental: Record<string, unknown>,
+  edited: string,
+  whole: Record<string, unknown>,
+  fresh: string,
+): string[] {
   const strip = (v: unknown, uri: string) =>
     JSON.stringify(v ?? null, (k, x: unknown) => (k === 'resultId' ? undefined : x))
       .split(uri)
@@ -153,7 +185,10 @@ export async function serverCaseViolations(
       const size = current.getText().length;
       const from = Math.floor(next() * (size + 1));
       const to = Math.min(size, from + Math.floor(next() * 40));
-      const piece = Array.from({ length: 1 + Math.floor(next() * 3) }, () => EDIT_PIECES[Math.floor(next() * EDIT_PIECES.length)]).join('');
+      const piece = Array.from(
+        { length: 1 + Math.floor(next() * 3) },
+        () => EDIT_PIECES[Math.floor(next() * EDIT_PIECES.length)],
+      ).join('');
       const range = { start: current.positionAt(from), end: current.positionAt(to) };
       await lsp.change(uri, version, [{ range, text: piece }]);
     }

@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { describeCase } from './mutate';
 import { serverCaseArb, serverCaseViolations, startFuzzServer, type ServerCase } from './server-driver';
 
-
 describe('fuzz: the server over stdio', () => {
   let server: Awaited<ReturnType<typeof startFuzzServer>>;
   let n = 0;

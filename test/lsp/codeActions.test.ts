@@ -5,10 +5,28 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CodeAction, Diagnostic, DocumentDiagnosticReport, PublishDiagnosticsParams, Range, TextEdit } from 'vscode-languageserver-protocol';
-import { fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import type {
+  CodeAction,
+  Diagnostic,
+  DocumentDiagnosticReport,
+  PublishDiagnosticsParams,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
+import {
+  fileUri,
+  fixtureText,
+  LspHarness,
+  NEOVIM_CAPABILITIES,
+  serverForSuite,
+  tempWorkspace,
+  VSCODE_CAPABILITIES,
+} from './harness';
 
-const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+const r = (sl: number, sc: number, el: number, ec: number): Range => ({
+  start: { line: sl, character: sc },
+  end: { line: el, character: ec },
+});
 const CLEAN = fixtureText('two-items.txt');
 const UPHOLD = CLEAN.replace('lumbar spine: Upheld', 'lumbar spine: Uphold');
 const UPHOLD_AND_OVERTURN = UPHOLD.replace('#60: Overturned', '#60: Overturn');
@@ -34,15 +52,25 @@ describe('code actions (VS Code capabilities)', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  async function openAndPull(text: string, dir = ws): Promise<{ uri: string; diagnostics: Diagnostic[]; resultId?: string }> {
+  async function openAndPull(
+    text: string,
+    dir = ws,
+  ): Promise<{ uri: string; diagnostics: Diagnostic[]; resultId?: string }> {
     const uri = fileUri(path.join(dir, `letter-${++n}.txt`));
     await lsp.open(uri, text);
-    const report = await lsp.request<DocumentDiagnosticReport & { items?: Diagnostic[]; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri } });
+    const report = await lsp.request<DocumentDiagnosticReport & { items?: Diagnostic[]; resultId?: string }>(
+      'textDocument/diagnostic',
+      { textDocument: { uri } },
+    );
     return { uri, diagnostics: report.items ?? [], resultId: report.resultId };
   }
 
   const actionsFor = (uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]) =>
-    lsp.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only, triggerKind: 1 } });
+    lsp.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, only, triggerKind: 1 },
+    });
 
   test('initialize: quick fixes and source.fixAll.imr; the disable-rule command', () => {
     const caps = lsp.initializeResult.capabilities;
@@ -63,20 +91,28 @@ describe('code actions (VS Code capabilities)', () => {
         kind: 'quickfix',
         diagnostics,
         isPreferred: true,
-        edit: { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: WORD_1, newText: 'Upheld' }] }] },
+        edit: {
+          documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: WORD_1, newText: 'Upheld' }] }],
+        },
       },
       {
         title: 'Change to Overturned',
         kind: 'quickfix',
         diagnostics,
         isPreferred: false,
-        edit: { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: WORD_1, newText: 'Overturned' }] }] },
+        edit: {
+          documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: WORD_1, newText: 'Overturned' }] }],
+        },
       },
       {
         title: 'Disable rule IMR003 for this workspace',
         kind: 'quickfix',
         diagnostics,
-        command: { title: 'Disable rule IMR003 for this workspace', command: 'imr.server.disableRule', arguments: ['IMR003', uri] },
+        command: {
+          title: 'Disable rule IMR003 for this workspace',
+          command: 'imr.server.disableRule',
+          arguments: ['IMR003', uri],
+        },
       },
     ]);
     await lsp.close(uri);
@@ -86,7 +122,14 @@ describe('code actions (VS Code capabilities)', () => {
     const { uri, diagnostics } = await openAndPull(UPHOLD);
     const [d] = diagnostics;
     const stripped: Diagnostic = { ...d, data: undefined };
-    const stale: Diagnostic = { ...d, data: { ruleId: 'IMR003', version: 0, fixes: [{ title: 'Wrong', edits: [{ range: r(0, 0, 0, 1), newText: 'x' }], safe: true }] } };
+    const stale: Diagnostic = {
+      ...d,
+      data: {
+        ruleId: 'IMR003',
+        version: 0,
+        fixes: [{ title: 'Wrong', edits: [{ range: r(0, 0, 0, 1), newText: 'x' }], safe: true }],
+      },
+    };
     for (const diagnostic of [stripped, stale]) {
       const actions = await actionsFor(uri, WORD_1, [diagnostic]);
       assert.deepEqual(
@@ -135,7 +178,10 @@ describe('code actions (VS Code capabilities)', () => {
     assert.ok(quick.length > 0 && quick.every((a) => a.kind === 'quickfix'));
     // No `only`: the quick fixes and the fix-all.
     const all = await actionsFor(uri, WORD_1, [diagnostics[0]]);
-    assert.deepEqual(all.map((a) => a.kind), ['quickfix', 'quickfix', 'quickfix', 'source.fixAll.imr']);
+    assert.deepEqual(
+      all.map((a) => a.kind),
+      ['quickfix', 'quickfix', 'quickfix', 'source.fixAll.imr'],
+    );
     // Applying the fix-all leaves a clean letter.
     const edit = fixAll.edit?.documentChanges?.[0];
     assert.ok(edit && 'edits' in edit);
@@ -159,7 +205,10 @@ describe('code actions (VS Code capabilities)', () => {
     assert.deepEqual(edit, {
       documentChanges: [
         { kind: 'create', uri: fileUri(config), options: { ignoreIfExists: true } },
-        { textDocument: { uri: fileUri(config), version: null }, edits: [{ range: r(0, 0, 0, 0), newText: '{\n  "rules": {\n    "IMR003": "off"\n  }\n}\n' }] },
+        {
+          textDocument: { uri: fileUri(config), version: null },
+          edits: [{ range: r(0, 0, 0, 0), newText: '{\n  "rules": {\n    "IMR003": "off"\n  }\n}\n' }],
+        },
       ],
     });
     assert.equal(fs.readFileSync(config, 'utf8'), '{\n  "rules": {\n    "IMR003": "off"\n  }\n}\n');
@@ -167,7 +216,10 @@ describe('code actions (VS Code capabilities)', () => {
     const refreshed = lsp.waitForRefresh();
     await lsp.changeWatchedFiles([{ uri: fileUri(config), type: 1 }]);
     await refreshed;
-    const report = await lsp.request<{ kind: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultId });
+    const report = await lsp.request<{ kind: string; items?: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+      previousResultId: resultId,
+    });
     assert.deepEqual(report.items, []);
     await lsp.close(uri);
     fs.rmSync(config);
@@ -182,7 +234,11 @@ describe('code actions (VS Code capabilities)', () => {
       await lsp.request('workspace/executeCommand', { command: 'imr.server.disableRule', arguments: ['IMR003', uri] });
       const { edit } = await applied;
       const created = path.join(ws, '.imr.json');
-      assert.deepEqual(edit.documentChanges?.[0], { kind: 'create', uri: fileUri(created), options: { ignoreIfExists: true } });
+      assert.deepEqual(edit.documentChanges?.[0], {
+        kind: 'create',
+        uri: fileUri(created),
+        options: { ignoreIfExists: true },
+      });
       assert.equal(fs.readFileSync(created, 'utf8'), '{\n  "rules": {\n    "IMR003": "off"\n  }\n}\n');
       assert.equal(fs.readFileSync(outer, 'utf8'), '{ "rules": { "probable-redaction-gap": "off" } }\n');
       fs.rmSync(created);
@@ -202,17 +258,33 @@ describe('code actions (VS Code capabilities)', () => {
     await lsp.request('workspace/executeCommand', { command: 'imr.server.disableRule', arguments: ['IMR003', uri] });
     const { edit } = await applied;
     assert.deepEqual(edit.documentChanges?.length, 1);
-    assert.equal(fs.readFileSync(config, 'utf8'), '{\n  // reviewed with the medical director\n  "rules": {\n    "IMR014": "off",\n    "IMR003": "off"\n  }\n}\n');
+    assert.equal(
+      fs.readFileSync(config, 'utf8'),
+      '{\n  // reviewed with the medical director\n  "rules": {\n    "IMR014": "off",\n    "IMR003": "off"\n  }\n}\n',
+    );
     // Already off: nothing to send (the command's response comes after any applyEdit it would send).
     const before = lsp.applyEdits.length;
-    await lsp.request('workspace/executeCommand', { command: 'imr.server.disableRule', arguments: ['invalid-decision', uri] });
+    await lsp.request('workspace/executeCommand', {
+      command: 'imr.server.disableRule',
+      arguments: ['invalid-decision', uri],
+    });
     assert.equal(lsp.applyEdits.length, before);
     await lsp.close(uri);
   });
 
   test('an unknown command is an error, and the server carries on', async () => {
-    await assert.rejects(lsp.request('workspace/executeCommand', { command: 'imr.nope', arguments: [] }), /Unknown command/);
-    assert.deepEqual(await lsp.request('textDocument/codeAction', { textDocument: { uri: fileUri(path.join(ws, 'x.txt')) }, range: r(0, 0, 0, 0), context: { diagnostics: [] } }), []);
+    await assert.rejects(
+      lsp.request('workspace/executeCommand', { command: 'imr.nope', arguments: [] }),
+      /Unknown command/,
+    );
+    assert.deepEqual(
+      await lsp.request('textDocument/codeAction', {
+        textDocument: { uri: fileUri(path.join(ws, 'x.txt')) },
+        range: r(0, 0, 0, 0),
+        context: { diagnostics: [] },
+      }),
+      [],
+    );
   });
 });
 
@@ -227,8 +299,15 @@ describe('code actions (Neovim 0.7 capabilities: no documentChanges)', () => {
     const published = lsp.waitForDiagnostics(uri);
     await lsp.open(uri, UPHOLD);
     const { diagnostics } = await published;
-    assert.deepEqual(diagnostics.map((d) => d.code), ['IMR003']);
-    const actions = await lsp.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: WORD_1, context: { diagnostics } });
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['IMR003'],
+    );
+    const actions = await lsp.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: WORD_1,
+      context: { diagnostics },
+    });
     assert.deepEqual(actions[0].edit, { changes: { [uri]: [{ range: WORD_1, newText: 'Upheld' }] } });
     assert.equal(actions[0].isPreferred, true);
 
@@ -244,6 +323,9 @@ describe('code actions (Neovim 0.7 capabilities: no documentChanges)', () => {
     await lsp.request('workspace/executeCommand', { command: 'imr.server.disableRule', arguments: ['IMR005', uri] });
     const { edit } = await applied;
     assert.deepEqual(Object.keys(edit.changes ?? {}), [fileUri(config)]);
-    assert.equal(fs.readFileSync(config, 'utf8'), '{\n  "rules": {\n    "IMR003": "off",\n    "IMR005": "off"\n  }\n}\n');
+    assert.equal(
+      fs.readFileSync(config, 'utf8'),
+      '{\n  "rules": {\n    "IMR003": "off",\n    "IMR005": "off"\n  }\n}\n',
+    );
   });
 });

@@ -7,7 +7,10 @@ import type { CodeLens } from 'vscode-languageserver-protocol';
 import { LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
 
-const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+const r = (sl: number, sc: number, el: number, ec: number) => ({
+  start: { line: sl, character: sc },
+  end: { line: el, character: ec },
+});
 
 describe('code lens', () => {
   const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
@@ -32,7 +35,10 @@ describe('code lens', () => {
     assert.deepEqual(lens.range, r(49, 0, 49, 36));
     assert.equal(lens.command?.title, '8 disputed items · 8 upheld · 0 overturned');
     assert.equal(lens.command?.command, 'imr.pickItem');
-    const [argUri, items] = lens.command.arguments as [string, Array<{ label: string; description: string; range: unknown }>];
+    const [argUri, items] = lens.command.arguments as [
+      string,
+      Array<{ label: string; description: string; range: unknown }>,
+    ];
     assert.equal(argUri, uri);
     assert.deepEqual(
       items.map((i) => [i.label, i.description]),
@@ -57,15 +63,26 @@ describe('code lens', () => {
     const single = await lensesOf(letterText('dwc-2016/text/CM17-0020384.txt'));
     assert.equal(single.lenses[0]?.command?.title, '1 disputed item · 0 upheld · 1 overturned');
     const [, items] = single.lenses[0].command.arguments as [string, Array<{ label: string; description: string }>];
-    assert.deepEqual(items.map((i) => [i.label, i.description]), [['1. EMG/NCS of the right upper extremity was … EMG of the right upper extremity', 'Overturned']]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.description]),
+      [['1. EMG/NCS of the right upper extremity was … EMG of the right upper extremity', 'Overturned']],
+    );
   });
 
   test('an invalid decision word is counted as invalid and described as written', async () => {
-    const letter = letterText('dwc-2016/text/CM16-0238035.txt').replace('Medical Clearance: Upheld', 'Medical Clearance: Uphold');
+    const letter = letterText('dwc-2016/text/CM16-0238035.txt').replace(
+      'Medical Clearance: Upheld',
+      'Medical Clearance: Uphold',
+    );
     const { lenses } = await lensesOf(letter);
     assert.equal(lenses[0]?.command?.title, '8 disputed items · 7 upheld · 0 overturned · 1 invalid');
     const [, items] = lenses[0].command.arguments as [string, Array<{ label: string; description: string }>];
-    assert.deepEqual(items[1], { label: '2. Medical Clearance', description: '"Uphold"', decision: 'invalid', range: r(68, 0, 68, 25) });
+    assert.deepEqual(items[1], {
+      label: '2. Medical Clearance',
+      description: '"Uphold"',
+      decision: 'invalid',
+      range: r(68, 0, 68, 25),
+    });
   });
 
   test('a document that is not a determination gets no lens', async () => {

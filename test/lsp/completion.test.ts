@@ -17,7 +17,12 @@ const SNIPPET = [
   'Decision rationale: ${5:rationale}$0',
 ].join('\n');
 
-const PLAIN = ['item: Upheld', 'Claims Administrator guideline: Decision based on MTUS ', 'MAXIMUS guideline: Decision based on MTUS ', 'Decision rationale: '].join('\n');
+const PLAIN = [
+  'item: Upheld',
+  'Claims Administrator guideline: Decision based on MTUS ',
+  'MAXIMUS guideline: Decision based on MTUS ',
+  'Decision rationale: ',
+].join('\n');
 
 const TITLES = MTUS_TITLES.map((t) => `${t.title} ${t.year}`);
 
@@ -40,7 +45,10 @@ describe('completion (VS Code: snippets, Markdown)', () => {
 
   async function complete(text: string, line: number, character: number): Promise<CompletionItem[]> {
     const uri = await server.openLetter(text);
-    const list = await lsp.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    const list = await lsp.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character },
+    });
     await lsp.close(uri);
     assert.equal(list.isIncomplete, false);
     return ordered(list);
@@ -60,27 +68,46 @@ describe('completion (VS Code: snippets, Markdown)', () => {
       ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'],
     );
     const first = items[0];
-    assert.deepEqual(first.textEdit, { range: { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 0 } }, newText: 'Claims Administrator guideline: ' });
+    assert.deepEqual(first.textEdit, {
+      range: { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 0 } },
+      newText: 'Claims Administrator guideline: ',
+    });
     assert.equal(first.detail, 'item field');
   });
 
   test('after the Claims Administrator guideline: the two labels that may follow', async () => {
-    const { text, lastLine } = letterWith('Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n');
+    const { text, lastLine } = letterWith(
+      'Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n',
+    );
     const items = await complete(text, lastLine, 0);
-    assert.deepEqual(items.map((i) => i.label), ['MAXIMUS guideline:', 'Decision rationale:']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['MAXIMUS guideline:', 'Decision rationale:'],
+    );
   });
 
   test('a label half typed on a line of a guideline body: the labels first, replacing what was typed', async () => {
-    const { text, lastLine } = letterWith('Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\nMAXI');
+    const { text, lastLine } = letterWith(
+      'Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\nMAXI',
+    );
     const items = await complete(text, lastLine, 4);
-    assert.deepEqual(items.slice(0, 4).map((i) => i.label), ['MAXIMUS guideline:', 'Decision rationale:', 'Decision based on MTUS', 'Decision based on Non-MTUS Citation']);
-    assert.deepEqual((items[0].textEdit as TextEdit).range, { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 4 } });
+    assert.deepEqual(
+      items.slice(0, 4).map((i) => i.label),
+      ['MAXIMUS guideline:', 'Decision rationale:', 'Decision based on MTUS', 'Decision based on Non-MTUS Citation'],
+    );
+    assert.deepEqual((items[0].textEdit as TextEdit).range, {
+      start: { line: lastLine, character: 0 },
+      end: { line: lastLine, character: 4 },
+    });
   });
 
   test('after a complete item: the snippet for a new disputed item, as a snippet', async () => {
     const { text, lastLine } = letterWith('');
     const items = await complete(text, lastLine, 0);
-    assert.deepEqual(items.map((i) => i.label), ['New disputed item']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['New disputed item'],
+    );
     const snippet = items[0];
     assert.equal(snippet.insertTextFormat, 2);
     assert.equal((snippet.textEdit as TextEdit).newText, SNIPPET);
@@ -90,12 +117,22 @@ describe('completion (VS Code: snippets, Markdown)', () => {
   test('after an item colon: Upheld and Overturned, documented', async () => {
     const { text, lastLine } = letterWith('Lumbar MRI: ');
     const items = await complete(text, lastLine, 'Lumbar MRI: '.length);
-    assert.deepEqual(items.map((i) => i.label), ['Upheld', 'Overturned']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['Upheld', 'Overturned'],
+    );
     const [upheld, overturned] = items as [CompletionItem, CompletionItem];
     assert.equal((upheld.textEdit as TextEdit).newText, 'Upheld');
-    assert.deepEqual((upheld.textEdit as TextEdit).range, { start: { line: lastLine, character: 12 }, end: { line: lastLine, character: 12 } });
+    assert.deepEqual((upheld.textEdit as TextEdit).range, {
+      start: { line: lastLine, character: 12 },
+      end: { line: lastLine, character: 12 },
+    });
     assert.equal((upheld.documentation as MarkupContent).kind, 'markdown');
-    assert.ok((upheld.documentation as MarkupContent).value.startsWith('Upheld: the expert reviewer agreed with utilization review (UR).'));
+    assert.ok(
+      (upheld.documentation as MarkupContent).value.startsWith(
+        'Upheld: the expert reviewer agreed with utilization review (UR).',
+      ),
+    );
     assert.ok((overturned.documentation as MarkupContent).value.includes('the claims administrator must authorise it'));
     assert.equal(upheld.detail, 'UR denial stands: not medically necessary');
   });
@@ -103,16 +140,25 @@ describe('completion (VS Code: snippets, Markdown)', () => {
   test('after an item colon with no space: the decision comes with its space; a typed prefix is replaced', async () => {
     const bare = letterWith('Lumbar MRI:');
     const items = await complete(bare.text, bare.lastLine, 'Lumbar MRI:'.length);
-    assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), [' Upheld', ' Overturned']);
+    assert.deepEqual(
+      items.map((i) => (i.textEdit as TextEdit).newText),
+      [' Upheld', ' Overturned'],
+    );
     const typed = letterWith('Lumbar MRI: Ove');
     const more = await complete(typed.text, typed.lastLine, 'Lumbar MRI: Ove'.length);
-    assert.deepEqual((more[1].textEdit as TextEdit).range, { start: { line: typed.lastLine, character: 12 }, end: { line: typed.lastLine, character: 15 } });
+    assert.deepEqual((more[1].textEdit as TextEdit).range, {
+      start: { line: typed.lastLine, character: 12 },
+      end: { line: typed.lastLine, character: 15 },
+    });
   });
 
   test('a decision alone on the line under an item line ending in a colon (§5)', async () => {
     const { text, lastLine } = letterWith('Right knee arthroscopy of the right hip and foot:\n');
     const items = await complete(text, lastLine, 0);
-    assert.deepEqual(items.map((i) => i.label), ['Upheld', 'Overturned', 'New disputed item']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['Upheld', 'Overturned', 'New disputed item'],
+    );
   });
 
   test('in a guideline field: citation lead-ins first, then the MTUS titles, ODG chapters and no-evidence sentences', async () => {
@@ -120,37 +166,62 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     const { text, lastLine } = letterWith(`Lumbar MRI: Upheld\n${line}`);
     const items = await complete(text, lastLine, line.length);
     const labels = items.map((i) => i.label);
-    assert.deepEqual(labels.slice(0, 2 + TITLES.length), ['Decision based on MTUS', 'Decision based on Non-MTUS Citation', ...TITLES]);
+    assert.deepEqual(labels.slice(0, 2 + TITLES.length), [
+      'Decision based on MTUS',
+      'Decision based on Non-MTUS Citation',
+      ...TITLES,
+    ]);
     assert.equal(TITLES[0], 'Chronic Pain Medical Treatment 2016');
     assert.ok(labels.includes('Official Disability Guidelines (ODG) Knee & Leg (Acute & Chronic)'));
     assert.equal(labels.at(-1), 'The Expert Reviewer did not cite any medical evidence for its decision.');
     assert.equal((items[0].textEdit as TextEdit).newText, 'Decision based on MTUS ');
     const lowBack = items.find((i) => i.label === 'Low Back Complaints 2004')!;
     assert.equal(lowBack.detail, 'MTUS · ACOEM chapter 12');
-    assert.ok((lowBack.documentation as MarkupContent).value.startsWith('Low Back Complaints (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 12'));
+    assert.ok(
+      (lowBack.documentation as MarkupContent).value.startsWith(
+        'Low Back Complaints (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 12',
+      ),
+    );
   });
 
   test('after `Decision based on MTUS `: the MTUS titles first', async () => {
     const line = 'MAXIMUS guideline: Decision based on MTUS ';
-    const { text, lastLine } = letterWith(`Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n${line}`);
+    const { text, lastLine } = letterWith(
+      `Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n${line}`,
+    );
     const items = await complete(text, lastLine, line.length);
-    assert.deepEqual(items.slice(0, TITLES.length).map((i) => i.label), TITLES);
+    assert.deepEqual(
+      items.slice(0, TITLES.length).map((i) => i.label),
+      TITLES,
+    );
   });
 
   test('after `Non-MTUS Citation `: the ODG chapters first', async () => {
     const line = 'MAXIMUS guideline: Decision based on Non-MTUS Citation ';
-    const { text, lastLine } = letterWith(`Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n${line}`);
+    const { text, lastLine } = letterWith(
+      `Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n${line}`,
+    );
     const items = await complete(text, lastLine, line.length);
     assert.equal(items[0].label, 'Official Disability Guidelines (ODG) Low Back - Lumbar & Thoracic (Acute & Chronic)');
   });
 
   test('section headings not yet present, in letter order, where they fit', async () => {
-    const items = await complete('Case Number:\nHOW THE IMR FINAL DETERMINATION WAS MADE\nMAXIMUS Federal Services sent the complete case file.\n\n', 3, 0);
-    assert.deepEqual(items.map((i) => i.label), ['CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES']);
+    const items = await complete(
+      'Case Number:\nHOW THE IMR FINAL DETERMINATION WAS MADE\nMAXIMUS Federal Services sent the complete case file.\n\n',
+      3,
+      0,
+    );
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'],
+    );
     assert.equal(items[0].detail, 'section heading');
     // Above an existing heading only the ones that belong before it.
     const above = await complete('\nCLINICAL CASE SUMMARY\nThe expert reviewer developed …\n', 0, 0);
-    assert.deepEqual(above.map((i) => i.label), ['HOW THE IMR FINAL DETERMINATION WAS MADE']);
+    assert.deepEqual(
+      above.map((i) => i.label),
+      ['HOW THE IMR FINAL DETERMINATION WAS MADE'],
+    );
   });
 
   test('nowhere useful (inside prose of the case summary): nothing', async () => {
@@ -170,7 +241,10 @@ describe('completion (no snippet support)', () => {
     const { text, lastLine } = letterWith('');
     const uri = fileUri(path.join(ws, 'plain.txt'));
     await lsp.open(uri, text);
-    const list = await lsp.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: lastLine, character: 0 } });
+    const list = await lsp.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: lastLine, character: 0 },
+    });
     const [item] = ordered(list);
     assert.equal(item?.label, 'New disputed item');
     assert.equal(item?.insertTextFormat, 1);
@@ -181,7 +255,10 @@ describe('completion (no snippet support)', () => {
     const { text, lastLine } = letterWith('Lumbar MRI: ');
     const uri = fileUri(path.join(ws, 'decision.txt'));
     await lsp.open(uri, text);
-    const list = await lsp.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: lastLine, character: 12 } });
+    const list = await lsp.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: lastLine, character: 12 },
+    });
     const upheld = ordered(list)[0];
     // Neovim lists markdown first: MarkupContent whose text is the explanation.
     assert.equal((upheld.documentation as MarkupContent).value, DECISION_EXPLANATIONS.Upheld);

@@ -32,7 +32,8 @@ describe('determinations requests', () => {
     capabilities: VSCODE_CAPABILITIES,
     settings: {},
     populate(ws) {
-      for (const f of ['CM16-0238035.txt', 'CM16-0230548.txt', 'notes.txt']) fs.copyFileSync(path.join(FIXTURES, f), path.join(ws, f));
+      for (const f of ['CM16-0238035.txt', 'CM16-0230548.txt', 'notes.txt'])
+        fs.copyFileSync(path.join(FIXTURES, f), path.join(ws, f));
     },
   });
   let lsp: LspHarness;
@@ -46,8 +47,20 @@ describe('determinations requests', () => {
     assert.deepEqual(
       result.letters.map((l) => [l.fileName, l.caseNumber, l.decisionDate, l.appealByEstimate, l.counts]),
       [
-        ['CM16-0230548.txt', 'CM16-0230548', '01/04/2017', '02/03/2017', { items: 2, upheld: 1, overturned: 1, invalid: 0 }],
-        ['CM16-0238035.txt', 'CM16-0238035', '01/20/2017', '02/19/2017', { items: 8, upheld: 8, overturned: 0, invalid: 0 }],
+        [
+          'CM16-0230548.txt',
+          'CM16-0230548',
+          '01/04/2017',
+          '02/03/2017',
+          { items: 2, upheld: 1, overturned: 1, invalid: 0 },
+        ],
+        [
+          'CM16-0238035.txt',
+          'CM16-0238035',
+          '01/20/2017',
+          '02/19/2017',
+          { items: 8, upheld: 8, overturned: 0, invalid: 0 },
+        ],
       ],
     );
     assert.deepEqual(
@@ -63,13 +76,22 @@ describe('determinations requests', () => {
     const file = path.join(server.ws, 'CM16-0230548.txt');
     const text = fs.readFileSync(file, 'utf8');
     const uri = fileUri(file);
-    await lsp.open(uri, text.replace('Acupuncture 3 times a week for 2 weeks, neck, right hand and head: Overturned', 'Acupuncture 3 times a week for 2 weeks, neck, right hand and head: Upheld'));
+    await lsp.open(
+      uri,
+      text.replace(
+        'Acupuncture 3 times a week for 2 weeks, neck, right hand and head: Overturned',
+        'Acupuncture 3 times a week for 2 weeks, neck, right hand and head: Upheld',
+      ),
+    );
     const { items, counts }: DocumentItemsResult = await lsp.request('imr/documentItems', { uri });
     assert.deepEqual(counts, { items: 2, upheld: 2, overturned: 0, invalid: 0 });
-    assert.deepEqual(items.map((i) => [i.label, i.decision]), [
-      ['1. MRI of neck and right hand without contrast', 'Upheld'],
-      ['2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head', 'Upheld'],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.decision]),
+      [
+        ['1. MRI of neck and right hand without contrast', 'Upheld'],
+        ['2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head', 'Upheld'],
+      ],
+    );
     assert.deepEqual((await determinations()).letters[0].counts, { items: 2, upheld: 2, overturned: 0, invalid: 0 });
     await lsp.close(uri);
 
@@ -85,10 +107,16 @@ describe('determinations requests', () => {
     fs.rmSync(file);
     await lsp.changeWatchedFiles([{ uri, type: FileChangeType.Deleted }]);
     await changed;
-    assert.deepEqual((await determinations()).letters.map((l) => l.fileName), ['CM16-0238035.txt']);
+    assert.deepEqual(
+      (await determinations()).letters.map((l) => l.fileName),
+      ['CM16-0238035.txt'],
+    );
   });
 
   test('documentItems of a document that is not open is empty', async () => {
-    assert.deepEqual(await lsp.request('imr/documentItems', { uri: fileUri(path.join(server.ws, 'nowhere.txt')) }), { items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } });
+    assert.deepEqual(await lsp.request('imr/documentItems', { uri: fileUri(path.join(server.ws, 'nowhere.txt')) }), {
+      items: [],
+      counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 },
+    });
   });
 });

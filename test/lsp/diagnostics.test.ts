@@ -7,11 +7,28 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Diagnostic, type DocumentDiagnosticReport, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
-import { fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, REPO_ROOT, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type DocumentSymbol,
+  type Range,
+} from 'vscode-languageserver-protocol';
+import {
+  fileUri,
+  fixtureText,
+  LspHarness,
+  NEOVIM_CAPABILITIES,
+  REPO_ROOT,
+  serverForSuite,
+  VSCODE_CAPABILITIES,
+} from './harness';
 import { letterText } from '../support/letters';
 
-const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+const r = (sl: number, sc: number, el: number, ec: number): Range => ({
+  start: { line: sl, character: sc },
+  end: { line: el, character: ec },
+});
 const CLEAN = fixtureText('two-items.txt');
 const lines = CLEAN.split('\n');
 const join = (ls: string[]) => ls.join('\n');
@@ -21,7 +38,12 @@ const NO_RATIONALE = join([...lines.slice(0, 46), ...lines.slice(50)]);
 /** IMR001's fix for it: a rationale skeleton after the item's MAXIMUS guideline, which ends line 45 (`Physical Medicine.`). */
 const NO_RATIONALE_FIX = {
   title: 'Insert a Decision rationale skeleton for item 1',
-  edits: [{ range: { start: { line: 45, character: 18 }, end: { line: 45, character: 18 } }, newText: '\nDecision rationale: <rationale>. As such, the request is not medically necessary.' }],
+  edits: [
+    {
+      range: { start: { line: 45, character: 18 }, end: { line: 45, character: 18 } },
+      newText: '\nDecision rationale: <rationale>. As such, the request is not medically necessary.',
+    },
+  ],
   safe: false,
 };
 /** Item 1 decided `Uphold`. */
@@ -77,9 +99,15 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
     assert.ok(!original.published.diagnostics.some((d) => d.code === 'IMR001'));
     const { published } = await openAndWait(join([...letter.slice(0, 57), ...letter.slice(80)]));
     const imr001 = published.diagnostics.filter((d) => d.code === 'IMR001');
-    assert.deepEqual(imr001.map((d) => [d.range, d.severity]), [[r(47, 0, 49, 80), DiagnosticSeverity.Error]]);
+    assert.deepEqual(
+      imr001.map((d) => [d.range, d.severity]),
+      [[r(47, 0, 49, 80), DiagnosticSeverity.Error]],
+    );
     // Everything else is what the letter had before.
-    assert.deepEqual(codes(published.diagnostics.filter((d) => d.code !== 'IMR001')), codes(original.published.diagnostics));
+    assert.deepEqual(
+      codes(published.diagnostics.filter((d) => d.code !== 'IMR001')),
+      codes(original.published.diagnostics),
+    );
   });
 
   test('incremental edits introduce and then remove a defect', async () => {
@@ -91,7 +119,10 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
     assert.deepEqual(codes(broken.diagnostics), [['IMR003', DECISION_WORD]]);
     assert.equal(broken.diagnostics[0].severity, DiagnosticSeverity.Error);
     update = lsp.waitForDiagnostics(uri, (p) => p.version === 3);
-    await lsp.change(uri, 3, [{ range: r(41, 70, 41, 72), text: 'ld' }, { range: r(41, 69, 41, 70), text: 'e' }]);
+    await lsp.change(uri, 3, [
+      { range: r(41, 70, 41, 72), text: 'ld' },
+      { range: r(41, 69, 41, 70), text: 'e' },
+    ]);
     assert.equal(lsp.document(uri)?.getText(), CLEAN);
     assert.deepEqual((await update).diagnostics, []);
   });
@@ -182,7 +213,11 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
 
   test('a 25 MB letter: the outline only, and one information diagnostic saying why', async () => {
     const filler = 'The injured worker reported continued pain and stiffness at the follow-up visit.\n';
-    const big = join([...lines.slice(0, 39), filler.repeat(Math.ceil(25e6 / filler.length)).slice(0, -1), ...lines.slice(39)]);
+    const big = join([
+      ...lines.slice(0, 39),
+      filler.repeat(Math.ceil(25e6 / filler.length)).slice(0, -1),
+      ...lines.slice(39),
+    ]);
     assert.ok(big.length > 25e6);
     const planted = big.replace('lumbar spine: Upheld', 'lumbar spine: Uphold');
     const { uri, published } = await openAndWait(planted);
@@ -195,7 +230,12 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
     const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(
       symbols.map((s) => s.name),
-      ['Header', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'],
+      [
+        'Header',
+        'HOW THE IMR FINAL DETERMINATION WAS MADE',
+        'CLINICAL CASE SUMMARY',
+        'IMR ISSUES, DECISIONS AND RATIONALES',
+      ],
     );
     assert.equal(symbols[3].children?.length, 2);
     const actions = await lsp.request<unknown[]>('textDocument/codeAction', {
@@ -227,10 +267,17 @@ describe('pull diagnostics (VS Code capabilities)', () => {
   before(() => ({ lsp, ws } = server));
 
   const pull = (uri: string, previousResultId?: string) =>
-    lsp.request<DocumentDiagnosticReport & { resultId?: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    lsp.request<DocumentDiagnosticReport & { resultId?: string; items?: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+      previousResultId,
+    });
 
   test('initialize: a diagnostic provider; registrations for .imr.json and the imr settings', async () => {
-    assert.deepEqual(lsp.initializeResult.capabilities.diagnosticProvider, { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(lsp.initializeResult.capabilities.diagnosticProvider, {
+      identifier: 'imr',
+      interFileDependencies: false,
+      workspaceDiagnostics: false,
+    });
     const watcher = await lsp.waitForRegistration('workspace/didChangeWatchedFiles');
     assert.deepEqual(watcher.registerOptions, { watchers: [{ globPattern: '**/.imr.json' }] });
     const configuration = await lsp.waitForRegistration('workspace/didChangeConfiguration');

@@ -10,7 +10,11 @@ import { toFoldingRanges } from '../../server/src/lsp/folding';
 import { fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
 
-const region = (startLine: number, endLine: number): FoldingRange => ({ startLine, endLine, kind: FoldingRangeKind.Region });
+const region = (startLine: number, endLine: number): FoldingRange => ({
+  startLine,
+  endLine,
+  kind: FoldingRangeKind.Region,
+});
 
 describe('folding ranges', () => {
   const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
@@ -62,11 +66,18 @@ describe('folding ranges', () => {
         [72, 73],
       ],
     );
-    assert.ok(folds.every((f) => f.kind === FoldingRangeKind.Region && f.startCharacter === undefined && f.endLine > f.startLine));
+    assert.ok(
+      folds.every(
+        (f) => f.kind === FoldingRangeKind.Region && f.startCharacter === undefined && f.endLine > f.startLine,
+      ),
+    );
   });
 
   test('a document that is not open gets no folds', async () => {
-    assert.deepEqual(await lsp.request('textDocument/foldingRange', { textDocument: { uri: fileUri(path.join(ws, 'nope.txt')) } }), []);
+    assert.deepEqual(
+      await lsp.request('textDocument/foldingRange', { textDocument: { uri: fileUri(path.join(ws, 'nope.txt')) } }),
+      [],
+    );
   });
 });
 
@@ -74,7 +85,9 @@ describe('folding ranges: client capabilities', () => {
   const doc = parse(fixtureText('two-items.txt'));
 
   test('without lineFoldingOnly: characters; with collapsedText: the item and its decision', () => {
-    const folds = toFoldingRanges(foldsOf(doc), { textDocument: { foldingRange: { lineFoldingOnly: false, foldingRange: { collapsedText: true } } } });
+    const folds = toFoldingRanges(foldsOf(doc), {
+      textDocument: { foldingRange: { lineFoldingOnly: false, foldingRange: { collapsedText: true } } },
+    });
     assert.deepEqual(folds[0], { startLine: 0, endLine: 17, kind: 'region', startCharacter: 0, endCharacter: 10 });
     assert.deepEqual(folds[5], {
       startLine: 41,
@@ -89,7 +102,9 @@ describe('folding ranges: client capabilities', () => {
   });
 
   test('rangeLimit keeps the outermost folds', () => {
-    const folds = toFoldingRanges(foldsOf(doc), { textDocument: { foldingRange: { lineFoldingOnly: true, rangeLimit: 4 } } });
+    const folds = toFoldingRanges(foldsOf(doc), {
+      textDocument: { foldingRange: { lineFoldingOnly: true, rangeLimit: 4 } },
+    });
     assert.deepEqual(folds, [region(0, 17), region(19, 30), region(31, 38), region(39, 58)]);
   });
 

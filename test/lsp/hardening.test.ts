@@ -11,7 +11,8 @@ const LETTER = letterText('dwc-2016/text/CM16-0238035.txt');
 /** Every [line, character] pair of `ranges` inside `text` (LSP lines: \r\n, \r and \n). */
 function outside(text: string, ranges: Range[]): string[] {
   const lines = text.split(/\r\n|\r|\n/);
-  const inside = (p: { line: number; character: number }) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
+  const inside = (p: { line: number; character: number }) =>
+    p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
   return ranges.filter((r) => !inside(r.start) || !inside(r.end)).map((r) => JSON.stringify(r));
 }
 
@@ -28,7 +29,10 @@ describe('ranges the server sends stay inside the document', () => {
     const text = `${LETTER.replace(/\s+$/, '')}\n`;
     const uri = await server.openLetter(text);
     const last = text.split('\n').length - 1;
-    const list = await lsp.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: last, character: 500 } });
+    const list = await lsp.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: last, character: 500 },
+    });
     assert.ok(list.items.length > 0, 'completions at the start of a new line');
     const ranges = list.items.map((item) => (item.textEdit as { range: Range }).range);
     assert.deepEqual(outside(text, ranges), []);
@@ -42,7 +46,10 @@ describe('ranges the server sends stay inside the document', () => {
       { line: lines.length + 40, character: 3 },
       { line: 0, character: 10_000 },
     ];
-    const selections = await lsp.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions });
+    const selections = await lsp.request<SelectionRange[]>('textDocument/selectionRange', {
+      textDocument: { uri },
+      positions,
+    });
     const ranges: Range[] = [];
     for (let s: SelectionRange | undefined = selections[0]; s; s = s.parent) ranges.push(s.range);
     for (let s: SelectionRange | undefined = selections[1]; s; s = s.parent) ranges.push(s.range);
@@ -59,7 +66,10 @@ describe('ranges the server sends stay inside the document', () => {
     const short = LETTER.split('\n').slice(0, 40).join('\n');
     await lsp.change(uri, 2, [{ text: LETTER.replace('Upheld', 'Upheld ') }]);
     const first = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.ok(symbolRanges(first).some((r) => r.end.line > 40), 'the long letter has symbols past line 40');
+    assert.ok(
+      symbolRanges(first).some((r) => r.end.line > 40),
+      'the long letter has symbols past line 40',
+    );
     await lsp.change(uri, 2, [{ text: short }]); // the same version number again
     const second = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(outside(short, symbolRanges(second)), []);
@@ -67,27 +77,45 @@ describe('ranges the server sends stay inside the document', () => {
 });
 
 describe('a handler that throws (failure injected for tests)', () => {
-  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: { logLevel: 'debug' }, serverArgs: ['--test-inject-failure=hover'] });
+  const server = serverForSuite({
+    capabilities: VSCODE_CAPABILITIES,
+    settings: { logLevel: 'debug' },
+    serverArgs: ['--test-inject-failure=hover'],
+  });
   let lsp: LspHarness;
   before(() => ({ lsp } = server));
 
   test('is answered with the empty result, logged by name without the text, and the server goes on', async () => {
     const uri = await server.openLetter(LETTER);
-    const hover = await lsp.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 2 } });
+    const hover = await lsp.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 10, character: 2 },
+    });
     assert.equal(hover, null);
     const failures = lsp.logs.filter((l) => l.message.startsWith('[imr] hover failed'));
     assert.equal(failures.length, 1);
     assert.match(failures[0].message, /^\[imr\] hover failed: Error\n\s+at /);
     // The injected error's message quotes the letter; no line of it may reach a log or stderr.
-    const sentences = LETTER.split('\n').map((l) => l.trim()).filter((l) => l.length >= 20);
+    const sentences = LETTER.split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length >= 20);
     assert.ok(sentences.length > 50);
     const written = [...lsp.logs.map((l) => l.message), lsp.serverStderr].join('\n');
-    assert.deepEqual(sentences.filter((s) => written.includes(s)), []);
+    assert.deepEqual(
+      sentences.filter((s) => written.includes(s)),
+      [],
+    );
     assert.doesNotMatch(written, /injected failure quoting/);
     // Other requests, and the same one again, are still served.
     const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.ok(symbols.length > 0);
-    assert.equal(await lsp.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 2 } }), null);
+    assert.equal(
+      await lsp.request<Hover | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 10, character: 2 },
+      }),
+      null,
+    );
     assert.equal(lsp.logs.filter((l) => l.message.startsWith('[imr] hover failed')).length, 2);
   });
 });

@@ -82,7 +82,16 @@ export function fixtureText(name: string): string {
 // ---- client capability presets ----
 
 const SYMBOL_KINDS = Array.from({ length: 26 }, (_, i) => (i + 1) as SymbolKind);
-const CODE_ACTION_KINDS = ['', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports'];
+const CODE_ACTION_KINDS = [
+  '',
+  'quickfix',
+  'refactor',
+  'refactor.extract',
+  'refactor.inline',
+  'refactor.rewrite',
+  'source',
+  'source.organizeImports',
+];
 
 /** What VS Code 1.9x with vscode-languageclient 11 sends: pull diagnostics, dynamic registration, workspace configuration. */
 export const VSCODE_CAPABILITIES: ClientCapabilities = {
@@ -97,7 +106,12 @@ export const VSCODE_CAPABILITIES: ClientCapabilities = {
     },
     didChangeConfiguration: { dynamicRegistration: true },
     didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
-    symbol: { dynamicRegistration: true, symbolKind: { valueSet: SYMBOL_KINDS }, tagSupport: { valueSet: [1] }, resolveSupport: { properties: ['location.range'] } },
+    symbol: {
+      dynamicRegistration: true,
+      symbolKind: { valueSet: SYMBOL_KINDS },
+      tagSupport: { valueSet: [1] },
+      resolveSupport: { properties: ['location.range'] },
+    },
     codeLens: { refreshSupport: true },
     executeCommand: { dynamicRegistration: true },
     configuration: true,
@@ -107,7 +121,13 @@ export const VSCODE_CAPABILITIES: ClientCapabilities = {
     diagnostics: { refreshSupport: true },
   },
   textDocument: {
-    publishDiagnostics: { relatedInformation: true, versionSupport: false, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: false,
+      tagSupport: { valueSet: [1, 2] },
+      codeDescriptionSupport: true,
+      dataSupport: true,
+    },
     synchronization: { dynamicRegistration: true, willSave: true, willSaveWaitUntil: true, didSave: true },
     completion: {
       dynamicRegistration: true,
@@ -156,8 +176,43 @@ export const VSCODE_CAPABILITIES: ClientCapabilities = {
     selectionRange: { dynamicRegistration: true },
     semanticTokens: {
       dynamicRegistration: true,
-      tokenTypes: ['namespace', 'type', 'class', 'enum', 'interface', 'struct', 'typeParameter', 'parameter', 'variable', 'property', 'enumMember', 'event', 'function', 'method', 'macro', 'keyword', 'modifier', 'comment', 'string', 'number', 'regexp', 'operator', 'decorator'],
-      tokenModifiers: ['declaration', 'definition', 'readonly', 'static', 'deprecated', 'abstract', 'async', 'modification', 'documentation', 'defaultLibrary'],
+      tokenTypes: [
+        'namespace',
+        'type',
+        'class',
+        'enum',
+        'interface',
+        'struct',
+        'typeParameter',
+        'parameter',
+        'variable',
+        'property',
+        'enumMember',
+        'event',
+        'function',
+        'method',
+        'macro',
+        'keyword',
+        'modifier',
+        'comment',
+        'string',
+        'number',
+        'regexp',
+        'operator',
+        'decorator',
+      ],
+      tokenModifiers: [
+        'declaration',
+        'definition',
+        'readonly',
+        'static',
+        'deprecated',
+        'abstract',
+        'async',
+        'modification',
+        'documentation',
+        'defaultLibrary',
+      ],
       formats: ['relative'],
       requests: { range: true, full: { delta: true } },
       multilineTokenSupport: false,
@@ -167,9 +222,20 @@ export const VSCODE_CAPABILITIES: ClientCapabilities = {
     },
     diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false },
   },
-  window: { showMessage: { messageActionItem: { additionalPropertiesSupport: true } }, showDocument: { support: true }, workDoneProgress: true },
+  window: {
+    showMessage: { messageActionItem: { additionalPropertiesSupport: true } },
+    showDocument: { support: true },
+    workDoneProgress: true,
+  },
   general: {
-    staleRequestSupport: { cancel: true, retryOnContentModified: ['textDocument/semanticTokens/full', 'textDocument/semanticTokens/range', 'textDocument/semanticTokens/full/delta'] },
+    staleRequestSupport: {
+      cancel: true,
+      retryOnContentModified: [
+        'textDocument/semanticTokens/full',
+        'textDocument/semanticTokens/range',
+        'textDocument/semanticTokens/full/delta',
+      ],
+    },
     regularExpressions: { engine: 'ECMAScript', version: 'ES2020' },
     markdown: { parser: 'marked', version: '1.1.0' },
     positionEncodings: ['utf-16'],
@@ -193,7 +259,13 @@ export const NEOVIM_CAPABILITIES: ClientCapabilities = {
     },
     completion: {
       dynamicRegistration: false,
-      completionItem: { snippetSupport: false, commitCharactersSupport: false, preselectSupport: false, deprecatedSupport: false, documentationFormat: ['markdown', 'plaintext'] },
+      completionItem: {
+        snippetSupport: false,
+        commitCharactersSupport: false,
+        preselectSupport: false,
+        deprecatedSupport: false,
+        documentationFormat: ['markdown', 'plaintext'],
+      },
       completionItemKind: { valueSet: Array.from({ length: 25 }, (_, i) => (i + 1) as 1) },
       contextSupport: false,
     },
@@ -202,10 +274,21 @@ export const NEOVIM_CAPABILITIES: ClientCapabilities = {
     implementation: { linkSupport: true },
     typeDefinition: { linkSupport: true },
     hover: { dynamicRegistration: false, contentFormat: ['markdown', 'plaintext'] },
-    signatureHelp: { dynamicRegistration: false, signatureInformation: { activeParameterSupport: true, documentationFormat: ['markdown', 'plaintext'], parameterInformation: { labelOffsetSupport: true } } },
+    signatureHelp: {
+      dynamicRegistration: false,
+      signatureInformation: {
+        activeParameterSupport: true,
+        documentationFormat: ['markdown', 'plaintext'],
+        parameterInformation: { labelOffsetSupport: true },
+      },
+    },
     references: { dynamicRegistration: false },
     documentHighlight: { dynamicRegistration: false },
-    documentSymbol: { dynamicRegistration: false, symbolKind: { valueSet: SYMBOL_KINDS }, hierarchicalDocumentSymbolSupport: true },
+    documentSymbol: {
+      dynamicRegistration: false,
+      symbolKind: { valueSet: SYMBOL_KINDS },
+      hierarchicalDocumentSymbolSupport: true,
+    },
     rename: { dynamicRegistration: false, prepareSupport: true },
     publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } },
   },
@@ -214,7 +297,11 @@ export const NEOVIM_CAPABILITIES: ClientCapabilities = {
     applyEdit: true,
     workspaceEdit: { resourceOperations: ['rename', 'create', 'delete'] },
   },
-  window: { workDoneProgress: true, showMessage: { messageActionItem: { additionalPropertiesSupport: false } }, showDocument: { support: false } },
+  window: {
+    workDoneProgress: true,
+    showMessage: { messageActionItem: { additionalPropertiesSupport: false } },
+    showDocument: { support: false },
+  },
 };
 
 // ---- the harness ----
@@ -287,8 +374,13 @@ export class LspHarness {
   /** Spawns the server and completes initialize/initialized. */
   static async start(options: HarnessOptions): Promise<LspHarness> {
     if (!fs.existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run npm run build first`);
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio', ...(options.serverArgs ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio', ...(options.serverArgs ?? [])], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     const harness = new LspHarness(child, connection, options);
     harness.wire();
     connection.listen();
@@ -301,7 +393,9 @@ export class LspHarness {
         rootUri: root ? pathToFileURL(root).href : null,
         capabilities: options.capabilities,
         initializationOptions: options.initializationOptions,
-        workspaceFolders: options.capabilities.workspace?.workspaceFolders ? folders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })) : null,
+        workspaceFolders: options.capabilities.workspace?.workspaceFolders
+          ? folders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) }))
+          : null,
       }),
       'the initialize response',
     );
@@ -360,7 +454,9 @@ export class LspHarness {
 
   private failure(): Error | undefined {
     if (!this.exited) return undefined;
-    return new Error(`The server exited (code ${this.exited.code}, signal ${this.exited.signal}).\n--- server stderr ---\n${this.stderr}`);
+    return new Error(
+      `The server exited (code ${this.exited.code}, signal ${this.exited.signal}).\n--- server stderr ---\n${this.stderr}`,
+    );
   }
 
   /**
@@ -425,7 +521,9 @@ export class LspHarness {
 
   async open(uri: string, text: string, languageId = 'imr', version = 1): Promise<void> {
     this.open_.set(uri, TextDocument.create(uri, languageId, version, text));
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version, text },
+    });
   }
 
   /** Incremental (or full, without `range`) changes, as an editor sends them. */
@@ -433,7 +531,10 @@ export class LspHarness {
     const doc = this.open_.get(uri);
     if (!doc) throw new Error(`change: ${uri} is not open`);
     this.open_.set(uri, TextDocument.update(doc, contentChanges, version));
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges,
+    });
   }
 
   async close(uri: string): Promise<void> {
@@ -454,7 +555,10 @@ export class LspHarness {
   }
 
   /** Sends a request and, right behind it, `$/cancelRequest` for it. Resolves with the result or the error. */
-  async requestAndCancel<R>(method: string, params: unknown): Promise<{ result?: R; error?: { code: number; message: string } }> {
+  async requestAndCancel<R>(
+    method: string,
+    params: unknown,
+  ): Promise<{ result?: R; error?: { code: number; message: string } }> {
     const source = new CancellationTokenSource();
     const pending = this.connection.sendRequest(method, params, source.token) as Thenable<R>;
     source.cancel();
@@ -474,8 +578,17 @@ export class LspHarness {
   // ---- waiting ----
 
   /** The next publishDiagnostics for `uri` (received after this call) that satisfies `predicate`. */
-  waitForDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
-    return this.waitOn(this.diagnostics, (p) => p.uri === uri && predicate(p), `publishDiagnostics for ${uri}`, timeoutMs);
+  waitForDiagnostics(
+    uri: string,
+    predicate: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+  ): Promise<PublishDiagnosticsParams> {
+    return this.waitOn(
+      this.diagnostics,
+      (p) => p.uri === uri && predicate(p),
+      `publishDiagnostics for ${uri}`,
+      timeoutMs,
+    );
   }
 
   /** The latest publishDiagnostics received for `uri`, if any. */
@@ -488,7 +601,10 @@ export class LspHarness {
     return undefined;
   }
 
-  waitForMessage(predicate: (p: ShowMessageParams) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ShowMessageParams> {
+  waitForMessage(
+    predicate: (p: ShowMessageParams) => boolean = () => true,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+  ): Promise<ShowMessageParams> {
     return this.waitOn(this.messages, predicate, 'window/showMessage', timeoutMs);
   }
 
@@ -500,7 +616,12 @@ export class LspHarness {
   waitForRegistration(method: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Registration> {
     const seen = this.registrations.find((r) => r.method === method);
     if (seen) return Promise.resolve(seen);
-    return this.waitOn(this.registered, (r) => r.method === method, `client/registerCapability for ${method}`, timeoutMs);
+    return this.waitOn(
+      this.registered,
+      (r) => r.method === method,
+      `client/registerCapability for ${method}`,
+      timeoutMs,
+    );
   }
 
   waitForApplyEdit(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ApplyWorkspaceEditParams> {

@@ -9,7 +9,10 @@ import { findRule } from '../../server/src/core/rules';
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
 
-const r = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+const r = (sl: number, sc: number, el: number, ec: number) => ({
+  start: { line: sl, character: sc },
+  end: { line: el, character: ec },
+});
 
 describe('hover (Markdown client)', () => {
   const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
@@ -40,8 +43,18 @@ describe('hover (Markdown client)', () => {
     assert.ok(value.startsWith('**MTUS** — Medical Treatment Utilization Schedule (8 CCR 9792.20 ff.)'), value);
     assert.ok(value.includes('**MTUS citation** — Medical Treatment Utilization Schedule'), value);
     assert.ok(value.includes('*Cited by the IMR expert reviewer.*'), value);
-    assert.ok(value.includes('**Shoulder Complaints 2004** — Shoulder Complaints (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 9, adopted into the MTUS'), value);
-    assert.ok(value.includes('- Title: Shoulder Complaints\n- Year: 2004\n- ACOEM chapter: 9\n- Section: Surgical Considerations'), value);
+    assert.ok(
+      value.includes(
+        '**Shoulder Complaints 2004** — Shoulder Complaints (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 9, adopted into the MTUS',
+      ),
+      value,
+    );
+    assert.ok(
+      value.includes(
+        '- Title: Shoulder Complaints\n- Year: 2004\n- ACOEM chapter: 9\n- Section: Surgical Considerations',
+      ),
+      value,
+    );
     // The range is the abbreviation's, the narrowest part.
     assert.deepEqual(hover!.range, r(56, 37, 56, 41));
     await lsp.close(uri);
@@ -61,12 +74,19 @@ describe('hover (Markdown client)', () => {
     const uri = await openLetter(letterText('dwc-2016/text/CM17-0020384.txt'));
     // Line 44 (0-based) of text/CM17-0020384: `… Decision based on Non-MTUS Citation Official Disability Guidelines`
     const letterLines = letterText('dwc-2016/text/CM17-0020384.txt').split('\n');
-    const line = letterLines.findIndex((l) => l.includes('Non-MTUS Citation Official Disability Guidelines') && l.startsWith('of the MTUS'));
+    const line = letterLines.findIndex(
+      (l) => l.includes('Non-MTUS Citation Official Disability Guidelines') && l.startsWith('of the MTUS'),
+    );
     assert.ok(line > 0);
     const hover = await hoverAt(uri, line, letterLines[line].indexOf('Official') + 3);
     const value = markdown(hover);
     assert.ok(value.startsWith('**Non-MTUS citation** (ODG)'), value);
-    assert.ok(value.includes('Official Disability Guidelines (ODG) — a commercial evidence-based treatment guideline outside the MTUS'), value);
+    assert.ok(
+      value.includes(
+        'Official Disability Guidelines (ODG) — a commercial evidence-based treatment guideline outside the MTUS',
+      ),
+      value,
+    );
     assert.ok(value.includes('- Chapter: Carpal Tunnel Syndrome (Acute & Chronic)'), value);
     await lsp.close(uri);
   });
@@ -75,7 +95,12 @@ describe('hover (Markdown client)', () => {
     const uri = await openLetter(letterText('dwc-2016/text/CM16-0238035.txt'));
     const hover = await hoverAt(uri, 52, 75);
     const value = markdown(hover);
-    assert.ok(value.startsWith('**Upheld**: the expert reviewer agreed with utilization review (UR). UR’s denial or modification stands'), value);
+    assert.ok(
+      value.startsWith(
+        '**Upheld**: the expert reviewer agreed with utilization review (UR). UR’s denial or modification stands',
+      ),
+      value,
+    );
     assert.ok(value.includes('Labor Code 4610.6(h)'), value);
     assert.deepEqual(hover!.range, r(52, 73, 52, 79));
     await lsp.close(uri);
@@ -90,7 +115,10 @@ describe('hover (Markdown client)', () => {
   });
 
   test('on a word that is not a decision (`Uphold`): why it is invalid, and the IMR003 rule', async () => {
-    const letter = letterText('dwc-2016/text/CM16-0238035.txt').replace('Medical Clearance: Upheld', 'Medical Clearance: Uphold');
+    const letter = letterText('dwc-2016/text/CM16-0238035.txt').replace(
+      'Medical Clearance: Upheld',
+      'Medical Clearance: Uphold',
+    );
     const uri = await openLetter(letter);
     const value = markdown(await hoverAt(uri, 68, 21));
     assert.ok(value.startsWith('“Uphold” is not an IMR decision.'), value);
@@ -102,7 +130,12 @@ describe('hover (Markdown client)', () => {
     const uri = await openLetter(letterText('dwc-2016/text/CM16-0238035.txt'));
     const hover = await hoverAt(uri, 53, 5);
     const value = markdown(hover);
-    assert.ok(value.startsWith('**Claims Administrator guideline:** What the claims administrator’s utilization review (UR) relied on'), value);
+    assert.ok(
+      value.startsWith(
+        '**Claims Administrator guideline:** What the claims administrator’s utilization review (UR) relied on',
+      ),
+      value,
+    );
     assert.deepEqual(hover!.range, r(53, 0, 53, 31));
     await lsp.close(uri);
   });
@@ -141,7 +174,10 @@ describe('hover (Markdown client)', () => {
 });
 
 describe('hover (plain-text client)', () => {
-  const PLAIN: ClientCapabilities = { ...NEOVIM_CAPABILITIES, textDocument: { ...NEOVIM_CAPABILITIES.textDocument, hover: { contentFormat: ['plaintext'] } } };
+  const PLAIN: ClientCapabilities = {
+    ...NEOVIM_CAPABILITIES,
+    textDocument: { ...NEOVIM_CAPABILITIES.textDocument, hover: { contentFormat: ['plaintext'] } },
+  };
   const server = serverForSuite({ capabilities: PLAIN });
   let lsp: LspHarness;
   let ws: string;
@@ -150,13 +186,22 @@ describe('hover (plain-text client)', () => {
   test('plain text without Markdown markup', async () => {
     const uri = fileUri(path.join(ws, 'plain.txt'));
     await lsp.open(uri, letterText('dwc-2016/text/CM16-0238035.txt'));
-    const hover = await lsp.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 52, character: 75 } });
+    const hover = await lsp.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 52, character: 75 },
+    });
     const contents = hover.contents as MarkupContent;
     assert.equal(contents.kind, 'plaintext');
     assert.equal(contents.value, DECISION_EXPLANATIONS.Upheld);
-    const mtus = await lsp.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 56, character: 38 } });
+    const mtus = await lsp.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 56, character: 38 },
+    });
     const value = (mtus.contents as MarkupContent).value;
-    assert.ok(value.startsWith('MTUS — Medical Treatment Utilization Schedule (8 CCR 9792.20 ff.)\n\nMTUS citation'), value);
+    assert.ok(
+      value.startsWith('MTUS — Medical Treatment Utilization Schedule (8 CCR 9792.20 ff.)\n\nMTUS citation'),
+      value,
+    );
     assert.ok(!value.includes('**'), 'no Markdown');
   });
 });

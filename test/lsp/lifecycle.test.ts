@@ -19,13 +19,25 @@ import {
   type DocumentSymbol,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
-import { fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, REPO_ROOT, SERVER_JS, serverForSuite, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import {
+  fileUri,
+  fixtureText,
+  LspHarness,
+  NEOVIM_CAPABILITIES,
+  REPO_ROOT,
+  SERVER_JS,
+  serverForSuite,
+  tempWorkspace,
+  VSCODE_CAPABILITIES,
+} from './harness';
 
-const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 const UPHOLD = fixtureText('two-items.txt').replace('lumbar spine: Upheld', 'lumbar spine: Uphold');
 
 describe('command line', () => {
-  const run = (...args: string[]) => spawnSync(process.execPath, [SERVER_JS, ...args], { encoding: 'utf8', timeout: 15_000 });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [SERVER_JS, ...args], { encoding: 'utf8', timeout: 15_000 });
 
   test('--version prints the package version', () => {
     const out = run('--version');
@@ -68,9 +80,13 @@ describe('VS Code client', () => {
       diagnosticProvider: { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.imr'] },
     };
-    for (const [key, value] of Object.entries(expected)) assert.deepEqual((capabilities as Record<string, unknown>)[key], value, key);
+    for (const [key, value] of Object.entries(expected))
+      assert.deepEqual((capabilities as Record<string, unknown>)[key], value, key);
     const commands = capabilities.executeCommandProvider?.commands ?? [];
-    assert.ok(commands.includes('imr.server.disableRule') && commands.includes('imr.server.applyEdit'), commands.join(', '));
+    assert.ok(
+      commands.includes('imr.server.disableRule') && commands.includes('imr.server.applyEdit'),
+      commands.join(', '),
+    );
     assert.equal(new Set(commands).size, commands.length, 'no command advertised twice');
   });
 
@@ -80,17 +96,32 @@ describe('VS Code client', () => {
     // The server asks the harness for the document's settings before checking; the cancel arrives first.
     const cancelled = await lsp.requestAndCancel('textDocument/diagnostic', { textDocument: { uri } });
     assert.deepEqual(cancelled.error?.code, LSPErrorCodes.RequestCancelled);
-    const report = await lsp.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
-    assert.deepEqual(report.items.map((d) => d.code), ['IMR003']);
+    const report = await lsp.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
+    assert.deepEqual(
+      report.items.map((d) => d.code),
+      ['IMR003'],
+    );
   });
 
   test('cancelling any request leaves the server answering', async () => {
     const uri = fileUri(path.join(ws, 'cancel-symbols.txt'));
     await lsp.open(uri, UPHOLD);
     for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeAction']) {
-      const params = method === 'textDocument/codeAction' ? { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } } : { textDocument: { uri } };
+      const params =
+        method === 'textDocument/codeAction'
+          ? {
+              textDocument: { uri },
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              context: { diagnostics: [] },
+            }
+          : { textDocument: { uri } };
       const outcome = await lsp.requestAndCancel<unknown[]>(method, params);
-      assert.ok(outcome.error ? outcome.error.code === LSPErrorCodes.RequestCancelled : Array.isArray(outcome.result), `${method}: ${JSON.stringify(outcome.error)}`);
+      assert.ok(
+        outcome.error ? outcome.error.code === LSPErrorCodes.RequestCancelled : Array.isArray(outcome.result),
+        `${method}: ${JSON.stringify(outcome.error)}`,
+      );
     }
     const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.equal(symbols.length, 4);
@@ -107,22 +138,41 @@ describe('VS Code client', () => {
     for (const [name, text] of cases) {
       const uri = fileUri(path.join(ws, name));
       await lsp.open(uri, text, 'imr');
-      const report = await lsp.request<{ kind: string; items: { code: string; severity: number }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      const report = await lsp.request<{ kind: string; items: { code: string; severity: number }[] }>(
+        'textDocument/diagnostic',
+        { textDocument: { uri } },
+      );
       assert.equal(report.kind, 'full', name);
       for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange']) {
         assert.ok(Array.isArray(await lsp.request(method, { textDocument: { uri } })), `${method} on ${name}`);
       }
-      if (name === 'binary.bin') assert.deepEqual(report.items.map((d) => [d.code, d.severity]), [['IMR000', 1]]);
+      if (name === 'binary.bin')
+        assert.deepEqual(
+          report.items.map((d) => [d.code, d.severity]),
+          [['IMR000', 1]],
+        );
       await lsp.close(uri);
     }
   });
 
   test('bad params and unknown methods: an error or an empty result, never a dead server', async () => {
     assert.deepEqual(await lsp.request('textDocument/documentSymbol', {}), []);
-    assert.deepEqual(await lsp.request('textDocument/selectionRange', { textDocument: { uri: 'file:///nowhere.txt' }, positions: [{ line: 0, character: 0 }] }), []);
-    await assert.rejects(lsp.request('imr/noSuchMethod', {}), (e: { code?: number }) => e.code === ErrorCodes.MethodNotFound);
+    assert.deepEqual(
+      await lsp.request('textDocument/selectionRange', {
+        textDocument: { uri: 'file:///nowhere.txt' },
+        positions: [{ line: 0, character: 0 }],
+      }),
+      [],
+    );
+    await assert.rejects(
+      lsp.request('imr/noSuchMethod', {}),
+      (e: { code?: number }) => e.code === ErrorCodes.MethodNotFound,
+    );
     await lsp.notify('imr/noSuchNotification', { x: 1 });
-    assert.deepEqual(await lsp.request('textDocument/foldingRange', { textDocument: { uri: 'untitled:Untitled-1' } }), []);
+    assert.deepEqual(
+      await lsp.request('textDocument/foldingRange', { textDocument: { uri: 'untitled:Untitled-1' } }),
+      [],
+    );
     assert.equal(lsp.hasExited, false);
   });
 
@@ -132,7 +182,10 @@ describe('VS Code client', () => {
 });
 
 describe('Neovim 0.7 client', () => {
-  const server = serverForSuite({ capabilities: NEOVIM_CAPABILITIES, initializationOptions: { imr: { logLevel: 'debug' } } });
+  const server = serverForSuite({
+    capabilities: NEOVIM_CAPABILITIES,
+    initializationOptions: { imr: { logLevel: 'debug' } },
+  });
   let lsp: LspHarness;
   let ws: string;
   before(() => ({ lsp, ws } = server));
@@ -177,7 +230,9 @@ describe('a client with no capabilities at all', () => {
     const symbols = await lsp.request<SymbolInformation[]>('textDocument/documentSymbol', { textDocument: { uri } });
     // A client that lists no symbol kinds knows File..Array only: items fall back from Event to Function.
     assert.deepEqual(
-      symbols.filter((s) => s.containerName === 'IMR ISSUES, DECISIONS AND RATIONALES').map((s) => [s.name, s.kind, s.location.range.start.line]),
+      symbols
+        .filter((s) => s.containerName === 'IMR ISSUES, DECISIONS AND RATIONALES')
+        .map((s) => [s.name, s.kind, s.location.range.start.line]),
       [
         ['Physical therapy 2 times a week for 4 weeks for the lumbar spine', SymbolKind.Function, 41],
         ['Ibuprofen 800mg #60', SymbolKind.Function, 50],
@@ -186,7 +241,11 @@ describe('a client with no capabilities at all', () => {
     assert.equal(symbols.find((s) => s.name === 'Reviewer credentials')?.kind, SymbolKind.Class);
     assert.equal(symbols[0].name, 'Header');
     assert.equal(symbols[0].containerName, undefined);
-    const actions = await lsp.request<Command[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    const actions = await lsp.request<Command[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    });
     assert.deepEqual(
       actions.map((a) => [a.title, a.command]),
       [
@@ -198,7 +257,9 @@ describe('a client with no capabilities at all', () => {
     const applied = lsp.waitForApplyEdit();
     const cleared = lsp.waitForDiagnostics(uri, (p) => p.version === 2);
     await lsp.request('workspace/executeCommand', { command: actions[0].command, arguments: actions[0].arguments });
-    assert.deepEqual((await applied).edit, { changes: { [uri]: [{ range: diagnostics[0].range, newText: 'Upheld' }] } });
+    assert.deepEqual((await applied).edit, {
+      changes: { [uri]: [{ range: diagnostics[0].range, newText: 'Upheld' }] },
+    });
     assert.deepEqual((await cleared).diagnostics, []);
     assert.deepEqual(lsp.logs, []);
   });
@@ -211,7 +272,12 @@ describe('node IPC transport (how VS Code starts the server)', () => {
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     connection.listen();
     try {
-      const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: VSCODE_CAPABILITIES, workspaceFolders: null });
+      const result = await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: VSCODE_CAPABILITIES,
+        workspaceFolders: null,
+      });
       assert.equal(result.serverInfo?.name, 'imr-language-server');
       await connection.sendRequest(ShutdownRequest.type);
       await connection.sendNotification(ExitNotification.type);

@@ -5,8 +5,20 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocumentSymbolRequest, SymbolKind, type Diagnostic, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { CheckWorkspaceRequest, PDF_SCHEME, PdfTextRequest, type CheckWorkspaceResult, type PdfTextResult } from '../../server/src/protocol';
+import {
+  DocumentSymbolRequest,
+  SymbolKind,
+  type Diagnostic,
+  type DocumentSymbol,
+  type SymbolInformation,
+} from 'vscode-languageserver-protocol';
+import {
+  CheckWorkspaceRequest,
+  PDF_SCHEME,
+  PdfTextRequest,
+  type CheckWorkspaceResult,
+  type PdfTextResult,
+} from '../../server/src/protocol';
 import { fileUri, serverForSuite, VSCODE_CAPABILITIES, type LspHarness } from './harness';
 
 const PDFS = path.resolve(__dirname, '..', 'fixtures', 'pdf');
@@ -36,10 +48,15 @@ describe('imr/pdfText', () => {
   });
 
   test('a bad PDF: the one-line reason', async () => {
-    assert.deepEqual(await lsp.request<PdfTextResult>(PdfTextRequest, { uri: fileUri(path.join(PDFS, 'bad-password.pdf')) }), {
-      reason: 'PDF needs a password to open; skipped (save a copy without a password to check it)',
+    assert.deepEqual(
+      await lsp.request<PdfTextResult>(PdfTextRequest, { uri: fileUri(path.join(PDFS, 'bad-password.pdf')) }),
+      {
+        reason: 'PDF needs a password to open; skipped (save a copy without a password to check it)',
+      },
+    );
+    assert.deepEqual(await lsp.request<PdfTextResult>(PdfTextRequest, { uri: 'https://example.invalid/a.pdf' }), {
+      reason: 'not a file on this computer',
     });
-    assert.deepEqual(await lsp.request<PdfTextResult>(PdfTextRequest, { uri: 'https://example.invalid/a.pdf' }), { reason: 'not a file on this computer' });
   });
 
   test('the extracted text opened as an imr-pdf: document gets symbols, and the findings of its text', async () => {
@@ -50,13 +67,18 @@ describe('imr/pdfText', () => {
     await lsp.open(uri, result.text);
     await lsp.open(textUri, fs.readFileSync(TEXT, 'utf8'));
     const codes = async (u: string) =>
-      (await lsp.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: u } })).items.map((d) => [d.code, d.message]);
+      (await lsp.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: u } })).items.map(
+        (d) => [d.code, d.message],
+      );
     assert.deepEqual(await codes(uri), await codes(textUri));
     const symbols = await lsp.request<DocumentSymbol[]>(DocumentSymbolRequest.type, { textDocument: { uri } });
     const items = symbols.flatMap(function walk(s: DocumentSymbol): DocumentSymbol[] {
       return s.kind === SymbolKind.Event ? [s] : (s.children ?? []).flatMap(walk);
     });
-    assert.deepEqual(items.map((s) => s.name), ['Labs to include: EKG', 'Lidocaine 5% patch, "as needed", #30']);
+    assert.deepEqual(
+      items.map((s) => s.name),
+      ['Labs to include: EKG', 'Lidocaine 5% patch, "as needed", #30'],
+    );
     await lsp.close(uri);
     await lsp.close(textUri);
   });

@@ -68,10 +68,18 @@ describe('selection ranges', () => {
   test('CM17-0020384: the wrapped partial-authorisation heading of the one item', async () => {
     const other = fileUri(path.join(ws, 'CM17-0020384.txt'));
     await lsp.open(other, letterText('dwc-2016/text/CM17-0020384.txt'));
-    const [s] = await lsp.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri: other }, positions: [{ line: 48, character: 5 }] });
+    const [s] = await lsp.request<SelectionRange[]>('textDocument/selectionRange', {
+      textDocument: { uri: other },
+      positions: [{ line: 48, character: 5 }],
+    });
     const ranges = chain(s);
     // … → item text → heading (three lines) → item → decisions section → document
-    assert.deepEqual(ranges.slice(-4), [[47, 0, 49, 80], [47, 0, 79, 74], [45, 0, 79, 74], [0, 0, 81, 1]]); // the file ends with a form feed on line 82
+    assert.deepEqual(ranges.slice(-4), [
+      [47, 0, 49, 80],
+      [47, 0, 79, 74],
+      [45, 0, 79, 74],
+      [0, 0, 81, 1],
+    ]); // the file ends with a form feed on line 82
     await lsp.close(other);
   });
 });

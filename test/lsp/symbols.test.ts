@@ -8,11 +8,28 @@ import { fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES }
 import { letterText } from '../support/letters';
 import { assertSymbolsWellFormed } from './wellFormed';
 
-const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+const r = (sl: number, sc: number, el: number, ec: number): Range => ({
+  start: { line: sl, character: sc },
+  end: { line: el, character: ec },
+});
 
 /** A symbol as it comes over the wire: no `detail` or `children` keys when there are none. */
-function sym(name: string, kind: SymbolKind, detail: string | undefined, range: Range, selectionRange: Range, children?: DocumentSymbol[]): DocumentSymbol {
-  return { name, kind, range, selectionRange, ...(detail === undefined ? {} : { detail }), ...(children ? { children } : {}) };
+function sym(
+  name: string,
+  kind: SymbolKind,
+  detail: string | undefined,
+  range: Range,
+  selectionRange: Range,
+  children?: DocumentSymbol[],
+): DocumentSymbol {
+  return {
+    name,
+    kind,
+    range,
+    selectionRange,
+    ...(detail === undefined ? {} : { detail }),
+    ...(children ? { children } : {}),
+  };
 }
 
 describe('document symbols', () => {
@@ -56,7 +73,14 @@ describe('document symbols', () => {
     assert.deepEqual(header.children?.[0].selectionRange, r(0, 0, 0, 12));
     assert.deepEqual(
       howMade.children?.map((c) => [c.name, c.kind, c.detail, c.range]),
-      [['Reviewer credentials', SymbolKind.Object, 'Orthopedic Surgery, Sports Medicinea · California, Texas', r(28, 0, 30, 64)]],
+      [
+        [
+          'Reviewer credentials',
+          SymbolKind.Object,
+          'Orthopedic Surgery, Sports Medicinea · California, Texas',
+          r(28, 0, 30, 64),
+        ],
+      ],
     );
     assert.deepEqual(decisions.range, r(49, 0, 110, 74));
     assert.deepEqual(decisions.selectionRange, r(49, 0, 49, 36));
@@ -64,14 +88,30 @@ describe('document symbols', () => {
     assert.deepEqual(
       items.map((i) => [i.name, i.kind, i.detail]),
       [
-        ['Right shoulder arthroscopy RCR (rotator cuff repair) and decompression', SymbolKind.Event, 'Upheld · MTUS Shoulder Complaints 2004'],
+        [
+          'Right shoulder arthroscopy RCR (rotator cuff repair) and decompression',
+          SymbolKind.Event,
+          'Upheld · MTUS Shoulder Complaints 2004',
+        ],
         ['Medical Clearance', SymbolKind.Event, 'Upheld · no medical evidence cited'],
         ['Labs to include: EKG', SymbolKind.Event, 'Upheld · no medical evidence cited'],
         ['Labs to include: Chest X-ray', SymbolKind.Event, 'Upheld · no medical evidence cited'],
         ['Post-op physical therapy 2 times a week for 4 weeks', SymbolKind.Event, 'Upheld · no medical evidence cited'],
-        ['Associated surgical service: Cold compression therapy 30 day rental', SymbolKind.Event, 'Upheld · no medical evidence cited'],
-        ['Associated surgical service: Shoulder wrap for purchase', SymbolKind.Event, 'Upheld · no medical evidence cited'],
-        ['Associated surgical service: Shoulder sling with abduction pillow', SymbolKind.Event, 'Upheld · no medical evidence cited'],
+        [
+          'Associated surgical service: Cold compression therapy 30 day rental',
+          SymbolKind.Event,
+          'Upheld · no medical evidence cited',
+        ],
+        [
+          'Associated surgical service: Shoulder wrap for purchase',
+          SymbolKind.Event,
+          'Upheld · no medical evidence cited',
+        ],
+        [
+          'Associated surgical service: Shoulder sling with abduction pillow',
+          SymbolKind.Event,
+          'Upheld · no medical evidence cited',
+        ],
       ],
     );
     // Item 1 starts after the form feed that opens its page (line 53 of the file).
@@ -133,8 +173,18 @@ describe('document symbols', () => {
     assert.deepEqual(
       decisions.children?.map((i) => [i.name, i.detail, i.range, i.selectionRange]),
       [
-        ['Physical therapy 2 times a week for 4 weeks for the lumbar spine', 'Upheld · MTUS Chronic Pain Medical Treatment 2016', r(41, 0, 49, 35), r(41, 0, 41, 72)],
-        ['Ibuprofen 800mg #60', 'Overturned · MTUS Chronic Pain Medical Treatment 2016', r(50, 0, 58, 44), r(50, 0, 50, 31)],
+        [
+          'Physical therapy 2 times a week for 4 weeks for the lumbar spine',
+          'Upheld · MTUS Chronic Pain Medical Treatment 2016',
+          r(41, 0, 49, 35),
+          r(41, 0, 41, 72),
+        ],
+        [
+          'Ibuprofen 800mg #60',
+          'Overturned · MTUS Chronic Pain Medical Treatment 2016',
+          r(50, 0, 58, 44),
+          r(50, 0, 50, 31),
+        ],
       ],
     );
   });
@@ -153,16 +203,48 @@ describe('document symbols', () => {
         // `Application` / `Received:` wraps over two lines.
         sym('Application Received', SymbolKind.Property, '12/20/2016', r(12, 0, 17, 10), r(12, 0, 13, 9)),
       ]),
-      sym('HOW THE IMR FINAL DETERMINATION WAS MADE', SymbolKind.Namespace, undefined, r(19, 0, 30, 62), r(19, 0, 19, 40), [
-        sym('Reviewer credentials', SymbolKind.Object, 'Physical Medicine & Rehabilitation · California', r(28, 0, 30, 62), r(28, 0, 30, 62)),
-      ]),
+      sym(
+        'HOW THE IMR FINAL DETERMINATION WAS MADE',
+        SymbolKind.Namespace,
+        undefined,
+        r(19, 0, 30, 62),
+        r(19, 0, 19, 40),
+        [
+          sym(
+            'Reviewer credentials',
+            SymbolKind.Object,
+            'Physical Medicine & Rehabilitation · California',
+            r(28, 0, 30, 62),
+            r(28, 0, 30, 62),
+          ),
+        ],
+      ),
       sym('CLINICAL CASE SUMMARY', SymbolKind.Namespace, undefined, r(31, 0, 38, 96), r(31, 0, 31, 21)),
       sym('IMR ISSUES, DECISIONS AND RATIONALES', SymbolKind.Namespace, undefined, r(39, 0, 58, 44), r(39, 0, 39, 36), [
-        sym('Physical therapy 2 times a week for 4 weeks for the lumbar spine', SymbolKind.Event, `Upheld · ${mtus}`, r(41, 0, 49, 35), r(41, 0, 41, 72), [
-          sym('Claims Administrator guideline', SymbolKind.Field, `${mtus} (Physical Medicine)`, r(42, 0, 43, 30), r(42, 0, 42, 31)),
-          sym('MAXIMUS guideline', SymbolKind.Field, `${mtus} (Physical Medicine)`, r(44, 0, 45, 18), r(44, 0, 44, 18)),
-          sym('Decision rationale', SymbolKind.Field, 'not medically necessary', r(46, 0, 49, 35), r(46, 0, 46, 19)),
-        ]),
+        sym(
+          'Physical therapy 2 times a week for 4 weeks for the lumbar spine',
+          SymbolKind.Event,
+          `Upheld · ${mtus}`,
+          r(41, 0, 49, 35),
+          r(41, 0, 41, 72),
+          [
+            sym(
+              'Claims Administrator guideline',
+              SymbolKind.Field,
+              `${mtus} (Physical Medicine)`,
+              r(42, 0, 43, 30),
+              r(42, 0, 42, 31),
+            ),
+            sym(
+              'MAXIMUS guideline',
+              SymbolKind.Field,
+              `${mtus} (Physical Medicine)`,
+              r(44, 0, 45, 18),
+              r(44, 0, 44, 18),
+            ),
+            sym('Decision rationale', SymbolKind.Field, 'not medically necessary', r(46, 0, 49, 35), r(46, 0, 46, 19)),
+          ],
+        ),
         sym('Ibuprofen 800mg #60', SymbolKind.Event, `Overturned · ${mtus}`, r(50, 0, 58, 44), r(50, 0, 50, 31), [
           sym('Claims Administrator guideline', SymbolKind.Field, nsaids, r(51, 0, 52, 59), r(51, 0, 51, 31)),
           sym('MAXIMUS guideline', SymbolKind.Field, nsaids, r(53, 0, 54, 47), r(53, 0, 53, 18)),
@@ -173,7 +255,9 @@ describe('document symbols', () => {
   });
 
   test('a document that is not open gets no symbols', async () => {
-    const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: fileUri(path.join(ws, 'never-opened.txt')) } });
+    const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: fileUri(path.join(ws, 'never-opened.txt')) },
+    });
     assert.deepEqual(symbols, []);
   });
 });

@@ -7,7 +7,11 @@ import * as path from 'node:path';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
-import { documentTokens, TOKEN_MODIFIERS as LEGEND_MODIFIERS, TOKEN_TYPES as LEGEND_TYPES } from '../../server/src/core/service/tokens';
+import {
+  documentTokens,
+  TOKEN_MODIFIERS as LEGEND_MODIFIERS,
+  TOKEN_TYPES as LEGEND_TYPES,
+} from '../../server/src/core/service/tokens';
 import { encodeTokens } from '../../server/src/lsp/tokenEncoding';
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText, SHIPPED_LETTERS } from '../support/letters';
@@ -42,10 +46,22 @@ describe('semantic tokens', () => {
     const provider = lsp.initializeResult.capabilities.semanticTokensProvider as { full?: unknown; range?: unknown };
     assert.equal(provider.full, true);
     assert.equal(provider.range, true);
-    for (const type of ['namespace', 'property', 'function', 'keyword', 'enumMember', 'number', 'string', 'type', 'macro', 'parameter']) {
+    for (const type of [
+      'namespace',
+      'property',
+      'function',
+      'keyword',
+      'enumMember',
+      'number',
+      'string',
+      'type',
+      'macro',
+      'parameter',
+    ]) {
       assert.ok(legend.tokenTypes.includes(type), `legend has ${type}`);
     }
-    for (const modifier of ['upheld', 'overturned', 'date', 'declaration']) assert.ok(legend.tokenModifiers.includes(modifier), `legend has ${modifier}`);
+    for (const modifier of ['upheld', 'overturned', 'date', 'declaration'])
+      assert.ok(legend.tokenModifiers.includes(modifier), `legend has ${modifier}`);
   });
 
   test('CM16-0238035: header labels, case number, dates, headings, items, decisions, citations, conclusion', async () => {
@@ -56,7 +72,11 @@ describe('semantic tokens', () => {
     const expect = (line: number, start: number, want: string, type: string, modifiers: string[]) => {
       const t = tokenAt(tokens, line, start);
       assert.ok(t, `a token at ${line}:${start} (${want})`);
-      assert.deepEqual([text(t, lines), t.type, [...t.modifiers].sort()], [want, type, [...modifiers].sort()], `token at ${line}:${start}`);
+      assert.deepEqual(
+        [text(t, lines), t.type, [...t.modifiers].sort()],
+        [want, type, [...modifiers].sort()],
+        `token at ${line}:${start}`,
+      );
     };
     expect(0, 0, 'Case Number:', 'property', []);
     expect(5, 0, 'CM16-0238035', 'number', ['declaration', 'readonly']);
@@ -71,7 +91,9 @@ describe('semantic tokens', () => {
     // A date in the case summary.
     expect(38, 64, '10/27/2016', 'number', ['date']);
     // Item 1, after the form feed that starts its line.
-    expect(52, 1, 'Right shoulder arthroscopy RCR (rotator cuff repair) and decompression', 'function', ['declaration']);
+    expect(52, 1, 'Right shoulder arthroscopy RCR (rotator cuff repair) and decompression', 'function', [
+      'declaration',
+    ]);
     expect(52, 73, 'Upheld', 'keyword', ['upheld']);
     // Item text with its own colon: split on the last one.
     expect(74, 0, 'Labs to include: EKG', 'function', ['declaration']);
@@ -87,7 +109,11 @@ describe('semantic tokens', () => {
     // The conclusion sentence, split over its two lines.
     expect(66, 81, 'As such, the', 'string', ['negative']);
     expect(67, 0, 'request is not medically necessary.', 'string', ['negative']);
-    assert.equal(tokens.filter((t) => t.type === 'keyword' && t.modifiers.includes('upheld')).length, 8, 'eight Upheld decisions');
+    assert.equal(
+      tokens.filter((t) => t.type === 'keyword' && t.modifiers.includes('upheld')).length,
+      8,
+      'eight Upheld decisions',
+    );
     assert.equal(tokens.filter((t) => t.modifiers.includes('overturned')).length, 0);
     await lsp.close(uri);
   });
@@ -98,37 +124,67 @@ describe('semantic tokens', () => {
     const tokens = decode(result.data, legend);
     assertTokensWellFormed(tokens, lines, 'CM17-0020384');
     const decision = tokenAt(tokens, 49, 70);
-    assert.deepEqual(decision && [text(decision, lines), decision.type, decision.modifiers], ['Overturned', 'enumMember', ['overturned']]);
+    assert.deepEqual(decision && [text(decision, lines), decision.type, decision.modifiers], [
+      'Overturned',
+      'enumMember',
+      ['overturned'],
+    ]);
     const conclusion = tokenAt(tokens, 78, 75);
-    assert.deepEqual(conclusion && [text(conclusion, lines), conclusion.type, conclusion.modifiers], ['For these reasons,', 'string', ['positive']]);
+    assert.deepEqual(conclusion && [text(conclusion, lines), conclusion.type, conclusion.modifiers], [
+      'For these reasons,',
+      'string',
+      ['positive'],
+    ]);
     await lsp.close(uri);
   });
 
   test('a range request returns exactly the full tokens that touch the range', async () => {
     const { uri, lines } = await openLetter(letterText('dwc-2016/text/CM16-0238035.txt'));
-    const full = decode((await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data, legend);
+    const full = decode(
+      (await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data,
+      legend,
+    );
     const range = { start: { line: 52, character: 0 }, end: { line: 57, character: 5 } };
-    const ranged = decode((await lsp.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range })).data, legend);
+    const ranged = decode(
+      (await lsp.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range })).data,
+      legend,
+    );
     assertTokensWellFormed(ranged, lines, 'range');
     assert.ok(ranged.length > 0);
     for (const t of ranged) assert.ok(t.line >= 52 && t.line <= 57, `token on line ${t.line} is inside the range`);
-    const expected = full.filter((t) => (t.line > 52 && t.line < 57) || t.line === 52 || (t.line === 57 && t.start < 5));
+    const expected = full.filter(
+      (t) => (t.line > 52 && t.line < 57) || t.line === 52 || (t.line === 57 && t.start < 5),
+    );
     assert.deepEqual(ranged, expected);
     assert.deepEqual(ranged[0] && [ranged[0].line, ranged[0].start, ranged[0].type], [52, 1, 'function']);
-    assert.deepEqual(ranged.at(-1) && [ranged.at(-1)!.line, ranged.at(-1)!.start, ranged.at(-1)!.type], [57, 0, 'parameter']);
+    assert.deepEqual(ranged.at(-1) && [ranged.at(-1)!.line, ranged.at(-1)!.start, ranged.at(-1)!.type], [
+      57,
+      0,
+      'parameter',
+    ]);
     await lsp.close(uri);
   });
 
   test('doubled-text seed letter: tokens land on the odd (content) lines', async () => {
     const { uri, lines } = await openLetter(letterText('seeds/000_a23c1bfa7502e53c.txt'));
-    const tokens = decode((await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data, legend);
+    const tokens = decode(
+      (await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data,
+      legend,
+    );
     assertTokensWellFormed(tokens, lines, 'seed 000');
     const heading = tokenAt(tokens, 0, 1);
-    assert.deepEqual(heading && [text(heading, lines), heading.type], ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'namespace']);
+    assert.deepEqual(heading && [text(heading, lines), heading.type], [
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'namespace',
+    ]);
     const item = tokenAt(tokens, 114, 0);
     assert.deepEqual(item && [text(item, lines), item.type], ['Medial branch block at C5-6', 'function']);
     const decision = tokenAt(tokens, 114, 29);
-    assert.deepEqual(decision && [text(decision, lines), decision.type, decision.modifiers], ['Upheld', 'keyword', ['upheld']]);
+    assert.deepEqual(decision && [text(decision, lines), decision.type, decision.modifiers], [
+      'Upheld',
+      'keyword',
+      ['upheld'],
+    ]);
     for (const t of tokens) assert.equal(t.line % 2, 0, `token on content line ${t.line}`);
     await lsp.close(uri);
   });
@@ -164,7 +220,10 @@ describe('semantic tokens of the shipped letters (in process)', () => {
       const letter = letterText(name);
       const tokens = documentTokens(parse(letter), new SourceText(letter));
       const lines = letter.split(/\r\n|\r|\n/);
-      const decoded = decode(encodeTokens(tokens), { tokenTypes: [...LEGEND_TYPES], tokenModifiers: [...LEGEND_MODIFIERS] });
+      const decoded = decode(encodeTokens(tokens), {
+        tokenTypes: [...LEGEND_TYPES],
+        tokenModifiers: [...LEGEND_MODIFIERS],
+      });
       assertTokensWellFormed(decoded, lines, name);
       assert.deepEqual(
         decoded.map((t) => [t.line, t.start, t.length]),
@@ -178,7 +237,10 @@ describe('semantic tokens of the shipped letters (in process)', () => {
 });
 
 describe('documents over imr.maxDocumentSize', () => {
-  const server = serverForSuite({ capabilities: NEOVIM_CAPABILITIES, initializationOptions: { imr: { maxDocumentSize: 4000 } } });
+  const server = serverForSuite({
+    capabilities: NEOVIM_CAPABILITIES,
+    initializationOptions: { imr: { maxDocumentSize: 4000 } },
+  });
   let lsp: LspHarness;
   let ws: string;
   before(() => ({ lsp, ws } = server));
@@ -190,9 +252,15 @@ describe('documents over imr.maxDocumentSize', () => {
     await lsp.open(uri, letter);
     const tokens = await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     assert.deepEqual(tokens.data, []);
-    const hover = await lsp.request<unknown>('textDocument/hover', { textDocument: { uri }, position: { line: 52, character: 75 } });
+    const hover = await lsp.request<unknown>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 52, character: 75 },
+    });
     assert.equal(hover, null);
-    const completion = await lsp.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 53, character: 0 } });
+    const completion = await lsp.request<{ items: unknown[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 53, character: 0 },
+    });
     assert.deepEqual(completion.items, []);
     const lenses = await lsp.request<unknown[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(lenses, []);

@@ -34,13 +34,18 @@ export function assertTokensWellFormed(tokens: Decoded[], lines: string[], where
   for (const t of tokens) {
     assert.ok(t.length > 0, `${where}: empty token at ${t.line}:${t.start}`);
     assert.ok(t.start + t.length <= lines[t.line].length, `${where}: token past the end of line ${t.line}`);
-    if (previous) assert.ok(previous.line < t.line || previous.start + previous.length <= t.start, `${where}: unsorted or overlapping at ${t.line}:${t.start}`);
+    if (previous)
+      assert.ok(
+        previous.line < t.line || previous.start + previous.length <= t.start,
+        `${where}: unsorted or overlapping at ${t.line}:${t.start}`,
+      );
     previous = t;
   }
 }
 
 function within(outer: Range, inner: Range): boolean {
-  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const le = (a: Range['start'], b: Range['start']) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   return le(outer.start, inner.start) && le(inner.end, outer.end);
 }
 

@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType, SymbolKind, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, tempWorkspace, VSCODE_CAPABILITIES } from './harness';
+import {
+  fileUri,
+  LspHarness,
+  NEOVIM_CAPABILITIES,
+  serverForSuite,
+  tempWorkspace,
+  VSCODE_CAPABILITIES,
+} from './harness';
 import { letterPath, SHIPPED_LETTERS } from '../support/letters';
 
 const SEED_000 = letterPath('seeds/000_a23c1bfa7502e53c.txt');
@@ -29,14 +36,18 @@ interface Expected {
  * previous rationale or the section opener ends).
  */
 function itemLines(file: string, pattern: RegExp): Expected[] {
-  const lines = fs.readFileSync(file, 'utf8').split(/\r\n|\r|\n/).map((l) => l.replace(/^[\f ]+|[\f ]+$/g, ''));
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/^[\f ]+|[\f ]+$/g, ''));
   const out: Expected[] = [];
   lines.forEach((line, i) => {
     const m = ITEM_LINE.exec(line);
     const previous = i > 0 ? /^(\S.*?):\s*$/.exec(lines[i - 1]) : null;
     let text = m ? m[1] : DECISION_ALONE.test(line) && previous ? previous[1] : undefined;
     if (text === undefined) return;
-    for (let k = (m ? i : i - 1) - 1; k >= 0 && lines[k] !== '' && !/[.:]$/.test(lines[k]); k--) text = `${lines[k]} ${text}`;
+    for (let k = (m ? i : i - 1) - 1; k >= 0 && lines[k] !== '' && !/[.:]$/.test(lines[k]); k--)
+      text = `${lines[k]} ${text}`;
     if (pattern.test(text)) out.push({ file: path.basename(file), line: i, text });
   });
   return out;
@@ -58,7 +69,9 @@ describe('workspace symbols', () => {
   function populate(ws: string): void {
     // The shipped letters: 2016 letters as text (and one as layout), and the three seeds, under their corpus file names.
     for (const name of SHIPPED_LETTERS) {
-      const file = name.startsWith('dwc-2016/layout/') ? path.basename(name, '.txt') + '-layout.txt' : path.basename(name);
+      const file = name.startsWith('dwc-2016/layout/')
+        ? path.basename(name, '.txt') + '-layout.txt'
+        : path.basename(name);
       fs.copyFileSync(letterPath(name), path.join(ws, file));
     }
     // A letter saved as .imr in a subfolder; a .txt that is not a letter; a letter inside node_modules (skipped).
@@ -67,7 +80,13 @@ describe('workspace symbols', () => {
     fs.writeFileSync(path.join(ws, 'notes.txt'), 'To do: look up the medial branch block: Upheld\nCM17-0099999\n');
     fs.mkdirSync(path.join(ws, 'node_modules', 'pkg'), { recursive: true });
     fs.copyFileSync(SEED_000, path.join(ws, 'node_modules', 'pkg', 'copy.txt'));
-    letters = [...fs.readdirSync(ws).filter((f) => f.endsWith('.txt') && f !== 'notes.txt').map((f) => path.join(ws, f)), path.join(ws, 'sub', 'review.imr')];
+    letters = [
+      ...fs
+        .readdirSync(ws)
+        .filter((f) => f.endsWith('.txt') && f !== 'notes.txt')
+        .map((f) => path.join(ws, f)),
+      path.join(ws, 'sub', 'review.imr'),
+    ];
   }
 
   const query = (q: string) => lsp.request<SymbolInformation[]>('workspace/symbol', { query: q });
@@ -78,7 +97,9 @@ describe('workspace symbols', () => {
     await query('');
     const watchers = lsp.registrations
       .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
-      .flatMap((r) => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern));
+      .flatMap((r) =>
+        (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern),
+      );
     assert.ok(watchers.includes('**/*.{txt,imr,pdf}'), `watchers: ${watchers.join(', ')}`);
   });
 
@@ -120,7 +141,11 @@ describe('workspace symbols', () => {
 
   test('`CM17-00` finds the case numbers and their items', async () => {
     const cases = letters.map((f) => [f, caseNumberOf(f)] as const).filter(([, c]) => c?.startsWith('CM17-00'));
-    assert.deepEqual(cases.map(([, c]) => c).sort(), ['CM17-0005418', 'CM17-0007142', 'CM17-0020384', 'CM17-0020384', 'CM17-0020384'], 'text, layout and .imr copies of CM17-0020384');
+    assert.deepEqual(
+      cases.map(([, c]) => c).sort(),
+      ['CM17-0005418', 'CM17-0007142', 'CM17-0020384', 'CM17-0020384', 'CM17-0020384'],
+      'text, layout and .imr copies of CM17-0020384',
+    );
     const symbols = await query('CM17-00');
     const caseSymbols = symbols.filter((s) => s.kind === SymbolKind.Module);
     assert.deepEqual(caseSymbols.map((s) => s.name).sort(), cases.map(([, c]) => c!).sort());
@@ -142,10 +167,15 @@ describe('workspace symbols', () => {
   test('an open document takes precedence over its file', async () => {
     const file = path.join(ws, '000_a23c1bfa7502e53c.txt');
     const uri = fileUri(file);
-    const edited = fs.readFileSync(file, 'utf8').replace('Medial branch block at C5-6: Upheld', 'Zygapophyseal joint injection at C5-6: Upheld');
+    const edited = fs
+      .readFileSync(file, 'utf8')
+      .replace('Medial branch block at C5-6: Upheld', 'Zygapophyseal joint injection at C5-6: Upheld');
     await lsp.open(uri, edited);
     assert.equal((await query('medial branch')).length, 2);
-    assert.deepEqual((await query('zygapophyseal')).map((s) => [s.name, s.location.uri]), [['Zygapophyseal joint injection at C5-6', uri]]);
+    assert.deepEqual(
+      (await query('zygapophyseal')).map((s) => [s.name, s.location.uri]),
+      [['Zygapophyseal joint injection at C5-6', uri]],
+    );
     await lsp.close(uri);
     assert.equal((await query('medial branch')).length, 3);
     assert.deepEqual(await query('zygapophyseal'), []);
@@ -153,11 +183,16 @@ describe('workspace symbols', () => {
 
   test('watched file events: a new letter is indexed, a deleted one forgotten', async () => {
     const file = path.join(ws, 'added.txt');
-    const text = fs.readFileSync(path.join(ws, '003_4eeb92eb9dbe0eac.txt'), 'utf8').replace('Cervical medial branch neurotomy', 'Thoracic medial branch radiofrequency ablation');
+    const text = fs
+      .readFileSync(path.join(ws, '003_4eeb92eb9dbe0eac.txt'), 'utf8')
+      .replace('Cervical medial branch neurotomy', 'Thoracic medial branch radiofrequency ablation');
     fs.writeFileSync(file, text);
     await lsp.changeWatchedFiles([{ uri: fileUri(file), type: FileChangeType.Created }]);
     const found = await query('radiofrequency ablation');
-    assert.deepEqual(found.map((s) => [s.name, path.basename(s.location.uri)]), [['Thoracic medial branch radiofrequency ablation at bilateral C2 C3 C4', 'added.txt']]);
+    assert.deepEqual(
+      found.map((s) => [s.name, path.basename(s.location.uri)]),
+      [['Thoracic medial branch radiofrequency ablation at bilateral C2 C3 C4', 'added.txt']],
+    );
     assert.equal((await query('medial branch')).length, 4);
     fs.rmSync(file);
     await lsp.changeWatchedFiles([{ uri: fileUri(file), type: FileChangeType.Deleted }]);
@@ -182,8 +217,14 @@ describe('workspace symbols (client without workspace folders or watchers)', () 
 
   test('the root folder is indexed; no watcher is registered', async () => {
     const symbols = await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'medial branch' });
-    assert.deepEqual(symbols.map((s) => s.name), ['Medial branch block at C5-6', 'Follow up office visit following medial branch block']);
-    assert.deepEqual(lsp.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles'), []);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Medial branch block at C5-6', 'Follow up office visit following medial branch block'],
+    );
+    assert.deepEqual(
+      lsp.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles'),
+      [],
+    );
   });
 });
 
@@ -208,24 +249,41 @@ describe('workspace symbols (workspace folders added and removed)', () => {
   });
 
   /** The next `imr/indexReady` notification: counts only, no text. */
-  function nextIndexReady(): Promise<{ files: number; letters: number; items: number; truncated: boolean; ms: number }> {
+  function nextIndexReady(): Promise<{
+    files: number;
+    letters: number;
+    items: number;
+    truncated: boolean;
+    ms: number;
+  }> {
     return lsp.withTimeout(
       new Promise((resolve) => {
-        const subscription = lsp.connection.onNotification('imr/indexReady', (stats: { files: number; letters: number; items: number; truncated: boolean; ms: number }) => {
-          subscription.dispose();
-          resolve(stats);
-        });
+        const subscription = lsp.connection.onNotification(
+          'imr/indexReady',
+          (stats: { files: number; letters: number; items: number; truncated: boolean; ms: number }) => {
+            subscription.dispose();
+            resolve(stats);
+          },
+        );
       }),
       'imr/indexReady',
     );
   }
 
   test('the index follows the folders and announces each build with its counts', async () => {
-    const names = async () => (await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'medial branch' })).map((s) => `${path.basename(s.location.uri)}: ${s.name}`).sort();
-    assert.deepEqual(await names(), ['seed-000.txt: Follow up office visit following medial branch block', 'seed-000.txt: Medial branch block at C5-6']);
+    const names = async () =>
+      (await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'medial branch' }))
+        .map((s) => `${path.basename(s.location.uri)}: ${s.name}`)
+        .sort();
+    assert.deepEqual(await names(), [
+      'seed-000.txt: Follow up office visit following medial branch block',
+      'seed-000.txt: Medial branch block at C5-6',
+    ]);
 
     let ready = nextIndexReady();
-    await lsp.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(b), name: 'b' }], removed: [] } });
+    await lsp.notify('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: fileUri(b), name: 'b' }], removed: [] },
+    });
     const stats = await ready;
     assert.deepEqual([stats.files, stats.letters, stats.items, stats.truncated], [3, 3, 3 + 1 + 8, false]);
     assert.deepEqual(Object.keys(stats).sort(), ['files', 'items', 'letters', 'ms', 'truncated']);
@@ -236,7 +294,9 @@ describe('workspace symbols (workspace folders added and removed)', () => {
     ]);
 
     ready = nextIndexReady();
-    await lsp.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: fileUri(a), name: 'a' }] } });
+    await lsp.notify('workspace/didChangeWorkspaceFolders', {
+      event: { added: [], removed: [{ uri: fileUri(a), name: 'a' }] },
+    });
     assert.equal((await ready).letters, 2);
     assert.deepEqual(await names(), ['seed-003.txt: Cervical medial branch neurotomy at bilateral C2 C3 C4']);
   });

@@ -57,7 +57,11 @@ describe('readLetter', () => {
       writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]));
       assert.deepEqual(await readLetter(file), { ok: true, text: TEXT, encoding: 'utf-16le' });
       mkdirSync(join(dir, 'folder.txt'));
-      assert.deepEqual(await readLetter(join(dir, 'folder.txt')), { ok: false, kind: 'directory', reason: 'a directory, not a file' });
+      assert.deepEqual(await readLetter(join(dir, 'folder.txt')), {
+        ok: false,
+        kind: 'directory',
+        reason: 'a directory, not a file',
+      });
       assert.deepEqual(await readLetter(join(dir, 'none.txt')), {
         ok: false,
         kind: 'missing',
@@ -66,7 +70,11 @@ describe('readLetter', () => {
       const big = join(dir, 'big.txt');
       writeFileSync(big, '');
       truncateSync(big, 2049);
-      assert.deepEqual(await readLetter(big, { maxBytes: 2048 }), { ok: false, kind: 'too-large', reason: 'larger than 2048 bytes; skipped' });
+      assert.deepEqual(await readLetter(big, { maxBytes: 2048 }), {
+        ok: false,
+        kind: 'too-large',
+        reason: 'larger than 2048 bytes; skipped',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

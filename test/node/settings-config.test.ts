@@ -13,12 +13,22 @@ import { SettingsStore } from '../../server/src/lsp/settings';
 
 function store(folders: string[]) {
   const messages: string[] = [];
-  const connection = { sendNotification: (_type: unknown, params: { message: string }) => messages.push(params.message) } as unknown as Connection;
+  const connection = {
+    sendNotification: (_type: unknown, params: { message: string }) => messages.push(params.message),
+  } as unknown as Connection;
   const logger = {} as Logger;
-  return { settings: new SettingsStore(connection, logger, () => ({}), () => folders), messages };
+  return {
+    settings: new SettingsStore(
+      connection,
+      logger,
+      () => ({}),
+      () => folders,
+    ),
+    messages,
+  };
 }
 
-test('a .imr.json above the workspace folder does not apply; the folder\'s own does', () => {
+test("a .imr.json above the workspace folder does not apply; the folder's own does", () => {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'imr-settings-')));
   try {
     clearConfigCache();
@@ -28,7 +38,10 @@ test('a .imr.json above the workspace folder does not apply; the folder\'s own d
     const uri = pathToFileURL(join(ws, 'letters', 'a.txt')).href;
     assert.deepEqual(store([ws]).settings.fileConfigFor(uri), { config: {} });
     writeFileSync(join(ws, '.imr.json'), '{ "rules": { "IMR002": "off" } }');
-    assert.deepEqual(store([ws]).settings.fileConfigFor(uri), { config: { rules: { IMR002: 'off' } }, configPath: join(ws, '.imr.json') });
+    assert.deepEqual(store([ws]).settings.fileConfigFor(uri), {
+      config: { rules: { IMR002: 'off' } },
+      configPath: join(ws, '.imr.json'),
+    });
     // Outside every workspace folder: only the letter's own folder is looked in.
     assert.deepEqual(store([]).settings.fileConfigFor(uri), { config: {} });
   } finally {
@@ -47,7 +60,10 @@ test('50,000 unknown keys: eleven notifications, the last counting the rest', ()
     settings.fileConfigFor(pathToFileURL(join(ws, 'a.txt')).href);
     settings.fileConfigFor(pathToFileURL(join(ws, 'b.txt')).href);
     assert.equal(messages.length, 11);
-    assert.equal(messages[10], `IMR configuration: ${join(ws, '.imr.json')}: and 49990 more problems like these; those entries are ignored too.`);
+    assert.equal(
+      messages[10],
+      `IMR configuration: ${join(ws, '.imr.json')}: and 49990 more problems like these; those entries are ignored too.`,
+    );
   } finally {
     rmSync(ws, { recursive: true, force: true });
   }

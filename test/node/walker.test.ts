@@ -55,15 +55,27 @@ describe('findLetterFiles', () => {
   test('maxFiles truncates; cancelled stops', async () => {
     const { dir, done } = loopFolder();
     try {
-      assert.deepEqual(await findLetterFiles([dir], { maxFiles: 1 }), { files: [`${dir}/a.txt`], matched: 1, truncated: true });
-      assert.deepEqual(await findLetterFiles([dir], { cancelled: () => true }), { files: [], matched: 0, truncated: true });
+      assert.deepEqual(await findLetterFiles([dir], { maxFiles: 1 }), {
+        files: [`${dir}/a.txt`],
+        matched: 1,
+        truncated: true,
+      });
+      assert.deepEqual(await findLetterFiles([dir], { cancelled: () => true }), {
+        files: [],
+        matched: 0,
+        truncated: true,
+      });
     } finally {
       done();
     }
   });
 
   test('a root that does not exist gives nothing and does not reject', async () => {
-    assert.deepEqual(await findLetterFiles([join(tmpdir(), 'imr-no-such-folder-xyz')]), { files: [], matched: 0, truncated: false });
+    assert.deepEqual(await findLetterFiles([join(tmpdir(), 'imr-no-such-folder-xyz')]), {
+      files: [],
+      matched: 0,
+      truncated: false,
+    });
   });
 });
 

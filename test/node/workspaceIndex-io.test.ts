@@ -16,7 +16,10 @@ test('UTF-16 LE and BE letters are indexed; symlink cycles and a link to a lette
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'a.txt'), LETTER);
     writeFileSync(join(dir, 'le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LETTER, 'utf16le')]));
-    writeFileSync(join(dir, 'sub', 'be.imr'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(LETTER, 'utf16le').swap16()]));
+    writeFileSync(
+      join(dir, 'sub', 'be.imr'),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(LETTER, 'utf16le').swap16()]),
+    );
     symlinkSync('.', join(dir, 'self'));
     symlinkSync('..', join(dir, 'sub', 'up'));
     symlinkSync('a.txt', join(dir, 'z-alias.txt'));
@@ -24,7 +27,10 @@ test('UTF-16 LE and BE letters are indexed; symlink cycles and a link to a lette
     const stats = await index.rebuild([dir]);
     assert.equal(stats.files, 3);
     const uris = [...index.all()].map((e) => e.uri).sort();
-    assert.deepEqual(uris, ['a.txt', 'le.txt', 'sub/be.imr'].map((f) => pathToFileURL(join(dir, f)).href));
+    assert.deepEqual(
+      uris,
+      ['a.txt', 'le.txt', 'sub/be.imr'].map((f) => pathToFileURL(join(dir, f)).href),
+    );
     const items = (file: string) => index.get(pathToFileURL(join(dir, file)).href)?.items.map((i) => i.name);
     assert.ok((items('a.txt')?.length ?? 0) > 0, 'the UTF-8 letter has items');
     assert.deepEqual(items('le.txt'), items('a.txt'));

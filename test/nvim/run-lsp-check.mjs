@@ -23,25 +23,41 @@ const firstLine = pkg.contributes.languages.find((l) => l.id === 'imr').firstLin
 // No user state: Neovim's log and shada go to a throwaway folder.
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-nvim-'));
 const started = Date.now();
-const r = spawnSync(nvim, ['--headless', '--clean', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(root, 'test', 'nvim', 'lsp-check.lua')}`], {
-  cwd: root,
-  env: {
-    ...process.env,
-    IMR_SERVER: server,
-    IMR_FIXTURES: path.join(root, 'test', 'vscode', 'fixtures', 'ws'),
-    IMR_FIRST_LINE: firstLine,
-    XDG_STATE_HOME: stateDir,
-    XDG_CACHE_HOME: stateDir, // Neovim 0.7 writes lsp.log under stdpath("cache")
-    XDG_DATA_HOME: stateDir,
+const r = spawnSync(
+  nvim,
+  [
+    '--headless',
+    '--clean',
+    '-u',
+    'NONE',
+    '-i',
+    'NONE',
+    '-n',
+    '-c',
+    `luafile ${path.join(root, 'test', 'nvim', 'lsp-check.lua')}`,
+  ],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      IMR_SERVER: server,
+      IMR_FIXTURES: path.join(root, 'test', 'vscode', 'fixtures', 'ws'),
+      IMR_FIRST_LINE: firstLine,
+      XDG_STATE_HOME: stateDir,
+      XDG_CACHE_HOME: stateDir, // Neovim 0.7 writes lsp.log under stdpath("cache")
+      XDG_DATA_HOME: stateDir,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 60000,
+    killSignal: 'SIGKILL',
   },
-  stdio: ['ignore', 'inherit', 'inherit'],
-  timeout: 60000,
-  killSignal: 'SIGKILL',
-});
+);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 fs.rmSync(stateDir, { recursive: true, force: true });
 if (r.error) {
-  console.error(`lsp-check: ${r.error.code === 'ENOENT' ? `${nvim} not found (apt-get install neovim)` : r.error.message} (${seconds} s)`);
+  console.error(
+    `lsp-check: ${r.error.code === 'ENOENT' ? `${nvim} not found (apt-get install neovim)` : r.error.message} (${seconds} s)`,
+  );
   console.log('0 passed, 1 failed');
   process.exit(2);
 }

@@ -27,24 +27,49 @@ const ALLOWED = [
   /^dist\/(extension|server|pdf)\.js$/,
   /^docs\/rules\/[\w-]+\.md$/,
 ];
-const REQUIRED = ['package.json', 'dist/extension.js', 'dist/server.js', 'syntaxes/imr.tmLanguage.json', 'language-configuration.json', 'README.md', 'LICENSE'];
+const REQUIRED = [
+  'package.json',
+  'dist/extension.js',
+  'dist/server.js',
+  'syntaxes/imr.tmLanguage.json',
+  'language-configuration.json',
+  'README.md',
+  'LICENSE',
+];
 
 function listed(): string[] {
   const vsce = require.resolve('@vscode/vsce/vsce', { paths: [ROOT] });
   const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
-  return out.split('\n').map((l) => l.trim()).filter(Boolean).sort();
+  return out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .sort();
 }
 
 test('the vsix holds only the bundles, the grammar, the schema, the docs and the media', () => {
   const files = listed();
-  assert.deepEqual(files.filter((f) => !ALLOWED.some((p) => p.test(f))), [], 'unexpected files in the vsix');
-  assert.deepEqual(REQUIRED.filter((f) => !files.includes(f)), [], 'missing from the vsix');
-  assert.ok(!files.some((f) => f.endsWith('.map') || f.startsWith('node_modules/') || f.startsWith('test/')), files.join(', '));
+  assert.deepEqual(
+    files.filter((f) => !ALLOWED.some((p) => p.test(f))),
+    [],
+    'unexpected files in the vsix',
+  );
+  assert.deepEqual(
+    REQUIRED.filter((f) => !files.includes(f)),
+    [],
+    'missing from the vsix',
+  );
+  assert.ok(
+    !files.some((f) => f.endsWith('.map') || f.startsWith('node_modules/') || f.startsWith('test/')),
+    files.join(', '),
+  );
 });
 
 test('the vsix stays at or under 1.5 MB', () => {
   const files = listed();
   let bytes = 0;
-  for (const f of files) bytes += deflateRawSync(fs.readFileSync(path.join(ROOT, f)), { level: 9 }).length + ZIP_ENTRY_OVERHEAD + 2 * f.length;
+  for (const f of files)
+    bytes +=
+      deflateRawSync(fs.readFileSync(path.join(ROOT, f)), { level: 9 }).length + ZIP_ENTRY_OVERHEAD + 2 * f.length;
   assert.ok(bytes <= MAX_VSIX_BYTES, `about ${(bytes / 1024 / 1024).toFixed(2)} MB`);
 });

@@ -33,7 +33,8 @@ async function loadsDuring(body: () => Promise<void> | void): Promise<string[]> 
   }
 }
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
 test('the extension host bundle carries no pdfjs; the PDF bundle does', () => {
   const marker = 'Setting up fake worker';
@@ -55,14 +56,29 @@ test('the server starts and checks a text letter without loading the PDF bundle'
       await lsp.shutdown();
     }
   });
-  assert.ok(loads.some((f) => f.endsWith(join('dist', 'server.js'))), 'the hook recorded the server');
-  assert.deepEqual(loads.filter((f) => f === PDF_BUNDLE), []);
+  assert.ok(
+    loads.some((f) => f.endsWith(join('dist', 'server.js'))),
+    'the hook recorded the server',
+  );
+  assert.deepEqual(
+    loads.filter((f) => f === PDF_BUNDLE),
+    [],
+  );
 });
 
 test('a text-only CLI run does not load the PDF bundle; a PDF run does', async () => {
   const textRun = await loadsDuring(() => void cli('check', LETTER));
-  assert.ok(textRun.some((f) => f.endsWith(join('dist', 'cli.js'))), 'the hook recorded the CLI');
-  assert.deepEqual(textRun.filter((f) => f === PDF_BUNDLE), []);
+  assert.ok(
+    textRun.some((f) => f.endsWith(join('dist', 'cli.js'))),
+    'the hook recorded the CLI',
+  );
+  assert.deepEqual(
+    textRun.filter((f) => f === PDF_BUNDLE),
+    [],
+  );
   const pdfRun = await loadsDuring(() => void cli('check', '--jobs', '1', 'test/fixtures/pdf/two-items.pdf'));
-  assert.deepEqual(pdfRun.filter((f) => f === PDF_BUNDLE), [PDF_BUNDLE]);
+  assert.deepEqual(
+    pdfRun.filter((f) => f === PDF_BUNDLE),
+    [PDF_BUNDLE],
+  );
 });

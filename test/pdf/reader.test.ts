@@ -28,7 +28,10 @@ for (const name of ['two-items.pdf', 'two-items-aes.pdf']) {
       fromPdf.items.map((i) => [i.text.text, i.decision?.value, i.fields.map((f) => [f.kind, f.body.text])]),
       fromText.items.map((i) => [i.text.text, i.decision?.value, i.fields.map((f) => [f.kind, f.body.text])]),
     );
-    assert.deepEqual(fromPdf.items.map((i) => i.decision?.value), ['Upheld', 'Overturned']);
+    assert.deepEqual(
+      fromPdf.items.map((i) => i.decision?.value),
+      ['Upheld', 'Overturned'],
+    );
     // The issues heading opens page 2, after the form feed, centred: its origin says so.
     const issues = text.split('\n').findIndex((l) => l.includes('IMR ISSUES, DECISIONS AND RATIONALES'));
     assert.match(text.split('\n')[issues], /^\f {10,}IMR ISSUES/);
@@ -55,7 +58,10 @@ for (const [name, reason] of Object.entries(BAD)) {
 }
 
 test('the reasons are single lines that say what is wrong', () => {
-  assert.deepEqual(Object.values(PDF_PROBLEMS).filter((r) => r.includes('\n')), []);
+  assert.deepEqual(
+    Object.values(PDF_PROBLEMS).filter((r) => r.includes('\n')),
+    [],
+  );
   assert.match(PDF_PROBLEMS.noText, /^has no text to read/);
   assert.match(PDF_PROBLEMS.password, /password/);
 });
@@ -65,5 +71,12 @@ test('a missing file is a reason too, with its error code', async () => {
 });
 
 test('.pdf in any case is a PDF name; other names are not', () => {
-  assert.deepEqual(['a.pdf', 'B.PDF', 'c.Pdf', 'd.pdf.txt', 'pdf', 'e.imr'].map(isPdfFileName), [true, true, true, false, false, false]);
+  assert.deepEqual(['a.pdf', 'B.PDF', 'c.Pdf', 'd.pdf.txt', 'pdf', 'e.imr'].map(isPdfFileName), [
+    true,
+    true,
+    true,
+    false,
+    false,
+    false,
+  ]);
 });

@@ -11,11 +11,36 @@ const DIST = path.resolve(__dirname, '..', '..', 'dist');
 
 /** Modules that open connections or run other programs (which could, e.g. `curl`). */
 const NETWORK_MODULES = [
-  'http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'inspector', 'cluster',
-  'undici', 'ws', 'node-fetch', 'axios', 'got', 'request', 'ftp', 'socket.io-client',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'tls',
+  'dgram',
+  'dns',
+  'child_process',
+  'inspector',
+  'cluster',
+  'undici',
+  'ws',
+  'node-fetch',
+  'axios',
+  'got',
+  'request',
+  'ftp',
+  'socket.io-client',
 ];
 /** Globals and names that reach the network without a module, and programs that would. */
-const NETWORK_APIS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'sendBeacon', 'RTCPeerConnection', 'curl', 'wget'];
+const NETWORK_APIS = [
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'EventSource',
+  'sendBeacon',
+  'RTCPeerConnection',
+  'curl',
+  'wget',
+];
 
 const MODULE_NAME = `(?:node:)?(${NETWORK_MODULES.map((m) => m.replace(/[.-]/g, '\\$&')).join('|')})`;
 const PATTERNS: RegExp[] = [
@@ -141,7 +166,18 @@ describe('the scanner (so that the bundle scan can fail)', () => {
     ].join('\n');
     assert.deepEqual(
       scan(code).map((f) => `${f.what} ${f.source}`),
-      ['net ?', 'https ?', 'dgram ?', 'http ?', 'tls ?', 'fetch ?', 'XMLHttpRequest ?', 'sendBeacon ?', 'WebSocket ?', 'curl ?'],
+      [
+        'net ?',
+        'https ?',
+        'dgram ?',
+        'http ?',
+        'tls ?',
+        'fetch ?',
+        'XMLHttpRequest ?',
+        'sendBeacon ?',
+        'WebSocket ?',
+        'curl ?',
+      ],
     );
   });
 });
@@ -149,10 +185,16 @@ describe('the scanner (so that the bundle scan can fail)', () => {
 describe('the bundles make no network call', () => {
   const files = bundles();
 
-  test('the bundles are built, with source maps (pdf.js, third-party code only, has none)', { skip: files.length ? false : 'dist/ is missing: run npm run build' }, () => {
-    for (const must of ['extension.js', 'server.js', 'cli.js', 'pdf.js']) assert.ok(files.includes(must), `dist/${must}`);
-    for (const f of files.filter((f) => f !== 'pdf.js')) assert.ok(existsSync(path.join(DIST, `${f}.map`)), `dist/${f}.map`);
-  });
+  test(
+    'the bundles are built, with source maps (pdf.js, third-party code only, has none)',
+    { skip: files.length ? false : 'dist/ is missing: run npm run build' },
+    () => {
+      for (const must of ['extension.js', 'server.js', 'cli.js', 'pdf.js'])
+        assert.ok(files.includes(must), `dist/${must}`);
+      for (const f of files.filter((f) => f !== 'pdf.js'))
+        assert.ok(existsSync(path.join(DIST, `${f}.map`)), `dist/${f}.map`);
+    },
+  );
 
   const all: { bundle: string; finding: Finding }[] = [];
   const sources = new Set<string>();
@@ -160,7 +202,8 @@ describe('the bundles make no network call', () => {
     const mapFile = path.join(DIST, `${bundle}.map`);
     const map = existsSync(mapFile) ? (JSON.parse(readFileSync(mapFile, 'utf8')) as SourceMapPayload) : undefined;
     for (const s of map?.sources ?? [`dist/${bundle}`]) sources.add(map ? normalise(s) : s);
-    for (const finding of scan(readFileSync(path.join(DIST, bundle), 'utf8'), map, `dist/${bundle}`)) all.push({ bundle, finding });
+    for (const finding of scan(readFileSync(path.join(DIST, bundle), 'utf8'), map, `dist/${bundle}`))
+      all.push({ bundle, finding });
   }
 
   for (const bundle of files) {
@@ -172,14 +215,19 @@ describe('the bundles make no network call', () => {
     });
   }
 
-  test('every allow-list entry whose library is bundled is still needed', { skip: files.length ? false : 'dist/ is missing' }, () => {
-    const bundled = (a: Allowed) => [...sources].some((s) => (a.source.endsWith('/') ? s.startsWith(a.source) : s === a.source));
-    const stale = ALLOWED.filter((a) => bundled(a) && !all.some((x) => allows(a, x.finding)));
-    assert.deepEqual(
-      stale.map((a) => `${a.what} from ${a.source}`),
-      [],
-    );
-  });
+  test(
+    'every allow-list entry whose library is bundled is still needed',
+    { skip: files.length ? false : 'dist/ is missing' },
+    () => {
+      const bundled = (a: Allowed) =>
+        [...sources].some((s) => (a.source.endsWith('/') ? s.startsWith(a.source) : s === a.source));
+      const stale = ALLOWED.filter((a) => bundled(a) && !all.some((x) => allows(a, x.finding)));
+      assert.deepEqual(
+        stale.map((a) => `${a.what} from ${a.source}`),
+        [],
+      );
+    },
+  );
 
   const SERVER_SRC = path.resolve(__dirname, '..', '..', 'server', 'src');
   const sourcesMatching = (re: RegExp) =>

@@ -102,7 +102,9 @@ async function exercise(lsp: LspHarness, ws: string, all: readonly Letter[], pul
     await lsp.open(uri, letter.text);
     let diagnostics: Diagnostic[];
     if (pushed) diagnostics = (await pushed).diagnostics;
-    else diagnostics = (await lsp.request<{ items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items ?? [];
+    else
+      diagnostics =
+        (await lsp.request<{ items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items ?? [];
     const textDocument = { uri };
     const symbols = await lsp.request<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument });
     await lsp.request('textDocument/foldingRange', { textDocument });
@@ -123,23 +125,39 @@ async function exercise(lsp: LspHarness, ws: string, all: readonly Letter[], pul
     // An edit in the middle, then a request that is out of range and a repeated version.
     const middle = Math.floor(letter.text.split('\n').length / 2);
     const edited = lsp.waitForDiagnostics(uri).catch(() => undefined);
-    await lsp.change(uri, 2, [{ range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: 'Inserted line of text.\n' }]);
+    await lsp.change(uri, 2, [
+      {
+        range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } },
+        text: 'Inserted line of text.\n',
+      },
+    ]);
     if (!pull) await edited;
-    await lsp.request('textDocument/hover', { textDocument, position: { line: 1_000_000, character: 5 } }).catch(() => undefined);
+    await lsp
+      .request('textDocument/hover', { textDocument, position: { line: 1_000_000, character: 5 } })
+      .catch(() => undefined);
     await lsp.change(uri, 2, [{ text: letter.text }]);
     await lsp.request('textDocument/documentSymbol', { textDocument });
     await lsp.close(uri);
   }
   // Requests that must fail: unknown documents, a malformed command.
   const missing = { uri: fileUri(path.join(ws, 'never-opened.txt')) };
-  await lsp.request('textDocument/hover', { textDocument: missing, position: { line: 0, character: 0 } }).catch(() => undefined);
-  await lsp.request('workspace/executeCommand', { command: 'imr.no-such-command', arguments: [all[0]?.text.slice(0, 200)] }).catch(() => undefined);
+  await lsp
+    .request('textDocument/hover', { textDocument: missing, position: { line: 0, character: 0 } })
+    .catch(() => undefined);
+  await lsp
+    .request('workspace/executeCommand', { command: 'imr.no-such-command', arguments: [all[0]?.text.slice(0, 200)] })
+    .catch(() => undefined);
 }
 
 const LETTERS = letters();
 
 const RUNS: { name: string; options: Omit<HarnessOptions, 'workspaceFolders'>; verbose: boolean; pull: boolean }[] = [
-  { name: 'default log level, VS Code client', options: { capabilities: VSCODE_CAPABILITIES, settings: {} }, verbose: false, pull: true },
+  {
+    name: 'default log level, VS Code client',
+    options: { capabilities: VSCODE_CAPABILITIES, settings: {} },
+    verbose: false,
+    pull: true,
+  },
   {
     name: 'imr.logLevel debug and trace verbose, VS Code client',
     options: { capabilities: VSCODE_CAPABILITIES, settings: { logLevel: 'debug' } },
@@ -156,12 +174,15 @@ const RUNS: { name: string; options: Omit<HarnessOptions, 'workspaceFolders'>; v
 
 describe('no letter text in the server logs', () => {
   test('the leak detector finds whole lines and long stretches, and ignores short or non-letter ones', () => {
-    const letter = 'Short line.\nThe injured worker is a 45 year old male who sustained an injury.\n--------------------------------------------\n';
+    const letter =
+      'Short line.\nThe injured worker is a 45 year old male who sustained an injury.\n--------------------------------------------\n';
     assert.deepEqual(leaks('[imr] nothing here\n-------------------------------------------- ', letter), []);
     assert.deepEqual(leaks('[imr] hover: The injured worker is a 45 year old male who sustained an injury.', letter), [
       'The injured worker is a 45 year old male who sustained an injury.',
     ]);
-    assert.deepEqual(leaks('[imr] parse: ...is a 45 year old male who sustained an in...', letter), ['is a 45 year old male who sustai']);
+    assert.deepEqual(leaks('[imr] parse: ...is a 45 year old male who sustained an in...', letter), [
+      'is a 45 year old male who sustai',
+    ]);
   });
 
   test('corpus letters are checked too', { skip: corpusSkip() }, () => {
@@ -180,7 +201,9 @@ describe('no letter text in the server logs', () => {
         for (const [n, letter] of LETTERS.entries()) fs.writeFileSync(path.join(ws, `indexed-${n}.txt`), letter.text);
         fs.writeFileSync(
           path.join(ws, '.imr.json'),
-          JSON.stringify({ rules: { IMR014: 'hint', 'no-such-rule': 'error', IMR012: { severity: 'warning', unknownOption: 1 } } }),
+          JSON.stringify({
+            rules: { IMR014: 'hint', 'no-such-rule': 'error', IMR012: { severity: 'warning', unknownOption: 1 } },
+          }),
         );
         lsp = await LspHarness.start({ ...run.options, workspaceFolders: [ws] });
         sink = new LogSink(lsp);
@@ -199,7 +222,8 @@ describe('no letter text in the server logs', () => {
         await lsp.shutdown();
         const logs = sink.text();
         // At debug the server logs each push of diagnostics: proof that the level took effect (pull clients get none).
-        if (run.verbose && !run.pull) assert.ok(lsp.logs.length > 0, 'the debug level logs something (otherwise this test proves nothing)');
+        if (run.verbose && !run.pull)
+          assert.ok(lsp.logs.length > 0, 'the debug level logs something (otherwise this test proves nothing)');
         const found = LETTERS.flatMap((l) => leaks(logs, l.text).map((s) => `${l.name}: ${s}`));
         assert.deepEqual(found, []);
       });

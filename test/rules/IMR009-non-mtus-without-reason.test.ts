@@ -67,10 +67,16 @@ describe('IMR009 non-mtus-without-reason', () => {
     ['CM16-0242302', 'MTUS treatment guidelines are silent with regards to the above request.'],
     ['CM16-0249536', 'The California MTUS and ACOEM Guidelines do not address the specific request.'],
     ['CM17-0009441', 'California MTUS/ACOEM does not address this request.'],
-    ['CM17-0010420', 'Regarding preoperative labs, the California MTUS and ACOEM do not address, so the Official Disability Guidelines were cited.'],
+    [
+      'CM17-0010420',
+      'Regarding preoperative labs, the California MTUS and ACOEM do not address, so the Official Disability Guidelines were cited.',
+    ],
     ['CM16-0247274', 'The California MTUS/ACOEM Guidelines do not specifically address the request for neuroplasty.'],
     ['CM17-0017693', 'MTUS does not apply.'],
-    ['CM17-0015348', 'The injured worker is acutely injured, therefore the Chronic Pain Treatment Guidelines do not apply.'],
+    [
+      'CM17-0015348',
+      'The injured worker is acutely injured, therefore the Chronic Pain Treatment Guidelines do not apply.',
+    ],
     ['CM16-0245796', "Because of the 'acute' nature, alternative guidelines were utilized."],
     ['synthetic', 'Cervical imaging is not addressed by the MTUS.'],
     ['synthetic', 'ODG was used as the MTUS does not address repeat imaging.'],
@@ -90,11 +96,14 @@ describe('IMR009 non-mtus-without-reason', () => {
   });
 
   test('an MTUS citation beside the non-MTUS one: no report', () => {
-    const text = letter(`Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Special Studies. ${ODG}`, 'No red flags.');
+    const text = letter(
+      `Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Special Studies. ${ODG}`,
+      'No red flags.',
+    );
     assert.deepEqual(run(text), []);
   });
 
-  test('a no-evidence reviewer field is IMR002\'s business', () => {
+  test("a no-evidence reviewer field is IMR002's business", () => {
     const text = letter('The Expert Reviewer did not cite any medical evidence for its decision.', 'No red flags.');
     assert.deepEqual(run(text), []);
   });

@@ -43,8 +43,14 @@ describe('IMR010 duplicate-item', () => {
     const reports = run(text);
     assert.equal(reports.length, 1);
     const line = lineOf(text, 'Norco 10/325mg #60: Upheld', 2);
-    assert.deepEqual(reports[0].range, { start: { line, character: 0 }, end: { line, character: 'Norco 10/325mg #60: Upheld'.length } });
-    assert.equal(reports[0].message, 'Disputed item 3 ("Norco 10/325mg #60") repeats item 1: the same request is decided twice.');
+    assert.deepEqual(reports[0].range, {
+      start: { line, character: 0 },
+      end: { line, character: 'Norco 10/325mg #60: Upheld'.length },
+    });
+    assert.equal(
+      reports[0].message,
+      'Disputed item 3 ("Norco 10/325mg #60") repeats item 1: the same request is decided twice.',
+    );
   });
 
   test('case, spacing and punctuation do not make a different item', () => {
@@ -69,13 +75,19 @@ describe('IMR010 duplicate-item', () => {
   test('three copies: the second and the third are reported, each against the first', () => {
     const text = letter(['Acupuncture x6: Upheld', 'Acupuncture x6: Upheld', 'Acupuncture x6: Upheld']);
     const reports = run(text);
-    assert.deepEqual(reports.map((r) => r.range.start.line), [lineOf(text, 'Acupuncture x6: Upheld', 2), lineOf(text, 'Acupuncture x6: Upheld', 3)]);
+    assert.deepEqual(
+      reports.map((r) => r.range.start.line),
+      [lineOf(text, 'Acupuncture x6: Upheld', 2), lineOf(text, 'Acupuncture x6: Upheld', 3)],
+    );
     assert.ok(reports.every((r) => r.message.includes('repeats item 1')));
   });
 
   test('a file holding two letters: the same item in each letter is no duplicate', () => {
     const one = letter(['MRI of the lumbar spine: Upheld']);
     assert.deepEqual(run(`${one}${one}`), []);
-    assert.equal(run(`${one}${letter(['MRI of the lumbar spine: Upheld', 'MRI of the lumbar spine: Upheld'])}`).length, 1);
+    assert.equal(
+      run(`${one}${letter(['MRI of the lumbar spine: Upheld', 'MRI of the lumbar spine: Upheld'])}`).length,
+      1,
+    );
   });
 });

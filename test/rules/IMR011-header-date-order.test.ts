@@ -15,10 +15,19 @@ interface Dates {
   application: string;
 }
 
-const IN_ORDER: Dates = { injury: '10/10/2016', ur: '11/09/2016', application: '11/14/2016', assigned: '11/18/2016', decision: '12/19/2016' };
+const IN_ORDER: Dates = {
+  injury: '10/10/2016',
+  ur: '11/09/2016',
+  application: '11/14/2016',
+  assigned: '11/18/2016',
+  decision: '12/19/2016',
+};
 
 function letter(changes: Partial<Dates> = {}): string {
-  return smallLetter({ header: layoutHeader({ ...IN_ORDER, ...changes }), summary: ['The injured worker is a 40 year old male with low back pain.'] });
+  return smallLetter({
+    header: layoutHeader({ ...IN_ORDER, ...changes }),
+    summary: ['The injured worker is a 40 year old male with low back pain.'],
+  });
 }
 
 function run(text: string) {

@@ -55,8 +55,14 @@ describe('IMR012 injury-date-mismatch', () => {
     const reports = run(letter([line, 'worker is undergoing treatment.']));
     assert.equal(reports.length, 1);
     const character = line.indexOf('10-18-2016');
-    assert.deepEqual(reports[0].range, { start: { line: SUMMARY_LINE, character }, end: { line: SUMMARY_LINE, character: character + 10 } });
-    assert.equal(reports[0].message, "The case summary gives the injury date as 10-18-2016, but the header's `Date of Injury:` is 10/10/2016.");
+    assert.deepEqual(reports[0].range, {
+      start: { line: SUMMARY_LINE, character },
+      end: { line: SUMMARY_LINE, character: character + 10 },
+    });
+    assert.equal(
+      reports[0].message,
+      "The case summary gives the injury date as 10-18-2016, but the header's `Date of Injury:` is 10/10/2016.",
+    );
   });
 
   test('the same date in any of the corpus forms: nothing', () => {
@@ -75,9 +81,20 @@ describe('IMR012 injury-date-mismatch', () => {
   });
 
   test('a wrapped "claim from" / date (CM16-0239569 lines 35-36): the range is on the date\'s line', () => {
-    const reports = run(letter(['This case involves a now 58-year-old female with a history of an occupational claim from', '11/05/2016. The mechanism of injury is detailed as repetitive trauma.'], '11/15/2016'));
+    const reports = run(
+      letter(
+        [
+          'This case involves a now 58-year-old female with a history of an occupational claim from',
+          '11/05/2016. The mechanism of injury is detailed as repetitive trauma.',
+        ],
+        '11/15/2016',
+      ),
+    );
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, { start: { line: SUMMARY_LINE + 1, character: 0 }, end: { line: SUMMARY_LINE + 1, character: 10 } });
+    assert.deepEqual(reports[0].range, {
+      start: { line: SUMMARY_LINE + 1, character: 0 },
+      end: { line: SUMMARY_LINE + 1, character: 10 },
+    });
   });
 
   test('a month-name date wrapped after the day (seed 003 style) spans both lines', () => {
@@ -85,14 +102,22 @@ describe('IMR012 injury-date-mismatch', () => {
     const reports = run(letter([first, '2005. Thus far, the applicant has been treated.'], '12/27/2006'));
     assert.equal(reports.length, 1);
     const character = first.indexOf('December');
-    assert.deepEqual(reports[0].range, { start: { line: SUMMARY_LINE, character }, end: { line: SUMMARY_LINE + 1, character: 4 } });
+    assert.deepEqual(reports[0].range, {
+      start: { line: SUMMARY_LINE, character },
+      end: { line: SUMMARY_LINE + 1, character: 4 },
+    });
     assert.match(reports[0].message, /as December 27, 2005,/);
   });
 
   test('a date wrapped at its hyphen in -layout text ("10-" / "18-2016")', () => {
-    const reports = run(letter(['with a date of injury on 10-', '18-2016. The injured worker is undergoing treatment.']));
+    const reports = run(
+      letter(['with a date of injury on 10-', '18-2016. The injured worker is undergoing treatment.']),
+    );
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, { start: { line: SUMMARY_LINE, character: 25 }, end: { line: SUMMARY_LINE + 1, character: 7 } });
+    assert.deepEqual(reports[0].range, {
+      start: { line: SUMMARY_LINE, character: 25 },
+      end: { line: SUMMARY_LINE + 1, character: 7 },
+    });
   });
 
   test('a two-digit year compares with the last two digits', () => {

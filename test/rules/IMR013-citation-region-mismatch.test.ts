@@ -37,11 +37,14 @@ const NECK = 'Decision based on MTUS Neck and Upper Back Complaints 2004.';
 const CHRONIC_PAIN = 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine.';
 
 describe('IMR013 citation-region-mismatch', () => {
-  test('a knee MRI on Low Back Complaints: reported on the reviewer\'s citation', () => {
+  test("a knee MRI on Low Back Complaints: reported on the reviewer's citation", () => {
     const text = letter('Left knee MRI without contrast', KNEE, LOW_BACK);
     const reports = run(text);
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, rangeOf(text, 'MAXIMUS guideline:', 'MTUS Low Back Complaints 2004, Section(s): Special Studies'));
+    assert.deepEqual(
+      reports[0].range,
+      rangeOf(text, 'MAXIMUS guideline:', 'MTUS Low Back Complaints 2004, Section(s): Special Studies'),
+    );
     assert.equal(
       reports[0].message,
       'The MAXIMUS guideline cites MTUS Low Back Complaints, a low back (lumbar) chapter, for item 1 ("Left knee MRI without contrast"), which concerns the knee.',
@@ -53,8 +56,18 @@ describe('IMR013 citation-region-mismatch', () => {
     const text = letter('Medial branch block at C5-6', ca, NECK);
     const reports = run(text);
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, rangeOf(text, 'Claims Administrator guideline:', 'Non-MTUS Citation ODG Low Back Lumbar & Thoracic (Acute & Chronic)'));
-    assert.match(reports[0].message, /^The Claims Administrator guideline \(utilization review's citation\) cites ODG Low Back/);
+    assert.deepEqual(
+      reports[0].range,
+      rangeOf(
+        text,
+        'Claims Administrator guideline:',
+        'Non-MTUS Citation ODG Low Back Lumbar & Thoracic (Acute & Chronic)',
+      ),
+    );
+    assert.match(
+      reports[0].message,
+      /^The Claims Administrator guideline \(utilization review's citation\) cites ODG Low Back/,
+    );
     assert.match(reports[0].message, /which concerns the neck \(cervical\)\.$/);
     assert.deepEqual(run(text, { checkClaimsAdministrator: false }), []);
   });
@@ -80,7 +93,10 @@ describe('IMR013 citation-region-mismatch', () => {
     assert.deepEqual(run(text), []);
     const strict = run(text, { strictness: 'citation' });
     assert.equal(strict.length, 1);
-    assert.match(strict[0].message, /cites MTUS Knee Complaints, a knee chapter, .* which concerns the neck \(cervical\) or wrist\/hand\./);
+    assert.match(
+      strict[0].message,
+      /cites MTUS Knee Complaints, a knee chapter, .* which concerns the neck \(cervical\) or wrist\/hand\./,
+    );
   });
 
   test('the thoracic spine may cite either the neck or the low back chapter', () => {
@@ -94,7 +110,25 @@ describe('IMR013 citation-region-mismatch', () => {
   });
 
   test('an ODG chapter of the right region matches; hip chapters have no region to compare', () => {
-    assert.deepEqual(run(letter('MRI of the left knee', KNEE, 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Knee & Leg, MRI.')), []);
-    assert.deepEqual(run(letter('MRI of the right knee', KNEE, 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Hips & Pelvis.')), []);
+    assert.deepEqual(
+      run(
+        letter(
+          'MRI of the left knee',
+          KNEE,
+          'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Knee & Leg, MRI.',
+        ),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      run(
+        letter(
+          'MRI of the right knee',
+          KNEE,
+          'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Hips & Pelvis.',
+        ),
+      ),
+      [],
+    );
   });
 });

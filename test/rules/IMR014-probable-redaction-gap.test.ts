@@ -7,7 +7,13 @@ import { probableRedactionGap as rule } from '../../server/src/core/rules/IMR014
 import { layoutHeader, smallLetter } from './small-letter';
 
 function letter(summary: string[], header = false): string {
-  const dates = { assigned: '11/18/2016', injury: '10/10/2016', decision: '12/19/2016', ur: '11/09/2016', application: '11/14/2016' };
+  const dates = {
+    assigned: '11/18/2016',
+    injury: '10/10/2016',
+    decision: '12/19/2016',
+    ur: '11/09/2016',
+    application: '11/14/2016',
+  };
   return smallLetter({ header: header ? layoutHeader(dates) : [], summary });
 }
 
@@ -84,7 +90,9 @@ describe('IMR014 probable-redaction-gap', () => {
   });
 
   test('a doubled seed line (text, trailing space, empty line) is read in place', () => {
-    const text = ['CLINICAL CASE SUMMARY ', '', 'a represented  employee who has filed a ', '', 'claim. ', '', ''].join('\n');
+    const text = ['CLINICAL CASE SUMMARY ', '', 'a represented  employee who has filed a ', '', 'claim. ', '', ''].join(
+      '\n',
+    );
     const reports = run(text);
     assert.equal(reports.length, 1);
     assert.deepEqual(reports[0].range, { start: { line: 2, character: 13 }, end: { line: 2, character: 15 } });
@@ -107,11 +115,14 @@ describe('IMR014 probable-redaction-gap', () => {
   test('reports come in text order, across both kinds', () => {
     const text = letter(['A represented  employee of , the plant.', 'Employed by . Then a second  gap.']);
     const lines = run(text).map((r) => [r.range.start.line, r.range.start.character]);
-    assert.deepEqual(lines, [...lines].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    assert.deepEqual(
+      lines,
+      [...lines].sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+    );
     assert.equal(lines.length, 4);
   });
 
-  test('a second letter\'s -layout header in the same file is not a gap', () => {
+  test("a second letter's -layout header in the same file is not a gap", () => {
     const one = letter(['Nothing removed here.'], true);
     assert.deepEqual(run(`${one}${one}`), []);
   });

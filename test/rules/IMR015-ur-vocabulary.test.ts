@@ -30,7 +30,10 @@ describe('IMR015 ur-vocabulary', () => {
     const reports = run(letter(['Decision rationale: Lorzone has the least amount of data showing clinical', last]));
     assert.equal(reports.length, 1);
     const character = last.indexOf('non-certified');
-    assert.deepEqual(reports[0].range, { start: { line: FIRST + 1, character }, end: { line: FIRST + 1, character: character + 13 } });
+    assert.deepEqual(reports[0].range, {
+      start: { line: FIRST + 1, character },
+      end: { line: FIRST + 1, character: character + 13 },
+    });
     assert.equal(
       reports[0].message,
       'The rationale of item 1 ("Lorzone 750mg #45") ends in the utilization-review word "non-certified": state whether the request is medically necessary instead.',
@@ -38,28 +41,42 @@ describe('IMR015 ur-vocabulary', () => {
   });
 
   test('UR words after a necessity statement: the final sentence still concludes in them', () => {
-    const reports = run(letter(['Decision rationale: Lorzone is not medically necessary. Therefore, the request is denied.']));
+    const reports = run(
+      letter(['Decision rationale: Lorzone is not medically necessary. Therefore, the request is denied.']),
+    );
     assert.equal(reports.length, 1);
     assert.match(reports[0].message, /"denied"/);
   });
 
   test('UR words inside the necessity conclusion', () => {
-    const line = 'Decision rationale: No benefit is documented. The request is not medically necessary and is therefore non-certified.';
+    const line =
+      'Decision rationale: No benefit is documented. The request is not medically necessary and is therefore non-certified.';
     const reports = run(letter([line]));
     assert.equal(reports.length, 1);
     assert.match(reports[0].message, /concludes with the utilization-review word "non-certified"/);
     const character = line.lastIndexOf('non-certified');
-    assert.deepEqual(reports[0].range, { start: { line: FIRST, character }, end: { line: FIRST, character: character + 13 } });
+    assert.deepEqual(reports[0].range, {
+      start: { line: FIRST, character },
+      end: { line: FIRST, character: character + 13 },
+    });
   });
 
   test('a word wrapped to the next line keeps its exact range', () => {
-    const reports = run(letter(['Decision rationale: No benefit is documented. Therefore, the request is', 'modified.']));
+    const reports = run(
+      letter(['Decision rationale: No benefit is documented. Therefore, the request is', 'modified.']),
+    );
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, { start: { line: FIRST + 1, character: 0 }, end: { line: FIRST + 1, character: 8 } });
+    assert.deepEqual(reports[0].range, {
+      start: { line: FIRST + 1, character: 0 },
+      end: { line: FIRST + 1, character: 8 },
+    });
   });
 
   test('a medical-necessity conclusion: nothing', () => {
-    assert.deepEqual(run(letter(['Decision rationale: No benefit is documented. Therefore, the request is not medically necessary.'])), []);
+    assert.deepEqual(
+      run(letter(['Decision rationale: No benefit is documented. Therefore, the request is not medically necessary.'])),
+      [],
+    );
   });
 
   test('UR history is not a conclusion', () => {
@@ -74,7 +91,7 @@ describe('IMR015 ur-vocabulary', () => {
     for (const rationale of cases) assert.deepEqual(run(letter([rationale])), [], rationale);
   });
 
-  test('an item without a rationale is IMR001\'s business', () => {
+  test("an item without a rationale is IMR001's business", () => {
     const text = letter([]);
     assert.equal(parse(text).items[0].rationale, undefined);
     assert.deepEqual(run(text), []);

@@ -7,10 +7,19 @@ import { SourceText } from '../../server/src/core/source';
 import { findingsListMismatch as rule } from '../../server/src/core/rules/IMR016-findings-list-mismatch';
 import type { DisputedItem, Finding, ImrDocument, Polarity, Range } from '../../server/src/core/model';
 
-const at = (line: number, from = 0, to = 80): Range => ({ start: { line, character: from }, end: { line, character: to } });
+const at = (line: number, from = 0, to = 80): Range => ({
+  start: { line, character: from },
+  end: { line, character: to },
+});
 
 function finding(number: number, item: string, polarity: Polarity, line: number): Finding {
-  return { number, item: { text: item, range: at(line, 10, 40) }, polarity, wording: { text: 'is medically necessary', range: at(line, 41, 63) }, range: at(line) };
+  return {
+    number,
+    item: { text: item, range: at(line, 10, 40) },
+    polarity,
+    wording: { text: 'is medically necessary', range: at(line, 41, 63) },
+    range: at(line),
+  };
 }
 
 /** An L1 item whose closing sentence (line + 5) carries the decision. */
@@ -20,7 +29,11 @@ function item(index: number, subject: string, polarity: Polarity, line: number):
     index,
     text,
     subject,
-    decision: { value: polarity === 'negative' ? 'Upheld' : 'Overturned', raw: 'is medically necessary and appropriate', range: at(line + 5, 20, 60) },
+    decision: {
+      value: polarity === 'negative' ? 'Upheld' : 'Overturned',
+      raw: 'is medically necessary and appropriate',
+      range: at(line + 5, 20, 60),
+    },
     headingRange: at(line),
     range: { start: at(line).start, end: at(line + 5).end },
     fields: [],
@@ -56,7 +69,10 @@ describe('IMR016 findings-list-mismatch', () => {
   });
 
   test('wording is compared loosely (case, spacing, punctuation)', () => {
-    const loose = [finding(1, 'MRI of the right  shoulder, without contrast', 'negative', 18), finding(2, 'naproxen 550 mg #60', 'positive', 20)];
+    const loose = [
+      finding(1, 'MRI of the right  shoulder, without contrast', 'negative', 18),
+      finding(2, 'naproxen 550 mg #60', 'positive', 20),
+    ];
     assert.deepEqual(run(document(summary(), loose, items())), []);
   });
 
@@ -80,7 +96,10 @@ describe('IMR016 findings-list-mismatch', () => {
     const reports = run(document(summary(), repeated(), analyses));
     assert.equal(reports.length, 1);
     assert.deepEqual(reports[0].range, at(46, 20, 60));
-    assert.match(reports[0].message, /^Item 1 \("MRI of the right shoulder without contrast"\) in the item analyses says "medically necessary"/);
+    assert.match(
+      reports[0].message,
+      /^Item 1 \("MRI of the right shoulder without contrast"\) in the item analyses says "medically necessary"/,
+    );
   });
 
   test('the summary is the odd one out when the repeat and the analysis agree', () => {
@@ -105,14 +124,23 @@ describe('IMR016 findings-list-mismatch', () => {
     const reports = run(document(summary(), repeated(), [...items(), item(3, 'Tramadol 50mg #60', 'negative', 70)]));
     assert.equal(reports.length, 1);
     assert.deepEqual(reports[0].range, at(70));
-    assert.match(reports[0].message, /^Item 3 \("Tramadol 50mg #60"\) in the item analyses is not in the findings list \(the findings list has 2, the item analyses 3\)\.$/);
+    assert.match(
+      reports[0].message,
+      /^Item 3 \("Tramadol 50mg #60"\) in the item analyses is not in the findings list \(the findings list has 2, the item analyses 3\)\.$/,
+    );
   });
 
   test('the repeat in another order: each moved finding is reported once, polarity still compared by item', () => {
     const swapped = [finding(1, NAPROXEN, 'positive', 18), finding(2, MRI, 'negative', 20)];
     const reports = run(document(summary(), swapped, items()));
-    assert.deepEqual(reports.map((r) => r.range), [at(18), at(20)]);
-    assert.match(reports[0].message, /stands in place 1 of the repeated findings .*, but in place 2 of the findings list\.$/);
+    assert.deepEqual(
+      reports.map((r) => r.range),
+      [at(18), at(20)],
+    );
+    assert.match(
+      reports[0].message,
+      /stands in place 1 of the repeated findings .*, but in place 2 of the findings list\.$/,
+    );
   });
 
   test('a different request in the same place: a wording report, and its polarity is still compared', () => {
@@ -120,7 +148,10 @@ describe('IMR016 findings-list-mismatch', () => {
     other[1] = item(2, 'Naproxen 275mg #60', 'negative', 55);
     const reports = run(document(summary(), repeated(), other));
     assert.equal(reports.length, 2);
-    assert.match(reports[0].message, /^Item 2 \("Naproxen 275mg #60"\) in the item analyses does not name the same request as finding 2/);
+    assert.match(
+      reports[0].message,
+      /^Item 2 \("Naproxen 275mg #60"\) in the item analyses does not name the same request as finding 2/,
+    );
     assert.deepEqual(reports[0].range, at(55));
     assert.deepEqual(reports[1].range, at(60, 20, 60));
   });
@@ -174,10 +205,16 @@ describe('IMR016 through the L1 parser', () => {
   });
 
   test('the closing sentence says "not": reported on it', () => {
-    const text = LETTER.replace('The request for Naproxen 550mg #60 is\nmedically', 'The request for Naproxen 550mg #60 is not\nmedically');
+    const text = LETTER.replace(
+      'The request for Naproxen 550mg #60 is\nmedically',
+      'The request for Naproxen 550mg #60 is not\nmedically',
+    );
     const reports = check(text);
     assert.equal(reports.length, 1);
     assert.equal(reports[0].range.start.line, 15);
-    assert.match(reports[0].message, /^Item 1 \("Naproxen 550mg #60"\) in the item analyses says "not medically necessary"/);
+    assert.match(
+      reports[0].message,
+      /^Item 1 \("Naproxen 550mg #60"\) in the item analyses says "not medically necessary"/,
+    );
   });
 });

@@ -23,8 +23,9 @@ for (const [ruleId, item, slot] of [
     const lines = fixed.split('\n');
     const line = lines.findIndex((l) => l.includes(slot));
     const character = lines[line].indexOf(slot);
-    assert.deepEqual(found.map((f) => [f.range, f.severity]), [
-      [{ start: { line, character }, end: { line, character: character + slot.length } }, 'warning'],
-    ]);
+    assert.deepEqual(
+      found.map((f) => [f.range, f.severity]),
+      [[{ start: { line, character }, end: { line, character: character + slot.length } }, 'warning']],
+    );
   });
 }

@@ -12,23 +12,32 @@ const SUMMARY_LINE = 3;
 const ITEM_LINE = 6;
 const MILLION = 1_000_000;
 
-
 function at(line: number, character: number, length: number) {
   return { start: { line, character }, end: { line, character: character + length } };
 }
 
-test('IMR014 on a 1 MB summary line of `ab  `: every doubled space but the trailing one, in one pass', limit, async () => {
-  const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [smallLetter({ summary: ['ab  '.repeat(250_000)] }), 'IMR014']);
-  assert.equal(found.count, 249_999);
-  assert.deepEqual(found.first!.range, at(SUMMARY_LINE, 2, 2));
-  assert.deepEqual(found.last!.range, at(SUMMARY_LINE, 4 * 249_998 + 2, 2));
-  assert.match(found.first!.message, /^Probable redaction gap in CLINICAL CASE SUMMARY: a doubled space/);
-});
+test(
+  'IMR014 on a 1 MB summary line of `ab  `: every doubled space but the trailing one, in one pass',
+  limit,
+  async () => {
+    const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [
+      smallLetter({ summary: ['ab  '.repeat(250_000)] }),
+      'IMR014',
+    ]);
+    assert.equal(found.count, 249_999);
+    assert.deepEqual(found.first!.range, at(SUMMARY_LINE, 2, 2));
+    assert.deepEqual(found.last!.range, at(SUMMARY_LINE, 4 * 249_998 + 2, 2));
+    assert.match(found.first!.message, /^Probable redaction gap in CLINICAL CASE SUMMARY: a doubled space/);
+  },
+);
 
 test('IMR014 on a 1 MB item line of `ab  `: the item is named once, not once per gap', limit, async () => {
   const heading = `${'ab  '.repeat(250_000)}MRI: Upheld`;
   const item = ['MRI of the lumbar spine: Upheld', 'Decision rationale: The request is not medically necessary.'];
-  const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [smallLetter({ item: [heading, ...item.slice(1)] }), 'IMR014']);
+  const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [
+    smallLetter({ item: [heading, ...item.slice(1)] }),
+    'IMR014',
+  ]);
   assert.equal(found.count, 250_000);
   assert.deepEqual(found.last!.range, at(ITEM_LINE, 4 * 249_999 + 2, 2));
   assert.match(found.last!.message, /^Probable redaction gap in the heading of item 1 \("ab ab ab/);
@@ -49,23 +58,49 @@ test('IMR014 on a 1 MB run of spaces and tabs between two words: one gap, the ru
   assert.deepEqual(found.first!.range, at(SUMMARY_LINE, 1, run.length));
 });
 
-test('IMR012 on a 1,000,000-character summary line of injury dates: each date read from a short stretch', limit, async () => {
-  const dates = { assigned: '11/18/2016', injury: '10/10/2016', decision: '12/19/2016', ur: '11/09/2016', application: '11/14/2016' };
-  const header = layoutHeader(dates);
-  const phrase = 'injury on 1/1/2001 ';
-  const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [smallLetter({ header, summary: [phrase.repeat(MILLION / phrase.length)] }), 'IMR012']);
-  assert.equal(found.count, Math.floor(MILLION / phrase.length));
-  const line = header.length + SUMMARY_LINE;
-  assert.deepEqual(found.first!.range, at(line, 10, 8));
-  assert.deepEqual(found.last!.range, at(line, (found.count - 1) * phrase.length + 10, 8));
-  assert.match(found.last!.message, /gives the injury date as 1\/1\/2001, but the header's `Date of Injury:` is 10\/10\/2016/);
-});
+test(
+  'IMR012 on a 1,000,000-character summary line of injury dates: each date read from a short stretch',
+  limit,
+  async () => {
+    const dates = {
+      assigned: '11/18/2016',
+      injury: '10/10/2016',
+      decision: '12/19/2016',
+      ur: '11/09/2016',
+      application: '11/14/2016',
+    };
+    const header = layoutHeader(dates);
+    const phrase = 'injury on 1/1/2001 ';
+    const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [
+      smallLetter({ header, summary: [phrase.repeat(MILLION / phrase.length)] }),
+      'IMR012',
+    ]);
+    assert.equal(found.count, Math.floor(MILLION / phrase.length));
+    const line = header.length + SUMMARY_LINE;
+    assert.deepEqual(found.first!.range, at(line, 10, 8));
+    assert.deepEqual(found.last!.range, at(line, (found.count - 1) * phrase.length + 10, 8));
+    assert.match(
+      found.last!.message,
+      /gives the injury date as 1\/1\/2001, but the header's `Date of Injury:` is 10\/10\/2016/,
+    );
+  },
+);
 
 test('IMR003 on an item heading with a 1,000,000-character run of blanks and no decision', limit, async () => {
   const heading = `MRI${' '.repeat(MILLION)}of the knee`;
-  const item = [heading, 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.', 'Decision rationale: The request is not medically necessary.'];
+  const item = [
+    heading,
+    'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.',
+    'Decision rationale: The request is not medically necessary.',
+  ];
   const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [smallLetter({ item }), 'IMR003']);
   assert.equal(found.count, 1);
-  assert.deepEqual(found.first!.range, { start: { line: ITEM_LINE, character: 0 }, end: { line: ITEM_LINE, character: heading.length } });
-  assert.match(found.first!.message, /^Item 1 "MRI of the knee" has no decision: end its line with ": Upheld" or ": Overturned"\.$/);
+  assert.deepEqual(found.first!.range, {
+    start: { line: ITEM_LINE, character: 0 },
+    end: { line: ITEM_LINE, character: heading.length },
+  });
+  assert.match(
+    found.first!.message,
+    /^Item 1 "MRI of the knee" has no decision: end its line with ": Upheld" or ": Overturned"\.$/,
+  );
 });

@@ -38,7 +38,8 @@ function field(it: DisputedItem, kind: Field['kind']): Field {
 type Edit = { from: number; to: number; replacement: string[] };
 
 function apply(l: Letter, edits: Edit[]): void {
-  for (const e of [...edits].sort((a, b) => b.from - a.from)) l.lines.splice(e.from, e.to - e.from + 1, ...e.replacement);
+  for (const e of [...edits].sort((a, b) => b.from - a.from))
+    l.lines.splice(e.from, e.to - e.from + 1, ...e.replacement);
 }
 
 function removeField(f: Field): Edit {
@@ -127,7 +128,12 @@ const builders: Record<string, () => Letter> = {
     // Doubled text: drop the field's lines and their empty partners.
     apply(l, [{ from: f.range.start.line, to: f.range.end.line + 1, replacement: [] }]);
     mark(l, 'a represented  employee', 'IMR014', 'represented[  ]employee'); // another rule's finding: a redaction gap in the seed
-    mark(l, 'Cervical medial branch neurotomy', 'IMR001', 'Cervical medial branch neurotomy at bilateral C2 C3 C4:  Overturned');
+    mark(
+      l,
+      'Cervical medial branch neurotomy',
+      'IMR001',
+      'Cervical medial branch neurotomy at bilateral C2 C3 C4:  Overturned',
+    );
     return l;
   },
   'IMR001-clean-lone-decision.txt': () => letter('dwc-2016/layout/CM16-0238676.txt'),
@@ -135,7 +141,12 @@ const builders: Record<string, () => Letter> = {
   'IMR002-missing-maximus-guideline.txt': () => {
     const l = letter('dwc-2016/text/CM17-0005412.txt');
     apply(l, [removeField(field(item(l, 1), 'reviewerGuideline'))]);
-    mark(l, 'Lorzone 750mg one by mouth three times a day #45: Upheld', 'IMR002', 'Lorzone 750mg one by mouth three times a day #45: Upheld');
+    mark(
+      l,
+      'Lorzone 750mg one by mouth three times a day #45: Upheld',
+      'IMR002',
+      'Lorzone 750mg one by mouth three times a day #45: Upheld',
+    );
     return l;
   },
   'IMR002-empty-maximus-guideline.txt': () => {
@@ -147,7 +158,13 @@ const builders: Record<string, () => Letter> = {
   'IMR002-no-evidence-cited.txt': () => {
     const l = letter('dwc-2016/text/CM16-0245796.txt');
     const f = field(item(l, 1), 'reviewerGuideline');
-    apply(l, [{ from: f.range.start.line, to: f.range.end.line, replacement: ['MAXIMUS guideline: The Expert Reviewer did not cite any medical evidence for its decision.'] }]);
+    apply(l, [
+      {
+        from: f.range.start.line,
+        to: f.range.end.line,
+        replacement: ['MAXIMUS guideline: The Expert Reviewer did not cite any medical evidence for its decision.'],
+      },
+    ]);
     mark(l, 'MAXIMUS guideline: The Expert Reviewer did not cite', 'IMR002', 'MAXIMUS guideline:');
     return l;
   },
@@ -171,7 +188,12 @@ const builders: Record<string, () => Letter> = {
     const l = letter('dwc-2016/text/CM17-0005412.txt');
     const it = item(l, 1);
     apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Upheld', '')]);
-    mark(l, 'Lorzone 750mg one by mouth three times a day #45', 'IMR003', 'Lorzone 750mg one by mouth three times a day #45');
+    mark(
+      l,
+      'Lorzone 750mg one by mouth three times a day #45',
+      'IMR003',
+      'Lorzone 750mg one by mouth three times a day #45',
+    );
     return l;
   },
   'IMR003-lowercase-crlf.txt': () => {
@@ -188,7 +210,11 @@ const builders: Record<string, () => Letter> = {
     const l = letter('dwc-2016/text/CM17-0019120.txt');
     const it = item(l, 2);
     apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Overturned', ': Upheld')]);
-    mark(l, 'warrants further evaluation with MRI. Therefore, this request', 'IMR004', ['MRI. [Therefore, this request', 1, 'necessary.']);
+    mark(l, 'warrants further evaluation with MRI. Therefore, this request', 'IMR004', [
+      'MRI. [Therefore, this request',
+      1,
+      'necessary.',
+    ]);
     return l;
   },
   'IMR004-clean-nonstandard-conclusions.txt': () => letter('dwc-2016/layout/CM16-0249726.txt'),
@@ -197,7 +223,14 @@ const builders: Record<string, () => Letter> = {
   'IMR005-hedged-conclusion.txt': () => {
     const l = letter('dwc-2016/text/CM17-0009840.txt');
     const at = l.lines.findIndex((x) => x.includes('MRI of Right shoulder is medically necessary.'));
-    apply(l, [replaceInLine(l, at, 'MRI of Right shoulder is medically necessary.', 'It would be reasonable to support an MRI of the right shoulder.')]);
+    apply(l, [
+      replaceInLine(
+        l,
+        at,
+        'MRI of Right shoulder is medically necessary.',
+        'It would be reasonable to support an MRI of the right shoulder.',
+      ),
+    ]);
     mark(l, 'Decision rationale:', 'IMR005', 'Decision rationale:');
     return l;
   },
@@ -217,7 +250,11 @@ const builders: Record<string, () => Letter> = {
     const block = l.lines.slice(summary.range.start.line, summary.range.end.line + 1);
     apply(l, [
       { from: summary.range.start.line, to: summary.range.end.line, replacement: [] },
-      { from: howMade.range.start.line, to: howMade.range.start.line, replacement: [...block, '', l.lines[howMade.range.start.line]] },
+      {
+        from: howMade.range.start.line,
+        to: howMade.range.start.line,
+        replacement: [...block, '', l.lines[howMade.range.start.line]],
+      },
     ]);
     mark(l, 'CLINICAL CASE SUMMARY', 'IMR006', 'CLINICAL CASE SUMMARY');
     return l;
@@ -225,11 +262,30 @@ const builders: Record<string, () => Letter> = {
   'IMR006-clean-doubled-seed.txt': () => {
     const l = letter('seeds/000_a23c1bfa7502e53c.txt');
     // Another rule's findings: the seed's reviewer cites ODG only.
-    mark(l, 'Decision based on Non-MTUS Citation ODG- pain management and pg 92.', 'IMR009', 'Non-MTUS Citation ODG- pain management and pg 92');
-    mark(l, 'Decision based on Non-MTUS Citation ODG- neck pain and MBB- pg 26.', 'IMR009', 'Non-MTUS Citation ODG- neck pain and MBB- pg 26');
-    mark(l, 'MTUS. Decision based on Non-MTUS Citation ODG- pain chapter and pg 92.', 'IMR009', 'Non-MTUS Citation ODG- pain chapter and pg 92');
+    mark(
+      l,
+      'Decision based on Non-MTUS Citation ODG- pain management and pg 92.',
+      'IMR009',
+      'Non-MTUS Citation ODG- pain management and pg 92',
+    );
+    mark(
+      l,
+      'Decision based on Non-MTUS Citation ODG- neck pain and MBB- pg 26.',
+      'IMR009',
+      'Non-MTUS Citation ODG- neck pain and MBB- pg 26',
+    );
+    mark(
+      l,
+      'MTUS. Decision based on Non-MTUS Citation ODG- pain chapter and pg 92.',
+      'IMR009',
+      'Non-MTUS Citation ODG- pain chapter and pg 92',
+    );
     // …and utilization review cites a low back chapter for a cervical block (format guide §12).
-    mark(l, 'MTUS. Decision based on Non-MTUS Citation ODG Low Back Lumbar & Thoracic', 'IMR013', ['Non-MTUS Citation ODG Low Back', 2, 'Chronic)']);
+    mark(l, 'MTUS. Decision based on Non-MTUS Citation ODG Low Back Lumbar & Thoracic', 'IMR013', [
+      'Non-MTUS Citation ODG Low Back',
+      2,
+      'Chronic)',
+    ]);
     return l;
   },
   // IMR007
@@ -244,7 +300,11 @@ const builders: Record<string, () => Letter> = {
     const l = letter('dwc-2016/layout/CM17-0020243.txt');
     const at = l.lines.findIndex((x) => x.startsWith('Certification(s)/Specialty:'));
     apply(l, [{ from: at, to: at, replacement: ['Certification(s)/Specialty:'] }]);
-    mark(l, 'The Expert Reviewer has the following credentials:', 'IMR007', ['The Expert Reviewer has the following credentials:', 2, 'Certification(s)/Specialty:']);
+    mark(l, 'The Expert Reviewer has the following credentials:', 'IMR007', [
+      'The Expert Reviewer has the following credentials:',
+      2,
+      'Certification(s)/Specialty:',
+    ]);
     return l;
   },
   'IMR007-clean-inline-credentials.txt': () => {

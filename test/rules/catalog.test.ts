@@ -7,7 +7,10 @@ const SEVERITIES = ['error', 'warning', 'information', 'hint'];
 
 test('ids are IMR000–IMR019, in order, each once', () => {
   const expected = Array.from({ length: 20 }, (_, k) => `IMR${String(k).padStart(3, '0')}`);
-  assert.deepEqual(RULES.map((r) => r.meta.id), expected);
+  assert.deepEqual(
+    RULES.map((r) => r.meta.id),
+    expected,
+  );
 });
 
 test('names are unique kebab-case', () => {
@@ -46,7 +49,8 @@ test('every rule is documented: description, rationale, examples, tags, a valid 
     for (const [name, option] of Object.entries(meta.options ?? {})) {
       assert.notEqual(name, 'severity', `${at}: "severity" is not an option name`);
       assert.ok(option.description.trim(), `${at}: option ${name} description`);
-      const matches = option.type === 'string[]' ? Array.isArray(option.default) : typeof option.default === option.type;
+      const matches =
+        option.type === 'string[]' ? Array.isArray(option.default) : typeof option.default === option.type;
       assert.ok(matches, `${at}: option ${name} default has the wrong type`);
     }
   }

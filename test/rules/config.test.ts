@@ -5,8 +5,20 @@ import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { check, RULES } from '../../server/src/core/rules';
-import { MAX_REPORTED_PROBLEMS, mergeConfigs, parseConfigText, resolveRuleSettings, validateConfig } from '../../server/src/core/rules/config';
-import { clearConfigCache, findConfigFile, loadConfigFile, loadConfigFor, MAX_CONFIG_BYTES } from '../../server/src/node/config';
+import {
+  MAX_REPORTED_PROBLEMS,
+  mergeConfigs,
+  parseConfigText,
+  resolveRuleSettings,
+  validateConfig,
+} from '../../server/src/core/rules/config';
+import {
+  clearConfigCache,
+  findConfigFile,
+  loadConfigFile,
+  loadConfigFor,
+  MAX_CONFIG_BYTES,
+} from '../../server/src/node/config';
 
 describe('parseConfigText', () => {
   test('comments and trailing commas are fine; names become ids', () => {
@@ -26,7 +38,10 @@ describe('parseConfigText', () => {
   });
 
   test('invalid JSON: a problem with its position, and what could be read is kept', () => {
-    const { config, problems } = parseConfigText('{\n  "rules": { "IMR001": "off" "IMR002": "hint" }\n}', '.imr.json: ');
+    const { config, problems } = parseConfigText(
+      '{\n  "rules": { "IMR001": "off" "IMR002": "hint" }\n}',
+      '.imr.json: ',
+    );
     assert.deepEqual(problems, ['.imr.json: invalid JSON at line 2, column 30: a comma was expected.']);
     assert.deepEqual(config, { rules: { IMR001: 'off', IMR002: 'hint' } });
   });
@@ -69,7 +84,9 @@ describe('parseConfigText', () => {
   test('the same rule by id and by name: the later entry wins, with a problem', () => {
     const { config, problems } = parseConfigText('{"rules": {"IMR005": "hint", "missing-necessity-statement": "off"}}');
     assert.deepEqual(config, { rules: { IMR005: 'off' } });
-    assert.deepEqual(problems, ['rules.missing-necessity-statement: IMR005 is also configured as "IMR005"; the later entry wins.']);
+    assert.deepEqual(problems, [
+      'rules.missing-necessity-statement: IMR005 is also configured as "IMR005"; the later entry wins.',
+    ]);
   });
 });
 
@@ -80,7 +97,10 @@ describe('configuration limits and hostile keys (issue 12.5)', () => {
     const { config, problems } = parseConfigText(JSON.stringify({ rules }), '.imr.json: ');
     assert.equal(problems.length, MAX_REPORTED_PROBLEMS + 1);
     assert.equal(problems[0], '.imr.json: rules.no-rule-0: no rule has this id or name; it is ignored.');
-    assert.equal(problems[MAX_REPORTED_PROBLEMS], '.imr.json: and 199990 more problems like these; those entries are ignored too.');
+    assert.equal(
+      problems[MAX_REPORTED_PROBLEMS],
+      '.imr.json: and 199990 more problems like these; those entries are ignored too.',
+    );
     assert.deepEqual(config, { rules: {} });
   });
 
@@ -132,7 +152,9 @@ describe('configuration limits and hostile keys (issue 12.5)', () => {
   });
 
   test('a text option longer than 200 characters falls back to its default', () => {
-    const { config, problems } = parseConfigText(JSON.stringify({ rules: { IMR014: { sentenceEnders: '.'.repeat(300) } } }));
+    const { config, problems } = parseConfigText(
+      JSON.stringify({ rules: { IMR014: { sentenceEnders: '.'.repeat(300) } } }),
+    );
     assert.deepEqual(problems, ['rules.IMR014.sentenceEnders: longer than 200 characters; the default is used.']);
     assert.deepEqual(config, { rules: { IMR014: {} } });
   });
@@ -143,15 +165,25 @@ describe('configuration limits and hostile keys (issue 12.5)', () => {
   });
 
   test('nesting deeper than any setting is read as null; nesting that overflows the parser is one problem', () => {
-    const nested = (depth: number) => `{ "rules": { "IMR012": { "extraKeywords": ${'['.repeat(depth)}${']'.repeat(depth)} } } }`;
-    assert.deepEqual(parseConfigText(nested(20)).problems, ['rules.IMR012.extraKeywords: expected a list of strings, got a list; the default is used.']);
-    assert.deepEqual(parseConfigText(nested(50_000)).problems, ['the configuration could not be read as JSON; defaults are used.']);
+    const nested = (depth: number) =>
+      `{ "rules": { "IMR012": { "extraKeywords": ${'['.repeat(depth)}${']'.repeat(depth)} } } }`;
+    assert.deepEqual(parseConfigText(nested(20)).problems, [
+      'rules.IMR012.extraKeywords: expected a list of strings, got a list; the default is used.',
+    ]);
+    assert.deepEqual(parseConfigText(nested(50_000)).problems, [
+      'the configuration could not be read as JSON; defaults are used.',
+    ]);
   });
 });
 
 describe('mergeConfigs and resolveRuleSettings', () => {
   test('later configs win property by property; names fold onto ids', () => {
-    const file = { rules: { 'missing-citation': { severity: 'warning' as const, allowAncillaryWithoutCitation: false }, IMR007: 'off' as const } };
+    const file = {
+      rules: {
+        'missing-citation': { severity: 'warning' as const, allowAncillaryWithoutCitation: false },
+        IMR007: 'off' as const,
+      },
+    };
     const settings = { rules: { IMR002: 'error' as const } };
     assert.deepEqual(mergeConfigs(file, undefined, settings), {
       rules: { IMR002: { severity: 'error', allowAncillaryWithoutCitation: false }, IMR007: { severity: 'off' } },
@@ -160,16 +192,24 @@ describe('mergeConfigs and resolveRuleSettings', () => {
   });
 
   test('every rule gets a setting: defaults, or the configured severity and options', () => {
-    const resolved = resolveRuleSettings({ rules: { IMR002: { allowAncillaryWithoutCitation: false }, 'missing-section': 'hint' } });
+    const resolved = resolveRuleSettings({
+      rules: { IMR002: { allowAncillaryWithoutCitation: false }, 'missing-section': 'hint' },
+    });
     assert.equal(resolved.size, RULES.length);
     assert.deepEqual(resolved.get('IMR001'), { severity: 'error', configured: false, options: {} });
-    assert.deepEqual(resolved.get('IMR002'), { severity: 'error', configured: false, options: { allowAncillaryWithoutCitation: false } });
+    assert.deepEqual(resolved.get('IMR002'), {
+      severity: 'error',
+      configured: false,
+      options: { allowAncillaryWithoutCitation: false },
+    });
     assert.deepEqual(resolved.get('IMR006'), { severity: 'hint', configured: true, options: {} });
     assert.deepEqual(resolveRuleSettings({}).get('IMR002')?.options, { allowAncillaryWithoutCitation: true });
   });
 
   test('invalid values reaching resolveRuleSettings directly are ignored', () => {
-    const resolved = resolveRuleSettings({ rules: { IMR001: 'loud' as never, IMR002: { allowAncillaryWithoutCitation: 1 } } });
+    const resolved = resolveRuleSettings({
+      rules: { IMR001: 'loud' as never, IMR002: { allowAncillaryWithoutCitation: 1 } },
+    });
     assert.deepEqual(resolved.get('IMR001'), { severity: 'error', configured: false, options: {} });
     assert.deepEqual(resolved.get('IMR002')?.options, { allowAncillaryWithoutCitation: true });
   });
@@ -201,13 +241,16 @@ describe('configured severities in check()', () => {
     assert.deepEqual(ids(), ['IMR007 warning', 'IMR002 warning']);
   });
 
-  test('a configured severity overrides the finding\'s own; off silences', () => {
+  test("a configured severity overrides the finding's own; off silences", () => {
     assert.deepEqual(ids({ rules: { IMR002: 'error', 'missing-credentials': 'off' } }), ['IMR002 error']);
   });
 
   test('options reach the rule', () => {
     // The rationale does not rest on a surgery, so the add-on exemption is irrelevant either way.
-    assert.deepEqual(ids({ rules: { IMR002: { allowAncillaryWithoutCitation: false } } }), ['IMR007 warning', 'IMR002 warning']);
+    assert.deepEqual(ids({ rules: { IMR002: { allowAncillaryWithoutCitation: false } } }), [
+      'IMR007 warning',
+      'IMR002 warning',
+    ]);
   });
 });
 
@@ -265,14 +308,21 @@ describe('node config loader', () => {
     assert.equal(loaded.path, file);
     assert.deepEqual(loaded.config, { rules: {} });
     assert.equal(loaded.problems.length, 2);
-    assert.match(loaded.problems[0], /\.imr\.json: invalid JSON at line 1, column \d+: a closing brace was expected\.$/);
+    assert.match(
+      loaded.problems[0],
+      /\.imr\.json: invalid JSON at line 1, column \d+: a closing brace was expected\.$/,
+    );
     assert.match(loaded.problems[1], /rules\.IMR001: "loud" is not a severity/);
   });
 
   test('a file over 1 MiB is refused unread, with one problem', () => {
     const big = path.join(root, 'big.json');
     writeFileSync(big, `{${' '.repeat(MAX_CONFIG_BYTES)}}`);
-    assert.deepEqual(loadConfigFile(big), { config: {}, path: big, problems: [`${big}: larger than 1 MiB, so not read; default rule settings are used.`] });
+    assert.deepEqual(loadConfigFile(big), {
+      config: {},
+      path: big,
+      problems: [`${big}: larger than 1 MiB, so not read; default rule settings are used.`],
+    });
     rmSync(big);
   });
 

@@ -24,7 +24,13 @@ function currentFindings(): Entry[] {
   for (const letter of corpusLetters()) {
     for (const f of check(letter.text).findings) {
       if (f.severity !== 'error' && f.severity !== 'warning') continue;
-      entries.push({ file: letter.name, line: f.range.start.line + 1, ruleId: f.ruleId, severity: f.severity, message: f.message });
+      entries.push({
+        file: letter.name,
+        line: f.range.start.line + 1,
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+      });
     }
   }
   return entries;
@@ -39,9 +45,16 @@ test('error and warning findings over the corpus match the reviewed snapshot', (
     t.diagnostic(`wrote ${actual.length} findings to ${SNAPSHOT}: review each in ${REVIEW}`);
     return;
   }
-  assert.ok(existsSync(SNAPSHOT), `${SNAPSHOT} is missing: run UPDATE_SNAPSHOTS=1 node scripts/run-tests.mjs corpus-findings`);
+  assert.ok(
+    existsSync(SNAPSHOT),
+    `${SNAPSHOT} is missing: run UPDATE_SNAPSHOTS=1 node scripts/run-tests.mjs corpus-findings`,
+  );
   const expected = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Entry[];
-  assert.deepEqual(actual, expected, 'corpus findings changed: review them, then UPDATE_SNAPSHOTS=1 node scripts/run-tests.mjs corpus-findings');
+  assert.deepEqual(
+    actual,
+    expected,
+    'corpus findings changed: review them, then UPDATE_SNAPSHOTS=1 node scripts/run-tests.mjs corpus-findings',
+  );
 });
 
 test('every snapshot entry is reviewed, by rule id', (t) => {

@@ -40,7 +40,8 @@ function replaceDecision(text: string, item: DisputedItem, word: string): string
   // Removing the word takes its colon (and the blanks before the word) with it.
   if (word === '') {
     const colon = text.lastIndexOf(':', a);
-    if (colon >= 0 && text.slice(colon + 1, a).trim() === '' && source.positionAt(colon).line === range.start.line) a = colon;
+    if (colon >= 0 && text.slice(colon + 1, a).trim() === '' && source.positionAt(colon).line === range.start.line)
+      a = colon;
     else return text; // a decision alone on its line: leave it, the other kinds cover the letter
   }
   return text.slice(0, a) + word + text.slice(source.offsetAt(range.end));
@@ -54,19 +55,28 @@ function plant(text: string, doc: ImrDocument, item: DisputedItem): Planted[] {
   };
   if (item.rationale) p('remove rationale', 'IMR001', removeField(text, doc, item.rationale));
   if (item.reviewerGuideline) p('remove MAXIMUS guideline', 'IMR002', removeField(text, doc, item.reviewerGuideline));
-  if (item.claimsAdministratorGuideline) p('remove Claims Administrator guideline', 'IMR008', removeField(text, doc, item.claimsAdministratorGuideline));
+  if (item.claimsAdministratorGuideline)
+    p('remove Claims Administrator guideline', 'IMR008', removeField(text, doc, item.claimsAdministratorGuideline));
   if (item.decision?.value) {
     const other = item.decision.value === 'Upheld' ? 'Overturned' : 'Upheld';
     const secondChoice = (i: number) => (i === 1 ? ['IMR004'] : []);
-    p('decision Uphold', 'IMR003', replaceDecision(text, item, item.decision.value === 'Upheld' ? 'Uphold' : 'Overturn'), { allowedNewErrors: secondChoice });
-    p('decision Denied', 'IMR003', replaceDecision(text, item, 'Denied'), { allowedNewErrors: (i) => (i === 0 ? [] : ['IMR004']) });
+    p(
+      'decision Uphold',
+      'IMR003',
+      replaceDecision(text, item, item.decision.value === 'Upheld' ? 'Uphold' : 'Overturn'),
+      { allowedNewErrors: secondChoice },
+    );
+    p('decision Denied', 'IMR003', replaceDecision(text, item, 'Denied'), {
+      allowedNewErrors: (i) => (i === 0 ? [] : ['IMR004']),
+    });
     p('decision removed', 'IMR003', replaceDecision(text, item, ''), { allowedNewErrors: secondChoice });
     if (item.rationale?.conclusion) p('decision flipped', 'IMR004', replaceDecision(text, item, other));
   }
   return out;
 }
 
-const errorKeys = (findings: Finding[]) => findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.message}`);
+const errorKeys = (findings: Finding[]) =>
+  findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.message}`);
 
 function findingFor(findings: Finding[], ruleId: string, item: number): Finding | undefined {
   return findings.find((f) => f.ruleId === ruleId && f.message.startsWith(`Item ${item} `));
@@ -83,7 +93,10 @@ function assertOnlyEditChanged(before: string, after: string, fix: Fix, where: s
   assert.equal(after.slice(a + edit.newText.length), before.slice(b), `${where}: text after the edit changed`);
   assert.equal(after.slice(a, a + edit.newText.length), edit.newText);
   // The edit stays on the defect's own lines: at most the line it inserts after, or the word it replaces.
-  assert.ok(edit.range.end.line - edit.range.start.line <= 0, `${where}: the edit spans lines ${edit.range.start.line + 1}-${edit.range.end.line + 1}`);
+  assert.ok(
+    edit.range.end.line - edit.range.start.line <= 0,
+    `${where}: the edit spans lines ${edit.range.start.line + 1}-${edit.range.end.line + 1}`,
+  );
 }
 
 test('quick fixes over every corpus letter: local, effective, and no new errors', (t) => {
@@ -117,7 +130,8 @@ test('quick fixes over every corpus letter: local, effective, and no new errors'
         assertOnlyEditChanged(planted.text, fixed, fix, `${where} "${fix.title}"`);
         fixesApplied++;
         const after = check(fixed).findings;
-        if (findingFor(after, planted.ruleId, planted.item)) failures.push(`${where} "${fix.title}": the finding is still there`);
+        if (findingFor(after, planted.ruleId, planted.item))
+          failures.push(`${where} "${fix.title}": the finding is still there`);
         const allowed = new Set(planted.allowedNewErrors?.(i) ?? []);
         const remaining = [...baseline];
         for (const key of errorKeys(after)) {
@@ -130,9 +144,19 @@ test('quick fixes over every corpus letter: local, effective, and no new errors'
   });
   assert.deepEqual(failures, []);
   // Every kind was planted in (nearly) every letter: a kind that silently stopped planting is a test bug.
-  for (const kind of ['remove rationale', 'remove MAXIMUS guideline', 'remove Claims Administrator guideline', 'decision Uphold', 'decision Denied', 'decision flipped']) {
+  for (const kind of [
+    'remove rationale',
+    'remove MAXIMUS guideline',
+    'remove Claims Administrator guideline',
+    'decision Uphold',
+    'decision Denied',
+    'decision flipped',
+  ]) {
     assert.ok((kinds.get(kind) ?? 0) >= letters.length * 0.95, `${kind}: planted ${kinds.get(kind) ?? 0} times`);
   }
-  assert.ok((kinds.get('decision removed') ?? 0) >= letters.length * 0.9, `decision removed: planted ${kinds.get('decision removed')} times`);
+  assert.ok(
+    (kinds.get('decision removed') ?? 0) >= letters.length * 0.9,
+    `decision removed: planted ${kinds.get('decision removed')} times`,
+  );
   assert.ok(fixesApplied > 1500, `${fixesApplied} fixes applied`);
 });

@@ -48,13 +48,17 @@ function conforms(schema: Record<string, unknown>, value: unknown): boolean {
     }
     return true;
   }
-  if (type === 'array') return Array.isArray(value) && value.every((v) => conforms((schema.items ?? {}) as Record<string, unknown>, v));
+  if (type === 'array')
+    return Array.isArray(value) && value.every((v) => conforms((schema.items ?? {}) as Record<string, unknown>, v));
   if (type === 'string' || type === 'boolean' || type === 'number') return typeof value === type;
   return true;
 }
 
 test('the .imr.json schema accepts exactly what the configuration reader accepts', () => {
-  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'imr-config.schema.json'), 'utf8')) as Record<string, unknown>;
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'imr-config.schema.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const cases: unknown[] = [
     {},
     { $schema: './schemas/imr-config.schema.json', rules: {} },

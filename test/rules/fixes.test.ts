@@ -6,7 +6,10 @@ import { SourceText } from '../../server/src/core/source';
 import type { TextEdit } from '../../server/src/core/rules/types';
 
 const at = (line: number, character: number) => ({ line, character });
-const edit = (l1: number, c1: number, l2: number, c2: number, newText: string): TextEdit => ({ range: { start: at(l1, c1), end: at(l2, c2) }, newText });
+const edit = (l1: number, c1: number, l2: number, c2: number, newText: string): TextEdit => ({
+  range: { start: at(l1, c1), end: at(l2, c2) },
+  newText,
+});
 
 test('edits apply against the original positions, in any given order', () => {
   const text = 'alpha\nbeta\ngamma';
@@ -21,11 +24,14 @@ test('insertions at one point keep their order; touching ranges are fine', () =>
 });
 
 test('overlapping edits throw a clear error', () => {
-  assert.throws(() => applyEdits('abcdef', [edit(0, 0, 0, 3, 'x'), edit(0, 2, 0, 5, 'y')]), (e: unknown) => {
-    assert.ok(e instanceof OverlappingEditsError);
-    assert.equal(e.message, 'Edits overlap at 1:1-1:4 and 1:3-1:6.');
-    return true;
-  });
+  assert.throws(
+    () => applyEdits('abcdef', [edit(0, 0, 0, 3, 'x'), edit(0, 2, 0, 5, 'y')]),
+    (e: unknown) => {
+      assert.ok(e instanceof OverlappingEditsError);
+      assert.equal(e.message, 'Edits overlap at 1:1-1:4 and 1:3-1:6.');
+      return true;
+    },
+  );
   assert.throws(() => applyEdits('abcdef', [edit(0, 1, 0, 4, 'x'), edit(0, 2, 0, 2, 'y')]), OverlappingEditsError);
   assert.throws(() => applyEdits('abcdef', [edit(0, 4, 0, 1, 'x')]), /ends before it starts/);
 });
@@ -43,7 +49,13 @@ test('no edits: the same string', () => {
 test('insertLineAfter uses the document EOL and keeps doubled text doubled', () => {
   const plain = new SourceText('a\r\nb\r\n');
   assert.deepEqual(insertLineAfter({ source: plain, doubled: false }, 0, 'NEW'), edit(0, 1, 0, 1, '\r\nNEW'));
-  assert.equal(applyEdits(plain.text, [insertLineAfter({ source: plain, doubled: false }, 0, 'NEW')]), 'a\r\nNEW\r\nb\r\n');
+  assert.equal(
+    applyEdits(plain.text, [insertLineAfter({ source: plain, doubled: false }, 0, 'NEW')]),
+    'a\r\nNEW\r\nb\r\n',
+  );
   const doubled = new SourceText('a \n\nb \n\n');
-  assert.equal(applyEdits(doubled.text, [insertLineAfter({ source: doubled, doubled: true }, 0, 'NEW')]), 'a \n\nNEW\n\nb \n\n');
+  assert.equal(
+    applyEdits(doubled.text, [insertLineAfter({ source: doubled, doubled: true }, 0, 'NEW')]),
+    'a \n\nNEW\n\nb \n\n',
+  );
 });

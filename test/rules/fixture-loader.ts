@@ -41,23 +41,33 @@ export function parseFixture(source: string, name = 'fixture'): Fixture {
     const bare = line.replace(/[\r\n]+$/, '');
     const m = MARKER.exec(bare);
     if (!m) {
-      if (SPANLESS.test(bare)) throw new Error(`${name}: marker without a span (one rule id, then @start-end): ${bare}`);
+      if (SPANLESS.test(bare))
+        throw new Error(`${name}: marker without a span (one rule id, then @start-end): ${bare}`);
       kept.push(line);
       continue;
     }
     if (kept.length === 0) throw new Error(`${name}: a marker line comes before any text line: ${bare}`);
     const [, ruleId, start, below, end] = m as unknown as [string, string, string, string | undefined, string];
     const startLine = kept.length - 1;
-    expected.push({ ruleId, range: { start: { line: startLine, character: Number(start) - 1 }, end: { line: startLine + Number(below ?? 0), character: Number(end) } } });
+    expected.push({
+      ruleId,
+      range: {
+        start: { line: startLine, character: Number(start) - 1 },
+        end: { line: startLine + Number(below ?? 0), character: Number(end) },
+      },
+    });
   }
   const lines = kept.map((l) => l.replace(/[\r\n]+$/, ''));
   for (const { ruleId, range } of expected) {
     const where = `${name}: ${ruleId} ${markerSpan(range)} on line ${range.start.line + 1}`;
     const startLine = lines[range.start.line];
     const endLine = lines[range.end.line];
-    if (range.start.character < 0 || range.start.character >= startLine.length) throw new Error(`${where}: the start column is outside the line`);
-    if (endLine === undefined || range.end.character > endLine.length) throw new Error(`${where}: the end is outside the text`);
-    if (range.end.line === range.start.line && range.end.character <= range.start.character) throw new Error(`${where}: the span ends before it starts`);
+    if (range.start.character < 0 || range.start.character >= startLine.length)
+      throw new Error(`${where}: the start column is outside the line`);
+    if (endLine === undefined || range.end.character > endLine.length)
+      throw new Error(`${where}: the end is outside the text`);
+    if (range.end.line === range.start.line && range.end.character <= range.start.character)
+      throw new Error(`${where}: the span ends before it starts`);
   }
   return { text: kept.join(''), expected };
 }

@@ -8,10 +8,13 @@ import { check, RULES } from '../../server/src/core/rules';
 import { loadFixture, markerSpan, parseFixture, type ExpectedFinding } from './fixture-loader';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'rules');
-const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 /** A finding as a sortable line: `  49 IMR001 @1-23` (its line, then its marker). */
-const key = (f: ExpectedFinding) => `${String(f.range.start.line + 1).padStart(4, ' ')} ${f.ruleId} ${markerSpan(f.range)}`;
+const key = (f: ExpectedFinding) =>
+  `${String(f.range.start.line + 1).padStart(4, ' ')} ${f.ruleId} ${markerSpan(f.range)}`;
 const at = (line: number, character: number) => ({ line, character });
 
 describe('fixture loader', () => {
@@ -23,7 +26,10 @@ describe('fixture loader', () => {
       { ruleId: 'IMR005', range: { start: at(1, 1), end: at(2, 3) } },
       { ruleId: 'IMR003', range: { start: at(1, 3), end: at(1, 4) } },
     ]);
-    assert.deepEqual(f.expected.map((e) => markerSpan(e.range)), ['@1-5', '@2-+1:3', '@4-4']);
+    assert.deepEqual(
+      f.expected.map((e) => markerSpan(e.range)),
+      ['@1-5', '@2-+1:3', '@4-4'],
+    );
   });
 
   test('a line that only mentions a rule is text, not a marker', () => {
@@ -48,14 +54,23 @@ describe('rule fixtures', () => {
   for (const file of files) {
     test(file, () => {
       const id = /^(IMR\d{3})-[a-z0-9-]+\.txt$/.exec(file)?.[1];
-      assert.ok(id && RULES.some((r) => r.meta.id === id), `${file}: name it <IMR0NN>-<slug>.txt after an existing rule`);
+      assert.ok(
+        id && RULES.some((r) => r.meta.id === id),
+        `${file}: name it <IMR0NN>-<slug>.txt after an existing rule`,
+      );
       const { text, expected } = loadFixture(path.join(FIXTURES, file));
       const { findings } = check(text);
       const got = findings.map(key).sort();
       const want = expected.map(key).sort();
       if (JSON.stringify(got) !== JSON.stringify(want)) {
-        const detail = findings.map((f) => `  line ${f.range.start.line + 1} ${f.ruleId} ${markerSpan(f.range)} ${f.severity}: ${f.message}`).join('\n');
-        assert.deepEqual(got, want, `${file}: findings (line, rule id, span) differ from the markers.\nAll findings:\n${detail || '  (none)'}`);
+        const detail = findings
+          .map((f) => `  line ${f.range.start.line + 1} ${f.ruleId} ${markerSpan(f.range)} ${f.severity}: ${f.message}`)
+          .join('\n');
+        assert.deepEqual(
+          got,
+          want,
+          `${file}: findings (line, rule id, span) differ from the markers.\nAll findings:\n${detail || '  (none)'}`,
+        );
       }
     });
   }
@@ -69,7 +84,10 @@ describe('fixture coverage', () => {
       const own = files.filter((f) => f.startsWith(`${id}-`));
       const failing = own.filter((f) => loadFixture(path.join(FIXTURES, f)).expected.some((e) => e.ruleId === id));
       assert.ok(failing.length > 0, `no fixture ${id}-*.txt marks a ${id} finding`);
-      assert.ok(own.some((f) => f.startsWith(`${id}-clean-`)), `no clean fixture ${id}-clean-*.txt`);
+      assert.ok(
+        own.some((f) => f.startsWith(`${id}-clean-`)),
+        `no clean fixture ${id}-clean-*.txt`,
+      );
     });
   }
 });

@@ -32,7 +32,10 @@ describe('related locations', () => {
   test('IMR004 on a UR-worded conclusion points back at the decision', () => {
     const f = only(check(FLIPPED).findings, 'IMR004');
     const sentence = 'Decision rationale: Braces help only in the acute phase. '.length;
-    assert.deepEqual(f.range, { start: at(9, sentence), end: at(9, sentence + 'The request is non-certified.'.length) });
+    assert.deepEqual(f.range, {
+      start: at(9, sentence),
+      end: at(9, sentence + 'The request is non-certified.'.length),
+    });
     assert.equal(
       f.message,
       'Item 1 "Lumbar support brace" (Overturned): the rationale concludes in utilization-review wording ("non-certified"), read as not medically necessary, which contradicts Overturned.',
@@ -54,12 +57,21 @@ describe('related locations', () => {
   });
 
   test("IMR012 points at the header's Date of Injury", () => {
-    const header = layoutHeader({ assigned: '11/18/2016', injury: '10/10/2016', decision: '12/19/2016', ur: '11/09/2016', application: '11/14/2016' });
+    const header = layoutHeader({
+      assigned: '11/18/2016',
+      injury: '10/10/2016',
+      decision: '12/19/2016',
+      ur: '11/09/2016',
+      application: '11/14/2016',
+    });
     const text = smallLetter({ header, summary: ['The injured worker is a 40 year old male injured on 10/12/2016.'] });
     const f = only(check(text).findings, 'IMR012');
     assert.equal(f.related?.length, 1);
     const column = header[1].indexOf('10/10/2016');
-    assert.deepEqual(f.related?.[0], { message: "The header's Date of Injury", range: { start: at(1, column), end: at(1, column + 10) } });
+    assert.deepEqual(f.related?.[0], {
+      message: "The header's Date of Injury",
+      range: { start: at(1, column), end: at(1, column + 10) },
+    });
   });
 
   test('IMR016 points at the statements it disagrees with', () => {
@@ -79,9 +91,15 @@ describe('related locations', () => {
     const f = only(check(FLIPPED).findings, 'IMR004');
     const d = toDiagnostic(f, 3, '/ext', 'file:///letters/a.txt');
     assert.deepEqual(d.relatedInformation, [
-      { location: { uri: 'file:///letters/a.txt', range: { start: at(6, 22), end: at(6, 32) } }, message: 'The decision: Overturned' },
+      {
+        location: { uri: 'file:///letters/a.txt', range: { start: at(6, 22), end: at(6, 32) } },
+        message: 'The decision: Overturned',
+      },
     ]);
-    assert.equal(toDiagnostic({ ...f, related: undefined }, 3, '/ext', 'file:///letters/a.txt').relatedInformation, undefined);
+    assert.equal(
+      toDiagnostic({ ...f, related: undefined }, 3, '/ext', 'file:///letters/a.txt').relatedInformation,
+      undefined,
+    );
   });
 
   test('SARIF results carry relatedLocations with 1-based regions', () => {

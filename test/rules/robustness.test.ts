@@ -9,9 +9,25 @@ import type { Position } from '../../server/src/core/model';
 import { letterText, SHIPPED_LETTERS } from '../support/letters';
 
 const PIECES = [
-  'Upheld', 'Overturned', 'Uphold', ': Denied', 'Decision rationale:', 'MAXIMUS guideline:', 'Claims Administrator guideline:',
-  'CLINICAL CASE SUMMARY', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'IMR ISSUES, DECISIONS AND RATIONALES', '\f', '', ' ',
-  'is not medically necessary.', 'is medically necessary.', 'Certification(s)/Specialty:', 'x: Upheld', ':', '\r',
+  'Upheld',
+  'Overturned',
+  'Uphold',
+  ': Denied',
+  'Decision rationale:',
+  'MAXIMUS guideline:',
+  'Claims Administrator guideline:',
+  'CLINICAL CASE SUMMARY',
+  'HOW THE IMR FINAL DETERMINATION WAS MADE',
+  'IMR ISSUES, DECISIONS AND RATIONALES',
+  '\f',
+  '',
+  ' ',
+  'is not medically necessary.',
+  'is medically necessary.',
+  'Certification(s)/Specialty:',
+  'x: Upheld',
+  ':',
+  '\r',
 ];
 
 type Mutation = { at: number; kind: 'delete' | 'duplicate' | 'insert' | 'truncate'; piece: string };
@@ -47,7 +63,11 @@ test('damaged letters: no rule fails, every range is inside the text, every fix 
         assert.ok(!f.message.includes('failed on this document'), f.message);
         assert.ok(inside(f.range.start, source) && inside(f.range.end, source), `${f.ruleId} range outside the text`);
         for (const fix of f.fixes ?? []) {
-          for (const e of fix.edits) assert.ok(inside(e.range.start, source) && inside(e.range.end, source), `${f.ruleId} edit outside the text`);
+          for (const e of fix.edits)
+            assert.ok(
+              inside(e.range.start, source) && inside(e.range.end, source),
+              `${f.ruleId} edit outside the text`,
+            );
           applyEdits(text, fix.edits); // throws on overlap
         }
       }

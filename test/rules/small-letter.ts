@@ -17,7 +17,13 @@ export const DEFAULT_ITEM = [
 ];
 
 /** The `-layout` header of a letter with these dates (MM/DD/YYYY), as pdftotext -layout writes it. */
-export function layoutHeader(d: { assigned: string; injury: string; decision: string; ur: string; application: string }): string[] {
+export function layoutHeader(d: {
+  assigned: string;
+  injury: string;
+  decision: string;
+  ur: string;
+  application: string;
+}): string[] {
   return [
     'Case Number:          CM16-0000001',
     `Date Assigned:        ${d.assigned}                      Date of Injury:      ${d.injury}`,
@@ -28,7 +34,11 @@ export function layoutHeader(d: { assigned: string; injury: string; decision: st
   ];
 }
 
-export function smallLetter({ header = [], summary = ['The injured worker is a 40 year old male.'], item = DEFAULT_ITEM }: SmallLetterParts = {}): string {
+export function smallLetter({
+  header = [],
+  summary = ['The injured worker is a 40 year old male.'],
+  item = DEFAULT_ITEM,
+}: SmallLetterParts = {}): string {
   return [
     ...header,
     '                 HOW THE IMR FINAL DETERMINATION WAS MADE',

@@ -93,11 +93,17 @@ describe('install-vscode-test-host.sh through npm run', () => {
         assert.deepEqual(leaked, [], `${call.args}: inherited ${leaked.join(', ')}`);
         assert.equal(call.env.has('INIT_CWD'), false, `${call.args}: inherited INIT_CWD`);
         const pathDirs = (call.env.get('PATH') ?? '').split(path.delimiter);
-        assert.deepEqual(pathDirs.filter((d) => /node_modules\/\.bin$|node-gyp-bin$/.test(d) && !d.startsWith(cache)), []);
+        assert.deepEqual(
+          pathDirs.filter((d) => /node_modules\/\.bin$|node-gyp-bin$/.test(d) && !d.startsWith(cache)),
+          [],
+        );
       }
       const codeServer = calls[1];
       assert.equal(codeServer.env.get('npm_config_nodedir'), path.join(cache, 'node24', 'node_modules', 'node'));
-      assert.equal(codeServer.env.get('PATH')?.split(path.delimiter)[0], path.join(cache, 'node24', 'node_modules', '.bin'));
+      assert.equal(
+        codeServer.env.get('PATH')?.split(path.delimiter)[0],
+        path.join(cache, 'node24', 'node_modules', '.bin'),
+      );
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
     }

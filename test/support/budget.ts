@@ -9,7 +9,12 @@ import * as path from 'node:path';
 export const WORKER_LIMIT_MS = 30_000;
 
 /** `exportName` of the module at `modulePath` (from the repo root) called with `args`; rejects past the limit. */
-export function inWorker<T>(modulePath: string, exportName: string, args: unknown[], limitMs = WORKER_LIMIT_MS): Promise<T> {
+export function inWorker<T>(
+  modulePath: string,
+  exportName: string,
+  args: unknown[],
+  limitMs = WORKER_LIMIT_MS,
+): Promise<T> {
   const worker = new Worker(path.join(__dirname, 'budget-worker.cjs'), {
     workerData: { modulePath: path.resolve(modulePath), exportName, args },
   });

@@ -8,7 +8,9 @@ import type { TestContext } from 'node:test';
 
 /** The repo root: the nearest folder with a package.json above this file (test/support/, or dist/ in the bench bundle). */
 export const ROOT = findRoot(__dirname);
-export const CORPUS = process.env.IMR_CORPUS ? path.resolve(ROOT, process.env.IMR_CORPUS) : path.resolve(ROOT, '..', 'shared', 'corpus');
+export const CORPUS = process.env.IMR_CORPUS
+  ? path.resolve(ROOT, process.env.IMR_CORPUS)
+  : path.resolve(ROOT, '..', 'shared', 'corpus');
 
 /** The corpus's forms of a letter and their folders: seeds, then the 2016 letters as text, layout and PDF. */
 export const FORMS = { seeds: 'seeds', text: 'dwc-2016/text', layout: 'dwc-2016/layout', pdf: 'dwc-2016/pdf' } as const;
@@ -77,7 +79,10 @@ export function corpusLetters(forms: readonly Form[] = TEXT_FORMS): Letter[] {
     assert.notEqual(form, 'pdf', 'PDF letters are binary: list them with corpusFiles');
     let letters = cache.get(form);
     if (!letters) {
-      letters = corpusNames(form).map((f) => ({ name: `${FORMS[form]}/${f}`, text: readFileSync(path.join(CORPUS, FORMS[form], f), 'utf8') }));
+      letters = corpusNames(form).map((f) => ({
+        name: `${FORMS[form]}/${f}`,
+        text: readFileSync(path.join(CORPUS, FORMS[form], f), 'utf8'),
+      }));
       cache.set(form, letters);
     }
     out.push(...letters);

@@ -27,7 +27,8 @@ export const SHIPPED_LETTERS: readonly string[] = [
 
 /** Where the repo keeps its copy of a corpus letter. */
 export function letterPath(corpusName: string): string {
-  if (!SHIPPED_LETTERS.includes(corpusName)) throw new Error(`${corpusName} is not shipped: copy it to test/fixtures/letters/ and list it here`);
+  if (!SHIPPED_LETTERS.includes(corpusName))
+    throw new Error(`${corpusName} is not shipped: copy it to test/fixtures/letters/ and list it here`);
   const example = EXAMPLES[corpusName];
   return example ? path.join(ROOT, 'examples', example) : path.join(LETTER_FIXTURES, corpusName);
 }

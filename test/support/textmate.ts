@@ -19,8 +19,12 @@ export function loadGrammar(): Promise<IGrammar> {
   grammar ??= (async () => {
     await oniguruma.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')));
     const registry = new Registry({
-      onigLib: Promise.resolve({ createOnigScanner: (sources) => oniguruma.createOnigScanner(sources), createOnigString: (text) => oniguruma.createOnigString(text) }),
-      loadGrammar: async (scopeName) => (scopeName === ROOT_SCOPE ? parseRawGrammar(readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null),
+      onigLib: Promise.resolve({
+        createOnigScanner: (sources) => oniguruma.createOnigScanner(sources),
+        createOnigString: (text) => oniguruma.createOnigString(text),
+      }),
+      loadGrammar: async (scopeName) =>
+        scopeName === ROOT_SCOPE ? parseRawGrammar(readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null,
     });
     const loaded = await registry.loadGrammar(ROOT_SCOPE);
     if (!loaded) throw new Error(`${GRAMMAR_PATH} did not load`);
@@ -36,7 +40,11 @@ export function tokenizeLines(g: IGrammar, lines: readonly string[]): Scoped[][]
     const result = g.tokenizeLine(line, state);
     state = result.ruleStack;
     return result.tokens
-      .map((t): Scoped => [t.startIndex, line.slice(t.startIndex, Math.min(t.endIndex, line.length)), t.scopes.filter((s) => s !== ROOT_SCOPE).join(' ')])
+      .map((t): Scoped => [
+        t.startIndex,
+        line.slice(t.startIndex, Math.min(t.endIndex, line.length)),
+        t.scopes.filter((s) => s !== ROOT_SCOPE).join(' '),
+      ])
       .filter(([, text, scopes]) => scopes !== '' && text !== '');
   });
 }

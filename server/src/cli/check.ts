@@ -51,20 +51,31 @@ export async function runCheck(args: string[]): Promise<number> {
   }
   const progress = startProgress(inputs.files.length);
   const tasks = inputs.files.map((file) => ({ file, config: configs.forFile(file), fix: values.fix === true }));
-  const outcomes = await runTasks(checkFile, tasks, jobs, ({ file }, reason) => ({ file, reason: `could not be processed (${reason})` }), progress.tick);
+  const outcomes = await runTasks(
+    checkFile,
+    tasks,
+    jobs,
+    ({ file }, reason) => ({ file, reason: `could not be processed (${reason})` }),
+    progress.tick,
+  );
   for (const outcome of outcomes) {
     for (const warning of outcome.warnings ?? []) messages.warn(warning);
     if ('reason' in outcome) {
       failed.push(outcome);
       messages.error(`${outcome.file}: ${outcome.reason}`);
     } else {
-      results.push(values.quiet ? { file: outcome.file, findings: outcome.findings.filter((f) => f.severity === 'error') } : outcome);
+      results.push(
+        values.quiet
+          ? { file: outcome.file, findings: outcome.findings.filter((f) => f.severity === 'error') }
+          : outcome,
+      );
     }
   }
   progress.stop();
   messages.flush();
 
-  const text = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, failed) : formatText(results);
+  const text =
+    format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, failed) : formatText(results);
   const writeError = await writeOutput(text, values.output);
   if (writeError) messages.error(writeError);
   messages.flush();
@@ -91,10 +102,19 @@ const checkFile = registerTask('check', async ({ file, config, fix }: CheckTask)
     if (!fix) return { file, findings };
     const fixed = fixAllSafe(read.text, (text) => check(text, config).findings, findings);
     if (fixed.fixed === 0) return { file, findings };
-    if (read.encoding === 'pdf') return { file, findings, warnings: [`${file}: not fixed: a PDF is read-only; fix the document it was made from`] };
+    if (read.encoding === 'pdf')
+      return {
+        file,
+        findings,
+        warnings: [`${file}: not fixed: a PDF is read-only; fix the document it was made from`],
+      };
     // Never rewrite a byte outside a fix: a file that would not read back the same is left alone.
     if (read.unwritable !== undefined) {
-      return { file, findings, warnings: [`${file}: not fixed: ${read.unwritable}, and rewriting it would change those bytes`] };
+      return {
+        file,
+        findings,
+        warnings: [`${file}: not fixed: ${read.unwritable}, and rewriting it would change those bytes`],
+      };
     }
     await writeLetter(file, fixed.text, read.encoding);
     return { file, findings: fixed.findings };

@@ -35,7 +35,13 @@ export async function runExport(args: string[]): Promise<number> {
   const rows: ExportRow[] = [];
   const progress = startProgress(inputs.files.length);
   const tasks = inputs.files.map((file) => ({ file }));
-  const outcomes = await runTasks(exportFile, tasks, jobs, ({ file }, reason) => ({ file, reason: `could not be processed (${reason})` }), progress.tick);
+  const outcomes = await runTasks(
+    exportFile,
+    tasks,
+    jobs,
+    ({ file }, reason) => ({ file, reason: `could not be processed (${reason})` }),
+    progress.tick,
+  );
   for (const outcome of outcomes) {
     if ('reason' in outcome) messages.error(`${outcome.file}: ${outcome.reason}`);
     else rows.push(...outcome.rows);
@@ -51,7 +57,10 @@ export async function runExport(args: string[]): Promise<number> {
 }
 
 /** One letter's rows, or why it has none. */
-const exportFile = registerTask('export', async ({ file }: { file: string }): Promise<{ rows: ExportRow[] } | FailedFile> => {
-  const loaded = await loadLetter(file);
-  return 'reason' in loaded ? loaded : { rows: exportRows(file, loaded.document) };
-});
+const exportFile = registerTask(
+  'export',
+  async ({ file }: { file: string }): Promise<{ rows: ExportRow[] } | FailedFile> => {
+    const loaded = await loadLetter(file);
+    return 'reason' in loaded ? loaded : { rows: exportRows(file, loaded.document) };
+  },
+);

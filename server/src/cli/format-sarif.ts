@@ -21,13 +21,19 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   hint: 'note',
 };
 
-export function formatSarif(results: readonly FileResult[], failed: readonly FailedFile[], cwd = process.cwd()): string {
+export function formatSarif(
+  results: readonly FileResult[],
+  failed: readonly FailedFile[],
+  cwd = process.cwd(),
+): string {
   return JSON.stringify(sarifLog(results, failed, cwd), null, 2) + '\n';
 }
 
 export function sarifLog(results: readonly FileResult[], failed: readonly FailedFile[], cwd: string): Sarif.Log {
   const run: Sarif.Run = {
-    tool: { driver: { name: 'imr', version: VERSION, semanticVersion: VERSION, rules: RULES.map((r) => descriptor(r.meta)) } },
+    tool: {
+      driver: { name: 'imr', version: VERSION, semanticVersion: VERSION, rules: RULES.map((r) => descriptor(r.meta)) },
+    },
     originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
     columnKind: 'utf16CodeUnits',
     invocations: [
@@ -68,7 +74,11 @@ function result(f: Finding, artifactLocation: Sarif.ArtifactLocation): Sarif.Res
     locations: [{ physicalLocation: { artifactLocation, region: region(f.range) } }],
   };
   if (f.related?.length) {
-    out.relatedLocations = f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation, region: region(r.range) } }));
+    out.relatedLocations = f.related.map((r, id) => ({
+      id,
+      message: { text: r.message },
+      physicalLocation: { artifactLocation, region: region(r.range) },
+    }));
   }
   if (f.fixes?.length) {
     out.fixes = f.fixes.map((fix) => ({
@@ -76,7 +86,10 @@ function result(f: Finding, artifactLocation: Sarif.ArtifactLocation): Sarif.Res
       artifactChanges: [
         {
           artifactLocation,
-          replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+          replacements: fix.edits.map((e) => ({
+            deletedRegion: region(e.range),
+            insertedContent: { text: e.newText },
+          })),
         },
       ],
     }));

@@ -38,7 +38,8 @@ export function registerTask<T extends Task, R>(name: string, run: (task: T) => 
 /** `--jobs`: a positive whole number; the number of cores when absent. */
 export function parseJobs(value: string | undefined, command: string): number {
   if (value === undefined) return availableParallelism();
-  if (!/^[1-9]\d{0,3}$/.test(value)) throw new UsageError(`--jobs must be a whole number from 1 (got '${value}'). See 'imr ${command} --help'.`);
+  if (!/^[1-9]\d{0,3}$/.test(value))
+    throw new UsageError(`--jobs must be a whole number from 1 (got '${value}'). See 'imr ${command} --help'.`);
   return Number(value);
 }
 
@@ -105,7 +106,8 @@ export async function runTasks<T extends Task, R>(
         worker.postMessage({ index: current.index, name, task } satisfies WorkerRequest);
       };
       worker.on('message', (reply: WorkerReply) => {
-        if (current) settle(current.index, 'failure' in reply ? onFailure(current.task, reply.failure) : (reply.result as R));
+        if (current)
+          settle(current.index, 'failure' in reply ? onFailure(current.task, reply.failure) : (reply.result as R));
         feed();
       });
       // A worker that dies takes only its current file with it; a fresh one carries on with the rest.

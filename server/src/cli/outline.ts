@@ -11,7 +11,11 @@ const FORMATS = ['text', 'json'] as const;
 export async function runOutline(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
     'outline',
   );
   if (values.help) {

@@ -42,8 +42,10 @@ const BARE_PAGES = /^\d{1,5}(?:\s*[-–]\s*\d{1,5})?$/;
 const SECTION_NUMBER = /^\d+(?:\.\d+)*\.?\s+\S/;
 const SECTION_NUMBER_START = /^\d+(?:\.\d+)*\.?\s/;
 const ACRONYM_THEN_LOWERCASE = /^[A-Z]{2,}\s+[a-z]/;
-const ODG_NAME = /\(ODG\)\s*Official\s+Disability\s+Guidelines|Official\s+Disability\s+Guidelines(?:\s*\(ODG\))?|\bODG\b/i;
-const ACOEM_NAME = /\bACOEM\s+Occupational\s+Medicine\s+Practice\s+Guidelines|Occupational\s+Medicine\s+Practice\s+Guidelines|\bACOEM\b/i;
+const ODG_NAME =
+  /\(ODG\)\s*Official\s+Disability\s+Guidelines|Official\s+Disability\s+Guidelines(?:\s*\(ODG\))?|\bODG\b/i;
+const ACOEM_NAME =
+  /\bACOEM\s+Occupational\s+Medicine\s+Practice\s+Guidelines|Occupational\s+Medicine\s+Practice\s+Guidelines|\bACOEM\b/i;
 const ODG_CHAPTER_PREFIX = new RegExp(String.raw`[\s,:;\-–—]*(?:Chapter\s*:?\s*)?(?:${YEAR}\s*,?\s*)?`, 'iy');
 
 /** Source range of body text `[start, end)`. */
@@ -53,7 +55,7 @@ export function parseGuidelineBody(text: string, toRange: ToRange): GuidelineBod
   const body: GuidelineBody = { noEvidence: false, outsideMtus: false, citations: [] };
   const first = text.indexOf(CITATION_LEAD);
   readLeadIn(text.slice(0, first < 0 ? text.length : first), body, toRange);
-  for (let at = first; at >= 0; ) {
+  for (let at = first; at >= 0;) {
     const next = text.indexOf(CITATION_LEAD, at + CITATION_LEAD.length);
     body.citations.push(readCitation(text, at + CITATION_LEAD.length, next < 0 ? text.length : next, toRange));
     at = next;
@@ -121,7 +123,7 @@ function readMtusParts(written: string, from: number, at: ToRange): MtusPart[] {
 function pushMtusPart(parts: MtusPart[], written: string, from: number, to: number, toRange: ToRange): void {
   const start = skipSpace(written, from, to);
   let end = to;
-  while (end > start && (isSpace(written.charCodeAt(end - 1)) || written.charCodeAt(end - 1) === 0x2c /* , */)) end--;
+  while (end > start && (isSpace(written.charCodeAt(end - 1)) || written.charCodeAt(end - 1) === 0x2c) /* , */) end--;
   if (end === start) return;
   const raw = written.slice(start, end);
   // Ranges of offsets into `raw`.
@@ -242,7 +244,7 @@ function continuesSection(previous: string, piece: string, numbered: boolean): b
 /** `300`, `92,127`, `300-301 and 617-25` (an abbreviated end takes the start's leading digits: 617-625). */
 /** `list` stands at `offset` of the text `toRange` reads. */
 function readPages(list: string, offset: number, pages: PageRef[], toRange: ToRange): void {
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     PAGE_REF.lastIndex = at;
     const ref = PAGE_REF.exec(list);
     if (!ref) break;
@@ -301,7 +303,6 @@ function readOdgChapter(citation: Citation, written: string, from: number, at: T
 const EXACT_TITLES = [...new Set(MTUS_TITLES.map((t) => t.title))];
 const TITLE_BY_KEY = new Map(MTUS_TITLES.map((t) => [titleKey(t.title), t.title]));
 
-
 function canonicalTitle(written: string): string {
   // The usual case, without normalising. A length test first: cheaper than hashing a fresh string for a Set.
   for (const title of EXACT_TITLES) if (title.length === written.length && title === written) return written;
@@ -331,7 +332,6 @@ function mayBeEra1ChronicPain(head: string): boolean {
   const last = head.charCodeAt(head.length - 1) | 0x20;
   return startsWithLetter(head, 'c') && (last === 0x74 || last === 0x73); // t, s
 }
-
 
 function skipSpace(s: string, from: number, to: number): number {
   while (from < to && isSpace(s.charCodeAt(from))) from++;

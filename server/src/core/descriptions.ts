@@ -36,18 +36,29 @@ const MTUS_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'physical medicine and functional restoration (8 CCR 9792.24.2 [recall]); letters cite a 2009 and a 2016 version',
   'Opioid Treatment':
     'Opioids Treatment Guidelines (2016) — the MTUS part on opioid use, monitoring and tapering (8 CCR 9792.24.4 [recall])',
-  'Acupuncture Treatment': 'Acupuncture Medical Treatment Guidelines (2007) — the MTUS part on acupuncture (8 CCR 9792.24.1 [recall])',
+  'Acupuncture Treatment':
+    'Acupuncture Medical Treatment Guidelines (2007) — the MTUS part on acupuncture (8 CCR 9792.24.1 [recall])',
   'Postsurgical Treatment':
     'Postsurgical Treatment Guidelines (2009) — the MTUS part on physical medicine after surgery (8 CCR 9792.24.3 [recall])',
   'General Approaches':
     'General Approaches (2004) — the general chapters of the ACOEM Practice Guidelines 2nd ed. (including ' +
     'Chapter 3, Initial Approaches to Treatment), adopted into the MTUS (8 CCR 9792.22 [recall])',
-  'Neck and Upper Back Complaints': acoemChapter('Neck and Upper Back Complaints (2004)', 8, 'cervical spine and upper back', '9792.23.1'),
+  'Neck and Upper Back Complaints': acoemChapter(
+    'Neck and Upper Back Complaints (2004)',
+    8,
+    'cervical spine and upper back',
+    '9792.23.1',
+  ),
   'Shoulder Complaints': acoemChapter('Shoulder Complaints (2004)', 9, 'shoulder', '9792.23.2'),
   'Elbow Complaints':
     'Elbow Complaints (2007) — the revised ACOEM elbow chapter (Chapter 10, own pagination), adopted into ' +
     'the MTUS; covers the elbow (8 CCR 9792.23.3 [recall])',
-  'Forearm, Wrist, and Hand Complaints': acoemChapter('Forearm, Wrist, and Hand Complaints (2004)', 11, 'forearm, wrist and hand', '9792.23.4'),
+  'Forearm, Wrist, and Hand Complaints': acoemChapter(
+    'Forearm, Wrist, and Hand Complaints (2004)',
+    11,
+    'forearm, wrist and hand',
+    '9792.23.4',
+  ),
   'Low Back Complaints': acoemChapter('Low Back Complaints (2004)', 12, 'lumbar and thoracic spine', '9792.23.5'),
   'Knee Complaints': acoemChapter('Knee Complaints (2004)', 13, 'knee', '9792.23.6'),
   'Ankle and Foot Complaints': acoemChapter('Ankle and Foot Complaints (2004)', 14, 'ankle and foot', '9792.23.7'),

@@ -57,7 +57,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { term: 'CA-MTUS', meaning: 'California Medical Treatment Utilization Schedule (the MTUS, 8 CCR 9792.20 ff.)' },
   {
     term: 'ACOEM',
-    meaning: 'American College of Occupational and Environmental Medicine (its Occupational Medicine Practice Guidelines)',
+    meaning:
+      'American College of Occupational and Environmental Medicine (its Occupational Medicine Practice Guidelines)',
   },
   { term: 'ODG', meaning: 'Official Disability Guidelines', note: 'A treatment guideline outside the MTUS.' },
   { term: 'CPMTG', meaning: 'Chronic Pain Medical Treatment Guidelines (a part of the MTUS)' },
@@ -66,7 +67,11 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
 
   // Procedures, tests and devices
   { term: 'MBB', meaning: 'medial branch block' },
-  { term: 'MMB', meaning: 'probably a typo for MBB (medial branch block)', note: 'Seen in seed letters where MBB is meant.' },
+  {
+    term: 'MMB',
+    meaning: 'probably a typo for MBB (medial branch block)',
+    note: 'Seen in seed letters where MBB is meant.',
+  },
   { term: 'RF', meaning: 'radiofrequency (neurotomy)' },
   { term: 'RFTC', meaning: 'radiofrequency thermocoagulation' },
   { term: 'ESI', meaning: 'epidural steroid injection', unverified: true },
@@ -146,7 +151,11 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { term: 'MVA', meaning: 'motor vehicle accident' },
   { term: 'TMJ', meaning: 'temporomandibular joint' },
   { term: 'GI', meaning: 'gastrointestinal', note: NOT_IN_TABLE },
-  { term: 'ICD', meaning: 'International Classification of Diseases (diagnosis codes; ICD9 = 9th revision)', note: NOT_IN_TABLE },
+  {
+    term: 'ICD',
+    meaning: 'International Classification of Diseases (diagnosis codes; ICD9 = 9th revision)',
+    note: NOT_IN_TABLE,
+  },
 
   // Examination and body
   { term: 'DTR', meaning: 'deep tendon reflex' },
@@ -177,7 +186,8 @@ const byExactTerm = new Map<string, GlossaryEntry>();
 const byFoldedTerm = new Map<string, GlossaryEntry>();
 for (const entry of GLOSSARY) {
   byExactTerm.set(entry.term, entry);
-  if (letterCount(entry.term) >= 3 && !EXACT_CASE_ONLY.has(entry.term)) byFoldedTerm.set(entry.term.toLowerCase(), entry);
+  if (letterCount(entry.term) >= 3 && !EXACT_CASE_ONLY.has(entry.term))
+    byFoldedTerm.set(entry.term.toLowerCase(), entry);
 }
 
 function letterCount(text: string): number {
@@ -215,7 +225,21 @@ function lookupPlural(word: string): GlossaryEntry | undefined {
 
 const REGION_NAMES: Record<string, string> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'sacral' };
 const REGION_SIZES = { C: 8, T: 12, L: 5, S: 5 } as const;
-const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const ORDINALS = [
+  '',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+];
 /** Levels top to bottom. C8 is a nerve root between C7 and T1, not a vertebra. */
 const LEVEL_ORDER = (['C', 'T', 'L', 'S'] as const).flatMap((region) =>
   Array.from({ length: REGION_SIZES[region] }, (_, i) => `${region}${i + 1}`),
@@ -248,7 +272,10 @@ export function spinalLevelEntry(word: string): GlossaryEntry | undefined {
   const fromNumber = Number(m[2]);
   if (!isLevel(fromRegion, fromNumber)) return undefined;
   if (m[4] === undefined) {
-    return { term: word, meaning: `spinal level ${describeLevel(fromRegion, fromNumber)} (or its nerve root or dermatome)` };
+    return {
+      term: word,
+      meaning: `spinal level ${describeLevel(fromRegion, fromNumber)} (or its nerve root or dermatome)`,
+    };
   }
   const toRegion = m[3] ?? fromRegion;
   const toNumber = Number(m[4]);
@@ -289,7 +316,10 @@ const LONGEST_TERM = 16;
  * [start, end) range. Tries the longest piece of the token first (`PT/PTT` before `PT`), cutting only at
  * `/`, `-`, `.` and digit–letter changes, so `EMG/NCS` gives NCS under the cursor and `10mg` gives mg.
  */
-export function termAt(lineText: string, character: number): { entry: GlossaryEntry; start: number; end: number } | undefined {
+export function termAt(
+  lineText: string,
+  character: number,
+): { entry: GlossaryEntry; start: number; end: number } | undefined {
   let cursor = character;
   if (!isTermChar(lineText, cursor) && isTermChar(lineText, cursor - 1)) cursor -= 1; // caret just after a word
   if (!isTermChar(lineText, cursor)) return undefined;

@@ -3,7 +3,7 @@
 import type { MtusPart } from './model';
 
 export type BodyRegion =
-  | 'cervical' | 'lumbar' | 'shoulder' | 'knee' | 'elbow' | 'wrist-hand' | 'ankle-foot' | 'general' | 'mental' | 'eye';
+  'cervical' | 'lumbar' | 'shoulder' | 'knee' | 'elbow' | 'wrist-hand' | 'ankle-foot' | 'general' | 'mental' | 'eye';
 
 export interface MtusTitle {
   /** Spelling used by era-2 letters, e.g. `Neck and Upper Back Complaints`. */
@@ -71,7 +71,10 @@ const ODG_CHAPTERS: ReadonlyArray<readonly [pattern: string, region: BodyRegion 
 ];
 const CHAPTER_QUALIFIER = String.raw`(?:${S}\((?:acute|chronic)[^()]{0,40}\))?(?![a-z])`;
 /** An ODG chapter name, sticky: set `lastIndex` to where it may start. */
-export const ODG_CHAPTER = new RegExp(`(?:${ODG_CHAPTERS.map(([p]) => `(?:${p})`).join('|')})${CHAPTER_QUALIFIER}`, 'iy');
+export const ODG_CHAPTER = new RegExp(
+  `(?:${ODG_CHAPTERS.map(([p]) => `(?:${p})`).join('|')})${CHAPTER_QUALIFIER}`,
+  'iy',
+);
 const ODG_CHAPTER_TESTS = ODG_CHAPTERS.map(([p, region]) => [new RegExp(`^(?:${p})(?![a-z])`, 'i'), region] as const);
 
 /** Body region of an ODG chapter name such as `Knee & Leg`; undefined when unknown or without a region. */

@@ -42,13 +42,7 @@ export interface LayoutVariant {
 }
 
 export type HeaderFieldName =
-  | 'caseNumber'
-  | 'dateAssigned'
-  | 'decisionDate'
-  | 'priority'
-  | 'dateOfInjury'
-  | 'urDenialDate'
-  | 'applicationReceived';
+  'caseNumber' | 'dateAssigned' | 'decisionDate' | 'priority' | 'dateOfInjury' | 'urDenialDate' | 'applicationReceived';
 
 export interface HeaderField {
   name: HeaderFieldName;
@@ -242,12 +236,7 @@ export interface Finding {
 }
 
 export type ProblemCode =
-  | 'unknown-layout'
-  | 'unverified-layout'
-  | 'no-items'
-  | 'truncated'
-  | 'empty-document'
-  | 'binary-content';
+  'unknown-layout' | 'unverified-layout' | 'no-items' | 'truncated' | 'empty-document' | 'binary-content';
 
 /** Something the parser itself could not make sense of. Rules report content defects; this reports reading ones. */
 export interface StructuralProblem {

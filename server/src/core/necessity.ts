@@ -23,21 +23,106 @@ interface Cue {
 }
 
 // Finite verbs head the verb group whose negation decides the polarity ("is not", "cannot be deemed").
-const FINITE = new Set(['is', 'are', 'was', 'were', 'am', 'can', 'could', 'will', 'would', 'shall', 'should',
-  'may', 'might', 'must', 'do', 'does', 'did', 'has', 'have', 'had', 'cannot']);
-const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'un', 'lack', 'lacks', 'lacking',
-  'fail', 'fails', 'failed', 'unable', 'insufficient', 'unclear']);
+const FINITE = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'am',
+  'can',
+  'could',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  'has',
+  'have',
+  'had',
+  'cannot',
+]);
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'neither',
+  'nor',
+  'cannot',
+  'un',
+  'lack',
+  'lacks',
+  'lacking',
+  'fail',
+  'fails',
+  'failed',
+  'unable',
+  'insufficient',
+  'unclear',
+]);
 // Words that extraction glues after "not": "notmedically", "notbe".
-const GLUED_AFTER_NOT = new Set(['medically', 'medical', 'necessary', 'be', 'been', 'a', 'considered', 'deemed',
-  'supported', 'established', 'seen', 'indicated', 'appropriate']);
+const GLUED_AFTER_NOT = new Set([
+  'medically',
+  'medical',
+  'necessary',
+  'be',
+  'been',
+  'a',
+  'considered',
+  'deemed',
+  'supported',
+  'established',
+  'seen',
+  'indicated',
+  'appropriate',
+]);
 const CUE = /necess(ary|ity)|medically\s*appropriate/gi;
 // "if necessary", "when necessary": a condition, not a judgement.
 const CONDITIONALS = new Set(['if', 'when', 'whenever', 'where', 'wherever', 'unless']);
 const COMPLEMENTIZERS = new Set(['that', 'which', 'whether']);
 // Single words before a period that do not end a sentence ("Dr. X", "e.g. Y", "vs. Z").
-const ABBREVIATIONS = new Set(['dr', 'drs', 'mr', 'mrs', 'ms', 'prof', 'sr', 'jr', 'st', 'vs', 'v', 'fig', 'figs',
-  'pg', 'pp', 'vol', 'ed', 'eds', 'approx', 'dept', 'inc', 'co', 'corp', 'ltd', 'cf', 'al', 'ca', 'est', 'jan',
-  'feb', 'apr', 'aug', 'sept', 'oct', 'nov', 'dec']);
+const ABBREVIATIONS = new Set([
+  'dr',
+  'drs',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'vs',
+  'v',
+  'fig',
+  'figs',
+  'pg',
+  'pp',
+  'vol',
+  'ed',
+  'eds',
+  'approx',
+  'dept',
+  'inc',
+  'co',
+  'corp',
+  'ltd',
+  'cf',
+  'al',
+  'ca',
+  'est',
+  'jan',
+  'feb',
+  'apr',
+  'aug',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 // Abbreviations only before a number: "No. 5", "Nos. 3-4".
 const NUMBER_ABBREVIATIONS = new Set(['no', 'nos']);
 
@@ -51,7 +136,7 @@ const HISTORY_WORDS = new Set(['previously', 'prior', 'initially', 'originally',
 const UR_ACTOR = /\bUR\b|\butilization\s+review|claims\s+administrator|(?:prior|previous)\s+review/i;
 
 export function findNecessityConclusion(rationale: string): ConclusionMatch | undefined {
-  for (let end = contentEnd(rationale); end > 0; ) {
+  for (let end = contentEnd(rationale); end > 0;) {
     const sentence = sentenceEndingAt(rationale, end);
     end = sentence.previousEnd;
     const cue = lastCue(rationale, sentence);
@@ -87,7 +172,7 @@ export interface UrConclusionMatch {
 /** UR vocabulary used as the conclusion ("The request is non-certified."): the last sentence, no necessity cue. */
 export function findUrVocabularyConclusion(rationale: string): UrConclusionMatch | undefined {
   // Only the concluding position counts, and only when no necessity statement stands there.
-  for (let end = contentEnd(rationale); end > 0; ) {
+  for (let end = contentEnd(rationale); end > 0;) {
     const sentence = sentenceEndingAt(rationale, end);
     end = sentence.previousEnd;
     if (isBoilerplate(rationale, sentence)) continue;
@@ -277,7 +362,14 @@ function urPredicate(text: string, s: Sentence): UrConclusionMatch | undefined {
       if (isNegator(before.word) || before.word === 'non') negated = !negated;
       if (!UR_COPULAS.has(before.word)) continue;
       const polarity = urOutcomePolarity(word.word, negated);
-      return { word: text.slice(start, word.end), start, end: word.end, polarity, sentenceStart: s.start, sentenceEnd: s.end };
+      return {
+        word: text.slice(start, word.end),
+        start,
+        end: word.end,
+        polarity,
+        sentenceStart: s.start,
+        sentenceEnd: s.end,
+      };
     }
   }
   return undefined;

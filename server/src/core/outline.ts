@@ -60,16 +60,14 @@ function headerNode(header: Header): OutlineNode {
   const fields = Object.values(header.fields).filter((f) => f !== undefined);
   fields.sort((a, b) => comparePositions(a.labelRange.start, b.labelRange.start));
   // In plain text the values stand in their own column, lines below the labels: a field spans both.
-  const children = fields.map(
-    (f): OutlineNode => ({
-      kind: 'headerField',
-      name: stripColon(f.label),
-      detail: f.value || undefined,
-      range: union(f.labelRange, f.valueRange),
-      selectionRange: f.labelRange,
-      children: [],
-    }),
-  );
+  const children = fields.map((f): OutlineNode => ({
+    kind: 'headerField',
+    name: stripColon(f.label),
+    detail: f.value || undefined,
+    range: union(f.labelRange, f.valueRange),
+    selectionRange: f.labelRange,
+    children: [],
+  }));
   return {
     kind: 'header',
     name: 'Header',
@@ -81,12 +79,29 @@ function headerNode(header: Header): OutlineNode {
 }
 
 function sectionNode(section: Section): OutlineNode {
-  return { kind: 'section', name: section.title, range: section.range, selectionRange: section.headingRange, children: [] };
+  return {
+    kind: 'section',
+    name: section.title,
+    range: section.range,
+    selectionRange: section.headingRange,
+    children: [],
+  };
 }
 
-function credentialsNode(range: Range, specialties: readonly { text: string }[], states: readonly { text: string }[]): OutlineNode {
+function credentialsNode(
+  range: Range,
+  specialties: readonly { text: string }[],
+  states: readonly { text: string }[],
+): OutlineNode {
   const parts = [specialties.map((s) => s.text).join(', '), states.map((s) => s.text).join(', ')].filter(Boolean);
-  return { kind: 'credentials', name: 'Reviewer credentials', detail: parts.join(SEPARATOR) || undefined, range, selectionRange: range, children: [] };
+  return {
+    kind: 'credentials',
+    name: 'Reviewer credentials',
+    detail: parts.join(SEPARATOR) || undefined,
+    range,
+    selectionRange: range,
+    children: [],
+  };
 }
 
 function itemNode(item: DisputedItem): OutlineNode {
@@ -105,7 +120,14 @@ function fieldNode(field: Field): OutlineNode {
   let detail: string | undefined;
   if (field.guideline) detail = guidelineSummary(field.guideline);
   else if (field.kind === 'rationale') detail = conclusionLabel(field);
-  return { kind: 'field', name: stripColon(field.label), detail, range: union(field.range, field.labelRange), selectionRange: field.labelRange, children: [] };
+  return {
+    kind: 'field',
+    name: stripColon(field.label),
+    detail,
+    range: union(field.range, field.labelRange),
+    selectionRange: field.labelRange,
+    children: [],
+  };
 }
 
 /** The item text on one line, cut in the middle when long; `Item n` when the item has no text. */

@@ -16,7 +16,9 @@ const OUTCOMES: readonly (readonly [string, Polarity | undefined])[] = [
 const BY_WORD: ReadonlyMap<string, Polarity | undefined> = new Map(OUTCOMES);
 
 /** Alternation of the words for a regular expression, longest first so that none shadows another. */
-export const UR_OUTCOME_ALTERNATION = OUTCOMES.map(([w]) => w).sort((a, b) => b.length - a.length).join('|');
+export const UR_OUTCOME_ALTERNATION = OUTCOMES.map(([w]) => w)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 export function isUrOutcomeWord(lowerCaseWord: string): boolean {
   return BY_WORD.has(lowerCaseWord);

@@ -26,7 +26,14 @@ function unreadable(source: SourceText): ImrDocument {
     variant: { hasHeader: false, credentialsForm: 'none', extraction: 'plain' },
     sections: [],
     items: [],
-    problems: [{ code: 'unknown-layout', severity: 'information', message: 'The document could not be read as an IMR determination.', range: { start: range.start, end: range.start } }],
+    problems: [
+      {
+        code: 'unknown-layout',
+        severity: 'information',
+        message: 'The document could not be read as an IMR determination.',
+        range: { start: range.start, end: range.start },
+      },
+    ],
     lineCount: source.lineCount,
     range,
   };
@@ -61,9 +68,13 @@ export class AnalysisCache {
    * The rule findings for an analysis, computed once per settings generation and `.imr.json` contents
    * (`fileConfig` is the loader's object, the same one while the file is unchanged).
    */
-  findings(analysis: Analysis, configuration: { rules: ReadonlyMap<string, RuleSetting>; generation: number; fileConfig: object }): Finding[] {
+  findings(
+    analysis: Analysis,
+    configuration: { rules: ReadonlyMap<string, RuleSetting>; generation: number; fileConfig: object },
+  ): Finding[] {
     const memo = analysis.findings;
-    if (memo && memo.generation === configuration.generation && memo.fileConfig === configuration.fileConfig) return memo.findings;
+    if (memo && memo.generation === configuration.generation && memo.fileConfig === configuration.fileConfig)
+      return memo.findings;
     const findings = runRules(analysis.document, analysis.source, configuration.rules);
     analysis.findings = { generation: configuration.generation, fileConfig: configuration.fileConfig, findings };
     collectAfterLargeWork(analysis.size);

@@ -48,10 +48,20 @@ export function kindAllowed(kind: string, only: readonly string[] | undefined): 
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
-function textEditsWorkspaceEdit(context: ServerContext, uri: string, version: number | null, edits: TextEdit[]): WorkspaceEdit {
+function textEditsWorkspaceEdit(
+  context: ServerContext,
+  uri: string,
+  version: number | null,
+  edits: TextEdit[],
+): WorkspaceEdit {
   if (context.clientCapabilities.workspace?.workspaceEdit?.documentChanges) {
     return { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] };
   }
@@ -65,7 +75,9 @@ function fixesFor(diagnostic: Diagnostic, document: TextDocument, fresh: () => P
   const data = diagnostic.data;
   if (isDiagnosticData(data) && data.version === document.version) return Promise.resolve(data.fixes);
   return fresh().then((findings) => {
-    const match = findings.find((f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message);
+    const match = findings.find(
+      (f) => f.ruleId === diagnostic.code && sameRange(f.range, diagnostic.range) && f.message === diagnostic.message,
+    );
     return match?.fixes ?? [];
   });
 }
@@ -75,15 +87,18 @@ function ruleIdOf(diagnostic: Diagnostic): string | undefined {
   return findRule(diagnostic.code)?.meta.id;
 }
 
-async function codeActions(context: ServerContext, params: CodeActionParams, token: CancellationToken): Promise<(CodeAction | Command)[]> {
+async function codeActions(
+  context: ServerContext,
+  params: CodeActionParams,
+  token: CancellationToken,
+): Promise<(CodeAction | Command)[]> {
   const document = context.documents.get(params.textDocument.uri);
   if (!document || isTooLarge(context, document)) return [];
   const only = params.context.only;
   const literal = context.clientCapabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
   const actions: CodeAction[] = [];
   let findings: Promise<Finding[]> | undefined;
-  const fresh = () =>
-    (findings ??= checkDocument(context, document, token).then((r) => r?.findings ?? []));
+  const fresh = () => (findings ??= checkDocument(context, document, token).then((r) => r?.findings ?? []));
 
   if (kindAllowed(CodeActionKind.QuickFix, only)) {
     const byRule = new Map<string, Diagnostic[]>();
@@ -100,14 +115,24 @@ async function codeActions(context: ServerContext, params: CodeActionParams, tok
           diagnostics: [diagnostic],
           // The only fix, or the only safe one among several (`Uphold` → Upheld rather than → Overturned).
           isPreferred: fixes.length === 1 || (safe.length === 1 && fix.safe),
-          edit: textEditsWorkspaceEdit(context, document.uri, document.version, fix.edits.map((e) => ({ range: e.range, newText: e.newText }))),
+          edit: textEditsWorkspaceEdit(
+            context,
+            document.uri,
+            document.version,
+            fix.edits.map((e) => ({ range: e.range, newText: e.newText })),
+          ),
         });
       }
       byRule.set(ruleId, [...(byRule.get(ruleId) ?? []), diagnostic]);
     }
     for (const [ruleId, diagnostics] of byRule) {
       const title = `Disable rule ${ruleId} for this workspace`;
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: DISABLE_RULE_COMMAND, arguments: [ruleId, document.uri] } });
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics,
+        command: { title, command: DISABLE_RULE_COMMAND, arguments: [ruleId, document.uri] },
+      });
     }
   }
 
@@ -151,7 +176,10 @@ export function folderFor(context: ServerContext, filePath: string | undefined):
  * workspace folder (or there is no folder); else a new one at the folder root, seeded with the governing
  * file's rules, because the nearest file wins entirely and an outer file may serve other workspaces.
  */
-export function disableRuleTarget(context: ServerContext, uri: string): { file: string; seed?: ImrConfig['rules'] } | undefined {
+export function disableRuleTarget(
+  context: ServerContext,
+  uri: string,
+): { file: string; seed?: ImrConfig['rules'] } | undefined {
   const filePath = filePathOf(uri);
   const folder = folderFor(context, filePath);
   const { config, configPath } = context.settings.fileConfigFor(uri);
@@ -170,10 +198,16 @@ export function disableRuleEdits(text: string, ruleId: string): TextEdit[] | und
   const errors: ParseError[] = [];
   const current: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
   const rules = typeof current === 'object' && current !== null ? (current as { rules?: unknown }).rules : undefined;
-  if (typeof rules === 'object' && rules !== null && (rules as Record<string, unknown>)[ruleId] === 'off') return undefined;
+  if (typeof rules === 'object' && rules !== null && (rules as Record<string, unknown>)[ruleId] === 'off')
+    return undefined;
   const source = new SourceText(text);
-  const edits = modify(text, ['rules', ruleId], 'off', { formattingOptions: { insertSpaces: true, tabSize: 2, eol: eolOf(text) } });
-  return edits.map((e) => ({ range: { start: source.positionAt(e.offset), end: source.positionAt(e.offset + e.length) }, newText: e.content }));
+  const edits = modify(text, ['rules', ruleId], 'off', {
+    formattingOptions: { insertSpaces: true, tabSize: 2, eol: eolOf(text) },
+  });
+  return edits.map((e) => ({
+    range: { start: source.positionAt(e.offset), end: source.positionAt(e.offset + e.length) },
+    newText: e.content,
+  }));
 }
 
 export function newConfigText(ruleId: string, seed: ImrConfig['rules'] = {}): string {
@@ -207,7 +241,10 @@ async function disableRule(context: ServerContext, args: unknown[]): Promise<voi
   if (existing !== undefined) {
     const edits = disableRuleEdits(existing, ruleId);
     if (!edits) return; // already off
-    const result = await context.connection.workspace.applyEdit({ label, edit: textEditsWorkspaceEdit(context, targetUri, null, edits) });
+    const result = await context.connection.workspace.applyEdit({
+      label,
+      edit: textEditsWorkspaceEdit(context, targetUri, null, edits),
+    });
     if (!result.applied) context.logger.warn(`applyEdit for ${CONFIG_FILE} was not applied`);
     return;
   }
@@ -218,7 +255,9 @@ async function disableRule(context: ServerContext, args: unknown[]): Promise<voi
     const edit: WorkspaceEdit = {
       documentChanges: [
         { kind: 'create', uri: targetUri, options: { ignoreIfExists: true } },
-        TextDocumentEdit.create({ uri: targetUri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }]),
+        TextDocumentEdit.create({ uri: targetUri, version: null }, [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text },
+        ]),
       ],
     };
     const result = await context.connection.workspace.applyEdit({ label, edit });
@@ -238,7 +277,12 @@ export const codeActionsFeature: Feature = {
   },
   register(context) {
     context.connection.onCodeAction(
-      handler(context, 'codeAction', (): (CodeAction | Command)[] => [], (params: CodeActionParams, token) => codeActions(context, params, token)),
+      handler(
+        context,
+        'codeAction',
+        (): (CodeAction | Command)[] => [],
+        (params: CodeActionParams, token) => codeActions(context, params, token),
+      ),
     );
   },
   commands: {

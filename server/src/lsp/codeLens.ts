@@ -12,12 +12,26 @@ export const codeLensFeature: Feature = {
   capabilities: () => ({ codeLensProvider: { resolveProvider: false } }),
   register(context) {
     context.connection.onCodeLens(
-      handler(context, 'codeLens', (): CodeLens[] => [], (params: CodeLensParams) => {
-        const open = openAnalysis(context, params.textDocument.uri);
-        const lens = open && decisionLens(open.analysis.document);
-        if (!lens) return [];
-        return [{ range: lens.range, command: { title: lens.title, command: PICK_ITEM_COMMAND, arguments: [params.textDocument.uri, lens.items] } }];
-      }),
+      handler(
+        context,
+        'codeLens',
+        (): CodeLens[] => [],
+        (params: CodeLensParams) => {
+          const open = openAnalysis(context, params.textDocument.uri);
+          const lens = open && decisionLens(open.analysis.document);
+          if (!lens) return [];
+          return [
+            {
+              range: lens.range,
+              command: {
+                title: lens.title,
+                command: PICK_ITEM_COMMAND,
+                arguments: [params.textDocument.uri, lens.items],
+              },
+            },
+          ];
+        },
+      ),
     );
   },
 };

@@ -41,7 +41,9 @@ function toItem(entry: CompletionEntry, index: number, context: ServerContext): 
   };
   if (entry.detail) item.detail = entry.detail;
   if (entry.documentation) {
-    item.documentation = markdown ? { kind: MarkupKind.Markdown, value: escapeMarkdown(entry.documentation) } : entry.documentation;
+    item.documentation = markdown
+      ? { kind: MarkupKind.Markdown, value: escapeMarkdown(entry.documentation) }
+      : entry.documentation;
   }
   return item;
 }

@@ -66,7 +66,11 @@ export interface ServerContext {
   configurationChanged(kind: 'settings' | 'files'): void;
 }
 
-export type CommandHandler = (context: ServerContext, args: unknown[], token: CancellationToken) => unknown | Promise<unknown>;
+export type CommandHandler = (
+  context: ServerContext,
+  args: unknown[],
+  token: CancellationToken,
+) => unknown | Promise<unknown>;
 
 /** A feature module: registers its handlers and says which server capabilities it provides. */
 export interface Feature {
@@ -163,7 +167,11 @@ export function isTooLarge(context: ServerContext, document: TextDocument): bool
  * The open document at `uri` with its shared analysis. Undefined when the client has not opened it, or when
  * it is over the size limit, unless `includeTooLarge` (document symbols) — then `tooLarge` says so.
  */
-export function openAnalysis(context: ServerContext, uri: string, options: { includeTooLarge?: boolean } = {}): OpenAnalysis | undefined {
+export function openAnalysis(
+  context: ServerContext,
+  uri: string,
+  options: { includeTooLarge?: boolean } = {},
+): OpenAnalysis | undefined {
   const document = context.documents.get(uri);
   if (!document) return undefined;
   const tooLarge = isTooLarge(context, document);

@@ -13,6 +13,10 @@ export function onCustomRequest<P, R>(
   connection.onRequest(type.method, (params: P, token: CancellationToken) => run(params, token));
 }
 
-export function sendCustomNotification<P>(connection: Connection, type: NotificationType<P>, ...params: P extends void ? [] : [P]): void {
+export function sendCustomNotification<P>(
+  connection: Connection,
+  type: NotificationType<P>,
+  ...params: P extends void ? [] : [P]
+): void {
   connection.sendNotification(type.method, ...params).catch(() => undefined);
 }

@@ -7,7 +7,13 @@
 import { addDays, formatDate, readHeaderDate } from '../core/rules/support/dates';
 import { countDecisions, pickableItems } from '../core/service/lens';
 import type { IndexEntry } from '../core/service/workspaceSearch';
-import { DeterminationsRequest, DocumentItemsRequest, type DeterminationsResult, type DocumentItemsResult, type LetterSummary } from '../protocol';
+import {
+  DeterminationsRequest,
+  DocumentItemsRequest,
+  type DeterminationsResult,
+  type DocumentItemsResult,
+  type LetterSummary,
+} from '../protocol';
 import { handler, openAnalysis, throwIfCancelled, type Feature } from './context';
 import { onCustomRequest } from './customMessages';
 import type { WorkspaceSymbolsFeature } from './workspaceSymbols';
@@ -44,23 +50,33 @@ export function createDeterminationsFeature(symbols: WorkspaceSymbolsFeature): F
       onCustomRequest(
         context.connection,
         DocumentItemsRequest,
-        handler(context, 'documentItems', (): DocumentItemsResult => ({ items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } }), (params) => {
-          const open = openAnalysis(context, params.uri, { includeTooLarge: true });
-          if (!open) return { items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } };
-          const items = pickableItems(open.analysis.document);
-          return { items, counts: countDecisions(items) };
-        }),
+        handler(
+          context,
+          'documentItems',
+          (): DocumentItemsResult => ({ items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } }),
+          (params) => {
+            const open = openAnalysis(context, params.uri, { includeTooLarge: true });
+            if (!open) return { items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } };
+            const items = pickableItems(open.analysis.document);
+            return { items, counts: countDecisions(items) };
+          },
+        ),
       );
       onCustomRequest(
         context.connection,
         DeterminationsRequest,
-        handler(context, 'determinations', (): DeterminationsResult => ({ letters: [], indexing: false, truncated: false }), async (_params, token) => {
-          const entries = await symbols.currentEntries(context, token, FIRST_WAIT_MS);
-          throwIfCancelled(token);
-          const letters = entries.map(letterSummary);
-          letters.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-          return { letters, indexing: symbols.index.isBuilding, truncated: symbols.index.stats?.truncated ?? false };
-        }),
+        handler(
+          context,
+          'determinations',
+          (): DeterminationsResult => ({ letters: [], indexing: false, truncated: false }),
+          async (_params, token) => {
+            const entries = await symbols.currentEntries(context, token, FIRST_WAIT_MS);
+            throwIfCancelled(token);
+            const letters = entries.map(letterSummary);
+            letters.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+            return { letters, indexing: symbols.index.isBuilding, truncated: symbols.index.stats?.truncated ?? false };
+          },
+        ),
       );
     },
   };

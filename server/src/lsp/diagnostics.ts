@@ -61,9 +61,10 @@ export function ruleDocUri(extensionRoot: string, ruleId: string): string {
 /** `uri`: the document's, for the finding's related places (the decision a conclusion contradicts). */
 export function toDiagnostic(finding: Finding, version: number, extensionRoot: string, uri?: string): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, version, fixes: finding.fixes ?? [] };
-  const related = uri !== undefined && finding.related?.length
-    ? finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }))
-    : undefined;
+  const related =
+    uri !== undefined && finding.related?.length
+      ? finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }))
+      : undefined;
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
@@ -108,7 +109,11 @@ export interface CheckResult {
  * Runs the rules on the document's current version under its settings. Undefined when the document was
  * closed or changed while the settings were being fetched (a newer check is on its way).
  */
-export async function checkDocument(context: ServerContext, document: TextDocument, token?: CancellationToken): Promise<CheckResult | undefined> {
+export async function checkDocument(
+  context: ServerContext,
+  document: TextDocument,
+  token?: CancellationToken,
+): Promise<CheckResult | undefined> {
   const { uri, version } = document;
   const configuration = await context.settings.configurationFor(uri);
   throwIfCancelled(token);
@@ -116,7 +121,12 @@ export async function checkDocument(context: ServerContext, document: TextDocume
   if (!current || current.version !== version) return undefined;
   const limit = configuration.settings.maxDocumentSize;
   if (current.getText().length > limit) {
-    return { version, generation: configuration.generation, findings: [], diagnostics: [tooLargeDiagnostic(current, limit, context.extensionRoot)] };
+    return {
+      version,
+      generation: configuration.generation,
+      findings: [],
+      diagnostics: [tooLargeDiagnostic(current, limit, context.extensionRoot)],
+    };
   }
   const analysis = context.analyses.get(current);
   const findings = context.analyses.findings(analysis, configuration);
@@ -188,16 +198,21 @@ class Publisher {
       if (!document) return;
       const result = await checkDocument(this.context, document);
       // Closed, changed or overtaken by a newer run (settings changed meanwhile): that run publishes.
-      if (!result || this.latestRun.get(uri) !== run || this.context.documents.get(uri)?.version !== result.version) return;
+      if (!result || this.latestRun.get(uri) !== run || this.context.documents.get(uri)?.version !== result.version)
+        return;
       this.send(uri, result.version, result.diagnostics);
-      this.context.logger.debug(`published ${result.diagnostics.length} diagnostics for ${uriForLog(uri)} v${result.version}`);
+      this.context.logger.debug(
+        `published ${result.diagnostics.length} diagnostics for ${uriForLog(uri)} v${result.version}`,
+      );
     } catch (error) {
       this.context.logger.error('diagnostics failed', error);
     }
   }
 
   private send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
-    this.context.connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => this.context.logger.error('publishDiagnostics failed', error));
+    this.context.connection
+      .sendDiagnostics({ uri, version, diagnostics })
+      .catch((error: unknown) => this.context.logger.error('publishDiagnostics failed', error));
   }
 }
 
@@ -208,7 +223,13 @@ export function createDiagnosticsFeature(): Feature {
     name: 'diagnostics',
     capabilities(context) {
       if (!usesPullDiagnostics(context)) return {};
-      return { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } };
+      return {
+        diagnosticProvider: {
+          identifier: DIAGNOSTIC_SOURCE,
+          interFileDependencies: false,
+          workspaceDiagnostics: false,
+        },
+      };
     },
     register(context) {
       const push = (publisher = new Publisher(context));
@@ -227,11 +248,14 @@ export function createDiagnosticsFeature(): Feature {
             const document = context.documents.get(params.textDocument.uri);
             if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
             const known = resultId(document.version, context.settings.generation);
-            if (params.previousResultId === known) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: known };
+            if (params.previousResultId === known)
+              return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: known };
             const result = await checkDocument(context, document, token);
             if (!result) {
               // The document changed while its settings were fetched: ask the client to pull again.
-              throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed.', { retriggerRequest: true });
+              throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed.', {
+                retriggerRequest: true,
+              });
             }
             const id = resultId(result.version, result.generation);
             if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
@@ -246,7 +270,9 @@ export function createDiagnosticsFeature(): Feature {
         return;
       }
       if (context.clientCapabilities.workspace?.diagnostics?.refreshSupport) {
-        context.connection.languages.diagnostics.refresh().catch((error: unknown) => context.logger.error('diagnostic refresh failed', error));
+        context.connection.languages.diagnostics
+          .refresh()
+          .catch((error: unknown) => context.logger.error('diagnostic refresh failed', error));
       }
     },
     dispose() {

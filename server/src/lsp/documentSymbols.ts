@@ -47,7 +47,11 @@ export function symbolKindMapper(listed: readonly SymbolKind[] | undefined): (ki
   return (kind) => (supported.has(kind) ? kind : (FALLBACK_KINDS[kind] ?? SymbolKind.Field));
 }
 
-export function toDocumentSymbols(nodes: readonly OutlineNode[], mapKind: (k: SymbolKind) => SymbolKind = (k) => k, token?: CancellationToken): DocumentSymbol[] {
+export function toDocumentSymbols(
+  nodes: readonly OutlineNode[],
+  mapKind: (k: SymbolKind) => SymbolKind = (k) => k,
+  token?: CancellationToken,
+): DocumentSymbol[] {
   return nodes.map((node) => {
     throwIfCancelled(token);
     const symbol: DocumentSymbol = {
@@ -74,7 +78,11 @@ export function toSymbolInformation(
     for (const node of list) {
       throwIfCancelled(token);
       const name = node.name.trim() || '(unnamed)';
-      const info: SymbolInformation = { name, kind: mapKind(SYMBOL_KINDS[node.kind]), location: { uri, range: node.range } };
+      const info: SymbolInformation = {
+        name,
+        kind: mapKind(SYMBOL_KINDS[node.kind]),
+        location: { uri, range: node.range },
+      };
       if (container !== undefined) info.containerName = container;
       out.push(info);
       walk(node.children, name);
@@ -89,17 +97,24 @@ export const documentSymbolsFeature: Feature = {
   capabilities: () => ({ documentSymbolProvider: { label: 'IMR determination' } }),
   register(context) {
     context.connection.onDocumentSymbol(
-      handler(context, 'documentSymbol', (): DocumentSymbol[] | SymbolInformation[] => [], (params: DocumentSymbolParams, token) => {
-        const open = openAnalysis(context, params.textDocument.uri, { includeTooLarge: true });
-        if (!open) return [];
-        const nodes = outline(open.analysis.document);
-        throwIfCancelled(token);
-        const mapKind = symbolKindMapper(context.clientCapabilities.textDocument?.documentSymbol?.symbolKind?.valueSet);
-        if (context.clientCapabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) {
-          return toDocumentSymbols(nodes, mapKind, token);
-        }
-        return toSymbolInformation(params.textDocument.uri, nodes, mapKind, token);
-      }),
+      handler(
+        context,
+        'documentSymbol',
+        (): DocumentSymbol[] | SymbolInformation[] => [],
+        (params: DocumentSymbolParams, token) => {
+          const open = openAnalysis(context, params.textDocument.uri, { includeTooLarge: true });
+          if (!open) return [];
+          const nodes = outline(open.analysis.document);
+          throwIfCancelled(token);
+          const mapKind = symbolKindMapper(
+            context.clientCapabilities.textDocument?.documentSymbol?.symbolKind?.valueSet,
+          );
+          if (context.clientCapabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) {
+            return toDocumentSymbols(nodes, mapKind, token);
+          }
+          return toSymbolInformation(params.textDocument.uri, nodes, mapKind, token);
+        },
+      ),
     );
   },
 };

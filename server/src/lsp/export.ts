@@ -27,29 +27,34 @@ export function createExportFeature(symbols: WorkspaceSymbolsFeature): Feature {
       onCustomRequest(
         context.connection,
         ExportRequest,
-        handler(context, 'export', (): ExportResult => ({ text: '', rows: 0, errors: ['The export failed; see the output.'] }), async (params, token) => {
-          const uris = params.uris ?? (await symbols.currentEntries(context, token)).map((e) => e.uri).sort();
-          const open = new Map(context.documents.all().map((d) => [canonicalUri(d.uri), d]));
-          const rows: ExportRow[] = [];
-          const errors: string[] = [];
-          for (const uri of uris) {
-            throwIfCancelled(token);
-            const file = fileOf(uri);
-            const document = open.get(canonicalUri(uri));
-            let letter: ImrDocument;
-            if (document) letter = context.analyses.get(document).document;
-            else {
-              const read = uri.startsWith('file:') ? await readLetter(file, { maxBytes: MAX_FILE_BYTES }) : undefined;
-              if (!read?.ok) {
-                errors.push(`${file}: ${read && !read.ok ? read.reason : 'not open and not a file'}`);
-                continue;
+        handler(
+          context,
+          'export',
+          (): ExportResult => ({ text: '', rows: 0, errors: ['The export failed; see the output.'] }),
+          async (params, token) => {
+            const uris = params.uris ?? (await symbols.currentEntries(context, token)).map((e) => e.uri).sort();
+            const open = new Map(context.documents.all().map((d) => [canonicalUri(d.uri), d]));
+            const rows: ExportRow[] = [];
+            const errors: string[] = [];
+            for (const uri of uris) {
+              throwIfCancelled(token);
+              const file = fileOf(uri);
+              const document = open.get(canonicalUri(uri));
+              let letter: ImrDocument;
+              if (document) letter = context.analyses.get(document).document;
+              else {
+                const read = uri.startsWith('file:') ? await readLetter(file, { maxBytes: MAX_FILE_BYTES }) : undefined;
+                if (!read?.ok) {
+                  errors.push(`${file}: ${read && !read.ok ? read.reason : 'not open and not a file'}`);
+                  continue;
+                }
+                letter = parse(read.text);
               }
-              letter = parse(read.text);
+              rows.push(...exportRows(file, letter));
             }
-            rows.push(...exportRows(file, letter));
-          }
-          return { text: formatRows(rows, params.format), rows: rows.length, errors };
-        }),
+            return { text: formatRows(rows, params.format), rows: rows.length, errors };
+          },
+        ),
       );
     },
   };

@@ -25,15 +25,30 @@ export const hoverFeature: Feature = {
   capabilities: () => ({ hoverProvider: true }),
   register(context) {
     context.connection.onHover(
-      handler(context, 'hover', (): Hover | null => null, async (params: HoverParams, token): Promise<Hover | null> => {
-        const open = openAnalysis(context, params.textDocument.uri);
-        if (!open) return null;
-        const findings = await currentFindings(context, params.textDocument.uri, open.analysis);
-        throwIfCancelled(token);
-        const markdown = prefersMarkdown(context);
-        const hover = hoverAt(open.analysis.document, open.analysis.source, open.analysis.source.clamp(params.position), { findings, markdown });
-        return hover ? { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: hover.value }, range: hover.range } : null;
-      }),
+      handler(
+        context,
+        'hover',
+        (): Hover | null => null,
+        async (params: HoverParams, token): Promise<Hover | null> => {
+          const open = openAnalysis(context, params.textDocument.uri);
+          if (!open) return null;
+          const findings = await currentFindings(context, params.textDocument.uri, open.analysis);
+          throwIfCancelled(token);
+          const markdown = prefersMarkdown(context);
+          const hover = hoverAt(
+            open.analysis.document,
+            open.analysis.source,
+            open.analysis.source.clamp(params.position),
+            { findings, markdown },
+          );
+          return hover
+            ? {
+                contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: hover.value },
+                range: hover.range,
+              }
+            : null;
+        },
+      ),
     );
   },
 };

@@ -35,7 +35,10 @@ export function describeError(error: unknown): string {
   return frames ? `${error.name}\n${frames}` : error.name;
 }
 
-export function createLogger(connection: Pick<Connection, 'console'> | undefined, level: LogLevel = DEFAULT_LOG_LEVEL): Logger {
+export function createLogger(
+  connection: Pick<Connection, 'console'> | undefined,
+  level: LogLevel = DEFAULT_LOG_LEVEL,
+): Logger {
   const enabled = (l: LogLevel) => logger.level !== 'off' && ORDER[l] <= ORDER[logger.level];
   const send = (write: (m: string) => void, message: string) => {
     try {

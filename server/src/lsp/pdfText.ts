@@ -34,6 +34,10 @@ export const pdfTextFeature: Feature = {
   name: 'pdfText',
   capabilities: () => ({}),
   register(ctx) {
-    onCustomRequest(ctx.connection, PdfTextRequest, handler(ctx, 'pdfText', (): PdfTextResult => ({ reason: 'could not be read' }), pdfText));
+    onCustomRequest(
+      ctx.connection,
+      PdfTextRequest,
+      handler(ctx, 'pdfText', (): PdfTextResult => ({ reason: 'could not be read' }), pdfText),
+    );
   },
 };

@@ -9,12 +9,21 @@ export const selectionRangesFeature: Feature = {
   capabilities: () => ({ selectionRangeProvider: true }),
   register(context) {
     context.connection.onSelectionRanges(
-      handler(context, 'selectionRange', (): SelectionRange[] => [], (params: SelectionRangeParams, token) => {
-        const open = openAnalysis(context, params.textDocument.uri);
-        if (!open) return [];
-        const { document, source } = open.analysis;
-        return selectionsAt(document, params.positions.map((p) => source.clamp(p)), isCancelledBy(token));
-      }),
+      handler(
+        context,
+        'selectionRange',
+        (): SelectionRange[] => [],
+        (params: SelectionRangeParams, token) => {
+          const open = openAnalysis(context, params.textDocument.uri);
+          if (!open) return [];
+          const { document, source } = open.analysis;
+          return selectionsAt(
+            document,
+            params.positions.map((p) => source.clamp(p)),
+            isCancelledBy(token),
+          );
+        },
+      ),
     );
   },
 };

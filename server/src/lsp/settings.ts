@@ -16,7 +16,14 @@
 // (findings, pull diagnostic result ids) are stale.
 import { fileURLToPath } from 'node:url';
 import { MessageType, ShowMessageNotification, type ClientCapabilities, type Connection } from 'vscode-languageserver';
-import { mergeConfigs, resolveRuleSettings, validateConfig, type ImrConfig, type RuleConfigValue, type RuleSetting } from '../core/rules/config';
+import {
+  mergeConfigs,
+  resolveRuleSettings,
+  validateConfig,
+  type ImrConfig,
+  type RuleConfigValue,
+  type RuleSetting,
+} from '../core/rules/config';
 import { clearConfigCache, loadConfigFor } from '../node/config';
 import { isUnder } from '../node/walker';
 import { DEFAULT_LOG_LEVEL, isLogLevel, type LogLevel, type Logger } from './log';
@@ -42,7 +49,12 @@ export const DEFAULT_MAX_DOCUMENT_SIZE = 20_000_000;
 export const DEFAULT_DEBOUNCE_MS = 200;
 
 export function defaultSettings(): ImrSettings {
-  return { rules: {}, maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE, diagnostics: { debounceMs: DEFAULT_DEBOUNCE_MS }, logLevel: DEFAULT_LOG_LEVEL };
+  return {
+    rules: {},
+    maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE,
+    diagnostics: { debounceMs: DEFAULT_DEBOUNCE_MS },
+    logLevel: DEFAULT_LOG_LEVEL,
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -67,7 +79,8 @@ export function normalizeSettings(raw: unknown): ImrSettings {
   const max = pick(raw, 'maxDocumentSize');
   if (typeof max === 'number' && Number.isFinite(max) && max > 0) settings.maxDocumentSize = max;
   const debounce = pick(raw, 'diagnostics.debounceMs');
-  if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0) settings.diagnostics.debounceMs = Math.min(debounce, 60_000);
+  if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0)
+    settings.diagnostics.debounceMs = Math.min(debounce, 60_000);
   const level = pick(raw, 'logLevel');
   if (isLogLevel(level)) settings.logLevel = level;
   return settings;
@@ -191,22 +204,20 @@ export class SettingsStore {
     if (!this.pullsConfiguration) return Promise.resolve(this.global);
     let pending = this.perDocument.get(uri);
     if (!pending) {
-      pending = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'imr' })
-        .then(
-          (raw: unknown) => {
-            // A client without an `imr` section (no extension, plain editor) answers null: keep pushed settings.
-            const settings = raw === null || raw === undefined ? this.global : normalizeSettings(raw);
-            this.resolved.set(uri, settings);
-            this.applyLogLevel(settings);
-            return settings;
-          },
-          () => {
-            this.logger.warn('workspace/configuration failed; using the last known settings');
-            this.perDocument.delete(uri);
-            return this.global;
-          },
-        );
+      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'imr' }).then(
+        (raw: unknown) => {
+          // A client without an `imr` section (no extension, plain editor) answers null: keep pushed settings.
+          const settings = raw === null || raw === undefined ? this.global : normalizeSettings(raw);
+          this.resolved.set(uri, settings);
+          this.applyLogLevel(settings);
+          return settings;
+        },
+        () => {
+          this.logger.warn('workspace/configuration failed; using the last known settings');
+          this.perDocument.delete(uri);
+          return this.global;
+        },
+      );
       this.perDocument.set(uri, pending);
     }
     return pending;
@@ -240,7 +251,10 @@ export class SettingsStore {
       if (this.shownProblems.has(problem)) continue;
       this.shownProblems.add(problem);
       try {
-        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `IMR configuration: ${problem}` });
+        void this.connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Warning,
+          message: `IMR configuration: ${problem}`,
+        });
       } catch {
         // Connection gone.
       }

@@ -25,7 +25,6 @@ export function encodeTable(table: TokenTable, from = 0, to = table.count): numb
   return data;
 }
 
-
 /** The LSP encoding of token objects (`documentTokens`). */
 export function encodeTokens(tokens: readonly Token[]): number[] {
   const data = new Array<number>(tokens.length * 5);

@@ -18,7 +18,11 @@ import { canonicalUri, type WorkspaceSymbolsFeature } from './workspaceSymbols';
 const SLICE_MS = 10;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function checkWorkspace(context: ServerContext, symbols: WorkspaceSymbolsFeature, token: CancellationToken): Promise<CheckWorkspaceResult> {
+export async function checkWorkspace(
+  context: ServerContext,
+  symbols: WorkspaceSymbolsFeature,
+  token: CancellationToken,
+): Promise<CheckWorkspaceResult> {
   await symbols.currentEntries(context, token);
   throwIfCancelled(token);
   const open = new Set(context.documents.all().map((d) => canonicalUri(d.uri)));
@@ -49,7 +53,12 @@ export function createWorkspaceCheckFeature(symbols: WorkspaceSymbolsFeature): F
       onCustomRequest(
         context.connection,
         CheckWorkspaceRequest,
-        handler(context, 'checkWorkspace', (): CheckWorkspaceResult => ({ letters: [], checked: 0, truncated: false }), (_params, token) => checkWorkspace(context, symbols, token)),
+        handler(
+          context,
+          'checkWorkspace',
+          (): CheckWorkspaceResult => ({ letters: [], checked: 0, truncated: false }),
+          (_params, token) => checkWorkspace(context, symbols, token),
+        ),
       );
     },
   };

@@ -32,7 +32,9 @@ export type { IndexStats };
 
 export function fileNameOf(uri: string): string {
   try {
-    return uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    return uri.startsWith('file:')
+      ? path.basename(fileURLToPath(uri))
+      : decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
   } catch {
     return uri.slice(uri.lastIndexOf('/') + 1);
   }
@@ -78,11 +80,24 @@ export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
   private generation = 0;
   private roots: string[] = [];
-  private readyPromise: Promise<IndexStats> = Promise.resolve({ files: 0, letters: 0, items: 0, truncated: false, ms: 0 });
+  private readyPromise: Promise<IndexStats> = Promise.resolve({
+    files: 0,
+    letters: 0,
+    items: 0,
+    truncated: false,
+    ms: 0,
+  });
   private building = false;
   private lastStats: IndexStats | undefined;
 
-  constructor(private readonly options: { maxFiles?: number; maxFileBytes?: number; onReady?: IndexListener; onError?: (error: unknown) => void } = {}) {}
+  constructor(
+    private readonly options: {
+      maxFiles?: number;
+      maxFileBytes?: number;
+      onReady?: IndexListener;
+      onError?: (error: unknown) => void;
+    } = {},
+  ) {}
 
   get isBuilding(): boolean {
     return this.building;

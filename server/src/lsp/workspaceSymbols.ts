@@ -94,7 +94,9 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
   let context: ServerContext | undefined;
   const index = new WorkspaceIndex({
     onReady(stats: IndexStats) {
-      context?.logger.info(`workspace index: ${stats.letters} letters, ${stats.items} items from ${stats.files} files in ${stats.ms.toFixed(0)} ms`);
+      context?.logger.info(
+        `workspace index: ${stats.letters} letters, ${stats.items} items from ${stats.files} files in ${stats.ms.toFixed(0)} ms`,
+      );
       if (context) sendCustomNotification(context.connection, IndexReadyNotification, stats);
     },
     onError(error) {
@@ -110,8 +112,11 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     }
   };
 
-
-  const currentEntries = async (ctx: ServerContext, token: CancellationToken, waitMs = INDEX_WAIT_MS): Promise<IndexEntry[]> => {
+  const currentEntries = async (
+    ctx: ServerContext,
+    token: CancellationToken,
+    waitMs = INDEX_WAIT_MS,
+  ): Promise<IndexEntry[]> => {
     ensureCurrent(ctx);
     if (index.isBuilding) await waitFor(index.ready(), waitMs, token);
     await waitFor(index.settled(), waitMs, token);
@@ -127,7 +132,11 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     return entries;
   };
 
-  const query = async (ctx: ServerContext, params: WorkspaceSymbolParams, token: CancellationToken): Promise<SymbolInformation[]> => {
+  const query = async (
+    ctx: ServerContext,
+    params: WorkspaceSymbolParams,
+    token: CancellationToken,
+  ): Promise<SymbolInformation[]> => {
     const entries = await currentEntries(ctx, token);
     if (token.isCancellationRequested) return [];
     const mapKind = symbolKindMapper(ctx.clientCapabilities.workspace?.symbol?.symbolKind?.valueSet);
@@ -136,10 +145,20 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     const matches = search(entries, params.query ?? '', MAX_RESULTS, () => token.isCancellationRequested);
     return matches.map(({ entry, item }): SymbolInformation => {
       if (!item) {
-        return { name: entry.caseNumber!, kind: caseKind, location: { uri: entry.uri, range: entry.caseNumberRange! }, containerName: entry.fileName };
+        return {
+          name: entry.caseNumber!,
+          kind: caseKind,
+          location: { uri: entry.uri, range: entry.caseNumberRange! },
+          containerName: entry.fileName,
+        };
       }
       const containerName = entry.caseNumber ? `${entry.caseNumber} · ${entry.fileName}` : entry.fileName;
-      return { name: item.name, kind: itemKind, location: { uri: entry.uri, range: item.selectionRange }, containerName };
+      return {
+        name: item.name,
+        kind: itemKind,
+        location: { uri: entry.uri, range: item.selectionRange },
+        containerName,
+      };
     });
   };
 
@@ -150,10 +169,18 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     capabilities: () => ({ workspaceSymbolProvider: true }),
     register(ctx) {
       context = ctx;
-      ctx.connection.onWorkspaceSymbol(handler(ctx, 'workspaceSymbol', (): SymbolInformation[] => [], (params: WorkspaceSymbolParams, token) => query(ctx, params, token)));
+      ctx.connection.onWorkspaceSymbol(
+        handler(
+          ctx,
+          'workspaceSymbol',
+          (): SymbolInformation[] => [],
+          (params: WorkspaceSymbolParams, token) => query(ctx, params, token),
+        ),
+      );
       // A closed document may have been left unsaved: its file on disk is the truth again.
       ctx.documents.onDidClose(({ document }) => {
-        if (document.uri.startsWith('file:')) void index.fileChanged(fileURLToPath(document.uri)).catch(() => undefined);
+        if (document.uri.startsWith('file:'))
+          void index.fileChanged(fileURLToPath(document.uri)).catch(() => undefined);
       });
     },
     async initialized(ctx) {
@@ -175,7 +202,10 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
           continue;
         }
         if (change.type === FileChangeType.Deleted) index.fileDeleted(file);
-        else if (/\.(txt|imr)$/i.test(file)) void index.fileChanged(file).catch((error: unknown) => ctx.logger.error('workspace index update failed', error));
+        else if (/\.(txt|imr)$/i.test(file))
+          void index
+            .fileChanged(file)
+            .catch((error: unknown) => ctx.logger.error('workspace index update failed', error));
       }
       void index.settled().then(() => sendCustomNotification(ctx.connection, IndexChangedNotification));
     },

@@ -68,7 +68,8 @@ export function loadConfigFile(configPath: string): LoadedConfig {
     return unreadable(resolved, `cannot be read (${describeError(error)})`);
   }
   if (!stat.isFile()) return unreadable(resolved, 'not a regular file');
-  if (stat.size > MAX_CONFIG_BYTES) return unreadable(resolved, `larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, so not read`);
+  if (stat.size > MAX_CONFIG_BYTES)
+    return unreadable(resolved, `larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, so not read`);
   const cached = cache.get(resolved);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.result;
   const text = readConfigText(resolved);
@@ -95,7 +96,10 @@ export function loadConfigFor(filePath: string, boundary: string | undefined): L
     const found = findConfigFile(startDir, boundary);
     return found ? loadConfigFile(found) : { config: {}, problems: [] };
   } catch (error) {
-    return { config: {}, problems: [`The configuration could not be looked up (${describeError(error)}); default rule settings are used.`] };
+    return {
+      config: {},
+      problems: [`The configuration could not be looked up (${describeError(error)}); default rule settings are used.`],
+    };
   }
 }
 
@@ -110,7 +114,8 @@ export function readConfigText(file: string): string | { error: string; missing:
     // Stat before opening: opening a FIFO would block.
     const stat = fs.statSync(file);
     if (!stat.isFile()) return { error: 'not a regular file', missing: false };
-    if (stat.size > MAX_CONFIG_BYTES) return { error: `larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB`, missing: false };
+    if (stat.size > MAX_CONFIG_BYTES)
+      return { error: `larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB`, missing: false };
     const text = fs.readFileSync(file, 'utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {

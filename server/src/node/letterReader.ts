@@ -100,7 +100,12 @@ export function decodeLetter(bytes: Uint8Array): LetterText {
       return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(body), encoding };
     } catch {
       const text = new TextDecoder(encoding).decode(body);
-      return { ok: true, text, encoding, unwritable: `it is not valid ${encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (an odd length or a lone surrogate)` };
+      return {
+        ok: true,
+        text,
+        encoding,
+        unwritable: `it is not valid ${encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (an odd length or a lone surrogate)`,
+      };
     }
   }
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(encoding === 'utf-8-bom' ? 3 : 0);
@@ -109,7 +114,12 @@ export function decodeLetter(bytes: Uint8Array): LetterText {
   const at = firstInvalidUtf8(body);
   const offset = at + (encoding === 'utf-8-bom' ? 3 : 0);
   const byte = bytes[offset] ?? 0;
-  return { ok: true, text, encoding, unwritable: `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset} is not UTF-8 (Windows-1252 or Latin-1 text?)` };
+  return {
+    ok: true,
+    text,
+    encoding,
+    unwritable: `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset} is not UTF-8 (Windows-1252 or Latin-1 text?)`,
+  };
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. Linear. */

@@ -43,7 +43,9 @@ export class UniqueFiles {
 
   /** True the first time a file is offered. A path that cannot be resolved counts as itself. */
   async add(file: string, isLink = true): Promise<boolean> {
-    const key = isLink ? this.realPath(path.resolve(file)) : path.join(this.realFolder(path.dirname(path.resolve(file))), path.basename(file));
+    const key = isLink
+      ? this.realPath(path.resolve(file))
+      : path.join(this.realFolder(path.dirname(path.resolve(file))), path.basename(file));
     if (this.seen.has(key)) return false;
     this.seen.add(key);
     return true;
@@ -94,7 +96,11 @@ function remaining(options: WalkOptions, files: readonly string[]): number {
   return (options.maxFiles ?? Infinity) - files.length;
 }
 
-async function walk(pattern: string, cwd: string | undefined, options: WalkOptions & { unique: UniqueFiles }): Promise<WalkResult> {
+async function walk(
+  pattern: string,
+  cwd: string | undefined,
+  options: WalkOptions & { unique: UniqueFiles },
+): Promise<WalkResult> {
   const maxFiles = options.maxFiles ?? Infinity;
   const candidates: { path: string; isLink: boolean }[] = [];
   let truncated = false;

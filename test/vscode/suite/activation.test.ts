@@ -59,7 +59,13 @@ suite('activation and detection', () => {
     try {
       assert.equal(doc.languageId, 'plaintext');
       assert.equal(await editor.edit((e) => e.insert(new vscode.Position(0, 0), text)), true);
-      assert.equal(await poll(() => languageOf(doc.uri), (v) => v === 'imr'), 'imr');
+      assert.equal(
+        await poll(
+          () => languageOf(doc.uri),
+          (v) => v === 'imr',
+        ),
+        'imr',
+      );
     } finally {
       await vscode.window.showTextDocument(doc.uri);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -27,22 +27,37 @@ suite('commands and status', () => {
   });
 
   test('Check All Letters lists the problems of a letter that was never opened', async () => {
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === NEVER_OPENED.toString()), 'the letter is open');
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === NEVER_OPENED.toString()),
+      'the letter is open',
+    );
     const checked = await vscode.commands.executeCommand<number>('imr.checkWorkspace');
     assert.ok(checked >= 3, `checked ${checked} letters`); // the fixture letters not open yet
     const found = vscode.languages.getDiagnostics(NEVER_OPENED).filter((d) => codeOf(d) === 'IMR001');
     assert.deepEqual(
       found.map((d) => [d.source, d.severity, compact(d.range), d.message]),
-      [['imr', vscode.DiagnosticSeverity.Error, '68:0-68:25', 'Item 2 "Medical Clearance" (Upheld) has no Decision rationale.']],
+      [
+        [
+          'imr',
+          vscode.DiagnosticSeverity.Error,
+          '68:0-68:25',
+          'Item 2 "Medical Clearance" (Upheld) has no Decision rationale.',
+        ],
+      ],
     );
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === NEVER_OPENED.toString()), 'checking opened the letter');
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === NEVER_OPENED.toString()),
+      'checking opened the letter',
+    );
   });
 
-  test('the status item shows the active letter\'s counts and problems, and the server state', async () => {
+  test("the status item shows the active letter's counts and problems, and the server state", async () => {
     await openAsImr(LETTER);
     const text = await poll(
       () => api.status.text,
-      (t) => t === `8 items · 0 overturned · ${vscode.languages.getDiagnostics(LETTER).length} problem${vscode.languages.getDiagnostics(LETTER).length === 1 ? '' : 's'}`,
+      (t) =>
+        t ===
+        `8 items · 0 overturned · ${vscode.languages.getDiagnostics(LETTER).length} problem${vscode.languages.getDiagnostics(LETTER).length === 1 ? '' : 's'}`,
     );
     assert.match(text, /^8 items · 0 overturned · \d+ problems?$/);
     assert.match(api.status.detail ?? '', /^Server: (ready|indexing the workspace)$/);
@@ -50,15 +65,23 @@ suite('commands and status', () => {
   });
 
   test('Fix All Safe Problems applies the safe fix of an invalid decision word', async () => {
-    const text = (await vscode.workspace.openTextDocument(LETTER)).getText().replace('Medical Clearance: Upheld', 'Medical Clearance: Uphold');
+    const text = (await vscode.workspace.openTextDocument(LETTER))
+      .getText()
+      .replace('Medical Clearance: Upheld', 'Medical Clearance: Uphold');
     const doc = await vscode.workspace.openTextDocument({ language: 'imr', content: text });
     await vscode.window.showTextDocument(doc);
     try {
       await diagnosticsWith(doc.uri, 'IMR003');
       assert.equal(await vscode.commands.executeCommand('imr.fixAll'), true);
       assert.equal(doc.lineAt(68).text, 'Medical Clearance: Upheld');
-      const after = await poll(() => vscode.languages.getDiagnostics(doc.uri), (ds) => !ds.some((d) => codeOf(d) === 'IMR003'));
-      assert.deepEqual(after.filter((d) => codeOf(d) === 'IMR003').map((d) => d.message), []);
+      const after = await poll(
+        () => vscode.languages.getDiagnostics(doc.uri),
+        (ds) => !ds.some((d) => codeOf(d) === 'IMR003'),
+      );
+      assert.deepEqual(
+        after.filter((d) => codeOf(d) === 'IMR003').map((d) => d.message),
+        [],
+      );
     } finally {
       await closeWithoutSaving(doc);
     }
@@ -95,7 +118,11 @@ suite('commands and status', () => {
         });
         assert.equal(fs.readFileSync(target.fsPath, 'utf8'), expected, format);
       }
-      assert.ok(fs.readFileSync(path.join(dir, 'out.csv'), 'utf8').startsWith('file,caseNumber,decisionDate,layout,index,item,'));
+      assert.ok(
+        fs
+          .readFileSync(path.join(dir, 'out.csv'), 'utf8')
+          .startsWith('file,caseNumber,decisionDate,layout,index,item,'),
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -32,7 +32,11 @@ const NOTES = fixture('notes.txt');
 
 /** CM16-0238035: item names, details and heading lines (0-based), as the outline gives them. */
 const LETTER_ITEMS: [name: string, detail: string, line: number][] = [
-  ['Right shoulder arthroscopy RCR (rotator cuff repair) and decompression', 'Upheld · MTUS Shoulder Complaints 2004', 52],
+  [
+    'Right shoulder arthroscopy RCR (rotator cuff repair) and decompression',
+    'Upheld · MTUS Shoulder Complaints 2004',
+    52,
+  ],
   ['Medical Clearance', 'Upheld · no medical evidence cited', 68],
   ['Labs to include: EKG', 'Upheld · no medical evidence cited', 74],
   ['Labs to include: Chest X-ray', 'Upheld · no medical evidence cited', 80],
@@ -67,12 +71,24 @@ suite('IMR extension in a real editor', () => {
 
     test('a .txt determination letter is switched from plaintext to imr', async () => {
       await open(LETTER);
-      assert.equal(await poll(() => languageOf(LETTER), (v) => v === 'imr'), 'imr');
+      assert.equal(
+        await poll(
+          () => languageOf(LETTER),
+          (v) => v === 'imr',
+        ),
+        'imr',
+      );
     });
 
     test('a letter without a file extension is imr', async () => {
       await open(NO_EXTENSION);
-      assert.equal(await poll(() => languageOf(NO_EXTENSION), (v) => v === 'imr'), 'imr');
+      assert.equal(
+        await poll(
+          () => languageOf(NO_EXTENSION),
+          (v) => v === 'imr',
+        ),
+        'imr',
+      );
     });
 
     test('a .txt that is no letter stays plaintext', async () => {
@@ -80,7 +96,13 @@ suite('IMR extension in a real editor', () => {
       // open events in order, so the notes' language is final (no fixed wait needed).
       await open(NOTES);
       await open(MIXED);
-      assert.equal(await poll(() => languageOf(MIXED), (v) => v === 'imr'), 'imr');
+      assert.equal(
+        await poll(
+          () => languageOf(MIXED),
+          (v) => v === 'imr',
+        ),
+        'imr',
+      );
       assert.equal(languageOf(NOTES), 'plaintext');
     });
   });
@@ -113,7 +135,10 @@ suite('IMR extension in a real editor', () => {
         items.map((s) => [s.name, s.detail]),
         [
           ['MRI of neck and right hand without contrast', 'Upheld · MTUS Neck and Upper Back Complaints 2004'],
-          ['Acupuncture 3 times a week for 2 weeks, neck, right hand and head', 'Overturned · MTUS Acupuncture Treatment 2007'],
+          [
+            'Acupuncture 3 times a week for 2 weeks, neck, right hand and head',
+            'Overturned · MTUS Acupuncture Treatment 2007',
+          ],
         ],
       );
     });
@@ -147,7 +172,10 @@ suite('IMR extension in a real editor', () => {
       const errors = vscode.languages
         .getDiagnostics(LETTER)
         .filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-      assert.deepEqual(errors.map((d) => `${codeOf(d)} ${compact(d.range)}`), []);
+      assert.deepEqual(
+        errors.map((d) => `${codeOf(d)} ${compact(d.range)}`),
+        [],
+      );
     });
 
     test('code action: the IMR001 quick fix inserts a rationale skeleton', async () => {
@@ -155,7 +183,14 @@ suite('IMR extension in a real editor', () => {
       const [d] = await diagnosticsWith(DEFECT, 'IMR001');
       assert.ok(d, 'no IMR001 diagnostic');
       const actions = await poll(
-        () => vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', DEFECT, d.range, undefined, 10),
+        () =>
+          vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+            'vscode.executeCodeActionProvider',
+            DEFECT,
+            d.range,
+            undefined,
+            10,
+          ),
         (a) => (a ?? []).some((x) => x.title === IMR001.fixTitle),
       );
       const fix = (actions ?? []).find((x): x is vscode.CodeAction => x.title === IMR001.fixTitle);
@@ -176,7 +211,14 @@ suite('IMR extension in a real editor', () => {
         const [d] = await diagnosticsWith(doc.uri, 'IMR001');
         assert.ok(d, 'no IMR001 diagnostic on the untitled letter');
         const actions = await poll(
-          () => vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, d.range, undefined, 10),
+          () =>
+            vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+              'vscode.executeCodeActionProvider',
+              doc.uri,
+              d.range,
+              undefined,
+              10,
+            ),
           (a) => (a ?? []).some((x) => x.title === IMR001.fixTitle),
         );
         const fix = (actions ?? []).find((x): x is vscode.CodeAction => x.title === IMR001.fixTitle);
@@ -187,7 +229,10 @@ suite('IMR extension in a real editor', () => {
           () => vscode.languages.getDiagnostics(doc.uri),
           (ds) => !ds.some((x) => codeOf(x) === 'IMR001'),
         );
-        assert.deepEqual(after.filter((x) => codeOf(x) === 'IMR001').map((x) => x.message), []);
+        assert.deepEqual(
+          after.filter((x) => codeOf(x) === 'IMR001').map((x) => x.message),
+          [],
+        );
       } finally {
         // Leave no dirty editor behind (a save prompt would block the workbench on exit).
         await vscode.window.showTextDocument(doc);
@@ -198,7 +243,14 @@ suite('IMR extension in a real editor', () => {
     test('folding: one range per item, from its heading to its last line', async () => {
       await openAsImr(LETTER);
       const expected: [number, number][] = [
-        [52, 67], [68, 73], [74, 79], [80, 86], [87, 92], [93, 98], [99, 104], [105, 110],
+        [52, 67],
+        [68, 73],
+        [74, 79],
+        [80, 86],
+        [87, 92],
+        [93, 98],
+        [99, 104],
+        [105, 110],
       ];
       const ranges = await poll(
         () => vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', LETTER),
@@ -218,7 +270,12 @@ suite('IMR extension in a real editor', () => {
       const word = new vscode.Range(line, at, line, at + 4);
       assert.equal(doc.getText(word), 'MTUS');
       const hovers = await poll(
-        () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', LETTER, new vscode.Position(line, at + 1)),
+        () =>
+          vscode.commands.executeCommand<vscode.Hover[]>(
+            'vscode.executeHoverProvider',
+            LETTER,
+            new vscode.Position(line, at + 1),
+          ),
         (h) => hoverText(h).includes('Medical Treatment Utilization Schedule'),
       );
       const text = hoverText(hovers);
@@ -240,7 +297,10 @@ suite('IMR extension in a real editor', () => {
       assert.ok(command);
       assert.equal(command.title, '8 disputed items · 8 upheld · 0 overturned');
       assert.equal(range.start.line, 49); // IMR ISSUES, DECISIONS AND RATIONALES
-      const [uri, items] = command.arguments as [string, { label: string; description: string; range: { start: { line: number } } }[]];
+      const [uri, items] = command.arguments as [
+        string,
+        { label: string; description: string; range: { start: { line: number } } }[],
+      ];
       assert.equal(uri, LETTER.toString());
       assert.deepEqual(
         items.map((i) => [i.label, i.description, i.range.start.line]),
@@ -251,10 +311,13 @@ suite('IMR extension in a real editor', () => {
       // appears asynchronously: accept until the command has settled (a no-op while no pick is open). Each
       // accept is a round trip to the workbench, which paces the loop.
       let settled = false;
-      const run = Promise.resolve(vscode.commands.executeCommand(command.command, ...(command.arguments ?? []))).finally(() => {
+      const run = Promise.resolve(
+        vscode.commands.executeCommand(command.command, ...(command.arguments ?? [])),
+      ).finally(() => {
         settled = true;
       });
-      for (let tries = 0; !settled && tries < 10_000; tries++) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      for (let tries = 0; !settled && tries < 10_000; tries++)
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       await run;
       const active = vscode.window.activeTextEditor;
       assert.equal(active?.document.uri.toString(), LETTER.toString());
@@ -270,7 +333,8 @@ suite('IMR extension in a real editor', () => {
         settled = true;
       });
       // Accept the first entry once the pick is open; each accept is a round trip to the workbench.
-      for (let tries = 0; !settled && tries < 10_000; tries++) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      for (let tries = 0; !settled && tries < 10_000; tries++)
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       await run;
       const active = vscode.window.activeTextEditor;
       assert.equal(active?.document.uri.toString(), LETTER.toString());

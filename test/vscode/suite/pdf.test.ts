@@ -50,7 +50,14 @@ suite('PDF letters', () => {
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(compact(finding.range), '24:51-24:67');
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, finding.range);
-    assert.deepEqual((actions ?? []).map((a) => a.title), []);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      finding.range,
+    );
+    assert.deepEqual(
+      (actions ?? []).map((a) => a.title),
+      [],
+    );
   });
 });

@@ -70,7 +70,10 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
 /** Opens the letter and waits until it is in the `imr` language (so the language server has it). */
 export async function openAsImr(uri: vscode.Uri): Promise<vscode.TextDocument> {
   await open(uri);
-  const lang = await poll(() => languageOf(uri), (v) => v === 'imr');
+  const lang = await poll(
+    () => languageOf(uri),
+    (v) => v === 'imr',
+  );
   if (lang !== 'imr') throw new Error(`${path.basename(uri.fsPath)} is ${lang}, not imr`);
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (!doc) throw new Error(`${uri.toString()} is not open`);
@@ -78,7 +81,9 @@ export async function openAsImr(uri: vscode.Uri): Promise<vscode.TextDocument> {
 }
 
 /** Symbols as a flat list, depth first (DocumentSymbol trees), or as given (SymbolInformation). */
-export function flatten(symbols: readonly (vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined): (vscode.DocumentSymbol | vscode.SymbolInformation)[] {
+export function flatten(
+  symbols: readonly (vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined,
+): (vscode.DocumentSymbol | vscode.SymbolInformation)[] {
   const out: (vscode.DocumentSymbol | vscode.SymbolInformation)[] = [];
   const walk = (list: readonly (vscode.DocumentSymbol | vscode.SymbolInformation)[]) => {
     for (const s of list) {
@@ -91,15 +96,24 @@ export function flatten(symbols: readonly (vscode.DocumentSymbol | vscode.Symbol
 }
 
 /** The item symbols: those whose detail is a decision (`Upheld · …`, `Overturned · …`). */
-export function itemSymbols(symbols: readonly (vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined): vscode.DocumentSymbol[] {
+export function itemSymbols(
+  symbols: readonly (vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined,
+): vscode.DocumentSymbol[] {
   return flatten(symbols).filter(
     (s): s is vscode.DocumentSymbol => 'detail' in s && /^(Upheld|Overturned)\b/.test(s.detail ?? ''),
   );
 }
 
-export async function documentSymbols(uri: vscode.Uri, until: (s: vscode.DocumentSymbol[]) => boolean = (s) => s.length > 0, ms?: number) {
+export async function documentSymbols(
+  uri: vscode.Uri,
+  until: (s: vscode.DocumentSymbol[]) => boolean = (s) => s.length > 0,
+  ms?: number,
+) {
   return poll(
-    async () => itemSymbols(await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)),
+    async () =>
+      itemSymbols(
+        await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri),
+      ),
     until,
     ms,
   );
@@ -113,7 +127,11 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
 }
 
 export async function diagnosticsWith(uri: vscode.Uri, code: string, ms?: number): Promise<vscode.Diagnostic[]> {
-  const all = await poll(() => vscode.languages.getDiagnostics(uri), (ds) => ds.some((d) => codeOf(d) === code), ms);
+  const all = await poll(
+    () => vscode.languages.getDiagnostics(uri),
+    (ds) => ds.some((d) => codeOf(d) === code),
+    ms,
+  );
   return all.filter((d) => codeOf(d) === code);
 }
 
@@ -125,4 +143,5 @@ export function hoverText(hovers: readonly vscode.Hover[] | undefined): string {
     .join('\n');
 }
 
-export const compact = (r: vscode.Range): string => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+export const compact = (r: vscode.Range): string =>
+  `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;

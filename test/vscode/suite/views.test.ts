@@ -43,8 +43,11 @@ suite('Determinations view', () => {
   const files = (nodes: DeterminationNode[]) => nodes.map(fileOf).sort();
 
   test('each letter: case number, decision date, counts and the appeal estimate; items with shaped icons', async () => {
-    const roots = await rootsUntil((n) => files(n).includes('CM16-0230548.txt') && files(n).includes('CM16-0238035.txt'));
-    for (const f of ['CM16-0230548.txt', 'CM16-0238035.txt', 'CM16-0238035-missing-rationale.txt']) assert.ok(files(roots).includes(f), `${f} in ${files(roots)}`);
+    const roots = await rootsUntil(
+      (n) => files(n).includes('CM16-0230548.txt') && files(n).includes('CM16-0238035.txt'),
+    );
+    for (const f of ['CM16-0230548.txt', 'CM16-0238035.txt', 'CM16-0238035-missing-rationale.txt'])
+      assert.ok(files(roots).includes(f), `${f} in ${files(roots)}`);
     assert.ok(!files(roots).includes('notes.txt') && !files(roots).includes('README.txt'));
     const mixed = roots.find((n) => fileOf(n) === 'CM16-0230548.txt')!;
     const item = api.determinations.getTreeItem(mixed);
@@ -54,7 +57,10 @@ suite('Determinations view', () => {
     assert.ok(tooltip.includes('Appeal to the WCAB by **02/03/2017** (estimate)'), tooltip);
     assert.ok(tooltip.includes('Labor Code 4610.6(h)'), tooltip);
     const letter = roots.find((n) => fileOf(n) === 'CM16-0238035.txt')!;
-    assert.equal(api.determinations.getTreeItem(letter).description, '01/20/2017 · 8 items · 0 overturned · appeal by ≈02/19/2017');
+    assert.equal(
+      api.determinations.getTreeItem(letter).description,
+      '01/20/2017 · 8 items · 0 overturned · appeal by ≈02/19/2017',
+    );
 
     const children = (await api.determinations.getChildren(mixed)).map((n) => api.determinations.getTreeItem(n));
     assert.deepEqual(
@@ -84,21 +90,27 @@ suite('Determinations view', () => {
     assert.ok(files(overturned).includes('CM16-0230548.txt'));
     assert.ok(!files(overturned).includes('CM16-0238035.txt'));
     for (const n of overturned) {
-      const decisions = (await api.determinations.getChildren(n)).map((c) => (c.kind === 'item' ? c.item.decision : 'letter'));
+      const decisions = (await api.determinations.getChildren(n)).map((c) =>
+        c.kind === 'item' ? c.item.decision : 'letter',
+      );
       assert.deepEqual([...new Set(decisions)], ['Overturned'], fileOf(n));
     }
     api.determinations.setFilters({ decision: 'all', text: 'ACUPUNCTURE 3 times' });
     const byText = await api.determinations.getChildren();
     assert.deepEqual(files(byText), ['CM16-0230548.txt']);
-    assert.deepEqual((await api.determinations.getChildren(byText[0])).map((c) => (c.kind === 'item' ? c.item.label : '')), [
-      '2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head',
-    ]);
+    assert.deepEqual(
+      (await api.determinations.getChildren(byText[0])).map((c) => (c.kind === 'item' ? c.item.label : '')),
+      ['2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head'],
+    );
   });
 
-  test('decision gutter icons: a different shape per decision, on each item\'s decision line', async () => {
+  test("decision gutter icons: a different shape per decision, on each item's decision line", async () => {
     await openAsImr(MIXED);
     await vscode.window.showTextDocument(MIXED);
-    const lines = await poll(() => api.decorations.linesOf(MIXED), (l) => l !== undefined && l.upheld.length + l.overturned.length === 2);
+    const lines = await poll(
+      () => api.decorations.linesOf(MIXED),
+      (l) => l !== undefined && l.upheld.length + l.overturned.length === 2,
+    );
     assert.deepEqual(lines, { upheld: [49], overturned: [77], invalid: [] });
   });
 

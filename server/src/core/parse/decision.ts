@@ -34,11 +34,13 @@ export function decisionTail(text: string): DecisionTail | undefined {
   let start = colon + 1;
   while (start < text.length && isBlank(text.charCodeAt(start))) start++;
   // A stray final period (`Knee MRI: Upheld.`) is not part of the word.
-  const raw = text.slice(start).trimEnd().replace(/[.;,]$/, '');
+  const raw = text
+    .slice(start)
+    .trimEnd()
+    .replace(/[.;,]$/, '');
   if (!raw || !isDecisionLike(raw)) return undefined;
   return { colon, start, raw };
 }
-
 
 /** A line that is a decision by itself: `Upheld` after a line ending in `:` (9/247 items). */
 export function isLoneDecision(text: string): boolean {

@@ -11,7 +11,14 @@ export interface FieldLabel {
 }
 
 /** A field whose label starts line `at` (`first`) and whose body runs to line `end` (inclusive). */
-export function buildField(lines: readonly Line[], first: Line, at: number, end: number, label: FieldLabel, labelEnd = label.text.length): Field {
+export function buildField(
+  lines: readonly Line[],
+  first: Line,
+  at: number,
+  end: number,
+  label: FieldLabel,
+  labelEnd = label.text.length,
+): Field {
   const body = Excerpt.fromLineRange(lines, at, Math.min(Math.max(at, end), lines.length - 1), labelEnd);
   const labelRange = {
     start: { line: first.line, character: first.start },
@@ -37,7 +44,12 @@ export function fieldFromParts(kind: FieldKind, label: string, labelRange: Range
     const c = findNecessityConclusion(body.text);
     if (c) field.conclusion = { polarity: c.polarity, sentence: body.span(c.start, c.end) };
     const ur = findUrVocabularyConclusion(body.text);
-    if (ur) field.urConclusion = { polarity: ur.polarity, word: body.span(ur.start, ur.end), sentence: body.span(ur.sentenceStart, ur.sentenceEnd) };
+    if (ur)
+      field.urConclusion = {
+        polarity: ur.polarity,
+        word: body.span(ur.start, ur.end),
+        sentence: body.span(ur.sentenceStart, ur.sentenceEnd),
+      };
   } else {
     field.guideline = parseGuidelineBody(body.text, (s, e) => body.rangeOf(s, e));
   }

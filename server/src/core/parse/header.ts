@@ -84,7 +84,10 @@ interface Token {
 }
 
 function rangeIn(line: Line, from: number, to: number): Range {
-  return { start: { line: line.line, character: line.start + from }, end: { line: line.line, character: line.start + to } };
+  return {
+    start: { line: line.line, character: line.start + from },
+    end: { line: line.line, character: line.start + to },
+  };
 }
 
 /** The value text in line.text[from, to), trimmed as `trim()` would, unless it is blank. One slice, no trims. */
@@ -127,7 +130,8 @@ export function parseHeader(lines: readonly Line[]): Header | undefined {
   let inline = false;
   for (const [i, token] of tokens.entries()) {
     const next = tokens[i + 1];
-    inline = next !== undefined && token.kind === 'label' && next.kind === 'value' && next.lineIndex === token.lineIndex;
+    inline =
+      next !== undefined && token.kind === 'label' && next.kind === 'value' && next.lineIndex === token.lineIndex;
     if (inline) break;
   }
   // A plain object built in reading order: the first field of each name wins. `named` lists them in order.
@@ -143,7 +147,8 @@ export function parseHeader(lines: readonly Line[]): Header | undefined {
     if (t.kind === 'label') {
       if (t.name === undefined) {
         // The wrapped second half of `Application Received:` (always wrapped in the corpus).
-        if (previous?.name === 'applicationReceived') previous.labelRange = { start: previous.labelRange.start, end: t.range.end };
+        if (previous?.name === 'applicationReceived')
+          previous.labelRange = { start: previous.labelRange.start, end: t.range.end };
         continue;
       }
       const field = newField(t, t.name);

@@ -95,7 +95,8 @@ function matchAt(lines: readonly Line[], i: number, spec: HeadingSpec): HeadingM
   }
   if (spec.embedded) {
     const at = embeddedAt(t, spec.text);
-    if (at >= 0) return { spec, lineIndex: i, lastLineIndex: i, endInLastLine: at + spec.text.length, startInFirstLine: at };
+    if (at >= 0)
+      return { spec, lineIndex: i, lastLineIndex: i, endInLastLine: at + spec.text.length, startInFirstLine: at };
   }
   if (spec.continuation) {
     const head = spec.text.slice(0, spec.text.length - spec.continuation.length).trimEnd();

@@ -63,7 +63,11 @@ function citationEra(items: readonly DisputedItem[]): 1 | 2 | undefined {
   return undefined;
 }
 
-function findCredentials(layout: Layout, sections: readonly SectionLines[], lines: readonly Line[]): Credentials | undefined {
+function findCredentials(
+  layout: Layout,
+  sections: readonly SectionLines[],
+  lines: readonly Line[],
+): Credentials | undefined {
   const holder = layout === 'L0' || layout === 'L1' ? 'qualifications' : 'howMade';
   for (const s of sections) {
     if (s.section.kind === holder) {
@@ -90,11 +94,21 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
   throwIfCancelled(isCancelled);
   const problems: StructuralProblem[] = [];
   if (looksBinary(text)) {
-    problems.push({ code: 'binary-content', severity: 'error', message: 'This file looks binary, not a determination letter in text form.', range: firstLineRange(src) });
+    problems.push({
+      code: 'binary-content',
+      severity: 'error',
+      message: 'This file looks binary, not a determination letter in text form.',
+      range: firstLineRange(src),
+    });
     return emptyDocument(src, problems);
   }
   if (src.lines.length === 0) {
-    problems.push({ code: 'empty-document', severity: 'information', message: 'The document is empty.', range: documentRange(src) });
+    problems.push({
+      code: 'empty-document',
+      severity: 'information',
+      message: 'The document is empty.',
+      range: documentRange(src),
+    });
     return emptyDocument(src, problems);
   }
   const { lines } = src;
@@ -116,7 +130,8 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
   let items: DisputedItem[] = [];
   let findings: ImrDocument['findings'];
   if (layout === 'L3' || layout === 'L2') {
-    for (const s of sections) if (s.section.kind === 'decisions') for (const item of parseItems(s.body)) items.push(item);
+    for (const s of sections)
+      if (s.section.kind === 'decisions') for (const item of parseItems(s.body)) items.push(item);
     // Numbered across all decisions sections; the items are fresh objects, so renumbering in place is safe.
     items.forEach((item, k) => (item.index = k + 1));
   } else if (layout === 'L1') {
@@ -158,7 +173,14 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
     hasHeader: header !== undefined,
     credentialsForm: credentials?.form ?? 'none',
     citationEra: citationEra(items),
-    extraction: src.doubled ? 'doubled' : isLayoutText(lines, headings.map((h) => h.lineIndex)) ? 'layout' : 'plain',
+    extraction: src.doubled
+      ? 'doubled'
+      : isLayoutText(
+            lines,
+            headings.map((h) => h.lineIndex),
+          )
+        ? 'layout'
+        : 'plain',
   };
   return {
     layout,

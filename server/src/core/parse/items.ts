@@ -49,7 +49,10 @@ function endsSentence(text: string): boolean {
 const SHORT_LINE = 60;
 
 function endsParagraph(text: string): boolean {
-  return endsSentence(text) || (text.length < SHORT_LINE && !/[,;:(&/-]$|\b(?:and|or|the|of|to|a|an|for|with|is|in)$/.test(text));
+  return (
+    endsSentence(text) ||
+    (text.length < SHORT_LINE && !/[,;:(&/-]$|\b(?:and|or|the|of|to|a|an|for|with|is|in)$/.test(text))
+  );
 }
 
 /** First line of an item whose text ends at `end`, never above `floor`. */
@@ -95,7 +98,10 @@ function findDrafts(lines: readonly Line[], labels: readonly LabelSpec[], first:
       if (!current || (spec.rank <= lastRank && !stray)) {
         // A new item whose heading has no Upheld/Overturned line: it ends just above this label.
         const headEnd = i - 1;
-        current = headEnd >= floor ? { headStart: walkBack(lines, headEnd, floor), headEnd, fields: [] } : { headStart: i, headEnd: i - 1, fields: [] };
+        current =
+          headEnd >= floor
+            ? { headStart: walkBack(lines, headEnd, floor), headEnd, fields: [] }
+            : { headStart: i, headEnd: i - 1, fields: [] };
         drafts.push(current);
       }
       current.fields.push({ at: i, line, spec });
@@ -116,7 +122,10 @@ function findDrafts(lines: readonly Line[], labels: readonly LabelSpec[], first:
 }
 
 function lineRange(line: Line, from = 0, to = line.text.length): Range {
-  return { start: { line: line.line, character: line.start + from }, end: { line: line.line, character: line.start + to } };
+  return {
+    start: { line: line.line, character: line.start + from },
+    end: { line: line.line, character: line.start + to },
+  };
 }
 
 /** Pass 2: item text, decision and fields from a draft. `bodyEnd` is the last line the item may use. */
@@ -137,7 +146,11 @@ function buildItem(lines: readonly Line[], d: Draft, bodyEnd: number, index: num
     textEnd = d.headEnd;
     const tail = decisionTail(last.text);
     if (tail) {
-      decision = { raw: tail.raw, value: decisionValue(tail.raw), range: lineRange(last, tail.start, tail.start + tail.raw.length) };
+      decision = {
+        raw: tail.raw,
+        value: decisionValue(tail.raw),
+        range: lineRange(last, tail.start, tail.start + tail.raw.length),
+      };
       cut = tail.colon;
     } else if (last.text.endsWith(':')) {
       cut = last.text.length - 1;

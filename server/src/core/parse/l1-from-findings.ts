@@ -11,7 +11,11 @@ export function itemsFromFindings(findings: readonly Finding[]): DisputedItem[] 
     index: k + 1,
     text: f.item,
     subject: f.item.text,
-    decision: { value: f.polarity === 'negative' ? 'Upheld' : 'Overturned', raw: f.wording.text, range: f.wording.range },
+    decision: {
+      value: f.polarity === 'negative' ? 'Upheld' : 'Overturned',
+      raw: f.wording.text,
+      range: f.wording.range,
+    },
     headingRange: f.range,
     range: f.range,
     fromFindings: true,

@@ -18,7 +18,10 @@ function label(kind: FieldKind, text: string): L1Label {
 }
 
 export const L1_LABELS: readonly L1Label[] = [
-  label('claimsAdministratorGuideline', 'Section of the Medical Treatment Utilization Schedule (MTUS) used by the Claims Administrator:'),
+  label(
+    'claimsAdministratorGuideline',
+    'Section of the Medical Treatment Utilization Schedule (MTUS) used by the Claims Administrator:',
+  ),
   label(
     'reviewerGuideline',
     'Section of the Medical Treatment Utilization Schedule (MTUS) relied upon by the Expert Reviewer in making his/her decision:',
@@ -53,7 +56,10 @@ export function matchL1Label(lines: readonly Line[], i: number, last: number): F
     const m = spec.pattern.exec(folded.text);
     if (!m) continue;
     const end = folded.positionAt(m[0].length);
-    const endIndex = Math.max(0, window.findIndex((l) => l.line === end.line));
+    const endIndex = Math.max(
+      0,
+      window.findIndex((l) => l.line === end.line),
+    );
     const endLine = window[endIndex];
     if (!endLine) continue;
     return {

@@ -42,9 +42,14 @@ export function parseL1(lines: readonly Line[], sections: readonly SectionLines[
     summary: readFindings(findingsLines(lines, sections)),
     repeated: readFindings(sections.find((s) => s.section.kind === 'decisions')?.body ?? []),
   };
-  if (items.length === 0) items.push(...itemsFromFindings(findings.summary.length ? findings.summary : findings.repeated));
+  if (items.length === 0)
+    items.push(...itemsFromFindings(findings.summary.length ? findings.summary : findings.repeated));
   const firstStart = starts[0];
-  return { items, findings, sections: endSectionsBefore(sections, firstStart === undefined ? undefined : lines[firstStart]) };
+  return {
+    items,
+    findings,
+    sections: endSectionsBefore(sections, firstStart === undefined ? undefined : lines[firstStart]),
+  };
 }
 
 /**

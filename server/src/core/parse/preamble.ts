@@ -8,11 +8,13 @@ const ORIGINAL = / was the original\s+request\.\s*/;
 
 // `<request> was the original request. <part> was authorized by the Claims Administrator. The remaining
 // IMR eligible portion of the original request, <rest>[ is]`
-const REMAINING = /^(.*?) was authorized by the Claims\s+Administrator\.\s*The remaining IMR\s+eligible\s+portion of the\s+original\s+request,\s*(.*?)(?:(?<!\s)(\s+is))?$/s;
+const REMAINING =
+  /^(.*?) was authorized by the Claims\s+Administrator\.\s*The remaining IMR\s+eligible\s+portion of the\s+original\s+request,\s*(.*?)(?:(?<!\s)(\s+is))?$/s;
 
 // `<request> was the original request. The Claims Administrator authorized <part>, leaving the original
 // request IMR eligible. The original request, <request> is`
-const LEAVING = /^The Claims\s+Administrator authorized (.*?), leaving the original\s+request IMR\s+eligible\.\s*The original\s+request,\s*(.*?)(?:(?<!\s)(\s+is))?$/s;
+const LEAVING =
+  /^The Claims\s+Administrator authorized (.*?), leaving the original\s+request IMR\s+eligible\.\s*The original\s+request,\s*(.*?)(?:(?<!\s)(\s+is))?$/s;
 
 /** Words that mark a preamble: while they show without "was the original request", the text goes on above. */
 export const PREAMBLE_MARKERS =

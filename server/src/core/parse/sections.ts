@@ -63,7 +63,11 @@ export function truncateSection(s: SectionLines, keep: number): SectionLines {
     ? { start: s.section.bodyRange.start, end: endOf(bodyLast) }
     : { start: headingRange.end, end: headingRange.end };
   return {
-    section: { ...s.section, bodyRange, range: { start: headingRange.start, end: body.length ? bodyRange.end : headingRange.end } },
+    section: {
+      ...s.section,
+      bodyRange,
+      range: { start: headingRange.start, end: body.length ? bodyRange.end : headingRange.end },
+    },
     body,
     bodyFrom: body.length ? s.bodyFrom : 0,
   };

@@ -14,7 +14,8 @@ export const documentStructure: Rule = {
       'Every other check stands on reading the letter right. When the layout is unknown, unverified or has no disputed items, the other rules have little or nothing to check, and the reader should know why.',
     examples: {
       failing: 'Dear Sir,\nPlease find enclosed the decision.',
-      passing: 'IMR ISSUES, DECISIONS AND RATIONALES\nThe Final Determination was based on decisions for the disputed items/services set forth below:\nMedical Clearance: Upheld',
+      passing:
+        'IMR ISSUES, DECISIONS AND RATIONALES\nThe Final Determination was based on decisions for the disputed items/services set forth below:\nMedical Clearance: Upheld',
     },
   },
   check({ document }) {

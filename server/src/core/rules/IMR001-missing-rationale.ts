@@ -26,7 +26,13 @@ function insertFix(document: ImrDocument, source: SourceText, item: DisputedItem
   const line = last ? last.range.end.line : item.headingRange.end.line;
   const doubled = document.variant.extraction === 'doubled';
   const text = `${L3_FIELD_LABELS.rationale} ${rationaleSkeleton(item)}`;
-  return [{ title: `Insert a Decision rationale skeleton for item ${item.index}`, edits: [insertLineAfter({ source, doubled }, line, text)], safe: false }];
+  return [
+    {
+      title: `Insert a Decision rationale skeleton for item ${item.index}`,
+      edits: [insertLineAfter({ source, doubled }, line, text)],
+      safe: false,
+    },
+  ];
 }
 
 export const missingRationale: Rule = {
@@ -39,7 +45,7 @@ export const missingRationale: Rule = {
     fixable: true,
     rationale:
       'The determination must explain itself item by item: Labor Code 4610.6(e) requires the reviewer to state whether ' +
-      'the disputed service is medically necessary and to support it with the employee\'s condition, the relevant records ' +
+      "the disputed service is medically necessary and to support it with the employee's condition, the relevant records " +
       'and the standards of 4610.5(c)(2) (paraphrased; check the official text). A decision with no rationale gives the ' +
       'parties nothing to read or to appeal against (LC 4610.6(h)).',
     examples: {
@@ -78,7 +84,18 @@ export const missingRationale: Rule = {
               {
                 title: `Fill in a Decision rationale skeleton for item ${item.index}`,
                 // Replace what follows the label on its line (blanks at most), never the next line.
-                edits: [{ range: { start: field.labelRange.end, end: { line: field.labelRange.end.line, character: source.lineAt(field.labelRange.end.line).length } }, newText: ` ${rationaleSkeleton(item)}` }],
+                edits: [
+                  {
+                    range: {
+                      start: field.labelRange.end,
+                      end: {
+                        line: field.labelRange.end.line,
+                        character: source.lineAt(field.labelRange.end.line).length,
+                      },
+                    },
+                    newText: ` ${rationaleSkeleton(item)}`,
+                  },
+                ],
                 safe: false,
               },
             ]

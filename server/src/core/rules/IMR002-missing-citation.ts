@@ -32,19 +32,28 @@ function fieldName(document: ImrDocument): string {
 function insertFix(document: ImrDocument, source: SourceText, item: DisputedItem): Fix[] {
   if (!hasL3Labels(document.layout) || !item.text.text) return [];
   // Before the rationale: after the Claims Administrator field when there is one, else after the heading.
-  const before = item.rationale ? item.fields.filter((f) => f.range.start.line < item.rationale!.range.start.line) : item.fields;
+  const before = item.rationale
+    ? item.fields.filter((f) => f.range.start.line < item.rationale!.range.start.line)
+    : item.fields;
   const anchor = before[before.length - 1];
   const line = anchor ? anchor.range.end.line : item.headingRange.end.line;
   const doubled = document.variant.extraction === 'doubled';
   const text = `${L3_FIELD_LABELS.reviewerGuideline} Decision based on MTUS ${PLACEHOLDERS.mtusTitle}`;
-  return [{ title: `Insert a MAXIMUS guideline skeleton for item ${item.index}`, edits: [insertLineAfter({ source, doubled }, line, text)], safe: false }];
+  return [
+    {
+      title: `Insert a MAXIMUS guideline skeleton for item ${item.index}`,
+      edits: [insertLineAfter({ source, doubled }, line, text)],
+      safe: false,
+    },
+  ];
 }
 
 export const missingCitation: Rule = {
   meta: {
     id: 'IMR002',
     name: 'missing-citation',
-    description: "The reviewer's guideline field is missing or empty; a warning when it only says no medical evidence was cited.",
+    description:
+      "The reviewer's guideline field is missing or empty; a warning when it only says no medical evidence was cited.",
     defaultSeverity: 'error',
     tags: ['content', 'legal'],
     fixable: true,
@@ -71,7 +80,8 @@ export const missingCitation: Rule = {
       allowAncillaryWithoutCitation: {
         type: 'boolean',
         default: true,
-        description: 'Accept "did not cite any medical evidence" for surgical add-ons whose rationale rests only on the decision about the surgery itself.',
+        description:
+          'Accept "did not cite any medical evidence" for surgical add-ons whose rationale rests only on the decision about the surgery itself.',
       },
     },
   },
@@ -85,19 +95,34 @@ export const missingCitation: Rule = {
       if (!field) {
         // L0 carries the reviewer's guidelines in a section of its own: a missing one is IMR006's.
         if (document.layout === 'L0') continue;
-        reports.push({ message: `${itemWithDecision(item)} has no ${name} field: the decision cites no guideline.`, range: item.headingRange, fixes: insertFix(document, source, item) });
+        reports.push({
+          message: `${itemWithDecision(item)} has no ${name} field: the decision cites no guideline.`,
+          range: item.headingRange,
+          fixes: insertFix(document, source, item),
+        });
         continue;
       }
       const body = field.guideline;
       if (!field.body.text.trim()) {
-        reports.push({ message: `${itemWithDecision(item)} has an empty ${name} field: the decision cites no guideline.`, range: field.labelRange });
+        reports.push({
+          message: `${itemWithDecision(item)} has an empty ${name} field: the decision cites no guideline.`,
+          range: field.labelRange,
+        });
       } else if (body && body.citations.length === 0) {
         if (body.noEvidence) {
           if (allowAncillary && isAncillaryAddOn(item)) continue;
-          reports.push({ message: `${itemWithDecision(item)}: the ${name} field says no medical evidence was cited.`, range: field.labelRange, severity: 'warning' });
+          reports.push({
+            message: `${itemWithDecision(item)}: the ${name} field says no medical evidence was cited.`,
+            range: field.labelRange,
+            severity: 'warning',
+          });
         } else if (hasL3Labels(document.layout)) {
           // Only L3 (and the assumed L2) cite in the "Decision based on …" grammar; older layouts write prose.
-          reports.push({ message: `${itemWithDecision(item)}: the ${name} field names no guideline ("Decision based on …").`, range: field.labelRange, severity: 'warning' });
+          reports.push({
+            message: `${itemWithDecision(item)}: the ${name} field names no guideline ("Decision based on …").`,
+            range: field.labelRange,
+            severity: 'warning',
+          });
         }
       }
     }

@@ -17,7 +17,8 @@ const OBVIOUS: Record<string, DecisionValue> = {
 };
 // Words that lean one way but that a person must confirm (UR vocabulary, partial decisions).
 const LEANS_UPHELD = /^(?:denied|deny|denial|non-?certified|affirmed|sustained)\b/i;
-const LEANS_OVERTURNED = /^(?:(?:partially|partly)\s+)?(?:overturned?|overturns|approved|authori[sz]ed|certified|reversed|granted|modified)\b/i;
+const LEANS_OVERTURNED =
+  /^(?:(?:partially|partly)\s+)?(?:overturned?|overturns|approved|authori[sz]ed|certified|reversed|granted|modified)\b/i;
 // A decision-like word the parser could not read: `MRI: Upheld.`, `MRI - Upheld`, `MRI: Upheld in part`.
 const DECISION_WORD = String.raw`(?:(?:partially|partly)\s+)?(?:upheld|uphold|upholds|overturned|overturn|overturns|denied|non-?certified|certified|approved|modified)\b`;
 // The separator is tried only where a run of blanks starts: a long run is read once, not from each position.
@@ -78,7 +79,13 @@ function misread(source: SourceText, item: DisputedItem): Misread | undefined {
   const c = contentOf(source, line);
   const m = TRAILING_DECISION.exec(c.text.slice(line === headStart.line ? headStart.character : c.start));
   const [whole, lead, word] = m ?? [];
-  if (m && whole !== undefined && lead !== undefined && word !== undefined && m.index + (line === headStart.line ? headStart.character : c.start) > c.start) {
+  if (
+    m &&
+    whole !== undefined &&
+    lead !== undefined &&
+    word !== undefined &&
+    m.index + (line === headStart.line ? headStart.character : c.start) > c.start
+  ) {
     const at = c.end - whole.length;
     return {
       raw: word.trim(),
@@ -106,7 +113,12 @@ function insertion(source: SourceText, item: DisputedItem): { range: Range; pref
   return { range: { start: at, end: at }, prefix: c.text.endsWith(':') ? ' ' : ': ' };
 }
 
-function fixes(document: ImrDocument, item: DisputedItem, raw: string, target: { range: Range; prefix: string }): Fix[] {
+function fixes(
+  document: ImrDocument,
+  item: DisputedItem,
+  raw: string,
+  target: { range: Range; prefix: string },
+): Fix[] {
   if (!hasL3Labels(document.layout) || !item.text.text) return [];
   const first = preferred(item, raw);
   const order: DecisionValue[] = first === 'Overturned' ? ['Overturned', 'Upheld'] : ['Upheld', 'Overturned'];
@@ -160,12 +172,22 @@ export const invalidDecision: Rule = {
       if (found) {
         // The parser kept the word in the item text: name the item without it.
         const tail = source.getText(found.tail).trim();
-        const subject = item.subject.endsWith(tail) ? trimEndWhere(item.subject.slice(0, -tail.length), isBlankOrSeparator) : item.subject;
+        const subject = item.subject.endsWith(tail)
+          ? trimEndWhere(item.subject.slice(0, -tail.length), isBlankOrSeparator)
+          : item.subject;
         const name = itemName({ ...item, subject });
-        reports.push({ message: decisionMessage(name, found.raw), range: found.word, fixes: fixes(document, item, found.raw, { range: found.tail, prefix: found.prefix }) });
+        reports.push({
+          message: decisionMessage(name, found.raw),
+          range: found.word,
+          fixes: fixes(document, item, found.raw, { range: found.tail, prefix: found.prefix }),
+        });
         continue;
       }
-      reports.push({ message: `${itemName(item)} has no decision: end its line with ": Upheld" or ": Overturned".`, range: item.headingRange, fixes: fixes(document, item, '', insertion(source, item)) });
+      reports.push({
+        message: `${itemName(item)} has no decision: end its line with ": Upheld" or ": Overturned".`,
+        range: item.headingRange,
+        fixes: fixes(document, item, '', insertion(source, item)),
+      });
     }
     return reports;
   },

@@ -52,7 +52,13 @@ export const decisionConclusionMismatch: Rule = {
         range: sentence.range,
         related: [{ message: `The decision: ${value}`, range: item.decision.range }],
         fixes: hasL3Labels(document.layout)
-          ? [{ title: `Change decision to ${other}`, edits: [{ range: item.decision.range, newText: other }], safe: false }]
+          ? [
+              {
+                title: `Change decision to ${other}`,
+                edits: [{ range: item.decision.range, newText: other }],
+                safe: false,
+              },
+            ]
           : [],
       });
     }

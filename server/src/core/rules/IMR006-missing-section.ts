@@ -70,7 +70,8 @@ function inOrder(seq: readonly number[]): Set<number> {
     for (const [j, before] of runs.entries()) {
       // On a tie keep the predecessor that comes earlier in the layout: a section moved up is the one flagged.
       const better =
-        before.length + 1 > run.length || (before.length + 1 === run.length && run.previous >= 0 && before.value < run.previousValue);
+        before.length + 1 > run.length ||
+        (before.length + 1 === run.length && run.previous >= 0 && before.value < run.previousValue);
       if (before.value < value && better) {
         run.length = before.length + 1;
         run.previous = j;
@@ -133,7 +134,10 @@ export const missingSection: Rule = {
     for (const [k, e] of expected.entries()) {
       if (seen.has(e.kind)) continue;
       // Where it should be: before the next expected section that is there, else at the end of the letter.
-      const next = expected.slice(k + 1).map((x) => present.find((s) => s.kind === x.kind)).find((s) => s !== undefined);
+      const next = expected
+        .slice(k + 1)
+        .map((x) => present.find((s) => s.kind === x.kind))
+        .find((s) => s !== undefined);
       const where = next ? `; it belongs before "${next.title}"` : '; it belongs at the end of the letter';
       reports.push({
         message: `The section "${e.title}" is missing${where}.`,
@@ -147,10 +151,18 @@ export const missingSection: Rule = {
       present.forEach((s, k) => {
         if (keep.has(k)) return;
         const r = rank.get(s.kind)!;
-        const before = [...expected].slice(0, r).reverse().find((x) => seen.has(x.kind));
+        const before = [...expected]
+          .slice(0, r)
+          .reverse()
+          .find((x) => seen.has(x.kind));
         const after = expected.slice(r + 1).find((x) => seen.has(x.kind));
-        const place = [before ? `after "${before.title}"` : '', after ? `before "${after.title}"` : ''].filter(Boolean).join(' and ');
-        reports.push({ message: `The section "${s.title}" is out of order: it belongs ${place}.`, range: s.headingRange });
+        const place = [before ? `after "${before.title}"` : '', after ? `before "${after.title}"` : '']
+          .filter(Boolean)
+          .join(' and ');
+        reports.push({
+          message: `The section "${s.title}" is out of order: it belongs ${place}.`,
+          range: s.headingRange,
+        });
       });
     }
     return reports;

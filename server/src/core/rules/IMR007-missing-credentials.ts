@@ -23,7 +23,7 @@ export const missingCredentials: Rule = {
     fixable: false,
     rationale:
       "Labor Code 4610.6(f) asks the determination to describe the reviewer's qualifications while keeping the " +
-      'reviewer\'s name confidential (paraphrased; check the official text). The parties learn from the specialty ' +
+      "reviewer's name confidential (paraphrased; check the official text). The parties learn from the specialty " +
       'whether the reviewer practises in a field that treats the condition. L3 letters give it as a credentials block ' +
       '("Certification(s)/Specialty: …") or as a sentence ("The expert reviewer is Board Certified in …").',
     examples: {
@@ -46,11 +46,22 @@ export const missingCredentials: Rule = {
     if (document.layout === 'unknown' || isTruncated(document)) return [];
     const credentials = document.credentials;
     if (!credentials) {
-      return [{ message: "The letter does not describe the expert reviewer's qualifications (no credentials block or \"Board Certified in …\" sentence).", range: anchor(document, source) }];
+      return [
+        {
+          message:
+            'The letter does not describe the expert reviewer\'s qualifications (no credentials block or "Board Certified in …" sentence).',
+          range: anchor(document, source),
+        },
+      ];
     }
     if (credentials.specialties.length === 0) {
       const what = credentials.form === 'block' ? 'Certification(s)/Specialty' : 'Board Certified in';
-      return [{ message: `The reviewer's credentials name no specialty ("${what}" is missing or empty).`, range: credentials.range }];
+      return [
+        {
+          message: `The reviewer's credentials name no specialty ("${what}" is missing or empty).`,
+          range: credentials.range,
+        },
+      ];
     }
     return [];
   },

@@ -53,9 +53,16 @@ export const missingClaimsAdministratorGuideline: Rule = {
       if (item.fromFindings) continue; // an L1 item known only from the findings list has no block to check
       const field = item.claimsAdministratorGuideline;
       if (!field) {
-        reports.push({ message: `${itemWithDecision(item)} has no Claims Administrator guideline field.`, range: item.headingRange, fixes: insertFix(document, source, item) });
+        reports.push({
+          message: `${itemWithDecision(item)} has no Claims Administrator guideline field.`,
+          range: item.headingRange,
+          fixes: insertFix(document, source, item),
+        });
       } else if (!field.body.text.trim()) {
-        reports.push({ message: `${itemWithDecision(item)} has an empty Claims Administrator guideline field.`, range: field.labelRange });
+        reports.push({
+          message: `${itemWithDecision(item)} has an empty Claims Administrator guideline field.`,
+          range: field.labelRange,
+        });
       }
     }
     return reports;

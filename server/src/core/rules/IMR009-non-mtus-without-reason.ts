@@ -19,11 +19,14 @@ const SILENT_BEFORE = new RegExp(
   'i',
 );
 // "alternative guidelines were consulted", "so the Official Disability Guidelines were cited".
-const ALTERNATIVE_USED = /\b(?:alternative|alternate|other)\s+guidelines?\s+(?:were|was|are|is|have\s+been|has\s+been)\s+(?:consulted|utilized|used|cited|referenced|reviewed)/i;
+const ALTERNATIVE_USED =
+  /\b(?:alternative|alternate|other)\s+guidelines?\s+(?:were|was|are|is|have\s+been|has\s+been)\s+(?:consulted|utilized|used|cited|referenced|reviewed)/i;
 const REASONS = [SILENT_AFTER, SILENT_BEFORE, ALTERNATIVE_USED];
 
 function sourcesOf(citations: readonly Citation[]): string {
-  const names = new Set(citations.map((c) => (c.source === 'other' || c.source === undefined ? 'other sources' : c.source)));
+  const names = new Set(
+    citations.map((c) => (c.source === 'other' || c.source === undefined ? 'other sources' : c.source)),
+  );
   return [...names].join(', ');
 }
 
@@ -70,7 +73,8 @@ const meta: RuleMeta = {
     extraPhrases: {
       type: 'string[]',
       default: [],
-      description: 'More phrases that state why the MTUS does not apply, matched case-insensitively anywhere in the rationale.',
+      description:
+        'More phrases that state why the MTUS does not apply, matched case-insensitively anywhere in the rationale.',
     },
   },
 };

@@ -48,9 +48,10 @@ export const duplicateItem: Rule = {
         else first.set(hash, [item]);
         continue;
       }
-      const decisions = earlier.decision?.value && item.decision?.value && earlier.decision.value !== item.decision.value
-        ? ` Item ${earlier.index} is ${earlier.decision.value} and item ${item.index} ${item.decision.value}.`
-        : '';
+      const decisions =
+        earlier.decision?.value && item.decision?.value && earlier.decision.value !== item.decision.value
+          ? ` Item ${earlier.index} is ${earlier.decision.value} and item ${item.index} ${item.decision.value}.`
+          : '';
       reports.push({
         message: `Disputed ${itemInSentence(item)} repeats item ${earlier.index}: the same request is decided twice.${decisions}`,
         range: item.headingRange,

@@ -5,7 +5,13 @@ import { compareDates, formatDate, readHeaderDate, type CalendarDate } from './s
 import type { Report, Rule } from './types';
 
 /** The order the dates must follow, earliest first. */
-const CHAIN: readonly HeaderFieldName[] = ['dateOfInjury', 'urDenialDate', 'applicationReceived', 'dateAssigned', 'decisionDate'];
+const CHAIN: readonly HeaderFieldName[] = [
+  'dateOfInjury',
+  'urDenialDate',
+  'applicationReceived',
+  'dateAssigned',
+  'decisionDate',
+];
 const EARLIEST_YEAR = 1950;
 
 interface Dated {
@@ -69,7 +75,11 @@ function outOfOrder(dated: readonly Dated[]): ReadonlySet<number> {
 }
 
 /** The kept date this one conflicts with: the first later field dated before it, else an earlier one dated after. */
-function conflict(dated: readonly Dated[], broken: ReadonlySet<number>, i: number): { other: Dated; otherIsLater: boolean } | undefined {
+function conflict(
+  dated: readonly Dated[],
+  broken: ReadonlySet<number>,
+  i: number,
+): { other: Dated; otherIsLater: boolean } | undefined {
   const date = dated[i]?.date;
   if (!date) return undefined;
   for (const [j, other] of dated.entries()) {
@@ -86,7 +96,8 @@ export const headerDateOrder: Rule = {
   meta: {
     id: 'IMR011',
     name: 'header-date-order',
-    description: 'Header dates out of order (injury ≤ UR denial ≤ application received ≤ date assigned ≤ decision date) or impossible.',
+    description:
+      'Header dates out of order (injury ≤ UR denial ≤ application received ≤ date assigned ≤ decision date) or impossible.',
     defaultSeverity: 'warning',
     tags: ['header', 'dates', 'consistency'],
     fixable: false,
@@ -110,11 +121,20 @@ export const headerDateOrder: Rule = {
       if (!field || field.value === '') continue; // a missing value is a structure problem, not an order one
       const read = readHeaderDate(field.value);
       if (read.kind === 'malformed') {
-        reports.push({ message: `${label(field)} "${field.value}" is not a date in MM/DD/YYYY form.`, range: field.valueRange });
+        reports.push({
+          message: `${label(field)} "${field.value}" is not a date in MM/DD/YYYY form.`,
+          range: field.valueRange,
+        });
       } else if (read.kind === 'impossible') {
-        reports.push({ message: `${label(field)} ${field.value} is not a real date: ${read.why}.`, range: field.valueRange });
+        reports.push({
+          message: `${label(field)} ${field.value} is not a real date: ${read.why}.`,
+          range: field.valueRange,
+        });
       } else if (read.date.year < EARLIEST_YEAR) {
-        reports.push({ message: `${label(field)} ${field.value} is implausibly early (before ${EARLIEST_YEAR}).`, range: field.valueRange });
+        reports.push({
+          message: `${label(field)} ${field.value} is implausibly early (before ${EARLIEST_YEAR}).`,
+          range: field.valueRange,
+        });
       } else {
         dated.push({ field, date: read.date });
       }
@@ -132,7 +152,10 @@ export const headerDateOrder: Rule = {
         range: d.field.valueRange,
       });
     }
-    if (reports.length > 1) reports.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    if (reports.length > 1)
+      reports.sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      );
     return reports;
   },
 };

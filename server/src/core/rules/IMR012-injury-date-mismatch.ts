@@ -11,7 +11,8 @@ import type { Report, Rule, RuleMeta } from './types';
 // injury; "Report of Occupational Injury or Illness from …" dates a report: neither matches.
 const KEYWORD = /(?:injury(?:\s+date)?|injured(?=\s+on\b)|DOI|claim\s+from)\b/iy;
 // What may stand between the phrase and the date: "injury on", "injury date of", "DOI:", "injury on or about".
-const CONNECTOR = /\s*[:,]?\s*(?:(?:on|of|dated?|from|was|is|occurring\s+on|which\s+occurred\s+on)\s+)?(?:(?:or\s+)?(?:about|around|approximately)\s+)?/iy;
+const CONNECTOR =
+  /\s*[:,]?\s*(?:(?:on|of|dated?|from|was|is|occurring\s+on|which\s+occurred\s+on)\s+)?(?:(?:or\s+)?(?:about|around|approximately)\s+)?/iy;
 /** Enough folded text after a keyword for a connector, a date and a period's second date. */
 const LOOKAHEAD = 80;
 // A cumulative-trauma period: "claim from 01/01/2015 through 10/10/2016"; either end may be the header's date.
@@ -40,8 +41,10 @@ function claimBefore(text: string, from: number): number {
  */
 function keywordStarts(text: string): number[] {
   const starts: number[] = [];
-  for (let j = text.indexOf('j'); j >= 0; j = text.indexOf('j', j + 1)) if (j >= 2 && text.startsWith('njur', j - 1)) starts.push(j - 2);
-  for (let j = text.indexOf('J'); j >= 0; j = text.indexOf('J', j + 1)) if (j >= 2 && text.startsWith('NJUR', j - 1)) starts.push(j - 2);
+  for (let j = text.indexOf('j'); j >= 0; j = text.indexOf('j', j + 1))
+    if (j >= 2 && text.startsWith('njur', j - 1)) starts.push(j - 2);
+  for (let j = text.indexOf('J'); j >= 0; j = text.indexOf('J', j + 1))
+    if (j >= 2 && text.startsWith('NJUR', j - 1)) starts.push(j - 2);
   for (let at = text.indexOf('DOI'); at >= 0; at = text.indexOf('DOI', at + 1)) starts.push(at);
   for (const from of ['from', 'FROM']) {
     for (let at = text.indexOf(from); at >= 0; at = text.indexOf(from, at + 1)) {
@@ -85,7 +88,14 @@ function extraPattern(extra: readonly string[]): RegExp | undefined {
   if (extra.length === 0) return undefined;
   const key = extra.join('\u0000');
   if (!patternCache.has(key)) {
-    const escaped = extra.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, String.raw`\s+`)).filter(Boolean);
+    const escaped = extra
+      .map((p) =>
+        p
+          .trim()
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/\s+/g, String.raw`\s+`),
+      )
+      .filter(Boolean);
     if (patternCache.size > 16) patternCache.clear();
     let pattern: RegExp | undefined;
     try {
@@ -125,8 +135,10 @@ const meta: RuleMeta = {
     'they differ, one of them is a plainly erroneous finding of fact, a ground of appeal against the determination ' +
     '(Labor Code 4610.6(h)). In the 2016 corpus, 3 of 117 summaries disagree with their header.',
   examples: {
-    failing: 'Date of Injury: 10/10/2016\n…\nThe injured worker is a 46 year old male with a date of injury on 10-18-2016.',
-    passing: 'Date of Injury: 10/10/2016\n…\nThe injured worker is a 46 year old male with a date of injury on 10-10-2016.',
+    failing:
+      'Date of Injury: 10/10/2016\n…\nThe injured worker is a 46 year old male with a date of injury on 10-18-2016.',
+    passing:
+      'Date of Injury: 10/10/2016\n…\nThe injured worker is a 46 year old male with a date of injury on 10-10-2016.',
   },
   options: {
     extraKeywords: {

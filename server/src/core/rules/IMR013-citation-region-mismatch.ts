@@ -81,8 +81,10 @@ const meta: RuleMeta = {
     'letter; a plainly erroneous finding of fact is a ground of appeal (Labor Code 4610.6(h)). General titles ' +
     '(Chronic Pain, Opioids, General Approaches, Acupuncture, Postsurgical, Stress) never mismatch.',
   examples: {
-    failing: 'Left knee MRI without contrast: Upheld\n…\nMAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section(s): Special Studies.',
-    passing: 'Left knee MRI without contrast: Upheld\n…\nMAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s): Special Studies.',
+    failing:
+      'Left knee MRI without contrast: Upheld\n…\nMAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section(s): Special Studies.',
+    passing:
+      'Left knee MRI without contrast: Upheld\n…\nMAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s): Special Studies.',
   },
   options: {
     strictness: {
@@ -95,7 +97,8 @@ const meta: RuleMeta = {
     checkClaimsAdministrator: {
       type: 'boolean',
       default: true,
-      description: "Also check the Claims Administrator guideline (utilization review's citation, quoted in the letter).",
+      description:
+        "Also check the Claims Administrator guideline (utilization review's citation, quoted in the letter).",
     },
   },
 };
@@ -119,7 +122,13 @@ function citedRegions(field: Field | undefined): CitedRegions | undefined {
   return masks.some((mask) => mask !== 0) ? { field, citations, masks } : undefined;
 }
 
-function check(item: DisputedItem, itemMask: number, cited: CitedRegions, perCitation: boolean, reports: Report[]): void {
+function check(
+  item: DisputedItem,
+  itemMask: number,
+  cited: CitedRegions,
+  perCitation: boolean,
+  reports: Report[],
+): void {
   const { field, citations, masks } = cited;
   // A citation fits when one of its chapters is of the item's region; it mismatches when it has a regional
   // chapter and none fits. In "field" mode one fitting citation clears the field.

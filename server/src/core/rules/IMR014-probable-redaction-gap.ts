@@ -35,7 +35,8 @@ const CLOSERS = new Set([0x29, 0x5d, 0x22, 0x27, 0x201d, 0x2019]);
 const meta: RuleMeta = {
   id: 'IMR014',
   name: 'probable-redaction-gap',
-  description: 'A space before a period or comma, or a doubled space inside a sentence: probably where a name was removed.',
+  description:
+    'A space before a period or comma, or a doubled space inside a sentence: probably where a name was removed.',
   defaultSeverity: 'hint',
   tags: ['redaction', 'proofreading'],
   fixable: false,
@@ -163,7 +164,14 @@ function isMark(code: number): boolean {
 // all, where three used to run (space runs, periods, commas). The scan is the rule's whole cost.
 const CANDIDATE = / (?: +|[.,])/g;
 
-function findGaps(text: string, lines: LineLocator, from: number, punctuation: boolean, doubled: boolean, enders: string): Gap[] {
+function findGaps(
+  text: string,
+  lines: LineLocator,
+  from: number,
+  punctuation: boolean,
+  doubled: boolean,
+  enders: string,
+): Gap[] {
   const gaps: Gap[] = [];
   const headerLines = new HeaderLines(lines);
   const keep = (gap: Gap | undefined): void => {

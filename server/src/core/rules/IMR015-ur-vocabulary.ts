@@ -26,7 +26,8 @@ export const urVocabulary: Rule = {
   meta: {
     id: 'IMR015',
     name: 'ur-vocabulary',
-    description: 'A rationale concludes in utilization-review words ("non-certified", "certified", "modified", "denied") instead of medical necessity.',
+    description:
+      'A rationale concludes in utilization-review words ("non-certified", "certified", "modified", "denied") instead of medical necessity.',
     defaultSeverity: 'information',
     tags: ['rationale', 'wording', 'legal'],
     fixable: false,
@@ -36,8 +37,10 @@ export const urVocabulary: Rule = {
       'and "denied" are the vocabulary of utilization review, whose decision the IMR upholds or overturns; a ' +
       "rationale that ends in them reads as UR's decision rather than the reviewer's finding on medical necessity.",
     examples: {
-      failing: 'Decision rationale: … There is no documentation of functional improvement. Therefore, the request is non-certified.',
-      passing: 'Decision rationale: … There is no documentation of functional improvement. Therefore, the request is not medically necessary.',
+      failing:
+        'Decision rationale: … There is no documentation of functional improvement. Therefore, the request is non-certified.',
+      passing:
+        'Decision rationale: … There is no documentation of functional improvement. Therefore, the request is not medically necessary.',
     },
   },
   check({ document }) {
@@ -55,8 +58,7 @@ export const urVocabulary: Rule = {
       }
       if (!found) continue;
       reports.push({
-        message:
-          `The rationale of ${itemInSentence(item)} ${how} "${found.word}": state whether the request is medically necessary instead.`,
+        message: `The rationale of ${itemInSentence(item)} ${how} "${found.word}": state whether the request is medically necessary instead.`,
         range: body.rangeOf(found.start, found.end),
       });
     }

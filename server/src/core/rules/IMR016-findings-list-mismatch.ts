@@ -56,7 +56,12 @@ function itemEntries(items: readonly DisputedItem[]): Entry[] {
   }));
 }
 
-function counts(reference: readonly Entry[], other: readonly Entry[], referenceList: ListName, otherList: ListName): string {
+function counts(
+  reference: readonly Entry[],
+  other: readonly Entry[],
+  referenceList: ListName,
+  otherList: ListName,
+): string {
   if (reference.length === other.length) return '';
   return ` (${LIST_NAMES[referenceList]} has ${reference.length}, ${LIST_NAMES[otherList]} ${other.length})`;
 }
@@ -65,7 +70,13 @@ function counts(reference: readonly Entry[], other: readonly Entry[], referenceL
  * Pairs `other` with `reference`: by place when the wording agrees, then by wording elsewhere (order),
  * then by place again (wording). Returns, per reference entry, its partner; reports what stays unpaired.
  */
-function pair(reference: readonly Entry[], other: readonly Entry[], referenceList: ListName, otherList: ListName, reports: Report[]): (Entry | undefined)[] {
+function pair(
+  reference: readonly Entry[],
+  other: readonly Entry[],
+  referenceList: ListName,
+  otherList: ListName,
+  reports: Report[],
+): (Entry | undefined)[] {
   const partner: (Entry | undefined)[] = new Array(reference.length).fill(undefined);
   const unplaced: Entry[] = [];
   other.forEach((o, k) => {
@@ -98,12 +109,18 @@ function pair(reference: readonly Entry[], other: readonly Entry[], referenceLis
         related: [relatedEntry(r)],
       });
     } else {
-      reports.push({ message: `${cap(o.name)} in ${LIST_NAMES[otherList]} is not in ${LIST_NAMES[referenceList]}${total}.`, range: o.range });
+      reports.push({
+        message: `${cap(o.name)} in ${LIST_NAMES[otherList]} is not in ${LIST_NAMES[referenceList]}${total}.`,
+        range: o.range,
+      });
     }
   }
   reference.forEach((r, k) => {
     if (partner[k] === undefined) {
-      reports.push({ message: `${cap(r.name)} in ${LIST_NAMES[referenceList]} is missing from ${LIST_NAMES[otherList]}${total}.`, range: r.range });
+      reports.push({
+        message: `${cap(r.name)} in ${LIST_NAMES[referenceList]} is missing from ${LIST_NAMES[otherList]}${total}.`,
+        range: r.range,
+      });
     }
   });
   return partner;
@@ -163,7 +180,8 @@ export const findingsListMismatch: Rule = {
   meta: {
     id: 'IMR016',
     name: 'findings-list-mismatch',
-    description: 'In L1 letters, the numbered findings list and the per-item analyses disagree on an item or its polarity.',
+    description:
+      'In L1 letters, the numbered findings list and the per-item analyses disagree on an item or its polarity.',
     defaultSeverity: 'error',
     tags: ['L1', 'items', 'consistency'],
     fixable: false,

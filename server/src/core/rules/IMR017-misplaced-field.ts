@@ -11,12 +11,13 @@ export const misplacedField: Rule = {
   meta: {
     id: 'IMR017',
     name: 'misplaced-field',
-    description: "A field label stands out of its place in an item, such as a second guideline label after the item's rationale.",
+    description:
+      "A field label stands out of its place in an item, such as a second guideline label after the item's rationale.",
     defaultSeverity: 'warning',
     tags: ['items', 'structure'],
     fixable: false,
     rationale:
-      'Each disputed item gives the claims administrator\'s guideline, the reviewer\'s guideline and the rationale, in ' +
+      "Each disputed item gives the claims administrator's guideline, the reviewer's guideline and the rationale, in " +
       'that order. A label repeated or moved after a later one (often a mistyped second "MAXIMUS guideline:" after the ' +
       'rationale) makes the item say two things about the same field, and a reader cannot tell which one the reviewer ' +
       'meant. It is reported on the item it follows; the first label of each kind is the one the checks read.',
@@ -52,7 +53,10 @@ export const misplacedField: Rule = {
         reports.push({
           message: `${itemName(item)}: "${field.label}" stands after "${furthestLabel}", out of its place; it is read as part of this item, and its first "${first?.label ?? field.label}" is the one checked.`,
           range: field.labelRange,
-          related: first && first !== field ? [{ message: `The item's first "${first.label}"`, range: first.labelRange }] : undefined,
+          related:
+            first && first !== field
+              ? [{ message: `The item's first "${first.label}"`, range: first.labelRange }]
+              : undefined,
         });
       }
     }

@@ -9,18 +9,21 @@ export const copiedUrSummary: Rule = {
   meta: {
     id: 'IMR019',
     name: 'copied-ur-summary',
-    description: 'The case summary was copied from the utilization review ("Disclaimer: The following case summary was taken directly from …").',
+    description:
+      'The case summary was copied from the utilization review ("Disclaimer: The following case summary was taken directly from …").',
     defaultSeverity: 'information',
     tags: ['case-summary', 'legal'],
     fixable: false,
     rationale:
-      'Without the claims administrator\'s records, the reviewer may use the utilization review summary together with ' +
+      "Without the claims administrator's records, the reviewer may use the utilization review summary together with " +
       'documents from the employee or the treating physician, but never the UR summary alone (8 CCR 9792.10.6(b)-(d), ' +
       'paraphrased; check the official text). A summary taken directly from UR should be read against the rationales: ' +
       'each should rest on dated records of its own, not only on what UR reported.',
     examples: {
-      failing: 'Case Summary: Disclaimer: The following case summary was taken directly from the utilization review denial dated June 3, 2013.',
-      passing: 'Case Summary: The patient is a 47 year old male. The progress report dated 5/28/2013 documents low back pain.',
+      failing:
+        'Case Summary: Disclaimer: The following case summary was taken directly from the utilization review denial dated June 3, 2013.',
+      passing:
+        'Case Summary: The patient is a 47 year old male. The progress report dated 5/28/2013 documents low back pain.',
     },
   },
   check({ source }) {

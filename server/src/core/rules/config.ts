@@ -55,7 +55,10 @@ class Problems {
     if (this.omitted === 0) return this.listed;
     // `where` is a file (`.imr.json: `) or a key path (`Setting imr.`): a path ends with a colon here.
     const prefix = where === '' || where.endsWith(' ') ? where : `${where.replace(/\.$/, '')}: `;
-    return [...this.listed, `${prefix}and ${this.omitted} more problem${this.omitted === 1 ? '' : 's'} like these; those entries are ignored too.`];
+    return [
+      ...this.listed,
+      `${prefix}and ${this.omitted} more problem${this.omitted === 1 ? '' : 's'} like these; those entries are ignored too.`,
+    ];
   }
 }
 
@@ -107,29 +110,44 @@ function withinLimits(option: RuleOption, value: unknown, label: string, problem
   }
   const long = phrases.filter((p) => p.length > MAX_OPTION_TEXT_LENGTH).length;
   if (long > 0) {
-    problems.push(`${label}: ${long} phrase${long === 1 ? ' is' : 's are'} longer than ${MAX_OPTION_TEXT_LENGTH} characters and ignored.`);
+    problems.push(
+      `${label}: ${long} phrase${long === 1 ? ' is' : 's are'} longer than ${MAX_OPTION_TEXT_LENGTH} characters and ignored.`,
+    );
     phrases = phrases.filter((p) => p.length <= MAX_OPTION_TEXT_LENGTH);
   }
   return phrases;
 }
 
 /** One rule's value: a severity, or `{ severity?, ...options }` checked against the rule's options. */
-function validateRuleValue(rule: Rule, key: string, value: unknown, where: string, problems: Problems): RuleConfigValue | undefined {
+function validateRuleValue(
+  rule: Rule,
+  key: string,
+  value: unknown,
+  where: string,
+  problems: Problems,
+): RuleConfigValue | undefined {
   const label = `${where}rules.${keyLabel(key)}`;
   if (typeof value === 'string') {
     if (isSeverityOrOff(value)) return value;
-    problems.push(`${label}: ${describe(value)} is not a severity (use one of ${SEVERITY_LIST}); the setting is ignored.`);
+    problems.push(
+      `${label}: ${describe(value)} is not a severity (use one of ${SEVERITY_LIST}); the setting is ignored.`,
+    );
     return undefined;
   }
   if (!isPlainObject(value)) {
-    problems.push(`${label}: expected a severity (${SEVERITY_LIST}) or an object, got ${describe(value)}; the setting is ignored.`);
+    problems.push(
+      `${label}: expected a severity (${SEVERITY_LIST}) or an object, got ${describe(value)}; the setting is ignored.`,
+    );
     return undefined;
   }
   const out: { severity?: SeverityOrOff } & Record<string, unknown> = {};
   for (const [name, v] of Object.entries(value)) {
     if (name === 'severity') {
       if (isSeverityOrOff(v)) out.severity = v;
-      else problems.push(`${label}.severity: ${describe(v)} is not a severity (use one of ${SEVERITY_LIST}); the rule keeps its default severity.`);
+      else
+        problems.push(
+          `${label}.severity: ${describe(v)} is not a severity (use one of ${SEVERITY_LIST}); the rule keeps its default severity.`,
+        );
       continue;
     }
     const options = rule.meta.options ?? {};
@@ -138,11 +156,15 @@ function validateRuleValue(rule: Rule, key: string, value: unknown, where: strin
     if (!option) {
       const known = Object.keys(options);
       const hint = known.length ? `its options are: severity, ${known.join(', ')}` : 'it takes only severity';
-      problems.push(`${label}.${keyLabel(name)}: ${rule.meta.id} ${rule.meta.name} has no option "${keyLabel(name)}" (${hint}); it is ignored.`);
+      problems.push(
+        `${label}.${keyLabel(name)}: ${rule.meta.id} ${rule.meta.name} has no option "${keyLabel(name)}" (${hint}); it is ignored.`,
+      );
       continue;
     }
     if (!optionTypeMatches(option, v)) {
-      problems.push(`${label}.${name}: expected ${option.type === 'string[]' ? 'a list of strings' : `a ${option.type}`}, got ${describe(v)}; the default is used.`);
+      problems.push(
+        `${label}.${name}: expected ${option.type === 'string[]' ? 'a list of strings' : `a ${option.type}`}, got ${describe(v)}; the default is used.`,
+      );
       continue;
     }
     const limited = withinLimits(option, v, `${label}.${name}`, problems);
@@ -164,16 +186,21 @@ export function validateConfig(value: unknown, where = ''): ConfigResult {
 function validateInto(value: unknown, where: string, problems: Problems): ImrConfig {
   if (value === undefined || value === null) return {};
   if (!isPlainObject(value)) {
-    problems.push(`${where}the configuration must be an object like { "rules": { … } }, got ${describe(value)}; defaults are used.`);
+    problems.push(
+      `${where}the configuration must be an object like { "rules": { … } }, got ${describe(value)}; defaults are used.`,
+    );
     return {};
   }
   for (const key of Object.keys(value)) {
-    if (!ALLOWED_TOP_LEVEL.has(key)) problems.push(`${where}unknown setting "${keyLabel(key)}" is ignored (only "rules" is read).`);
+    if (!ALLOWED_TOP_LEVEL.has(key))
+      problems.push(`${where}unknown setting "${keyLabel(key)}" is ignored (only "rules" is read).`);
   }
   const rules = Object.hasOwn(value, 'rules') ? value.rules : undefined;
   if (rules === undefined) return {};
   if (!isPlainObject(rules)) {
-    problems.push(`${where}"rules" must be an object keyed by rule id or name, got ${describe(rules)}; defaults are used.`);
+    problems.push(
+      `${where}"rules" must be an object keyed by rule id or name, got ${describe(rules)}; defaults are used.`,
+    );
     return {};
   }
   const out: Record<string, RuleConfigValue> = {};
@@ -188,7 +215,9 @@ function validateInto(value: unknown, where: string, problems: Problems): ImrCon
     if (checked === undefined) continue;
     const earlier = seenAs.get(rule.meta.id);
     if (earlier !== undefined) {
-      problems.push(`${where}rules.${keyLabel(key)}: ${rule.meta.id} is also configured as "${keyLabel(earlier)}"; the later entry wins.`);
+      problems.push(
+        `${where}rules.${keyLabel(key)}: ${rule.meta.id} is also configured as "${keyLabel(earlier)}"; the later entry wins.`,
+      );
     }
     seenAs.set(rule.meta.id, key);
     out[rule.meta.id] = checked;
@@ -212,7 +241,12 @@ function plainValue(node: Node | undefined, depth = 0): unknown {
     for (const property of node.children ?? []) {
       const [keyNode, valueNode] = property.children ?? [];
       if (typeof keyNode?.value !== 'string') continue;
-      Object.defineProperty(out, keyNode.value, { value: plainValue(valueNode, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, keyNode.value, {
+        value: plainValue(valueNode, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }
@@ -258,7 +292,8 @@ const SYNTAX_WORDS: Record<string, string> = {
  * position; what could still be read is used (jsonc-parser recovers), so one stray comma costs nothing.
  */
 export function parseConfigText(text: string, where = ''): ConfigResult {
-  if (typeof text !== 'string') return { config: {}, problems: [`${where}the configuration is not text; defaults are used.`] };
+  if (typeof text !== 'string')
+    return { config: {}, problems: [`${where}the configuration is not text; defaults are used.`] };
   if (text.trim() === '') return { config: {}, problems: [] };
   const errors: ParseError[] = [];
   let value: unknown;

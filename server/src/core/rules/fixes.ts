@@ -27,12 +27,19 @@ function describe(source: SourceText, e: Resolved): string {
  * Applies edits to `text`. Positions past a line's end clamp to it. Two insertions at the same point keep
  * their given order; an edit that overlaps another throws `OverlappingEditsError` (callers catch).
  */
-export function applyEdits(text: string, edits: readonly TextEdit[], source: SourceText = new SourceText(text)): string {
+export function applyEdits(
+  text: string,
+  edits: readonly TextEdit[],
+  source: SourceText = new SourceText(text),
+): string {
   if (edits.length === 0) return text;
   const resolved: Resolved[] = edits.map((e, order) => {
     const a = source.offsetAt(e.range.start);
     const b = source.offsetAt(e.range.end);
-    if (b < a) throw new OverlappingEditsError(`An edit ends before it starts (${e.range.start.line + 1}:${e.range.start.character + 1}).`);
+    if (b < a)
+      throw new OverlappingEditsError(
+        `An edit ends before it starts (${e.range.start.line + 1}:${e.range.start.character + 1}).`,
+      );
     return { start: a, end: b, newText: e.newText, order };
   });
   resolved.sort((x, y) => x.start - y.start || x.end - y.end || x.order - y.order);

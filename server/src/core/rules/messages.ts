@@ -35,7 +35,8 @@ export function itemInSentence(item: DisputedItem): string {
 export function itemWithDecision(item: DisputedItem): string {
   const d = item.decision;
   if (!d) return itemName(item);
-  if (d.value && d.raw !== d.value) return `${itemName(item)} (${d.value === 'Upheld' ? 'not medically necessary' : 'medically necessary'})`;
+  if (d.value && d.raw !== d.value)
+    return `${itemName(item)} (${d.value === 'Upheld' ? 'not medically necessary' : 'medically necessary'})`;
   return `${itemName(item)} (${shorten(d.raw, 24)})`;
 }
 

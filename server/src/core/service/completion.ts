@@ -14,12 +14,22 @@
 // spaces filter and replace as a whole.
 import { MTUS_TITLES } from '../guidelines';
 import { DECISION_EXPLANATIONS, describeMtusPart } from '../descriptions';
-import type { DecisionValue, DisputedItem, FieldKind, ImrDocument, Layout, Position, Range, SectionKind } from '../model';
+import type {
+  DecisionValue,
+  DisputedItem,
+  FieldKind,
+  ImrDocument,
+  Layout,
+  Position,
+  Range,
+  SectionKind,
+} from '../model';
 import { HEADINGS_BY_LAYOUT } from '../parse/headings';
 import type { SourceText } from '../source';
 import { contentStart } from '../text/chars';
 
-export type CompletionKind = 'decision' | 'label' | 'heading' | 'citation' | 'title' | 'chapter' | 'sentence' | 'snippet';
+export type CompletionKind =
+  'decision' | 'label' | 'heading' | 'citation' | 'title' | 'chapter' | 'sentence' | 'snippet';
 
 export interface CompletionEntry {
   label: string;
@@ -98,7 +108,12 @@ function point(line: number, character: number): Position {
   return { line, character };
 }
 
-export function completionsAt(doc: ImrDocument, source: SourceText, position: Position, options: CompletionOptions = {}): CompletionEntry[] {
+export function completionsAt(
+  doc: ImrDocument,
+  source: SourceText,
+  position: Position,
+  options: CompletionOptions = {},
+): CompletionEntry[] {
   const lineText = source.lineAt(position.line);
   const character = Math.min(position.character, lineText.length);
   const before = lineText.slice(0, character);
@@ -110,7 +125,9 @@ export function completionsAt(doc: ImrDocument, source: SourceText, position: Po
   const field = guidelineFieldAt(doc, position);
   if (field === 'label-line') return guidelineCompletions(before, position);
   if (field === 'body-line') {
-    const labels = LINE_START_PREFIX.test(typed) ? labelCompletions(doc, position, { start: point(position.line, indent), end: position }) : [];
+    const labels = LINE_START_PREFIX.test(typed)
+      ? labelCompletions(doc, position, { start: point(position.line, indent), end: position })
+      : [];
     return [...labels, ...guidelineCompletions(before, position)];
   }
 
@@ -118,7 +135,13 @@ export function completionsAt(doc: ImrDocument, source: SourceText, position: Po
   if (inDecisions) {
     const colon = AFTER_COLON.exec(typed);
     const [, spacing, word] = colon ?? [];
-    if (colon && spacing !== undefined && word !== undefined && colon.index > 0 && !ITEM_LABELS.some((l) => typed.startsWith(l.text))) {
+    if (
+      colon &&
+      spacing !== undefined &&
+      word !== undefined &&
+      colon.index > 0 &&
+      !ITEM_LABELS.some((l) => typed.startsWith(l.text))
+    ) {
       const wordStart = character - word.length;
       const space = spacing.length === 0 ? ' ' : '';
       return decisionCompletions(point(position.line, wordStart), position, space);
@@ -154,7 +177,14 @@ export function completionsAt(doc: ImrDocument, source: SourceText, position: Po
   }
 
   for (const heading of missingHeadings(doc, source, position.line)) {
-    out.push({ label: heading, kind: 'heading', detail: 'section heading', newText: heading, range, filterText: heading });
+    out.push({
+      label: heading,
+      kind: 'heading',
+      detail: 'section heading',
+      newText: heading,
+      range,
+      filterText: heading,
+    });
   }
   return out;
 }
@@ -209,7 +239,8 @@ function decisionCompletions(start: Position, end: Position, space: string): Com
   return (['Upheld', 'Overturned'] as DecisionValue[]).map((value) => ({
     label: value,
     kind: 'decision',
-    detail: value === 'Upheld' ? 'UR denial stands: not medically necessary' : 'UR denial reversed: medically necessary',
+    detail:
+      value === 'Upheld' ? 'UR denial stands: not medically necessary' : 'UR denial reversed: medically necessary',
     documentation: DECISION_EXPLANATIONS[value],
     newText: `${space}${value}`,
     range: { start, end },
@@ -315,7 +346,9 @@ function missingHeadings(doc: ImrDocument, source: SourceText, line: number): st
   if (doc.layout === 'unknown') {
     const wanted = new Map(specs.map((spec) => [spec.text, spec.kind]));
     for (let l = 0; l < source.lineCount; l++) {
-      const kind = wanted.get(source.lineAt(l).trim() /* \s holds \f; a regex `[\s]+$` is quadratic on a long blank run */);
+      const kind = wanted.get(
+        source.lineAt(l).trim() /* \s holds \f; a regex `[\s]+$` is quadratic on a long blank run */,
+      );
       if (kind && !present.has(kind)) present.set(kind, l);
     }
   }

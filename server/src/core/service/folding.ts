@@ -48,7 +48,8 @@ export function foldingRanges(folds: readonly Fold[], options: FoldingOptions): 
   const byStart = new Map<number, Fold>();
   for (const f of kept) {
     const other = byStart.get(f.range.start.line);
-    if (!other || f.depth < other.depth || (f.depth === other.depth && f.range.end.line > other.range.end.line)) byStart.set(f.range.start.line, f);
+    if (!other || f.depth < other.depth || (f.depth === other.depth && f.range.end.line > other.range.end.line))
+      byStart.set(f.range.start.line, f);
   }
   kept = [...byStart.values()];
   const limit = options.rangeLimit;

@@ -26,7 +26,9 @@ interface HoverPart {
 }
 
 function termPart(entry: GlossaryEntry, line: number, start: number, end: number): HoverPart {
-  const markdown = [`**${escapeMarkdown(entry.term)}** — ${escapeMarkdown(entry.meaning)}${entry.unverified ? ' *[unverified]*' : ''}`];
+  const markdown = [
+    `**${escapeMarkdown(entry.term)}** — ${escapeMarkdown(entry.meaning)}${entry.unverified ? ' *[unverified]*' : ''}`,
+  ];
   const plain = [`${entry.term} — ${entry.meaning}${entry.unverified ? ' [unverified]' : ''}`];
   if (entry.note) {
     markdown.push(escapeMarkdown(entry.note));
@@ -80,8 +82,13 @@ function partFacts(part: MtusPart): Array<[string, string]> {
   const known = lookupMtusTitle(part);
   const chapter = part.chapter ?? known?.chapter;
   if (chapter !== undefined) facts.push(['ACOEM chapter', String(chapter)]);
-  if (part.sections.length) facts.push([part.sections.length === 1 ? 'Section' : 'Sections', part.sections.map((s) => s.name.replace(/\s+/g, ' ')).join('; ')]);
-  if (part.pages.length) facts.push([part.pages.length === 1 && part.pages[0]?.to === undefined ? 'Page' : 'Pages', pagesText(part)]);
+  if (part.sections.length)
+    facts.push([
+      part.sections.length === 1 ? 'Section' : 'Sections',
+      part.sections.map((s) => s.name.replace(/\s+/g, ' ')).join('; '),
+    ]);
+  if (part.pages.length)
+    facts.push([part.pages.length === 1 && part.pages[0]?.to === undefined ? 'Page' : 'Pages', pagesText(part)]);
   return facts;
 }
 
@@ -90,15 +97,21 @@ function citationPart(citation: Citation, field: Field): HoverPart {
   const md: string[] = [];
   const plain: string[] = [];
   if (citation.kind === 'mtus') {
-    md.push(`**MTUS citation** — Medical Treatment Utilization Schedule (8 CCR 9792.20 ff.), the guideline that is presumed correct`);
-    plain.push('MTUS citation — Medical Treatment Utilization Schedule (8 CCR 9792.20 ff.), the guideline that is presumed correct');
+    md.push(
+      `**MTUS citation** — Medical Treatment Utilization Schedule (8 CCR 9792.20 ff.), the guideline that is presumed correct`,
+    );
+    plain.push(
+      'MTUS citation — Medical Treatment Utilization Schedule (8 CCR 9792.20 ff.), the guideline that is presumed correct',
+    );
     if (party) {
       md.push(`*${party}.*`);
       plain.push(`${party}.`);
     }
     for (const part of citation.parts) {
       const description = describeMtusPart(part);
-      md.push(`**${escapeMarkdown(partTitle(part))}**${description ? ` — ${escapeMarkdown(description)}` : ' — not a known MTUS title'}`);
+      md.push(
+        `**${escapeMarkdown(partTitle(part))}**${description ? ` — ${escapeMarkdown(description)}` : ' — not a known MTUS title'}`,
+      );
       plain.push(`${partTitle(part)}${description ? ` — ${description}` : ' — not a known MTUS title'}`);
       const facts = partFacts(part);
       md.push(facts.map(([k, v]) => `- ${k}: ${escapeMarkdown(v)}`).join('\n'));
@@ -159,8 +172,10 @@ function documentHoverParts(doc: ImrDocument, source: SourceText, position: Posi
   if (term) parts.push(termPart(term.entry, position.line, term.start, term.end));
 
   for (const item of doc.items) {
-    if (comparePositions(position, item.range.start) < 0 && comparePositions(position, item.headingRange.start) < 0) continue;
-    if (comparePositions(position, item.range.end) > 0 && comparePositions(position, item.headingRange.end) > 0) continue;
+    if (comparePositions(position, item.range.start) < 0 && comparePositions(position, item.headingRange.start) < 0)
+      continue;
+    if (comparePositions(position, item.range.end) > 0 && comparePositions(position, item.headingRange.end) > 0)
+      continue;
     if (item.decision && containsPosition(item.decision.range, position)) {
       parts.push(decisionPart(item.decision.raw, item.decision.value, item.decision.range));
     }
@@ -201,7 +216,9 @@ export function hoverAt(
   }
   const range = narrowest(parts);
   if (!range) return undefined;
-  const value = options.markdown ? parts.map((p) => p.markdown).join('\n\n---\n\n') : parts.map((p) => p.plain).join('\n\n');
+  const value = options.markdown
+    ? parts.map((p) => p.markdown).join('\n\n---\n\n')
+    : parts.map((p) => p.plain).join('\n\n');
   return { value, range };
 }
 

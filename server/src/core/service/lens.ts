@@ -46,13 +46,22 @@ export function countDecisions(items: readonly PickableItem[]): DecisionCounts {
 
 /** `8 disputed items · 8 upheld · 0 overturned`, `1 disputed item · 0 upheld · 0 overturned · 1 invalid`. */
 export function lensTitle(counts: DecisionCounts): string {
-  const parts = [`${counts.items} disputed ${counts.items === 1 ? 'item' : 'items'}`, `${counts.upheld} upheld`, `${counts.overturned} overturned`];
+  const parts = [
+    `${counts.items} disputed ${counts.items === 1 ? 'item' : 'items'}`,
+    `${counts.upheld} upheld`,
+    `${counts.overturned} overturned`,
+  ];
   if (counts.invalid > 0) parts.push(`${counts.invalid} invalid`);
   return parts.join(' · ');
 }
 
 export function pickableItem(item: DisputedItem): PickableItem {
-  return { label: `${item.index}. ${itemName(item)}`, description: decisionLabel(item), decision: outlineDecision(item), range: item.headingRange };
+  return {
+    label: `${item.index}. ${itemName(item)}`,
+    description: decisionLabel(item),
+    decision: outlineDecision(item),
+    range: item.headingRange,
+  };
 }
 
 export function pickableItems(doc: ImrDocument): PickableItem[] {

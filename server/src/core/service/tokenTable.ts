@@ -68,9 +68,12 @@ export class TokenCollector {
     const n = cLine.length;
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => cell(cLine, a) - cell(cLine, b) || cell(cStart, a) - cell(cStart, b) || cell(cPriority, b) - cell(cPriority, a));
+    order.sort(
+      (a, b) =>
+        cell(cLine, a) - cell(cLine, b) || cell(cStart, a) - cell(cStart, b) || cell(cPriority, b) - cell(cPriority, a),
+    );
     const out = new TableBuilder(n);
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       const line = cell(cLine, cell(order, i));
       let j = i + 1;
       let overlaps = false;
@@ -94,7 +97,9 @@ export class TokenCollector {
   /** The tokens of one line with overlaps: by priority, each keeps only what no stronger token took. */
   private resolveLine(group: Int32Array, out: TableBuilder): void {
     const { cLine, cStart, cEnd, cKind, cPriority } = this;
-    const byPriority = Array.from(group).sort((a, b) => cell(cPriority, b) - cell(cPriority, a) || cell(cStart, a) - cell(cStart, b));
+    const byPriority = Array.from(group).sort(
+      (a, b) => cell(cPriority, b) - cell(cPriority, a) || cell(cStart, a) - cell(cStart, b),
+    );
     const taken: Array<[number, number]> = [];
     const kept: Array<[number, number, number]> = [];
     for (const c of byPriority) {
@@ -147,7 +152,13 @@ class TableBuilder {
 
   table(): TokenTable {
     const n = this.count;
-    return { count: n, line: this.line.slice(0, n), start: this.start.slice(0, n), length: this.length.slice(0, n), kind: this.kind.slice(0, n) };
+    return {
+      count: n,
+      line: this.line.slice(0, n),
+      start: this.start.slice(0, n),
+      length: this.length.slice(0, n),
+      kind: this.kind.slice(0, n),
+    };
   }
 }
 
@@ -160,7 +171,8 @@ export function tableRange(table: TokenTable, range: Range): [number, number] {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const l = cell(table.line, mid);
-    const before = l < start.line || (l === start.line && cell(table.start, mid) + cell(table.length, mid) <= start.character);
+    const before =
+      l < start.line || (l === start.line && cell(table.start, mid) + cell(table.length, mid) <= start.character);
     if (before) lo = mid + 1;
     else hi = mid;
   }

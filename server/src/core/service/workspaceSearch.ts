@@ -73,7 +73,11 @@ export interface Match {
 }
 
 /** A compiled query: `matchItem`/`matchCase` give a rank, or -1 for no match. */
-export function compileQuery(query: string): { matchItem(key: string): number; matchCase(caseNumber: string): number; empty: boolean } {
+export function compileQuery(query: string): {
+  matchItem(key: string): number;
+  matchCase(caseNumber: string): number;
+  empty: boolean;
+} {
   const q = searchKey(query);
   const words = q.split(' ').filter(Boolean);
   return {
@@ -90,7 +94,12 @@ export function compileQuery(query: string): { matchItem(key: string): number; m
 }
 
 /** Matches in `entries`, best first, then by file and position; at most `limit`. */
-export function search(entries: Iterable<IndexEntry>, query: string, limit: number, cancelled?: () => boolean): Match[] {
+export function search(
+  entries: Iterable<IndexEntry>,
+  query: string,
+  limit: number,
+  cancelled?: () => boolean,
+): Match[] {
   const compiled = compileQuery(query);
   const matches: Match[] = [];
   for (const entry of entries) {

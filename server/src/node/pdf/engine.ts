@@ -23,7 +23,6 @@ function loadPdfjs(): Promise<Pdfjs> {
   return pdfjsReady;
 }
 
-
 /** `%PDF-` must start within the first KiB (readers allow leading junk up to there). */
 function hasPdfSignature(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
@@ -33,7 +32,9 @@ function hasPdfSignature(bytes: Uint8Array): boolean {
 /** A complete PDF ends with `%%EOF` near its end; a cut-off download does not. */
 function hasEndMarker(bytes: Uint8Array): boolean {
   const from = Math.max(0, bytes.length - 1024);
-  return Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from).toString('latin1').includes('%%EOF');
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from)
+    .toString('latin1')
+    .includes('%%EOF');
 }
 
 export async function extractPdf(bytes: Uint8Array): Promise<PdfOutcome> {

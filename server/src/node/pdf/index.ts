@@ -64,7 +64,8 @@ export async function readPdfFile(file: string): Promise<PdfOutcome> {
   try {
     const info = await stat(file);
     if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (info.size > MAX_PDF_BYTES) return { ok: false, reason: `larger than ${MAX_PDF_BYTES / 1024 / 1024} MiB; skipped` };
+    if (info.size > MAX_PDF_BYTES)
+      return { ok: false, reason: `larger than ${MAX_PDF_BYTES / 1024 / 1024} MiB; skipped` };
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;

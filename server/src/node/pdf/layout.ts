@@ -99,10 +99,24 @@ function mergeWrappedLabels(rows: Row[]): Row[] {
   for (const row of rows) {
     const above = merged.at(-1);
     const tail = row.items.length === 1 ? row.items[0] : undefined;
-    const head = tail && above && above.y - row.y <= 1.5 * row.fontSize ? above.items.find((i) => Math.abs(i.x - tail.x) < 1) : undefined;
-    if (tail && head && above && head !== above.items[0] && tail.text.trimEnd().endsWith(':') && !head.text.trimEnd().endsWith(':')) {
+    const head =
+      tail && above && above.y - row.y <= 1.5 * row.fontSize
+        ? above.items.find((i) => Math.abs(i.x - tail.x) < 1)
+        : undefined;
+    if (
+      tail &&
+      head &&
+      above &&
+      head !== above.items[0] &&
+      tail.text.trimEnd().endsWith(':') &&
+      !head.text.trimEnd().endsWith(':')
+    ) {
       const index = above.items.indexOf(head);
-      above.items[index] = { ...head, text: `${head.text.trimEnd()} ${tail.text.trim()}`, width: Math.max(head.width, tail.width) };
+      above.items[index] = {
+        ...head,
+        text: `${head.text.trimEnd()} ${tail.text.trim()}`,
+        width: Math.max(head.width, tail.width),
+      };
       above.bottom = row.y;
       continue;
     }

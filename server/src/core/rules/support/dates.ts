@@ -15,7 +15,7 @@ function isLeapYear(year: number): boolean {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1] ?? 0;
+  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
 function isRealDate(d: CalendarDate): boolean {
@@ -78,7 +78,8 @@ function numberAt(value: string, from: number, to: number): number {
 function plainHeaderDate(value: string): CalendarDate | undefined {
   const first = value.indexOf('/');
   const second = value.indexOf('/', first + 1);
-  if (first < 1 || first > 2 || second - first < 2 || second - first > 3 || value.length - second !== 5) return undefined;
+  if (first < 1 || first > 2 || second - first < 2 || second - first > 3 || value.length - second !== 5)
+    return undefined;
   const month = numberAt(value, 0, first);
   const day = numberAt(value, first + 1, second);
   const year = numberAt(value, second + 1, value.length);
@@ -100,8 +101,18 @@ export function readHeaderDate(value: string): HeaderDate {
 }
 
 const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 const MONTH_BY_PREFIX = new Map<string, number>();
@@ -121,7 +132,8 @@ export interface TextDate {
   end: number;
 }
 
-const MONTH_WORD = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const MONTH_WORD =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 // After a separator one space may stand, where a wrapped line was folded ("10/12/ 2016", "10- 18-2016").
 const TEXT_DATE = new RegExp(
   String.raw`(?:(${MONTH_WORD})\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s?(\d{4})` +
@@ -141,7 +153,14 @@ export function readTextDateAt(text: string, at: number): TextDate | undefined {
   }
   const year = m[7];
   if (year === undefined) return undefined; // the other alternative always captures a year
-  return { month: Number(m[4]), day: Number(m[6]), year: Number(year), yearDigits: year.length === 2 ? 2 : 4, start: at, end };
+  return {
+    month: Number(m[4]),
+    day: Number(m[6]),
+    year: Number(year),
+    yearDigits: year.length === 2 ? 2 : 4,
+    start: at,
+    end,
+  };
 }
 
 /** Whether a date written in the text names the same day; a two-digit year matches its last two digits. */

@@ -33,7 +33,6 @@ export class FoldedStretch {
   }
 }
 
-
 const BREAK = /[\n\r\f]/;
 
 /** Where the line that `from` is on ends, looking no further than `cap`: its first break, else `cap`. */

@@ -5,9 +5,20 @@
 import type { BodyRegion } from '../../guidelines';
 
 /** The regions a chapter can be "about" and so mismatch; general, mental and eye chapters never do. */
-export type LimbRegion = Extract<BodyRegion, 'cervical' | 'lumbar' | 'shoulder' | 'knee' | 'elbow' | 'wrist-hand' | 'ankle-foot'>;
+export type LimbRegion = Extract<
+  BodyRegion,
+  'cervical' | 'lumbar' | 'shoulder' | 'knee' | 'elbow' | 'wrist-hand' | 'ankle-foot'
+>;
 
-const LIMB_REGIONS: readonly LimbRegion[] = ['cervical', 'lumbar', 'shoulder', 'knee', 'elbow', 'wrist-hand', 'ankle-foot'];
+const LIMB_REGIONS: readonly LimbRegion[] = [
+  'cervical',
+  'lumbar',
+  'shoulder',
+  'knee',
+  'elbow',
+  'wrist-hand',
+  'ankle-foot',
+];
 
 const REGION_NAMES: Record<LimbRegion, string> = {
   cervical: 'neck (cervical)',
@@ -27,7 +38,9 @@ export function regionBit(region: BodyRegion | undefined): number {
 
 /** "neck (cervical) or wrist/hand" for a mask. */
 export function describeRegions(mask: number): string {
-  return LIMB_REGIONS.filter((_, k) => mask & (1 << k)).map((r) => REGION_NAMES[r]).join(' or ');
+  return LIMB_REGIONS.filter((_, k) => mask & (1 << k))
+    .map((r) => REGION_NAMES[r])
+    .join(' or ');
 }
 
 // Words that name a device, not the body part it is used on: a knee scooter serves a foot injury.
@@ -38,7 +51,10 @@ const REGION_WORDS: ReadonlyArray<readonly [words: string, bits: number]> = [
   [String.raw`cervical\b|neck\b|C[1-8]\b`, regionBit('cervical')],
   [String.raw`lumbar\b|lumbosacral\b|low(?:er)?\s+back\b|L[1-5]\b|S1\b`, regionBit('lumbar')],
   // The thoracic spine sits between the Neck and Upper Back and the Low Back chapters; letters cite either.
-  [String.raw`thoracic\b|(?:upper|mid(?:dle)?)\s+back\b|T(?:[1-9]|1[0-2])\b`, regionBit('cervical') | regionBit('lumbar')],
+  [
+    String.raw`thoracic\b|(?:upper|mid(?:dle)?)\s+back\b|T(?:[1-9]|1[0-2])\b`,
+    regionBit('cervical') | regionBit('lumbar'),
+  ],
   [String.raw`shoulders?\b|rotator\s+cuff\b|subacromial\b|acromio\w*`, regionBit('shoulder')],
   [String.raw`knees?\b|menisc\w*|patell\w*|ACL\b`, regionBit('knee')],
   [String.raw`elbows?\b|epicondyl\w*|cubital\b|olecranon\b`, regionBit('elbow')],

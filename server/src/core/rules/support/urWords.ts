@@ -12,7 +12,8 @@ const UR_PREDICATE = new RegExp(
   'gi',
 );
 // History and other actors: "was previously denied", "the claims administrator denied", "UR modified".
-const NOT_OURS = /\b(?:previously|prior|initially|originally|already|formerly)\b|\bUR\b|\butilization\s+review|claims\s+administrator|(?:prior|previous)\s+review/i;
+const NOT_OURS =
+  /\b(?:previously|prior|initially|originally|already|formerly)\b|\bUR\b|\butilization\s+review|claims\s+administrator|(?:prior|previous)\s+review/i;
 // A leading reason clause: "As the surgery was denied, the ancillary service is not medically necessary."
 const REASON_CLAUSE = /^\s*(?:as|since|because|given|considering|although|while|when|if)\b[^,;]*$/i;
 
