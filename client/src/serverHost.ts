@@ -57,7 +57,7 @@ export class ServerHost implements vscode.Disposable {
     const old = this.client;
     this.client = undefined;
     if (old) await old.stop().catch(() => undefined);
-    old?.dispose();
+    void old?.dispose(); // stopped above: disposing only releases the client's resources
     this.setState('not started');
     await this.start();
   }

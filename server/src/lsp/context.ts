@@ -66,11 +66,7 @@ export interface ServerContext {
   configurationChanged(kind: 'settings' | 'files'): void;
 }
 
-export type CommandHandler = (
-  context: ServerContext,
-  args: unknown[],
-  token: CancellationToken,
-) => unknown | Promise<unknown>;
+export type CommandHandler = (context: ServerContext, args: unknown[], token: CancellationToken) => unknown; // a value or a promise of one
 
 /** A feature module: registers its handlers and says which server capabilities it provides. */
 export interface Feature {

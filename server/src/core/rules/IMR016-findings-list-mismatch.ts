@@ -77,7 +77,7 @@ function pair(
   otherList: ListName,
   reports: Report[],
 ): (Entry | undefined)[] {
-  const partner: (Entry | undefined)[] = new Array(reference.length).fill(undefined);
+  const partner = new Array<Entry | undefined>(reference.length).fill(undefined);
   const unplaced: Entry[] = [];
   other.forEach((o, k) => {
     if (reference[k]?.key === o.key) partner[k] = o;
