@@ -106,8 +106,6 @@ const TEMPORARY_OVERRIDES = [
   // TODO(lint): remove once the PDF reader (server/src/node/pdf) lands
   { files: ['server/src/node/pdf/engine.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },
   { files: ['server/src/node/pdf/index.ts'], rules: ['@typescript-eslint/no-require-imports'] },
-  // TODO(lint): remove once the CLI work lands
-  { files: ['server/src/cli/check.ts', 'server/src/cli/export.ts'], rules: ['@typescript-eslint/unbound-method'] },
   // TODO(lint): remove once the client work lands
   {
     files: ['client/src/detect.ts'],

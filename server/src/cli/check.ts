@@ -56,7 +56,7 @@ export async function runCheck(args: string[]): Promise<number> {
     tasks,
     jobs,
     ({ file }, reason) => ({ file, reason: `could not be processed (${reason})` }),
-    progress.tick,
+    () => progress.tick(),
   );
   for (const outcome of outcomes) {
     for (const warning of outcome.warnings ?? []) messages.warn(warning);

@@ -40,7 +40,7 @@ export async function runExport(args: string[]): Promise<number> {
     tasks,
     jobs,
     ({ file }, reason) => ({ file, reason: `could not be processed (${reason})` }),
-    progress.tick,
+    () => progress.tick(),
   );
   for (const outcome of outcomes) {
     if ('reason' in outcome) messages.error(`${outcome.file}: ${outcome.reason}`);
