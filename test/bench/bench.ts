@@ -76,7 +76,8 @@ function throughput(texts: string[], label: string, withRules: boolean): void {
   row(
     `${what}, ${label} (${docs.length} letters)`,
     `${mbps(bytes, perLetter)} MB/s`,
-    '>= 100 MB/s',
+    // Judged on 10 MiB only, where timer noise is smallest; the 1 MiB figure is for comparison.
+    label === '10 MiB' ? '>= 100 MB/s' : '(info)',
     label !== '10 MiB' || perLetterMbps >= 100,
   );
   console.log(
