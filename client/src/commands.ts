@@ -55,10 +55,13 @@ export const DETERMINATION_SKELETON = [
   '$0',
 ].join('\n');
 
-async function fixAll(): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'imr') return false;
-  const doc = editor.document;
+/** Fixes the letter named by `uri` (menus and tests pass it), else the active editor's. */
+async function fixAll(uri?: vscode.Uri): Promise<boolean> {
+  const doc =
+    uri instanceof vscode.Uri
+      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())
+      : vscode.window.activeTextEditor?.document;
+  if (!doc || doc.languageId !== 'imr') return false;
   const whole = new vscode.Range(0, 0, doc.lineCount, 0);
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
     'vscode.executeCodeActionProvider',

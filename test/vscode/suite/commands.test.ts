@@ -72,7 +72,7 @@ suite('commands and status', () => {
     await vscode.window.showTextDocument(doc);
     try {
       await diagnosticsWith(doc.uri, 'IMR003');
-      assert.equal(await vscode.commands.executeCommand('imr.fixAll'), true);
+      assert.equal(await vscode.commands.executeCommand('imr.fixAll', doc.uri), true);
       assert.equal(doc.lineAt(68).text, 'Medical Clearance: Upheld');
       const after = await poll(
         () => vscode.languages.getDiagnostics(doc.uri),
