@@ -19,6 +19,7 @@ import {
   type CheckWorkspaceResult,
   type PdfTextResult,
 } from '../../server/src/protocol';
+import { filePathOf } from '../../server/src/lsp/settings';
 import { fileUri, serverForSuite, VSCODE_CAPABILITIES, type LspHarness } from './harness';
 
 const PDFS = path.resolve(__dirname, '..', 'fixtures', 'pdf');
@@ -100,5 +101,11 @@ describe('imr/pdfText', () => {
       [[typed, []]], // a clean letter, as `imr check` finds it
     );
     assert.equal(result.checked, 1);
+  });
+
+  test("an imr-pdf: document stands for its PDF file, so the folder's .imr.json applies to it as on the command line", () => {
+    assert.equal(filePathOf('imr-pdf:/letters/a%20b.pdf'), '/letters/a b.pdf');
+    assert.equal(filePathOf('file:///letters/a.txt'), '/letters/a.txt');
+    assert.equal(filePathOf('untitled:Untitled-1'), undefined);
   });
 });

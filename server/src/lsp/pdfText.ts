@@ -12,12 +12,6 @@ export function pdfDocumentUriOf(fileUri: string): string {
   return `${PDF_SCHEME}:${fileUri.replace(/^file:\/\//, '')}`;
 }
 
-/** The file behind a letter's URI: a `file:` URI, or a PDF's read-only `imr-pdf:` document. Throws on others. */
-export function filePathOfLetterUri(uri: string): string {
-  const prefix = `${PDF_SCHEME}:`;
-  return fileURLToPath(uri.startsWith(prefix) ? `file://${uri.slice(prefix.length)}` : uri);
-}
-
 export async function pdfText(params: PdfTextParams): Promise<PdfTextResult> {
   let file: string;
   try {

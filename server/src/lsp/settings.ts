@@ -25,6 +25,7 @@ import {
   type RuleSetting,
 } from '../core/rules/config';
 import { clearConfigCache, loadConfigFor } from '../node/config';
+import { PDF_SCHEME } from '../protocol';
 import { isUnder } from '../node/walker';
 import { DEFAULT_LOG_LEVEL, isLogLevel, type LogLevel, type Logger } from './log';
 
@@ -111,10 +112,13 @@ export interface DocumentConfiguration {
 }
 
 /** The file system path of a `file:` URI; undefined for other schemes (untitled documents and the like). */
+/** The file behind a document: a `file:` URI, or a PDF's read-only `imr-pdf:` document (`imr-pdf:/a/b.pdf`). */
 export function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
+  const pdfPrefix = `${PDF_SCHEME}:`;
+  const fileUri = uri.startsWith(pdfPrefix) ? `file://${uri.slice(pdfPrefix.length)}` : uri;
+  if (!fileUri.startsWith('file:')) return undefined;
   try {
-    return fileURLToPath(uri);
+    return fileURLToPath(fileUri);
   } catch {
     return undefined;
   }

@@ -11,7 +11,7 @@ import { CheckWorkspaceRequest, type CheckWorkspaceResult } from '../protocol';
 import { handler, throwIfCancelled, type Feature, type ServerContext } from './context';
 import { onCustomRequest } from './customMessages';
 import { toDiagnostic } from './diagnostics';
-import { filePathOfLetterUri } from './pdfText';
+import { filePathOf } from './settings';
 import { MAX_FILE_BYTES } from './workspaceIndex';
 import { canonicalUri, type WorkspaceSymbolsFeature } from './workspaceSymbols';
 
@@ -35,7 +35,9 @@ export async function checkWorkspace(
       sliceStart = performance.now();
     }
     throwIfCancelled(token);
-    const read = await readLetter(filePathOfLetterUri(uri), { maxBytes: MAX_FILE_BYTES });
+    const file = filePathOf(uri);
+    if (file === undefined) continue;
+    const read = await readLetter(file, { maxBytes: MAX_FILE_BYTES });
     if (!read.ok) continue;
     const configuration = await context.settings.configurationFor(uri);
     const findings = runRules(parse(read.text), new SourceText(read.text), configuration.rules);
