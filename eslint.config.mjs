@@ -95,39 +95,6 @@ export const corePurityRules = {
   ],
 };
 
-/**
- * Existing violations in code that other engineers are restructuring right now, silenced file by file
- * so that lint passes on main meanwhile. Each list goes when its area lands; nothing new may be added.
- */
-const TEMPORARY_OVERRIDES = [
-  // TODO(lint): remove once the lsp restructuring (issue 8.2) lands
-  { files: ['server/src/lsp/codeActions.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },
-  { files: ['server/src/server.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },
-  // TODO(lint): remove once the PDF reader (server/src/node/pdf) lands
-  { files: ['server/src/node/pdf/engine.ts'], rules: ['@typescript-eslint/no-unsafe-assignment'] },
-  { files: ['server/src/node/pdf/index.ts'], rules: ['@typescript-eslint/no-require-imports'] },
-  // TODO(lint): remove once the client work lands
-  {
-    files: ['client/src/detect.ts'],
-    rules: ['@typescript-eslint/no-unsafe-argument', '@typescript-eslint/no-unsafe-member-access'],
-  },
-  // TODO(lint): remove once the test harness work (test/lsp/harness.ts) lands
-  { files: ['test/lsp/hover.test.ts'], rules: ['@typescript-eslint/unbound-method'] },
-  { files: ['test/lsp/harness.ts'], rules: ['@typescript-eslint/prefer-promise-reject-errors'] },
-  // TODO(lint): remove once the editor-test work (test/vscode) lands
-  {
-    files: ['test/vscode/suite/**/*.ts'],
-    rules: [
-      '@typescript-eslint/no-unsafe-argument',
-      '@typescript-eslint/no-unsafe-assignment',
-      '@typescript-eslint/no-unsafe-call',
-      '@typescript-eslint/no-unsafe-member-access',
-      '@typescript-eslint/no-unsafe-return',
-      '@typescript-eslint/restrict-template-expressions',
-    ],
-  },
-].map(({ files, rules }) => ({ files, rules: Object.fromEntries(rules.map((rule) => [rule, 'off'])) }));
-
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.vscode-test/**', '**/fixtures/**'] },
   js.configs.recommended,
@@ -169,5 +136,4 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
   },
   { files: ['server/src/core/**/*.ts'], rules: corePurityRules },
-  ...TEMPORARY_OVERRIDES,
 );

@@ -2,7 +2,7 @@
 // ranks `firstLine` below the `.txt` association), and untitled editors while a letter is pasted or typed
 // into them, checked cheaply on change while the document is small.
 import * as vscode from 'vscode';
-import { headPattern, looksLikeDetermination } from './sniff';
+import { headPattern, imrFirstLine, looksLikeDetermination } from './sniff';
 
 /** Lines of a document's head that the sniffer reads. */
 const HEAD_LINES = 80;
@@ -15,8 +15,11 @@ export interface Detector {
 }
 
 export function startDetection(context: vscode.ExtensionContext): Detector {
-  const opening = headPattern(context.extension.packageJSON.contributes.languages[0].firstLine);
   const decided = new Map<string, 'imr' | 'plaintext'>();
+  const firstLine = imrFirstLine(context.extension.packageJSON);
+  // Only a broken build lacks the pattern; then letters are recognised by their extension alone.
+  if (firstLine === undefined) return { decided };
+  const opening = headPattern(firstLine);
   const sniff = (doc: vscode.TextDocument): void => {
     if (doc.languageId !== 'plaintext') return;
     const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, HEAD_LINES), 0));

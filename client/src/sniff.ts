@@ -13,3 +13,19 @@ export function looksLikeDetermination(head: string, firstLine: RegExp): boolean
 export function headPattern(firstLine: string): RegExp {
   return new RegExp(firstLine, 'm');
 }
+
+/**
+ * The `firstLine` pattern of the `imr` language in an extension manifest (`packageJSON`, typed `any` by
+ * VS Code), or undefined when the manifest does not have that shape.
+ */
+export function imrFirstLine(manifest: unknown): string | undefined {
+  const languages = field(field(manifest, 'contributes'), 'languages');
+  if (!Array.isArray(languages)) return undefined;
+  const imr: unknown = languages.find((language) => field(language, 'id') === 'imr');
+  const firstLine = field(imr, 'firstLine');
+  return typeof firstLine === 'string' ? firstLine : undefined;
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}

@@ -59,11 +59,16 @@ const TRANSPORT = /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/;
 function mergeCapabilities(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
   for (const [key, value] of Object.entries(source)) {
     const existing = target[key];
-    if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
+    if (isList(existing) && isList(value)) target[key] = [...existing, ...value];
     else if (isObject(existing) && isObject(value)) target[key] = mergeCapabilities({ ...existing }, value);
     else if (value !== undefined) target[key] = value;
   }
   return target;
+}
+
+/** Array.isArray, narrowing to unknown elements rather than `any`. */
+function isList(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

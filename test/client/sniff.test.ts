@@ -2,13 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { headPattern, looksLikeDetermination } from '../../client/src/sniff';
+import { headPattern, imrFirstLine, looksLikeDetermination } from '../../client/src/sniff';
 import { ROOT } from '../support/corpus';
 
-const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as {
-  contributes: { languages: { firstLine: string }[] };
-};
-const opening = headPattern(pkg.contributes.languages[0].firstLine);
+const manifest: unknown = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8'));
+const firstLine = imrFirstLine(manifest);
+const opening = headPattern(firstLine ?? '(?!)');
 const head = (file: string) => readFileSync(`${ROOT}/${file}`, 'utf8').split('\n').slice(0, 80).join('\n');
 
 test('letters in every shipped form are recognised from their first lines', () => {
@@ -31,4 +30,21 @@ test('a form feed before the opening line is fine; other text is not a letter', 
   );
   assert.equal(looksLikeDetermination('Case Number: 12 of the shipping log\nNothing else here.', opening), false);
   assert.equal(looksLikeDetermination('', opening), false);
+});
+
+test("the manifest's imr firstLine is read by shape; any other shape gives undefined", () => {
+  assert.equal(firstLine?.startsWith('^\\s*(HOW THE IMR FINAL DETERMINATION WAS MADE|Case Number:|'), true);
+  const language = { id: 'imr', firstLine: '^Case' };
+  assert.equal(imrFirstLine({ contributes: { languages: [{ id: 'other', firstLine: 'x' }, language] } }), '^Case');
+  for (const broken of [
+    undefined,
+    null,
+    'package',
+    { contributes: {} },
+    { contributes: { languages: {} } },
+    { contributes: { languages: [{ id: 'other', firstLine: 'x' }] } },
+    { contributes: { languages: [{ id: 'imr', firstLine: 3 }] } },
+  ]) {
+    assert.equal(imrFirstLine(broken), undefined, JSON.stringify(broken));
+  }
 });

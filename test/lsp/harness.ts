@@ -473,7 +473,7 @@ export class LspHarness {
       };
       const onExit = () => {
         done();
-        reject(this.failure());
+        reject(this.failure() ?? new Error(`The server exited while waiting for ${what}`));
       };
       const timer = setTimeout(() => {
         done();
@@ -731,8 +731,11 @@ export interface SuiteServer {
   readonly lsp: LspHarness;
   /** The suite's temporary folder. */
   readonly ws: string;
-  /** Opens `text` as `name` (relative to the folder; by default `letter-<n>.txt`, n counting up) and resolves with its URI. */
-  openLetter(text: string, name?: string): Promise<string>;
+  /**
+   * Opens `text` as `name` (relative to the folder; by default `letter-<n>.txt`, n counting up) and resolves
+   * with its URI. A function property, not a method: suites destructure it.
+   */
+  readonly openLetter: (text: string, name?: string) => Promise<string>;
 }
 
 /**
@@ -770,7 +773,7 @@ export function serverForSuite(options: SuiteServerOptions): SuiteServer {
       if (!ws) throw new Error('serverForSuite: no folder yet (use `ws` inside tests and hooks only)');
       return ws;
     },
-    async openLetter(text, name = `letter-${++n}.txt`) {
+    openLetter: async (text, name = `letter-${++n}.txt`) => {
       const uri = fileUri(path.join(server.ws, name));
       await server.lsp.open(uri, text);
       return uri;

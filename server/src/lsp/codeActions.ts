@@ -72,7 +72,7 @@ function textEditsWorkspaceEdit(
 
 /** The fixes for a diagnostic: its data when current, else the finding at the same place in a fresh check. */
 function fixesFor(diagnostic: Diagnostic, document: TextDocument, fresh: () => Promise<Finding[]>): Promise<Fix[]> {
-  const data = diagnostic.data;
+  const data: unknown = diagnostic.data;
   if (isDiagnosticData(data) && data.version === document.version) return Promise.resolve(data.fixes);
   return fresh().then((findings) => {
     const match = findings.find(

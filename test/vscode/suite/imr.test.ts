@@ -22,6 +22,7 @@ import {
   open,
   openAsImr,
   poll,
+  runCommand,
 } from './util';
 
 const LETTER = fixture('CM16-0238035.txt');
@@ -311,9 +312,7 @@ suite('IMR extension in a real editor', () => {
       // appears asynchronously: accept until the command has settled (a no-op while no pick is open). Each
       // accept is a round trip to the workbench, which paces the loop.
       let settled = false;
-      const run = Promise.resolve(
-        vscode.commands.executeCommand(command.command, ...(command.arguments ?? [])),
-      ).finally(() => {
+      const run = Promise.resolve(runCommand(command)).finally(() => {
         settled = true;
       });
       for (let tries = 0; !settled && tries < 10_000; tries++)

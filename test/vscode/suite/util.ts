@@ -23,7 +23,7 @@ function nextEditorEvent(until: number): Promise<void> {
     const subscriptions: vscode.Disposable[] = [];
     const done = () => {
       clearTimeout(deadline);
-      subscriptions.forEach((s) => s.dispose());
+      for (const s of subscriptions) s.dispose();
       resolve();
     };
     // The deadline only ends the wait; it is not a pause between tries.
@@ -145,3 +145,9 @@ export function hoverText(hovers: readonly vscode.Hover[] | undefined): string {
 
 export const compact = (r: vscode.Range): string =>
   `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+/** Runs a command as a click on its lens or tree item would (`Command.arguments` is typed `any[]`). */
+export function runCommand(command: vscode.Command): Thenable<unknown> {
+  const args: readonly unknown[] = command.arguments ?? [];
+  return vscode.commands.executeCommand(command.command, ...args);
+}

@@ -8,7 +8,7 @@ import { suite, suiteSetup, teardown, test } from 'mocha';
 import type { ExtensionApi } from '../../../client/src/api';
 import type { DeterminationNode } from '../../../client/src/determinationsView';
 import { NO_FILTERS } from '../../../client/src/determinationsModel';
-import { EXTENSION_ID, compact, fixture, openAsImr, poll } from './util';
+import { EXTENSION_ID, compact, fixture, openAsImr, poll, runCommand } from './util';
 
 const MIXED = fixture('CM16-0230548.txt');
 const COPY = fixture('zz-new-letter.txt');
@@ -47,7 +47,7 @@ suite('Determinations view', () => {
       (n) => files(n).includes('CM16-0230548.txt') && files(n).includes('CM16-0238035.txt'),
     );
     for (const f of ['CM16-0230548.txt', 'CM16-0238035.txt', 'CM16-0238035-missing-rationale.txt'])
-      assert.ok(files(roots).includes(f), `${f} in ${files(roots)}`);
+      assert.ok(files(roots).includes(f), `${f} in ${files(roots).join(', ')}`);
     assert.ok(!files(roots).includes('notes.txt') && !files(roots).includes('README.txt'));
     const mixed = roots.find((n) => fileOf(n) === 'CM16-0230548.txt')!;
     const item = api.determinations.getTreeItem(mixed);
@@ -77,7 +77,7 @@ suite('Determinations view', () => {
     const mixed = roots.find((n) => fileOf(n) === 'CM16-0230548.txt')!;
     const [, second] = await api.determinations.getChildren(mixed);
     const command = api.determinations.getTreeItem(second).command!;
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await runCommand(command);
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), MIXED.toString());
     assert.equal(compact(editor.selection), '77:0-77:77');
@@ -119,10 +119,10 @@ suite('Determinations view', () => {
     try {
       await vscode.workspace.fs.writeFile(COPY, text);
       const added = await rootsUntil((n) => files(n).includes('zz-new-letter.txt'));
-      assert.ok(files(added).includes('zz-new-letter.txt'), `${files(added)}`);
+      assert.ok(files(added).includes('zz-new-letter.txt'), files(added).join(', '));
       await vscode.workspace.fs.delete(COPY);
       const removed = await rootsUntil((n) => !files(n).includes('zz-new-letter.txt'));
-      assert.ok(!files(removed).includes('zz-new-letter.txt'), `${files(removed)}`);
+      assert.ok(!files(removed).includes('zz-new-letter.txt'), files(removed).join(', '));
     } finally {
       await vscode.workspace.fs.delete(COPY).then(undefined, () => undefined);
     }

@@ -2,13 +2,14 @@
 // one-line reason. Built into its own bundle (dist/pdf.js) with pdfjs and its worker, and loaded only when
 // the first PDF is read (see ./index.ts). The worker runs in this thread: it is handed to pdfjs through
 // `globalThis.pdfjsWorker`, so no worker file is looked up at run time.
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs' with { 'resolution-mode': 'import' };
 import { layoutPages, type PdfText, type PlacedPage, type PlacedText } from './layout';
 import { REASONS } from './reasons';
 import { installPromiseWithResolvers } from './shims';
 
 export type PdfOutcome = { ok: true; pdf: PdfText } | { ok: false; reason: string };
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
+type Pdfjs = typeof PdfjsModule;
 
 let pdfjsReady: Promise<Pdfjs> | undefined;
 

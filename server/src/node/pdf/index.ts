@@ -3,7 +3,9 @@
 // is read: activating the extension or checking text letters never loads it. Never throws.
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import type * as PdfBundleModule from './bundle';
 import type { PdfOutcome } from './engine';
 import { REASONS } from './reasons';
 
@@ -14,9 +16,8 @@ export { REASONS as PDF_PROBLEMS } from './reasons';
 /** Determination PDFs are a few hundred KiB; beyond this a file is not one. */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 
-interface PdfBundle {
-  extractPdf(bytes: Uint8Array): Promise<PdfOutcome>;
-}
+/** What dist/pdf.js exports: a type-only import, so that nothing of it enters the caller's bundle. */
+type PdfBundle = typeof PdfBundleModule;
 
 let bundle: PdfBundle | undefined;
 
@@ -39,8 +40,9 @@ export function pdfBundlePath(): string {
 }
 
 function loadBundle(): PdfBundle {
-  // A computed path: the bundler leaves this require to run time, which keeps pdfjs out of the caller's bundle.
-  bundle ??= require(pdfBundlePath()) as PdfBundle;
+  // Node's own loader at run time (a bundler does not follow createRequire), so pdfjs stays out of the
+  // caller's bundle.
+  bundle ??= createRequire(__filename)(pdfBundlePath()) as PdfBundle;
   return bundle;
 }
 
