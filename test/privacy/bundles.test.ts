@@ -121,7 +121,7 @@ const ALLOWED: Allowed[] = [
   },
   {
     what: 'child_process',
-    source: 'test/bench/lspBench.ts',
+    source: 'test/bench/benchServer.ts',
     why: 'dist/bench.js (not shipped) spawns dist/server.js --stdio to measure it.',
   },
   {
