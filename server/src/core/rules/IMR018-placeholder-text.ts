@@ -1,5 +1,6 @@
 // IMR018 placeholder-text: a slot meant to be filled in, left in the letter: what the quick fixes insert
 // (`<rationale>`, `<is / is not>`, …) and the usual hand-written ones (`[item]`, `XXX`, `TBD`).
+import { Candidates, stickyMatches } from '../text/scan';
 import { PLACEHOLDERS } from './support/placeholders';
 import type { Report, Rule } from './types';
 
@@ -14,7 +15,11 @@ const SLOT = new RegExp(
     '\\bX{3,}\\b',
     '\\bTBD\\b',
   ].join('|'),
-  'g',
+  'y',
+);
+// Where a slot can start: the first character of each literal slot, `<`, `[`, and the X run or TBD itself.
+const SLOT_STARTS = [...new Set([...Object.values(PLACEHOLDERS).map((p) => p.charAt(0)), '<', '[', 'XXX', 'TBD'])].map(
+  (needle) => ({ needle, before: 0 }),
 );
 
 export const placeholderText: Rule = {
@@ -37,8 +42,7 @@ export const placeholderText: Rule = {
   check({ source }) {
     const reports: Report[] = [];
     const text = source.text;
-    SLOT.lastIndex = 0;
-    for (let m = SLOT.exec(text); m; m = SLOT.exec(text)) {
+    for (const m of stickyMatches(text, SLOT, new Candidates(text, SLOT_STARTS))) {
       reports.push({
         message: `Placeholder "${m[0]}" is still in the letter: replace it with the text it stands for.`,
         range: { start: source.positionAt(m.index), end: source.positionAt(m.index + m[0].length) },

@@ -1,9 +1,12 @@
 // IMR019 copied-ur-summary: the case summary says it was taken directly from utilization review (format
 // guide §9 for L1, §11 on 8 CCR 9792.10.6).
+import { Candidates, stickyMatches } from '../text/scan';
 import type { Report, Rule } from './types';
 
 const DISCLAIMER =
-  /Disclaimer:\s+The\s+following\s+case\s+summary\s+was\s+taken\s+directly\s+from\s+the\s+utilization\s+review/gi;
+  /Disclaimer:\s+The\s+following\s+case\s+summary\s+was\s+taken\s+directly\s+from\s+the\s+utilization\s+review/iy;
+/** A match starts ten characters before a colon: tried only there. */
+const BEFORE_COLON = [{ needle: ':', before: 'Disclaimer'.length }];
 
 export const copiedUrSummary: Rule = {
   meta: {
@@ -28,8 +31,7 @@ export const copiedUrSummary: Rule = {
   },
   check({ source }) {
     const reports: Report[] = [];
-    DISCLAIMER.lastIndex = 0;
-    for (let m = DISCLAIMER.exec(source.text); m; m = DISCLAIMER.exec(source.text)) {
+    for (const m of stickyMatches(source.text, DISCLAIMER, new Candidates(source.text, BEFORE_COLON))) {
       reports.push({
         message:
           'The case summary was taken directly from the utilization review: check that the rationales also rest on ' +
