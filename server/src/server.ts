@@ -28,6 +28,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { AnalysisCache } from './lsp/analysis';
 import { handler, injectFailureFor, type Feature, type ServerContext } from './lsp/context';
+import { createServerLanguageService } from './lsp/languageService';
 import { createFeatures } from './lsp/features';
 import { createLogger } from './lsp/log';
 import { enableExplicitCollection } from './lsp/memory';
@@ -134,6 +135,7 @@ function serve(): void {
     workspaceFolders: [],
     // dist/server.js → the extension root, where docs/rules/ is shipped.
     extensionRoot: path.resolve(__dirname, '..'),
+    service: createServerLanguageService(() => context),
     configurationChanged(kind) {
       if (kind === 'settings') {
         context.settings.settingsChanged();

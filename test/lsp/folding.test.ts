@@ -3,12 +3,16 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-protocol';
+import { FoldingRangeKind, type ClientCapabilities, type FoldingRange } from 'vscode-languageserver-protocol';
 import { parse } from '../../server/src/core';
-import { foldsOf } from '../../server/src/core/service/folding';
-import { toFoldingRanges } from '../../server/src/lsp/folding';
+import { foldingRanges, foldsOf, type Fold } from '../../server/src/core/service/folding';
+import { foldingOptions, toFoldingRange } from '../../server/src/lsp/folding';
 import { fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
+
+/** What the server answers for these folds and client capabilities. */
+const toFoldingRanges = (folds: readonly Fold[], capabilities: ClientCapabilities): FoldingRange[] =>
+  foldingRanges(folds, foldingOptions(capabilities)).map(toFoldingRange);
 
 const region = (startLine: number, endLine: number): FoldingRange => ({
   startLine,

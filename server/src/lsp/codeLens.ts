@@ -2,8 +2,7 @@
 // client's quick pick, client/src/extension.ts) gets `[uri, items]`, items = `PickableItem[]`
 // (server/src/protocol.ts); other editors still show the counts.
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import { decisionLens } from '../core/service/lens';
-import { handler, openAnalysis, type Feature } from './context';
+import { handler, type Feature } from './context';
 
 export const PICK_ITEM_COMMAND = 'imr.pickItem';
 
@@ -17,8 +16,7 @@ export const codeLensFeature: Feature = {
         'codeLens',
         (): CodeLens[] => [],
         (params: CodeLensParams) => {
-          const open = openAnalysis(context, params.textDocument.uri);
-          const lens = open && decisionLens(open.analysis.document);
+          const lens = context.service.lens(params.textDocument.uri);
           if (!lens) return [];
           return [
             {

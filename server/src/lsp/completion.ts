@@ -10,8 +10,8 @@ import {
   type CompletionList,
   type CompletionParams,
 } from 'vscode-languageserver';
-import { handler, openAnalysis, type Feature, type ServerContext } from './context';
-import { completionsAt, type CompletionEntry, type CompletionKind } from '../core/service/completion';
+import { handler, type Feature, type ServerContext } from './context';
+import type { CompletionEntry, CompletionKind } from '../core/service/completion';
 import { escapeMarkdown } from '../core/text/markdown';
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
@@ -29,15 +29,15 @@ function toItem(entry: CompletionEntry, index: number, context: ServerContext): 
   const caps = context.clientCapabilities.textDocument?.completion?.completionItem;
   const snippets = caps?.snippetSupport === true;
   const markdown = caps?.documentationFormat?.includes(MarkupKind.Markdown) === true;
-  const useSnippet = snippets && entry.snippet !== undefined;
-  const newText = useSnippet ? entry.snippet! : entry.newText;
+  const snippet = snippets ? entry.snippet : undefined;
+  const newText = snippet ?? entry.newText;
   const item: CompletionItem = {
     label: entry.label,
     kind: KINDS[entry.kind],
     sortText: String(index).padStart(4, '0'),
     filterText: entry.filterText,
     textEdit: { range: entry.range, newText },
-    insertTextFormat: useSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    insertTextFormat: snippet !== undefined ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
   if (entry.detail) item.detail = entry.detail;
   if (entry.documentation) {
@@ -57,11 +57,7 @@ export const completionFeature: Feature = {
   register(context) {
     context.connection.onCompletion(
       handler(context, 'completion', empty, (params: CompletionParams): CompletionList => {
-        const open = openAnalysis(context, params.textDocument.uri);
-        if (!open) return empty();
-        const { document, source } = open.analysis;
-        // The client's position may lie outside the text: every edit range is built from the clamped one.
-        const entries = completionsAt(document, source, source.clamp(params.position), { eol: source.eol });
+        const entries = context.service.completion(params.textDocument.uri, params.position);
         return { isIncomplete: false, items: entries.map((e, i) => toItem(e, i, context)) };
       }),
     );

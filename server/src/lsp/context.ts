@@ -8,11 +8,11 @@
 //     capabilities: (ctx) => ({ foldingRangeProvider: true }),
 //     register(ctx) {
 //       ctx.connection.onFoldingRanges(
-//         handler(ctx, 'folding', () => [], (params, token) => {
-//           const open = openAnalysis(ctx, params.textDocument.uri);   // undefined: not open, or too large
-//           if (!open) return [];
-//           return toFoldingRanges(foldsOf(open.analysis.document, isCancelledBy(token)));   // core/service, then LSP types
-//         }),
+//         handler(ctx, 'folding', () => [], (params, token) =>
+//           ctx.service                                   // core/service: plain data ([] when not open or too large)
+//             .folding(params.textDocument.uri, options, isCancelledBy(token))
+//             .map((range) => ({ ...range, kind: FoldingRangeKind.Region })),   // then LSP types
+//         ),
 //       );
 //     },
 //   };
@@ -22,10 +22,10 @@
 //    never in `register`. `capabilities` runs on `initialize`, when the client's capabilities are known.
 //  * Wrap every request handler in `handler(...)`: it answers a cancelled request with `RequestCancelled`,
 //    and turns any exception into a text-free log line plus the empty result, so the server never crashes.
-//  * Parse through `ctx.analyses` (one parse per document version, shared by all features). The feature's
-//    logic lives in core/service/ (pure, plain data); the module here only converts to LSP types.
-//  * A document over `imr.maxDocumentSize` gets document symbols only: `openAnalysis` returns undefined
-//    for it (unless asked with `includeTooLarge`), so other features return their empty result.
+//  * Ask `ctx.service` (core/service's language service over the shared analyses, see languageService.ts):
+//    the feature's logic lives there (pure, plain data); the module here only converts to LSP types.
+//  * A document over `imr.maxDocumentSize` gets document symbols only: the service has no letter for it
+//    (`openAnalysis` returns undefined unless asked with `includeTooLarge`), so features answer empty.
 //  * Only one handler per LSP method can be installed. Methods that several features care about are
 //    owned by server.ts, which calls the optional hooks below (`initialized`, `settingsChanged`,
 //    `watchedFilesChanged`, `workspaceFoldersChanged`, `dispose`) and routes `workspace/executeCommand` to the
@@ -42,6 +42,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, type IsCancelled } from '../core/cancel';
+import type { LanguageService } from '../core/service';
 import type { Analysis, AnalysisCache } from './analysis';
 import type { Logger } from './log';
 import type { SettingsStore } from './settings';
@@ -58,6 +59,8 @@ export interface ServerContext {
   workspaceFolders: string[];
   /** The extension's root folder (the parent of dist/): rule docs live in `docs/rules/` under it. */
   extensionRoot: string;
+  /** Every feature's logic over the open documents (core/service); adapters convert its answers to LSP types. */
+  service: LanguageService;
   /**
    * Settings (`settings`) or `.imr.json` files (`files`) changed: forget cached configuration and tell every
    * feature (`settingsChanged`). server.ts calls it on `workspace/didChangeConfiguration` and

@@ -21,8 +21,8 @@ import {
   type DocumentSymbolParams,
   type SymbolInformation,
 } from 'vscode-languageserver';
-import { outline, type OutlineKind, type OutlineNode } from '../core/outline';
-import { handler, openAnalysis, throwIfCancelled, type Feature } from './context';
+import type { OutlineKind, OutlineNode } from '../core/outline';
+import { handler, throwIfCancelled, type Feature } from './context';
 
 export const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   header: SymbolKind.Module,
@@ -102,17 +102,13 @@ export const documentSymbolsFeature: Feature = {
         'documentSymbol',
         (): DocumentSymbol[] | SymbolInformation[] => [],
         (params: DocumentSymbolParams, token) => {
-          const open = openAnalysis(context, params.textDocument.uri, { includeTooLarge: true });
-          if (!open) return [];
-          const nodes = outline(open.analysis.document);
+          const nodes = context.service.outline(params.textDocument.uri);
           throwIfCancelled(token);
-          const mapKind = symbolKindMapper(
-            context.clientCapabilities.textDocument?.documentSymbol?.symbolKind?.valueSet,
-          );
-          if (context.clientCapabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) {
-            return toDocumentSymbols(nodes, mapKind, token);
-          }
-          return toSymbolInformation(params.textDocument.uri, nodes, mapKind, token);
+          const caps = context.clientCapabilities.textDocument?.documentSymbol;
+          const mapKind = symbolKindMapper(caps?.symbolKind?.valueSet);
+          return caps?.hierarchicalDocumentSymbolSupport
+            ? toDocumentSymbols(nodes, mapKind, token)
+            : toSymbolInformation(params.textDocument.uri, nodes, mapKind, token);
         },
       ),
     );

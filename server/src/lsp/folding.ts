@@ -6,18 +6,21 @@ import {
   type FoldingRange,
   type FoldingRangeParams,
 } from 'vscode-languageserver';
-import { foldingRanges, foldsOf, type Fold } from '../core/service/folding';
-import { handler, isCancelledBy, openAnalysis, type Feature } from './context';
+import type { FoldingOptions, FoldingRange as ServiceFoldingRange } from '../core/service/folding';
+import { handler, isCancelledBy, type Feature } from './context';
 
-export function toFoldingRanges(folds: readonly Fold[], capabilities: ClientCapabilities): FoldingRange[] {
+/** The client's folding capabilities as the service's options. */
+export function foldingOptions(capabilities: ClientCapabilities): FoldingOptions {
   const caps = capabilities.textDocument?.foldingRange;
-  const options = {
+  return {
     lineFoldingOnly: caps?.lineFoldingOnly === true,
     collapsedText: caps?.foldingRange?.collapsedText === true,
     rangeLimit: caps?.rangeLimit,
   };
-  return foldingRanges(folds, options).map((range) => ({ ...range, kind: FoldingRangeKind.Region }));
 }
+
+/** Every fold is a region. */
+export const toFoldingRange = (fold: ServiceFoldingRange): FoldingRange => ({ ...fold, kind: FoldingRangeKind.Region });
 
 export const foldingFeature: Feature = {
   name: 'folding',
@@ -29,10 +32,8 @@ export const foldingFeature: Feature = {
         'foldingRange',
         (): FoldingRange[] => [],
         (params: FoldingRangeParams, token) => {
-          const open = openAnalysis(context, params.textDocument.uri);
-          return open
-            ? toFoldingRanges(foldsOf(open.analysis.document, isCancelledBy(token)), context.clientCapabilities)
-            : [];
+          const options = foldingOptions(context.clientCapabilities);
+          return context.service.folding(params.textDocument.uri, options, isCancelledBy(token)).map(toFoldingRange);
         },
       ),
     );

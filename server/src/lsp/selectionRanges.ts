@@ -1,8 +1,7 @@
 // textDocument/selectionRange (smart select / expand selection): the ranges of core/service/selection.ts,
 // already in the protocol's shape.
 import type { SelectionRange, SelectionRangeParams } from 'vscode-languageserver';
-import { selectionsAt } from '../core/service/selection';
-import { handler, isCancelledBy, openAnalysis, type Feature } from './context';
+import { handler, isCancelledBy, type Feature } from './context';
 
 export const selectionRangesFeature: Feature = {
   name: 'selectionRanges',
@@ -13,16 +12,8 @@ export const selectionRangesFeature: Feature = {
         context,
         'selectionRange',
         (): SelectionRange[] => [],
-        (params: SelectionRangeParams, token) => {
-          const open = openAnalysis(context, params.textDocument.uri);
-          if (!open) return [];
-          const { document, source } = open.analysis;
-          return selectionsAt(
-            document,
-            params.positions.map((p) => source.clamp(p)),
-            isCancelledBy(token),
-          );
-        },
+        (params: SelectionRangeParams, token) =>
+          context.service.selection(params.textDocument.uri, params.positions, isCancelledBy(token)),
       ),
     );
   },

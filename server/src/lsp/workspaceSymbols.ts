@@ -24,11 +24,11 @@ import {
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import type { Analysis } from './analysis';
-import { handler, type Feature, type ServerContext } from './context';
+import { handler, isCancelledBy, type Feature, type ServerContext } from './context';
 import { sendCustomNotification } from './customMessages';
 import { SYMBOL_KINDS, symbolKindMapper } from './documentSymbols';
 import { LETTER_GLOB } from '../node/files';
-import { entryFor, search, type IndexEntry } from '../core/service/workspaceSearch';
+import { entryFor, type IndexEntry } from '../core/service/workspaceSearch';
 import { IndexChangedNotification, IndexReadyNotification, type IndexStats } from '../protocol';
 import { fileNameOf, WorkspaceIndex } from './workspaceIndex';
 /** How long a query waits for a running build before answering from what is indexed. */
@@ -142,13 +142,14 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     const mapKind = symbolKindMapper(ctx.clientCapabilities.workspace?.symbol?.symbolKind?.valueSet);
     const itemKind = mapKind(SYMBOL_KINDS.item);
     const caseKind = mapKind(SYMBOL_KINDS.header);
-    const matches = search(entries, params.query ?? '', MAX_RESULTS, () => token.isCancellationRequested);
-    return matches.map(({ entry, item }): SymbolInformation => {
+    const matches = ctx.service.workspaceSearch(entries, params.query ?? '', MAX_RESULTS, isCancelledBy(token));
+    return matches.map((match): SymbolInformation => {
+      const { entry, item } = match;
       if (!item) {
         return {
-          name: entry.caseNumber!,
+          name: match.caseNumber.name,
           kind: caseKind,
-          location: { uri: entry.uri, range: entry.caseNumberRange! },
+          location: { uri: entry.uri, range: match.caseNumber.range },
           containerName: entry.fileName,
         };
       }

@@ -64,13 +64,10 @@ export function looksLikeLetter(text: string): boolean {
   return LAYOUT_MARKERS.some((m) => text.includes(m));
 }
 
-export interface Match {
-  entry: IndexEntry;
-  /** Undefined: the case number itself. */
-  item?: IndexedItem;
-  /** 0 substring of the name/case number, 1 all words. Lower is better. */
-  rank: number;
-}
+/** An item of a letter, or (without `item`) its case number. `rank`: 0 substring of the name or case number, 1 all words; lower is better. */
+export type Match =
+  | { entry: IndexEntry; item: IndexedItem; rank: number }
+  | { entry: IndexEntry; item?: undefined; caseNumber: { name: string; range: Range }; rank: number };
 
 /** A compiled query: `matchItem`/`matchCase` give a rank, or -1 for no match. */
 export function compileQuery(query: string): {
@@ -105,7 +102,8 @@ export function search(
   for (const entry of entries) {
     if (cancelled?.()) break;
     const caseRank = entry.caseNumber ? compiled.matchCase(entry.caseNumber) : -1;
-    if (caseRank >= 0 && entry.caseNumber) matches.push({ entry, rank: caseRank });
+    if (caseRank >= 0 && entry.caseNumber && entry.caseNumberRange)
+      matches.push({ entry, rank: caseRank, caseNumber: { name: entry.caseNumber, range: entry.caseNumberRange } });
     for (const item of entry.items) {
       // A case-number query lists that case's items too.
       const rank = !compiled.empty && caseRank === 0 ? 0 : compiled.matchItem(item.key);

@@ -1,0 +1,117 @@
+// The language service: every editor feature of a letter behind one object, in the manner of
+// microsoft/vscode-markdown-languageservice. Pure: the host injects where letters and rule findings come from
+// (the server: its per-version analysis cache, its size limit and its settings; a test: a few texts in
+// memory) and gets plain data back, which server/src/lsp converts to LSP types.
+import type { IsCancelled } from '../cancel';
+import type { ImrDocument, Position } from '../model';
+import { outline, type OutlineNode } from '../outline';
+import { runRules, type Finding } from '../rules';
+import type { SourceText } from '../source';
+import { completionsAt, type CompletionEntry } from './completion';
+import { foldingRanges, foldsOf, type FoldingOptions, type FoldingRange } from './folding';
+import { hoverAt, type HoverResult } from './hover';
+import { decisionLens, type DecisionLens } from './lens';
+import { selectionsAt, type Selection } from './selection';
+import { collectTokens, type TokenTable } from './tokens';
+import { search, type IndexEntry, type Match } from './workspaceSearch';
+
+/** A parsed letter: the model and the text it was read from. */
+export interface Letter {
+  readonly document: ImrDocument;
+  readonly source: SourceText;
+}
+
+/** Where letters and findings come from; `L` is the host's own letter record (the server's analyses). */
+export interface LanguageServiceHost<L extends Letter = Letter> {
+  /** The letter at `uri` that features serve, or undefined (not open; for the server, also over its size limit). */
+  letter(uri: string): L | undefined;
+  /** The letter at `uri` for its outline, which the server keeps for letters over the size limit. Default: `letter`. */
+  outlineLetter?(uri: string): L | undefined;
+  /**
+   * The rule findings of the letter at `uri` under its configuration (the server memoises them per settings).
+   * Default: every rule with its default settings.
+   */
+  findings?(uri: string, letter: L): readonly Finding[] | Promise<readonly Finding[]>;
+  /** Called before and after the costliest work on a letter (its tokens), so a host may reclaim memory. */
+  aroundLargeWork?(letter: L): void;
+}
+
+/** One method per feature; each answers for the letter at `uri`, or with its empty result when there is none. */
+export interface LanguageService {
+  /** Semantic tokens, built once per letter (a new version is a new letter). */
+  tokens(uri: string): TokenTable | undefined;
+  completion(uri: string, position: Position): CompletionEntry[];
+  /** `markdown`: the client renders Markdown, else plain text. */
+  hover(uri: string, position: Position, options: { markdown: boolean }): Promise<HoverResult | undefined>;
+  folding(uri: string, options: FoldingOptions, isCancelled?: IsCancelled): FoldingRange[];
+  selection(uri: string, positions: readonly Position[], isCancelled?: IsCancelled): Selection[];
+  lens(uri: string): DecisionLens | undefined;
+  outline(uri: string): OutlineNode[];
+  /** The rule findings, as diagnostics show them. */
+  diagnostics(uri: string): Promise<readonly Finding[]>;
+  /** Items and case numbers of the workspace's letters (`entries`, from the host's index) matching `query`. */
+  workspaceSearch(entries: Iterable<IndexEntry>, query: string, limit: number, isCancelled?: IsCancelled): Match[];
+}
+
+export function createLanguageService<L extends Letter>(host: LanguageServiceHost<L>): LanguageService {
+  const tokenTables = new WeakMap<Letter, TokenTable>();
+  const findingsOf = (uri: string, letter: L): Promise<readonly Finding[]> =>
+    Promise.resolve(host.findings ? host.findings(uri, letter) : runRules(letter.document, letter.source));
+
+  return {
+    tokens(uri) {
+      const letter = host.letter(uri);
+      if (!letter) return undefined;
+      let table = tokenTables.get(letter);
+      if (!table) {
+        host.aroundLargeWork?.(letter);
+        table = collectTokens(letter.document, letter.source);
+        tokenTables.set(letter, table);
+        host.aroundLargeWork?.(letter);
+      }
+      return table;
+    },
+    completion(uri, position) {
+      const letter = host.letter(uri);
+      if (!letter) return [];
+      // A client's position may lie outside the text: every edit range is built from the clamped one.
+      const { document, source } = letter;
+      return completionsAt(document, source, source.clamp(position), { eol: source.eol });
+    },
+    async hover(uri, position, { markdown }) {
+      const letter = host.letter(uri);
+      if (!letter) return undefined;
+      const findings = await findingsOf(uri, letter);
+      return hoverAt(letter.document, letter.source, letter.source.clamp(position), { findings, markdown });
+    },
+    folding(uri, options, isCancelled) {
+      const letter = host.letter(uri);
+      return letter ? foldingRanges(foldsOf(letter.document, isCancelled), options) : [];
+    },
+    selection(uri, positions, isCancelled) {
+      const letter = host.letter(uri);
+      if (!letter) return [];
+      const { document, source } = letter;
+      return selectionsAt(
+        document,
+        positions.map((p) => source.clamp(p)),
+        isCancelled,
+      );
+    },
+    lens(uri) {
+      const letter = host.letter(uri);
+      return letter && decisionLens(letter.document);
+    },
+    outline(uri) {
+      const letter = host.outlineLetter ? host.outlineLetter(uri) : host.letter(uri);
+      return letter ? outline(letter.document) : [];
+    },
+    async diagnostics(uri) {
+      const letter = host.letter(uri);
+      return letter ? findingsOf(uri, letter) : [];
+    },
+    workspaceSearch(entries, query, limit, isCancelled) {
+      return search(entries, query, limit, isCancelled);
+    },
+  };
+}

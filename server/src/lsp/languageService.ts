@@ -1,0 +1,23 @@
+// The server's host for the language service (core/service): letters are the shared per-version analyses,
+// none over `imr.maxDocumentSize` except for the outline; findings are the analysis's memoised rule run under
+// the document's settings; memory is reclaimed around the work on a large letter.
+import { createLanguageService, type LanguageService } from '../core/service';
+import type { Analysis } from './analysis';
+import { openAnalysis, type ServerContext } from './context';
+import { collectAfterLargeWork } from './memory';
+
+/** `context` is read at each call: the service is made while the context object is being built. */
+export function createServerLanguageService(context: () => ServerContext): LanguageService {
+  return createLanguageService<Analysis>({
+    letter: (uri) => openAnalysis(context(), uri)?.analysis,
+    outlineLetter: (uri) => openAnalysis(context(), uri, { includeTooLarge: true })?.analysis,
+    async findings(uri, analysis) {
+      const ctx = context();
+      const configuration = await ctx.settings.configurationFor(uri);
+      // The document may have changed while the settings were fetched: then its findings are not this version's.
+      const current = ctx.documents.get(uri);
+      return current && current.version === analysis.version ? ctx.analyses.findings(analysis, configuration) : [];
+    },
+    aroundLargeWork: (analysis) => collectAfterLargeWork(analysis.size),
+  });
+}
