@@ -1,8 +1,5 @@
 // The protocol's encoding of semantic tokens: five integers per token, positions relative to the previous one.
-import { cell, TOKEN_MODIFIERS, TOKEN_TYPES, type Token, type TokenTable } from '../core/service/tokens';
-
-const TYPE_INDEX = new Map<string, number>(TOKEN_TYPES.map((t, i) => [t, i]));
-const MODIFIER_BIT = new Map<string, number>(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));
+import { cell, tokenKind, type Token, type TokenTable } from '../core/service/tokens';
 
 /** The LSP encoding of tokens `[from, to)` of a table: five integers per token, relative positions. */
 export function encodeTable(table: TokenTable, from = 0, to = table.count): number[] {
@@ -36,10 +33,9 @@ export function encodeTokens(tokens: readonly Token[]): number[] {
     data[k++] = deltaLine;
     data[k++] = deltaLine === 0 ? t.start - character : t.start;
     data[k++] = t.end - t.start;
-    data[k++] = TYPE_INDEX.get(t.type)!;
-    let bits = 0;
-    for (const m of t.modifiers) bits |= MODIFIER_BIT.get(m)!;
-    data[k++] = bits;
+    const kind = tokenKind(t.type, t.modifiers);
+    data[k++] = kind >>> 16;
+    data[k++] = kind & 0xffff;
     line = t.line;
     character = t.start;
   }

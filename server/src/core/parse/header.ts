@@ -184,5 +184,6 @@ export function parseHeader(lines: readonly Line[]): Header | undefined {
     if (!end || comparePositions(end, f.labelRange.end) < 0) end = f.labelRange.end;
     if (comparePositions(end, f.valueRange.end) < 0) end = f.valueRange.end;
   }
-  return { range: { start: start!, end: end! }, fields };
+  if (!start || !end) return undefined;
+  return { range: { start, end }, fields };
 }

@@ -32,9 +32,8 @@ function fieldName(document: ImrDocument): string {
 function insertFix(document: ImrDocument, source: SourceText, item: DisputedItem): Fix[] {
   if (!hasL3Labels(document.layout) || !item.text.text) return [];
   // Before the rationale: after the Claims Administrator field when there is one, else after the heading.
-  const before = item.rationale
-    ? item.fields.filter((f) => f.range.start.line < item.rationale!.range.start.line)
-    : item.fields;
+  const rationale = item.rationale;
+  const before = rationale ? item.fields.filter((f) => f.range.start.line < rationale.range.start.line) : item.fields;
   const anchor = before[before.length - 1];
   const line = anchor ? anchor.range.end.line : item.headingRange.end.line;
   const doubled = document.variant.extraction === 'doubled';

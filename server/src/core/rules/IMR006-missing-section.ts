@@ -122,13 +122,14 @@ export const missingSection: Rule = {
     // A letter cut short gets one information from IMR000, not an error per missing section.
     if (layout === 'unknown' || isTruncated(document)) return [];
     const { expected, rank } = expectedSections(layout);
-    // First occurrence of each expected section, in document order.
-    const present: Section[] = [];
+    // First occurrence of each expected section, in document order, with its place in `expected`.
+    const present: { section: Section; rank: number }[] = [];
     const seen = new Set<SectionKind>();
-    for (const s of document.sections) {
-      if (!rank.has(s.kind) || seen.has(s.kind)) continue;
-      seen.add(s.kind);
-      present.push(s);
+    for (const section of document.sections) {
+      const r = rank.get(section.kind);
+      if (r === undefined || seen.has(section.kind)) continue;
+      seen.add(section.kind);
+      present.push({ section, rank: r });
     }
     const reports: Report[] = [];
     for (const [k, e] of expected.entries()) {
@@ -136,7 +137,7 @@ export const missingSection: Rule = {
       // Where it should be: before the next expected section that is there, else at the end of the letter.
       const next = expected
         .slice(k + 1)
-        .map((x) => present.find((s) => s.kind === x.kind))
+        .map((x) => present.find((p) => p.section.kind === x.kind)?.section)
         .find((s) => s !== undefined);
       const where = next ? `; it belongs before "${next.title}"` : '; it belongs at the end of the letter';
       reports.push({
@@ -144,13 +145,12 @@ export const missingSection: Rule = {
         range: next ? next.headingRange : { start: document.range.end, end: document.range.end },
       });
     }
-    const ranks = present.map((s) => rank.get(s.kind)!);
+    const ranks = present.map((p) => p.rank);
     // In order, as nearly every letter is: then the longest in-order run is all of them.
     if (ORDER_KNOWN[layout] && present.length > 1 && !isIncreasing(ranks)) {
       const keep = inOrder(ranks);
-      present.forEach((s, k) => {
+      present.forEach(({ section: s, rank: r }, k) => {
         if (keep.has(k)) return;
-        const r = rank.get(s.kind)!;
         const before = [...expected]
           .slice(0, r)
           .reverse()

@@ -251,7 +251,7 @@ function decisionCompletions(start: Position, end: Position, space: string): Com
 function guidelineCompletions(before: string, position: Position): CompletionEntry[] {
   // Replace the word being typed (letters, digits and the `-` of Non-MTUS) before the caret.
   // Matched only from the start of a word: `/[A-Za-z0-9-]*$/` alone re-reads a long word from each position.
-  const word = /(?<![A-Za-z0-9-])[A-Za-z0-9-]*$/.exec(before)![0];
+  const word = /(?<![A-Za-z0-9-])[A-Za-z0-9-]*$/.exec(before)?.[0] ?? '';
   const range = { start: point(position.line, before.length - word.length), end: position };
   const afterMtus = /\bMTUS\s+$|,\s+and\s+$/i.test(before) && !/Non-MTUS\s+(?:Citation\s+)?$/i.test(before);
   const afterNonMtus = /Non-MTUS\s+Citation\s+$/i.test(before);

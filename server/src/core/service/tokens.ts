@@ -65,8 +65,9 @@ export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
 
 export const LEGEND = { tokenTypes: [...TOKEN_TYPES] as string[], tokenModifiers: [...TOKEN_MODIFIERS] as string[] };
 
-const TYPE_INDEX = new Map<string, number>(TOKEN_TYPES.map((t, i) => [t, i]));
-const MODIFIER_BIT = new Map<string, number>(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));
+// Built from the complete lists, so every type and modifier has its entry.
+const TYPE_INDEX = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
+const MODIFIER_BIT = Object.fromEntries(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i])) as Record<TokenModifier, number>;
 
 /** One single-line token: `[start, end)` UTF-16 characters on `line`. */
 export interface Token {
@@ -77,11 +78,14 @@ export interface Token {
   modifiers: TokenModifier[];
 }
 
-function kind(type: TokenType, ...modifiers: TokenModifier[]): Kind {
+/** A token's type index (high 16 bits) and modifier bits (low 16), as the LSP encoding wants them. */
+export function tokenKind(type: TokenType, modifiers: readonly TokenModifier[] = []): Kind {
   let bits = 0;
-  for (const m of modifiers) bits |= MODIFIER_BIT.get(m)!;
-  return (TYPE_INDEX.get(type)! << 16) | bits;
+  for (const m of modifiers) bits |= MODIFIER_BIT[m];
+  return (TYPE_INDEX[type] << 16) | bits;
 }
+
+const kind = (type: TokenType, ...modifiers: TokenModifier[]): Kind => tokenKind(type, modifiers);
 
 const K = {
   label: kind('property'),
