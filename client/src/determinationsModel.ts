@@ -7,7 +7,7 @@ export type DecisionFilter = 'all' | 'Upheld' | 'Overturned' | 'invalid';
 
 export interface Filters {
   decision: DecisionFilter;
-  /** Case-insensitive; matched against the case number, the file name and the item labels. */
+  /** Case-insensitive; matched against the case number, the file name and the item names (whole). */
   text: string;
 }
 
@@ -85,10 +85,18 @@ export function applyFilters(
     }
     const letterMatches =
       (letter.caseNumber ?? '').toLowerCase().includes(text) || letter.fileName.toLowerCase().includes(text);
-    const items = letterMatches ? byDecision : byDecision.filter((item) => item.label.toLowerCase().includes(text));
+    const items = letterMatches
+      ? byDecision
+      : byDecision.filter((item) => (item.wholeName ?? item.label).toLowerCase().includes(text));
     if (letterMatches || items.length > 0) out.push({ letter, items });
   }
   return out;
+}
+
+/** `3. <the whole item name> — Upheld`: the name that the label may have cut. */
+export function itemTooltip(item: PickableItem): string {
+  const name = item.wholeName ? `${item.label.slice(0, item.label.indexOf('. ') + 2)}${item.wholeName}` : item.label;
+  return `${name} — ${item.description}`;
 }
 
 /** The view's description while filters are on: `Overturned · "knee"`. */

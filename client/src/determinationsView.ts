@@ -15,6 +15,7 @@ import {
   applyFilters,
   DECISION_ICONS,
   filtersText,
+  itemTooltip,
   letterDescription,
   letterLabel,
   letterTooltip,
@@ -93,7 +94,7 @@ export class DeterminationsProvider implements vscode.TreeDataProvider<Determina
     const treeItem = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.None);
     treeItem.id = `${node.letter.uri}#${item.range.start.line}`;
     treeItem.description = item.description;
-    treeItem.tooltip = `${item.label} — ${item.description}`;
+    treeItem.tooltip = itemTooltip(item);
     const color = DECISION_COLORS[item.decision];
     treeItem.iconPath = new vscode.ThemeIcon(
       DECISION_ICONS[item.decision],

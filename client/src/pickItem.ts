@@ -20,10 +20,11 @@ export function registerPickItem(context: vscode.ExtensionContext, host: ServerH
       ({ items } = await client.sendRequest(DocumentItemsRequest, { uri }));
     }
     const choice = await vscode.window.showQuickPick(
-      items.map((item) => ({ label: item.label, description: item.description, item })),
+      items.map((item) => ({ label: item.label, description: item.description, detail: item.wholeName, item })),
       {
         placeHolder: items.length ? 'Go to a disputed item' : 'This letter has no disputed item',
         matchOnDescription: true,
+        matchOnDetail: true,
       },
     );
     if (choice) await reveal(vscode.Uri.parse(uri), toRange(choice.item.range));

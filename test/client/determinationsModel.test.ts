@@ -6,6 +6,7 @@ import {
   countsText,
   DECISION_ICONS,
   filtersText,
+  itemTooltip,
   letterDescription,
   letterTooltip,
 } from '../../client/src/determinationsModel';
@@ -87,4 +88,18 @@ test('the view description names the active filters', () => {
   assert.equal(filtersText({ decision: 'all', text: ' ' }), undefined);
   assert.equal(filtersText({ decision: 'Overturned', text: 'knee' }), 'Overturned · "knee"');
   assert.equal(filtersText({ decision: 'invalid', text: '' }), 'invalid or missing');
+});
+
+test('a shortened item name: the tooltip and the text filter use the whole name', () => {
+  const long: PickableItem = {
+    ...item('1. Associated surgical service: Cold compression…', 'Upheld', 70),
+    wholeName: 'Associated surgical service: Cold compression therapy 30 day rental',
+  };
+  assert.equal(itemTooltip(long), '1. Associated surgical service: Cold compression therapy 30 day rental — Upheld');
+  assert.equal(itemTooltip(item('2. Knee brace', 'Overturned', 80)), '2. Knee brace — Overturned');
+  const letter: LetterSummary = { ...odd, items: [long] };
+  assert.deepEqual(
+    applyFilters([letter], { decision: 'all', text: 'RENTAL' }).map((x) => x.items.map((i) => i.label)),
+    [['1. Associated surgical service: Cold compression…']],
+  );
 });

@@ -37,20 +37,41 @@ describe('code lens', () => {
     assert.equal(lens.command?.command, 'imr.pickItem');
     const [argUri, items] = lens.command.arguments as [
       string,
-      Array<{ label: string; description: string; range: unknown }>,
+      Array<{ label: string; description: string; wholeName?: string; range: unknown }>,
     ];
     assert.equal(argUri, uri);
+    // Names over 48 characters are cut at their end (the decision stays in view); the whole name goes along.
     assert.deepEqual(
-      items.map((i) => [i.label, i.description]),
+      items.map((i) => [i.label, i.description, i.wholeName]),
       [
-        ['1. Right shoulder arthroscopy RCR (rotator cuff repair) and decompression', 'Upheld'],
-        ['2. Medical Clearance', 'Upheld'],
-        ['3. Labs to include: EKG', 'Upheld'],
-        ['4. Labs to include: Chest X-ray', 'Upheld'],
-        ['5. Post-op physical therapy 2 times a week for 4 weeks', 'Upheld'],
-        ['6. Associated surgical service: Cold compression therapy 30 day rental', 'Upheld'],
-        ['7. Associated surgical service: Shoulder wrap for purchase', 'Upheld'],
-        ['8. Associated surgical service: Shoulder sling with abduction pillow', 'Upheld'],
+        [
+          '1. Right shoulder arthroscopy RCR (rotator cuff…',
+          'Upheld',
+          'Right shoulder arthroscopy RCR (rotator cuff repair) and decompression',
+        ],
+        ['2. Medical Clearance', 'Upheld', undefined],
+        ['3. Labs to include: EKG', 'Upheld', undefined],
+        ['4. Labs to include: Chest X-ray', 'Upheld', undefined],
+        [
+          '5. Post-op physical therapy 2 times a week for 4…',
+          'Upheld',
+          'Post-op physical therapy 2 times a week for 4 weeks',
+        ],
+        [
+          '6. Associated surgical service: Cold compression…',
+          'Upheld',
+          'Associated surgical service: Cold compression therapy 30 day rental',
+        ],
+        [
+          '7. Associated surgical service: Shoulder wrap for…',
+          'Upheld',
+          'Associated surgical service: Shoulder wrap for purchase',
+        ],
+        [
+          '8. Associated surgical service: Shoulder sling…',
+          'Upheld',
+          'Associated surgical service: Shoulder sling with abduction pillow',
+        ],
       ],
     );
     assert.deepEqual(items[0].range, r(52, 1, 52, 79));
@@ -65,7 +86,7 @@ describe('code lens', () => {
     const [, items] = single.lenses[0].command.arguments as [string, Array<{ label: string; description: string }>];
     assert.deepEqual(
       items.map((i) => [i.label, i.description]),
-      [['1. EMG/NCS of the right upper extremity was … EMG of the right upper extremity', 'Overturned']],
+      [['1. EMG/NCS of the right upper extremity was the…', 'Overturned']],
     );
   });
 

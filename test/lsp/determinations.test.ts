@@ -67,7 +67,7 @@ describe('determinations requests', () => {
       result.letters[0].items.map((i) => [i.label, i.description, i.decision, i.range.start.line]),
       [
         ['1. MRI of neck and right hand without contrast', 'Upheld', 'Upheld', 49],
-        ['2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head', 'Overturned', 'Overturned', 77],
+        ['2. Acupuncture 3 times a week for 2 weeks, neck…', 'Overturned', 'Overturned', 77],
       ],
     );
   });
@@ -89,7 +89,7 @@ describe('determinations requests', () => {
       items.map((i) => [i.label, i.decision]),
       [
         ['1. MRI of neck and right hand without contrast', 'Upheld'],
-        ['2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head', 'Upheld'],
+        ['2. Acupuncture 3 times a week for 2 weeks, neck…', 'Upheld'],
       ],
     );
     assert.deepEqual((await determinations()).letters[0].counts, { items: 2, upheld: 2, overturned: 0, invalid: 0 });

@@ -99,7 +99,7 @@ describe('folding ranges: client capabilities', () => {
       kind: 'region',
       startCharacter: 0,
       endCharacter: 35,
-      collapsedText: 'Physical therapy 2 times a week for 4 weeks for the lumbar spine · Upheld',
+      collapsedText: 'Physical therapy 2 times a week for 4 weeks for… · Upheld',
     });
     assert.equal(folds[9].collapsedText, 'Ibuprofen 800mg #60 · Overturned');
     assert.equal(folds[6].collapsedText, undefined);

@@ -234,7 +234,7 @@ describe('a client with no capabilities at all', () => {
         .filter((s) => s.containerName === 'IMR ISSUES, DECISIONS AND RATIONALES')
         .map((s) => [s.name, s.kind, s.location.range.start.line]),
       [
-        ['Physical therapy 2 times a week for 4 weeks for the lumbar spine', SymbolKind.Function, 41],
+        ['Physical therapy 2 times a week for 4 weeks for…', SymbolKind.Function, 41],
         ['Ibuprofen 800mg #60', SymbolKind.Function, 50],
       ],
     );

@@ -68,7 +68,7 @@ describe('IMR001 missing-rationale', () => {
     assert.deepEqual(findingsOf(applyFix(text, f), 'IMR001'), []);
   });
 
-  test('a long item name is shortened at a word', () => {
+  test('a long item name is shortened at its end, at a word, after 72 characters', () => {
     const text = letter([
       'Retrospective request for open reduction internal fixation of the left distal radius: Upheld',
       CA,
@@ -76,7 +76,7 @@ describe('IMR001 missing-rationale', () => {
     ]);
     assert.equal(
       only(text, 'IMR001').message,
-      'Item 1 "Retrospective request for open reduction…" (Upheld) has no Decision rationale.',
+      'Item 1 "Retrospective request for open reduction internal fixation of the left…" (Upheld) has no Decision rationale.',
     );
   });
 });

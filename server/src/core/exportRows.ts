@@ -1,7 +1,8 @@
 // The rows of `imr export` and of the editor's Export Disputed Items: one per disputed item, with the names
 // and citation labels of the outline, written as JSON or CSV. Pure; shared by the CLI and the server.
 import type { DisputedItem, GuidelineBody, ImrDocument } from './model';
-import { citationLabels, collapse, itemText } from './outline';
+import { citationLabels, itemText } from './outline';
+import { collapse } from './text/shorten';
 import { toCsv } from './text/csv';
 
 export type Basis = 'MTUS' | 'Non-MTUS' | 'MTUS and Non-MTUS' | 'no evidence cited' | 'none';

@@ -13,6 +13,7 @@ import type {
   Section,
 } from './model';
 import { comparePositions, containsRange } from './range';
+import { collapse, shorten } from './text/shorten';
 
 export type OutlineKind = 'header' | 'headerField' | 'section' | 'credentials' | 'item' | 'field';
 
@@ -31,8 +32,15 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-/** Names longer than this are cut in the middle. */
-export const MAX_NAME_LENGTH = 80;
+/**
+ * Item names longer than this are cut at their end: short enough that in a sidebar of the default width the
+ * detail after the name, which starts with the decision, stays in view.
+ */
+export const MAX_NAME_LENGTH = 48;
+/** Whole item names (workspace symbols, tooltips): longer than any real letter's. */
+const MAX_WHOLE_NAME_LENGTH = 400;
+/** A field's citations, after its name. */
+const MAX_DETAIL_LENGTH = 160;
 const SEPARATOR = ' · ';
 
 export function outline(doc: ImrDocument): OutlineNode[] {
@@ -130,10 +138,16 @@ function fieldNode(field: Field): OutlineNode {
   };
 }
 
-/** The item text on one line, cut in the middle when long; `Item n` when the item has no text. */
+/** The item text on one line, cut at its end when long; `Item n` when the item has no text. */
 export function itemName(item: DisputedItem): string {
   const text = itemText(item);
   return text ? shorten(text, MAX_NAME_LENGTH) : `Item ${item.index}`;
+}
+
+/** The item text on one line, bounded (a 10 MB line is not sent whole): where the whole name is wanted. */
+export function wholeItemName(item: DisputedItem): string {
+  const text = itemText(item);
+  return text ? shorten(text, MAX_WHOLE_NAME_LENGTH) : `Item ${item.index}`;
 }
 
 /** The item text on one line. */
@@ -168,7 +182,7 @@ export function mainCitation(field: Field | undefined): string {
   if (!main) return 'no citation';
   if (main.kind === 'mtus') {
     const [firstPart] = main.parts;
-    return firstPart ? `MTUS ${partName(firstPart)}` : shorten(collapse(main.text), 60);
+    return firstPart ? `MTUS ${partName(firstPart)}` : shorten(main.text, 60);
   }
   return `Non-MTUS ${main.source && main.source !== 'other' ? main.source : shorten(nonMtusText(main), 40)}`;
 }
@@ -177,7 +191,7 @@ export function mainCitation(field: Field | undefined): string {
 export function guidelineSummary(g: GuidelineBody): string {
   if (g.noEvidence) return 'no medical evidence cited';
   const labels = citationLabels(g);
-  return labels.length ? shorten(labels.join('; '), MAX_NAME_LENGTH * 2) : 'no citation';
+  return labels.length ? shorten(labels.join('; '), MAX_DETAIL_LENGTH) : 'no citation';
 }
 
 /**
@@ -220,26 +234,6 @@ function partQualifier(part: MtusPart): string {
 
 function nonMtusText(c: Citation): string {
   return collapse(c.text.replace(/^Non-MTUS\s+(?:Citation\s*)?/i, '')) || 'citation';
-}
-
-/** Keeps the start and the end (where dosage and quantity are) around ` … `; at most `max` characters. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const budget = max - 3;
-  const headLength = Math.ceil(budget * 0.55);
-  const tailLength = budget - headLength;
-  let head = text.slice(0, headLength);
-  let tail = text.slice(text.length - tailLength);
-  // Cut at a word boundary when one is near, rather than inside a word.
-  const headSpace = head.lastIndexOf(' ');
-  if (headSpace >= headLength * 0.6) head = head.slice(0, headSpace);
-  const tailSpace = tail.indexOf(' ');
-  if (tailSpace >= 0 && tailSpace <= tailLength * 0.4) tail = tail.slice(tailSpace + 1);
-  return `${head.trimEnd()} … ${tail.trimStart()}`;
-}
-
-export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function stripColon(label: string): string {

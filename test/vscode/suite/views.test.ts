@@ -67,7 +67,7 @@ suite('Determinations view', () => {
       children.map((c) => [c.label, c.description, (c.iconPath as vscode.ThemeIcon).id]),
       [
         ['1. MRI of neck and right hand without contrast', 'Upheld', 'circle-slash'],
-        ['2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head', 'Overturned', 'pass'],
+        ['2. Acupuncture 3 times a week for 2 weeks, neck…', 'Overturned', 'pass'],
       ],
     );
   });
@@ -100,7 +100,13 @@ suite('Determinations view', () => {
     assert.deepEqual(files(byText), ['CM16-0230548.txt']);
     assert.deepEqual(
       (await api.determinations.getChildren(byText[0])).map((c) => (c.kind === 'item' ? c.item.label : '')),
-      ['2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head'],
+      ['2. Acupuncture 3 times a week for 2 weeks, neck…'],
+    );
+    const [acupuncture] = await api.determinations.getChildren(byText[0]);
+    assert.ok(acupuncture);
+    assert.equal(
+      api.determinations.getTreeItem(acupuncture).tooltip,
+      '2. Acupuncture 3 times a week for 2 weeks, neck, right hand and head — Overturned',
     );
   });
 

@@ -3,7 +3,8 @@
 // decision is a sentence the parser reads separately.
 import type { DecisionValue, DisputedItem, ImrDocument, Polarity, Range } from '../model';
 import type { SourceText } from '../source';
-import { hasL3Labels, itemName, shorten } from './messages';
+import { hasL3Labels, itemName } from './messages';
+import { shorten } from '../text/shorten';
 import type { Fix, Report, Rule } from './types';
 
 // Misspellings whose meaning is beyond doubt: safe to normalise in bulk.

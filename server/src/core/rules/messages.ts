@@ -1,19 +1,13 @@
 // How findings name what they are about: `Item 2 "Medical Clearance" (Upheld)`, a section by its heading.
 import type { DisputedItem, ImrDocument, Layout } from '../model';
+import { shorten } from '../text/shorten';
 
-const MAX_NAME = 48;
-
-/** A long item name cut at a word boundary, with an ellipsis. */
-export function shorten(text: string, max = MAX_NAME): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.lastIndexOf(' ', max - 1);
-  return `${flat.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:.-]+$/, '')}…`;
-}
+/** Item names in findings: long enough to read the item by, cut at the end; the item number says which. */
+const MAX_NAME = 72;
 
 /** `Item 2 "Medical Clearance"`; the subject is the part decided on (a partial authorisation's remainder). */
 export function itemName(item: DisputedItem): string {
-  const name = shorten(item.subject || item.text.text);
+  const name = shorten(item.subject || item.text.text, MAX_NAME);
   return name ? `Item ${item.index} "${name}"` : `Item ${item.index}`;
 }
 
@@ -24,7 +18,7 @@ export function quote(text: string, max = MAX_NAME): string {
 
 /** `item 2 ("Medical Clearance")`, for the middle of a sentence. */
 export function itemInSentence(item: DisputedItem): string {
-  const name = shorten(item.subject || item.text.text);
+  const name = shorten(item.subject || item.text.text, MAX_NAME);
   return name ? `item ${item.index} ("${name}")` : `item ${item.index}`;
 }
 

@@ -3,15 +3,17 @@
 // one of the two words. Zero counts are shown (`· 0 overturned`), so the line always reads the same way.
 // Documents without a decisions heading get the lens on the first item line; without items, none.
 import type { DisputedItem, ImrDocument, Range } from '../model';
-import { decisionLabel, itemName, outlineDecision, type OutlineDecision } from '../outline';
+import { decisionLabel, itemName, outlineDecision, wholeItemName, type OutlineDecision } from '../outline';
 
 /** An item's decision: the two valid words, a word that is neither (`invalid`), or none at all (`missing`). */
 export type ItemDecision = OutlineDecision;
 
 /** One disputed item as a list entry (the picker, the code lens, the Determinations view). */
 export interface PickableItem {
-  /** `<n>. <item name>` */
+  /** `<n>. <item name>`, the name cut at its end when long (outline.ts `itemName`). */
   label: string;
+  /** The whole item text on one line, when `label` had to cut it (up to a bound): for tooltips and filters. */
+  wholeName?: string;
   /** The decision as the outline shows it: `Upheld`, `Overturned`, `no decision`, or the invalid word in quotes. */
   description: string;
   decision: ItemDecision;
@@ -56,12 +58,16 @@ export function lensTitle(counts: DecisionCounts): string {
 }
 
 export function pickableItem(item: DisputedItem): PickableItem {
-  return {
-    label: `${item.index}. ${itemName(item)}`,
+  const name = itemName(item);
+  const pick: PickableItem = {
+    label: `${item.index}. ${name}`,
     description: decisionLabel(item),
     decision: outlineDecision(item),
     range: item.headingRange,
   };
+  const whole = wholeItemName(item);
+  if (whole !== name) pick.wholeName = whole;
+  return pick;
 }
 
 export function pickableItems(doc: ImrDocument): PickableItem[] {

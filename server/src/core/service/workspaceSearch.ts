@@ -5,12 +5,12 @@
 // (`medial branch`, `CM17-00`), or else every word of the query in the item text, in any order
 // (`branch medial`).
 import type { DecisionValue, ImrDocument, Range } from '../model';
-import { itemName, itemText } from '../outline';
+import { itemText, wholeItemName } from '../outline';
 import { LAYOUT_MARKERS } from '../parse/headings';
 import { pickableItem, type PickableItem } from './lens';
 
 export interface IndexedItem {
-  /** The outline name (shortened when long). */
+  /** The whole item name: the symbol picker filters on it, so that no word searched for may be cut off. */
   name: string;
   /** The whole item text, whitespace folded and lower-cased, for matching. */
   key: string;
@@ -48,7 +48,7 @@ export function entryFor(uri: string, fileName: string, document: ImrDocument): 
   if (decisionDate) entry.decisionDate = decisionDate;
   for (const item of document.items) {
     entry.items.push({
-      name: itemName(item),
+      name: wholeItemName(item),
       key: searchKey(itemText(item)),
       decision: item.decision?.value,
       range: item.range,
