@@ -45,7 +45,7 @@ import { CancelledError, type IsCancelled } from '../core/cancel';
 import type { LanguageService } from '../core/service';
 import type { Analysis, AnalysisCache } from './analysis';
 import type { Logger } from './log';
-import type { SettingsStore } from './settings';
+import type { DocumentConfiguration, SettingsStore } from './settings';
 
 export interface ServerContext {
   connection: Connection;
@@ -176,4 +176,17 @@ export function openAnalysis(
   const tooLarge = isTooLarge(context, document);
   if (tooLarge && !options.includeTooLarge) return undefined;
   return { document, analysis: context.analyses.get(document), tooLarge };
+}
+
+/**
+ * The configuration of the document at `uri` once fetched, or undefined when meanwhile the document was closed
+ * or changed from `version` (a check of the newer version is on its way then).
+ */
+export async function configurationIfCurrent(
+  context: ServerContext,
+  uri: string,
+  version: number,
+): Promise<DocumentConfiguration | undefined> {
+  const configuration = await context.settings.configurationFor(uri);
+  return context.documents.get(uri)?.version === version ? configuration : undefined;
 }

@@ -27,7 +27,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix, Severity } from '../core/rules';
-import { handler, throwIfCancelled, type Feature, type ServerContext } from './context';
+import { configurationIfCurrent, handler, throwIfCancelled, type Feature, type ServerContext } from './context';
 import { uriForLog } from './log';
 
 export const DIAGNOSTIC_SOURCE = 'imr';
@@ -115,20 +115,19 @@ export async function checkDocument(
   token?: CancellationToken,
 ): Promise<CheckResult | undefined> {
   const { uri, version } = document;
-  const configuration = await context.settings.configurationFor(uri);
+  const configuration = await configurationIfCurrent(context, uri, version);
   throwIfCancelled(token);
-  const current = context.documents.get(uri);
-  if (!current || current.version !== version) return undefined;
+  if (!configuration) return undefined;
   const limit = configuration.settings.maxDocumentSize;
-  if (current.getText().length > limit) {
+  if (document.getText().length > limit) {
     return {
       version,
       generation: configuration.generation,
       findings: [],
-      diagnostics: [tooLargeDiagnostic(current, limit, context.extensionRoot)],
+      diagnostics: [tooLargeDiagnostic(document, limit, context.extensionRoot)],
     };
   }
-  const analysis = context.analyses.get(current);
+  const analysis = context.analyses.get(document);
   const findings = context.analyses.findings(analysis, configuration);
   const diagnostics = findings.map((f) => toDiagnostic(f, version, context.extensionRoot, uri));
   return { version, generation: configuration.generation, findings, diagnostics };
@@ -146,38 +145,52 @@ function resultId(version: number, generation: number): string {
   return `${SESSION}:${version}:${generation}`;
 }
 
-/** Push mode: debounced re-checks and publishing, one pending timer and one latest run per document. */
+/** A pull: `unchanged` while the version and settings generation are those of `previousResultId`. */
+async function pullReport(
+  context: ServerContext,
+  params: DocumentDiagnosticParams,
+  token: CancellationToken,
+): Promise<DocumentDiagnosticReport> {
+  const document = context.documents.get(params.textDocument.uri);
+  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const known = resultId(document.version, context.settings.generation);
+  if (params.previousResultId === known) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: known };
+  const result = await checkDocument(context, document, token);
+  if (!result) {
+    // The document changed while its settings were fetched: ask the client to pull again.
+    throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed.', { retriggerRequest: true });
+  }
+  // The settings generation may have moved on while they were fetched.
+  const id = resultId(result.version, result.generation);
+  if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId: id, items: result.diagnostics };
+}
+
+/** Push mode: debounced re-checks and publishing. Per open document: its pending timer and its latest run. */
 class Publisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly latestRun = new Map<string, number>();
-  private readonly opened = new Set<string>();
+  private readonly open = new Map<string, { timer?: NodeJS.Timeout; run: number }>();
   private runs = 0;
 
   constructor(private readonly context: ServerContext) {}
 
   /** A document's content changed: check now when just opened, else after the debounce delay. */
   changed(uri: string): void {
-    const first = !this.opened.has(uri);
-    this.opened.add(uri);
-    this.schedule(uri, first ? 0 : this.context.settings.settingsNow(uri).diagnostics.debounceMs);
+    this.schedule(uri, this.open.has(uri) ? this.context.settings.settingsNow(uri).diagnostics.debounceMs : 0);
   }
 
   schedule(uri: string, delayMs: number): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    const timer = setTimeout(() => {
-      this.timers.delete(uri);
-      void this.run(uri);
+    const state = this.open.get(uri) ?? { run: 0 };
+    this.open.set(uri, state);
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.run(uri, state);
     }, delayMs);
-    this.timers.set(uri, timer);
   }
 
   closed(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.timers.delete(uri);
-    this.latestRun.delete(uri);
-    this.opened.delete(uri);
+    clearTimeout(this.open.get(uri)?.timer);
+    this.open.delete(uri);
     this.send(uri, undefined, []);
   }
 
@@ -186,20 +199,18 @@ class Publisher {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    for (const state of this.open.values()) clearTimeout(state.timer);
+    this.open.clear();
   }
 
-  private async run(uri: string): Promise<void> {
-    const run = ++this.runs;
-    this.latestRun.set(uri, run);
+  private async run(uri: string, state: { run: number }): Promise<void> {
+    const run = (state.run = ++this.runs);
     try {
       const document = this.context.documents.get(uri);
       if (!document) return;
       const result = await checkDocument(this.context, document);
-      // Closed, changed or overtaken by a newer run (settings changed meanwhile): that run publishes.
-      if (!result || this.latestRun.get(uri) !== run || this.context.documents.get(uri)?.version !== result.version)
-        return;
+      // Changed meanwhile (no result), closed (its state gone) or overtaken by a newer run: that one publishes.
+      if (!result || this.open.get(uri) !== state || state.run !== run) return;
       this.send(uri, result.version, result.diagnostics);
       this.context.logger.debug(
         `published ${result.diagnostics.length} diagnostics for ${uriForLog(uri)} v${result.version}`,
@@ -244,23 +255,7 @@ export function createDiagnosticsFeature(): Feature {
           context,
           'diagnostic',
           (): DocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, items: [] }),
-          async (params: DocumentDiagnosticParams, token): Promise<DocumentDiagnosticReport> => {
-            const document = context.documents.get(params.textDocument.uri);
-            if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-            const known = resultId(document.version, context.settings.generation);
-            if (params.previousResultId === known)
-              return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: known };
-            const result = await checkDocument(context, document, token);
-            if (!result) {
-              // The document changed while its settings were fetched: ask the client to pull again.
-              throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed.', {
-                retriggerRequest: true,
-              });
-            }
-            const id = resultId(result.version, result.generation);
-            if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
-            return { kind: DocumentDiagnosticReportKind.Full, resultId: id, items: result.diagnostics };
-          },
+          (params: DocumentDiagnosticParams, token) => pullReport(context, params, token),
         ),
       );
     },

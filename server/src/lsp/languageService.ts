@@ -3,7 +3,7 @@
 // the document's settings; memory is reclaimed around the work on a large letter.
 import { createLanguageService, type LanguageService } from '../core/service';
 import type { Analysis } from './analysis';
-import { openAnalysis, type ServerContext } from './context';
+import { configurationIfCurrent, openAnalysis, type ServerContext } from './context';
 import { collectAfterLargeWork } from './memory';
 
 /** `context` is read at each call: the service is made while the context object is being built. */
@@ -12,11 +12,8 @@ export function createServerLanguageService(context: () => ServerContext): Langu
     letter: (uri) => openAnalysis(context(), uri)?.analysis,
     outlineLetter: (uri) => openAnalysis(context(), uri, { includeTooLarge: true })?.analysis,
     async findings(uri, analysis) {
-      const ctx = context();
-      const configuration = await ctx.settings.configurationFor(uri);
-      // The document may have changed while the settings were fetched: then its findings are not this version's.
-      const current = ctx.documents.get(uri);
-      return current && current.version === analysis.version ? ctx.analyses.findings(analysis, configuration) : [];
+      const configuration = await configurationIfCurrent(context(), uri, analysis.version);
+      return configuration ? context().analyses.findings(analysis, configuration) : [];
     },
     aroundLargeWork: (analysis) => collectAfterLargeWork(analysis.size),
   });
