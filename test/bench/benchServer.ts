@@ -1,5 +1,6 @@
 // The language server as the benchmark drives it: spawned over stdio from dist/server.js, initialised as a
-// plain push-diagnostics client, with waits that fail after a timeout and its resident memory from /proc.
+// plain push-diagnostics client, with waits that fail after a timeout and its resident memory from /proc. Also
+// node's own start, the floor under the server's cold start, and the helpers every server figure uses.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +13,8 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+
+export type Row = (label: string, value: string, target: string, ok: boolean) => void;
 
 export const SERVER_JS = path.resolve(process.cwd(), 'dist', 'server.js');
 const TIMEOUT_MS = 60_000;
@@ -150,4 +153,24 @@ export function withTimeout<T>(promise: Promise<T> | Thenable<T>, what: string, 
       },
     );
   });
+}
+
+export function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+/** The median time to spawn `node -e 0` and see it exit: what any server in node pays before its own code. */
+export async function bareNodeStart(runs: number): Promise<number> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const t0 = now();
+    await new Promise((resolve) => spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).on('exit', resolve));
+    samples.push(now() - t0);
+  }
+  return median(samples);
 }

@@ -1,6 +1,7 @@
 // Language-server figures for `npm run bench`, measured over stdio against the built server (dist/server.js),
 // the way an editor talks to it: every figure includes JSON-RPC framing and the pipe.
 //
+//  * the cold start and the first outline on a fresh server (startupBench.ts);
 //  * didChange → publishDiagnostics on a 1 MiB document, one-character edits, debounce set to 0 through the
 //    settings (so nothing needs subtracting);
 //  * document symbols and semantic tokens for the median-sized letter: right after an edit (parse + compute,
@@ -17,19 +18,10 @@ import * as path from 'node:path';
 import { parse } from '../../server/src/core';
 import { runRules } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
-import { SERVER_JS, Server } from './benchServer';
-
-type Row = (label: string, value: string, target: string, ok: boolean) => void;
+import { median, now, SERVER_JS, Server, type Row } from './benchServer';
+import { startupBenchmarks } from './startupBench';
 
 const MiB = 1024 * 1024;
-function now(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
 
 /** Letters concatenated (each whole) to at least `bytes`. */
 function bigText(texts: string[], bytes: number): string {
@@ -321,6 +313,7 @@ export async function lspBenchmarks(texts: string[], row: Row): Promise<void> {
     return;
   }
   console.log('\nLanguage server over stdio (dist/server.js):');
+  await startupBenchmarks(texts, row);
   await diagnosticsLatency(texts, row);
   await typicalLetterRequests(texts, row);
   await workspaceIndex(texts, row);
