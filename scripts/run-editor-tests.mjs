@@ -1,7 +1,7 @@
 // Runs the real-editor tests (test/vscode/suite) in a real VS Code:
 //   * default: code-server 4.139.1 + headless Debian chromium (offline; scripts/install-vscode-test-host.sh);
-//   * VSCODE_TEST_HOST=electron: desktop VS Code through @vscode/test-electron (downloads VS Code: needs
-//     internet, and `npm install --no-save @vscode/test-electron@2.5.2`).
+//   * VSCODE_TEST_HOST=electron: desktop VS Code through @vscode/test-electron (a devDependency; it
+//     downloads VS Code, so it needs internet). Any other value is refused (scripts/editor-test-host.mjs).
 // Steps: build the extension (scripts/build.mjs) unless --no-build, bundle the suite into out/test/vscode,
 // run it with test/vscode/fixtures/ws as the workspace, print `N passed, N failed` last. Exit 0 when every
 // test passed, 1 otherwise (also on a timeout or a crash; logs and screenshots are then kept and named).
@@ -16,6 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { editorTestHost, loadHostEnv } from './editor-test-host.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,19 +40,10 @@ function fail(message) {
   process.exit(1);
 }
 
-/** Fills CODE_SERVER etc. from the install script's env.sh when they are not already set. */
-function loadHostEnv() {
-  if (process.env.CODE_SERVER && process.env.NODE24_BIN && process.env.CHROMIUM_PATH) return;
-  const cache =
-    process.env.IMR_TEST_CACHE ||
-    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'imr-vscode-test');
-  const file = path.join(cache, 'env.sh');
-  if (!fs.existsSync(file)) fail(`${file} not found: run scripts/install-vscode-test-host.sh first`);
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const m = /^export ([A-Z0-9_]+)="(.*)"$/.exec(line.trim());
-    if (m && !process.env[m[1]]) process.env[m[1]] = m[2];
-  }
-}
+// 0. The host, checked before any work.
+const chosen = editorTestHost(process.env);
+if ('error' in chosen) fail(chosen.error);
+const { host } = chosen;
 
 // 1. The extension (dist/extension.js, dist/server.js).
 if (!args['no-build']) {
@@ -86,7 +78,6 @@ await build({
 });
 
 // 3. Run.
-const host = process.env.VSCODE_TEST_HOST || 'code-server';
 resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-editor-results-'));
 process.on('exit', () => fs.rmSync(resultsDir, { recursive: true, force: true })); // also after Ctrl-C
 const resultsFile = path.join(resultsDir, 'results.json');
@@ -106,17 +97,14 @@ try {
     try {
       ({ runTests } = require(require.resolve('@vscode/test-electron', { paths: [root] })));
     } catch {
-      fail(
-        'VSCODE_TEST_HOST=electron needs @vscode/test-electron (npm install --no-save @vscode/test-electron@2.5.2) and internet access',
-      );
+      fail('VSCODE_TEST_HOST=electron needs @vscode/test-electron (npm install; it is a devDependency)');
     }
     await runTests(options);
-  } else if (host === 'code-server') {
-    loadHostEnv();
+  } else {
+    const missing = loadHostEnv(process.env);
+    if (missing) fail(missing);
     const { runTests } = require('./code-server-test-runner.js');
     await runTests(options);
-  } else {
-    fail(`unknown VSCODE_TEST_HOST=${host} (code-server or electron)`);
   }
 } catch (e) {
   runError = e;
