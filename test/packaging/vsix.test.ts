@@ -35,6 +35,7 @@ const REQUIRED = [
   'language-configuration.json',
   'README.md',
   'LICENSE',
+  'media/icon.png',
 ];
 
 function listed(): string[] {
@@ -72,4 +73,13 @@ test('the vsix stays at or under 1.5 MB', () => {
     bytes +=
       deflateRawSync(fs.readFileSync(path.join(ROOT, f)), { level: 9 }).length + ZIP_ENTRY_OVERHEAD + 2 * f.length;
   assert.ok(bytes <= MAX_VSIX_BYTES, `about ${(bytes / 1024 / 1024).toFixed(2)} MB`);
+});
+
+test('the icon is a 128 × 128 PNG of a few kilobytes, made by scripts/make-icon.mjs', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { icon?: string };
+  assert.equal(manifest.icon, 'media/icon.png');
+  const png = fs.readFileSync(path.join(ROOT, 'media', 'icon.png'));
+  assert.equal(png.toString('latin1', 1, 4), 'PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  assert.ok(png.length <= 16 * 1024, `${png.length} bytes`);
 });
