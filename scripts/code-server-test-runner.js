@@ -14,6 +14,9 @@
 //   verbose            also print the workbench noise (gallery lookups, auth providers, ...)
 //   onLog(type, text)  called with every workbench/extension-host console line (after filtering)
 //   artifactsDir       where to put logs and screenshots (default: a new folder under os.tmpdir())
+//   screenshotsDir     where the suite's screenshots go: the suite logs `IMR_SCREENSHOT <name> <css selector>`
+//                      (test/vscode/suite/screenshot.ts); the runner waits for the selector in the page, saves
+//                      <name>.png there (written whole, then renamed) and the suite waits for that file
 //
 // Environment (written by the install script into env.sh): CODE_SERVER, NODE24_BIN, CHROMIUM_PATH,
 // PLAYWRIGHT_CORE (the package folder of playwright-core).
@@ -45,6 +48,30 @@ const SETTINGS = {
 };
 
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A console line of the suite asking for a screenshot: `IMR_SCREENSHOT <name> <css selector to wait for>`. */
+const SCREENSHOT_REQUEST = /IMR_SCREENSHOT ([\w-]+) (.+)$/;
+
+/**
+ * Waits until `selector` is visible in the workbench, then saves `<dir>/<name>.png`, written under another
+ * name and renamed, so the suite, which waits for that file, never reads half of it. On failure it writes
+ * `<name>.failed` with the reason instead (and what the page showed, `<name>.failed.png`), so the suite fails
+ * at once rather than at its deadline.
+ */
+async function saveScreenshot(page, dir, name, selector, log) {
+  const file = path.join(dir, `${name}.png`);
+  try {
+    await page.locator(selector).first().waitFor({ state: 'visible', timeout: 20000 });
+    await page.screenshot({ path: `${file}.part`, type: 'png', timeout: 10000 });
+    fs.renameSync(`${file}.part`, file);
+  } catch (e) {
+    log.write(`[screenshot] ${name}: ${e.message}\n`);
+    await page.screenshot({ path: path.join(dir, `${name}.failed.png`), timeout: 10000 }).catch(() => {});
+    const failed = path.join(dir, `${name}.failed`);
+    fs.writeFileSync(`${failed}.part`, String(e.message));
+    fs.renameSync(`${failed}.part`, failed);
+  }
+}
 
 /** Process groups of the code-servers started and not yet killed (for the runner's own signal handler). */
 const groups = new Set();
@@ -257,6 +284,11 @@ async function runTests(o) {
       const list = Array.isArray(args) ? args : [args];
       const text = util.format(...list.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))));
       workbenchLog.write(`[${type}] ${text}\n`);
+      const shot = SCREENSHOT_REQUEST.exec(text);
+      if (shot) {
+        if (o.screenshotsDir) void saveScreenshot(page, o.screenshotsDir, shot[1], shot[2], workbenchLog);
+        return;
+      }
       if (!o.verbose && NOISE.test(text)) return;
       if (o.onLog) o.onLog(type, text);
       else (type === 'error' ? console.error : console.log)(text);

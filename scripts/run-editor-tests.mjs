@@ -7,6 +7,9 @@
 // test passed, 1 otherwise (also on a timeout or a crash; logs and screenshots are then kept and named).
 //
 // Usage: node scripts/run-editor-tests.mjs [--no-build] [--verbose] [--grep PATTERN] [--timeout SECONDS]
+//        [--save-screenshots]
+// On code-server the run leaves the README screenshots in out/screenshots/; --save-screenshots also writes
+// them, after a passing run, reduced to 256 colours by pngquant (Debian's package), to docs/screenshots/.
 // The code-server host reads CODE_SERVER, NODE24_BIN, CHROMIUM_PATH, PLAYWRIGHT_CORE from the environment,
 // else from the env.sh the install script wrote ($IMR_TEST_CACHE or ~/.cache/imr-vscode-test).
 import { spawnSync } from 'node:child_process';
@@ -28,6 +31,7 @@ const { values: args } = parseArgs({
     verbose: { type: 'boolean', default: false },
     grep: { type: 'string' },
     timeout: { type: 'string', default: '300' },
+    'save-screenshots': { type: 'boolean', default: false },
   },
 });
 
@@ -78,6 +82,7 @@ await build({
 });
 
 // 3. Run.
+const SCREENSHOTS = path.join(root, 'out', 'screenshots');
 resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-editor-results-'));
 process.on('exit', () => fs.rmSync(resultsDir, { recursive: true, force: true })); // also after Ctrl-C
 const resultsFile = path.join(resultsDir, 'results.json');
@@ -103,8 +108,12 @@ try {
   } else {
     const missing = loadHostEnv(process.env);
     if (missing) fail(missing);
+    // The README screenshots (test/vscode/suite/screenshots.test.ts), from this same run.
+    fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    options.extensionTestsEnv.IMR_SCREENSHOTS = SCREENSHOTS;
     const { runTests } = require('./code-server-test-runner.js');
-    await runTests(options);
+    await runTests({ ...options, screenshotsDir: SCREENSHOTS });
   }
 } catch (e) {
   runError = e;
@@ -126,5 +135,33 @@ else console.error(`run-editor-tests (${host}): ${seconds} s`);
 const passes = results?.passes ?? 0;
 // A run that never reported (timeout, crash, startup failure) counts as one failure.
 const failures = results ? results.failures : 1;
+const passed = !runError && results && failures === 0 && passes > 0;
+if (passed && args['save-screenshots']) saveScreenshots();
 console.log(`${passes} passed, ${failures} failed`);
-process.exit(!runError && results && failures === 0 && passes > 0 ? 0 : 1);
+process.exit(passed ? 0 : 1);
+
+/** Copies this run's screenshots to docs/screenshots/ for the README, each reduced by pngquant. */
+function saveScreenshots() {
+  const shots = fs.existsSync(SCREENSHOTS) ? fs.readdirSync(SCREENSHOTS).filter((f) => f.endsWith('.png')) : [];
+  if (!shots.length) fail(`no screenshots in ${SCREENSHOTS} (they are taken on code-server only)`);
+  const target = path.join(root, 'docs', 'screenshots');
+  fs.mkdirSync(target, { recursive: true });
+  for (const f of shots) {
+    const out = path.join(target, f);
+    const args = [
+      '--quality',
+      '70-90',
+      '--speed',
+      '1',
+      '--strip',
+      '--force',
+      '--output',
+      out,
+      path.join(SCREENSHOTS, f),
+    ];
+    const r = spawnSync('pngquant', args, { stdio: 'inherit' });
+    if (r.error) fail(`pngquant: ${r.error.message} (apt-get install pngquant)`);
+    if (r.status !== 0) fail(`pngquant failed on ${f}`);
+    console.error(`run-editor-tests: ${path.relative(root, out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KB)`);
+  }
+}

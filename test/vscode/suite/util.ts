@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { DeterminationNode, DeterminationsProvider } from '../../../client/src/determinationsView';
 
 export const EXTENSION_ID = 'imr-tools.imr-determinations';
 
@@ -150,4 +151,26 @@ export const compact = (r: vscode.Range): string =>
 export function runCommand(command: vscode.Command): Thenable<unknown> {
   const args: readonly unknown[] = command.arguments ?? [];
   return vscode.commands.executeCommand(command.command, ...args);
+}
+
+/** The Determinations view's root nodes, fetched again after each tree change until `ok` accepts them. */
+export async function determinationsUntil(
+  view: DeterminationsProvider,
+  ok: (nodes: DeterminationNode[]) => boolean,
+  ms = 30000,
+): Promise<DeterminationNode[]> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const changed = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, end - Date.now()));
+      const sub = view.onDidChangeTreeData(() => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      });
+    });
+    const nodes = await view.getChildren();
+    if (ok(nodes) || Date.now() > end) return nodes;
+    await changed;
+  }
 }

@@ -8,7 +8,7 @@ import { suite, suiteSetup, teardown, test } from 'mocha';
 import type { ExtensionApi } from '../../../client/src/api';
 import type { DeterminationNode } from '../../../client/src/determinationsView';
 import { NO_FILTERS } from '../../../client/src/determinationsModel';
-import { EXTENSION_ID, compact, fixture, openAsImr, poll, runCommand } from './util';
+import { EXTENSION_ID, compact, determinationsUntil, fixture, openAsImr, poll, runCommand } from './util';
 
 const MIXED = fixture('CM16-0230548.txt');
 const COPY = fixture('zz-new-letter.txt');
@@ -22,23 +22,7 @@ suite('Determinations view', () => {
   });
   teardown(() => api.determinations.setFilters(NO_FILTERS));
 
-  /** The root nodes, fetched again after each tree change until `ok` accepts them (deadline 30 s). */
-  async function rootsUntil(ok: (nodes: DeterminationNode[]) => boolean, ms = 30000): Promise<DeterminationNode[]> {
-    const end = Date.now() + ms;
-    for (;;) {
-      const changed = new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.max(0, end - Date.now()));
-        const sub = api.determinations.onDidChangeTreeData(() => {
-          clearTimeout(timer);
-          sub.dispose();
-          resolve();
-        });
-      });
-      const nodes = await api.determinations.getChildren();
-      if (ok(nodes) || Date.now() > end) return nodes;
-      await changed;
-    }
-  }
+  const rootsUntil = (ok: (nodes: DeterminationNode[]) => boolean) => determinationsUntil(api.determinations, ok);
   const fileOf = (n: DeterminationNode) => path.basename(vscode.Uri.parse(n.letter.uri).fsPath);
   const files = (nodes: DeterminationNode[]) => nodes.map(fileOf).sort();
 
