@@ -5,7 +5,7 @@
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs' with { 'resolution-mode': 'import' };
 import { layoutPages, type PdfText, type PlacedPage, type PlacedText } from './layout';
 import { REASONS } from './reasons';
-import { installPromiseWithResolvers } from './shims';
+import { installPromiseWithResolvers, keepingNativeBuiltins } from './shims';
 
 export type PdfOutcome = { ok: true; pdf: PdfText } | { ok: false; reason: string };
 
@@ -14,13 +14,13 @@ type Pdfjs = typeof PdfjsModule;
 let pdfjsReady: Promise<Pdfjs> | undefined;
 
 function loadPdfjs(): Promise<Pdfjs> {
-  pdfjsReady ??= (async () => {
+  pdfjsReady ??= keepingNativeBuiltins(async () => {
     installPromiseWithResolvers();
     // @ts-expect-error The worker module ships without type declarations; only its presence matters.
     const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
+  });
   return pdfjsReady;
 }
 
