@@ -54,10 +54,10 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     return ordered(list);
   }
 
-  test('the server declares a completion provider without trigger characters', () => {
+  test('the server declares a completion provider triggered by a colon and a space', () => {
     const provider = lsp.initializeResult.capabilities.completionProvider;
     assert.ok(provider);
-    assert.equal(provider.triggerCharacters, undefined);
+    assert.deepEqual(provider.triggerCharacters, [':', ' ']);
   });
 
   test('at a line start after an item heading: the three labels, in letter order', async () => {

@@ -4,6 +4,7 @@
 // clients that render it.
 import {
   CompletionItemKind,
+  CompletionTriggerKind,
   InsertTextFormat,
   MarkupKind,
   type CompletionItem,
@@ -11,7 +12,7 @@ import {
   type CompletionParams,
 } from 'vscode-languageserver';
 import { handler, type Feature, type ServerContext } from './context';
-import type { CompletionEntry, CompletionKind } from '../core/service/completion';
+import { COMPLETION_TRIGGERS, type CompletionEntry, type CompletionKind } from '../core/service/completion';
 import { escapeMarkdown } from '../core/text/markdown';
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
@@ -52,12 +53,16 @@ const empty = (): CompletionList => ({ isIncomplete: false, items: [] });
 
 export const completionFeature: Feature = {
   name: 'completion',
-  // No trigger characters: a colon or a space would open the list in the middle of prose.
-  capabilities: () => ({ completionProvider: { resolveProvider: false } }),
+  // A typed colon or space opens the list; the core answers nothing where it would only be noise (prose).
+  capabilities: () => ({ completionProvider: { resolveProvider: false, triggerCharacters: [...COMPLETION_TRIGGERS] } }),
   register(context) {
     context.connection.onCompletion(
       handler(context, 'completion', empty, (params: CompletionParams): CompletionList => {
-        const entries = context.service.completion(params.textDocument.uri, params.position);
+        const trigger =
+          params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter
+            ? params.context.triggerCharacter
+            : undefined;
+        const entries = context.service.completion(params.textDocument.uri, params.position, trigger);
         return { isIncomplete: false, items: entries.map((e, i) => toItem(e, i, context)) };
       }),
     );

@@ -10,10 +10,13 @@
 //    (`Claims Administrator guideline:` → `MAXIMUS guideline:` → `Decision rationale:`); once an item is
 //    complete, a snippet for a whole new disputed item; and the section headings not yet present that fit
 //    between the headings around the caret, in letter order.
+// A list opened by a typed trigger character (COMPLETION_TRIGGERS) is offered only where it helps: decisions
+// after an item's colon, citations after a guideline label's colon, MTUS titles and ODG chapters after `MTUS `,
+// `, and ` and `Non-MTUS Citation `. Anywhere else (a colon or a space in prose) the answer is empty.
 // Entries come in display order (the feature numbers their sortText) with a text edit over what was typed, so that labels with
 // spaces filter and replace as a whole.
-import { MTUS_TITLES } from '../guidelines';
-import { DECISION_EXPLANATIONS, describeMtusPart } from '../descriptions';
+import { DECISION_EXPLANATIONS } from '../descriptions';
+import { guidelineCompletions, guidelineTriggerFits, type GuidelinePlace } from './citationCompletion';
 import type {
   DecisionValue,
   DisputedItem,
@@ -48,7 +51,12 @@ export interface CompletionEntry {
 export interface CompletionOptions {
   /** The document's line terminator, for the multi-line item snippet. */
   eol?: string;
+  /** The character whose typing opened the list; absent when the user asked (Ctrl+Space) or typed a word. */
+  trigger?: string;
 }
+
+/** Characters that open the list as they are typed: the colon after an item or label, the space after `MTUS`. */
+export const COMPLETION_TRIGGERS = [':', ' '] as const;
 
 export const ITEM_LABELS: ReadonlyArray<{ kind: FieldKind; text: string; documentation: string }> = [
   {
@@ -63,27 +71,6 @@ export const ITEM_LABELS: ReadonlyArray<{ kind: FieldKind; text: string; documen
     documentation: 'The reasons for the decision, ending with whether the request is medically necessary.',
   },
 ];
-
-export const CITATION_LEADS = ['Decision based on MTUS ', 'Decision based on Non-MTUS Citation '] as const;
-
-/** ODG chapter names as letters write them (format guide §6; the `(Acute & Chronic)` forms are ODG's own). */
-export const ODG_CHAPTER_NAMES = [
-  'Low Back - Lumbar & Thoracic (Acute & Chronic)',
-  'Neck and Upper Back (Acute & Chronic)',
-  'Shoulder (Acute & Chronic)',
-  'Elbow (Acute & Chronic)',
-  'Forearm, Wrist, & Hand (Acute & Chronic)',
-  'Carpal Tunnel Syndrome (Acute & Chronic)',
-  'Knee & Leg (Acute & Chronic)',
-  'Ankle & Foot (Acute & Chronic)',
-  'Hip & Pelvis (Acute & Chronic)',
-  'Pain (Chronic)',
-  'Mental Illness & Stress',
-  'Head',
-  'Preface',
-] as const;
-
-const ODG = 'Official Disability Guidelines (ODG)';
 
 export const NEW_ITEM_LABEL = 'New disputed item';
 const NEW_ITEM_SNIPPET = [
@@ -123,7 +110,10 @@ export function completionsAt(
 
   // A guideline field: citations. On a line of its own inside the body, a new label may start there too.
   const field = guidelineFieldAt(doc, position);
-  if (field === 'label-line') return guidelineCompletions(before, position);
+  if (options.trigger !== undefined && field) {
+    return guidelineTriggerFits(field, before, options.trigger) ? guidelineCompletions(before, position) : [];
+  }
+  if (field === 'label-line' || field === 'label-end') return guidelineCompletions(before, position);
   if (field === 'body-line') {
     const labels = LINE_START_PREFIX.test(typed)
       ? labelCompletions(doc, position, { start: point(position.line, indent), end: position })
@@ -144,9 +134,12 @@ export function completionsAt(
     ) {
       const wordStart = character - word.length;
       const space = spacing.length === 0 ? ' ' : '';
+      if (options.trigger !== undefined && (word !== '' || !startsEntry(source, position.line))) return [];
       return decisionCompletions(point(position.line, wordStart), position, space);
     }
   }
+  // Labels, headings and the item snippet come as a word is typed (or on request), never on a typed colon or space.
+  if (options.trigger !== undefined) return [];
 
   if (!LINE_START_PREFIX.test(typed)) return [];
   const range = { start: point(position.line, indent), end: position };
@@ -218,15 +211,19 @@ function sectionAt(doc: ImrDocument, line: number): SectionKind | undefined {
   return kind;
 }
 
-/** Whether the caret stands in a guideline field: on its label line after the label, or on a later line of its body. */
-function guidelineFieldAt(doc: ImrDocument, position: Position): 'label-line' | 'body-line' | undefined {
+/**
+ * Whether the caret stands in a guideline field: right after its label (`label-end`), further on its label line,
+ * or on a later line of its body.
+ */
+function guidelineFieldAt(doc: ImrDocument, position: Position): GuidelinePlace | undefined {
   for (const item of doc.items) {
     if (item.range.end.line < position.line || item.headingRange.start.line > position.line) continue;
     for (const field of item.fields) {
       if (!field.guideline) continue;
       const { labelRange } = field;
       if (position.line === labelRange.start.line) {
-        if (position.character >= labelRange.end.character) return 'label-line';
+        if (position.character === labelRange.end.character) return 'label-end';
+        if (position.character > labelRange.end.character) return 'label-line';
         continue;
       }
       if (position.line > labelRange.start.line && position.line <= field.range.end.line) return 'body-line';
@@ -248,61 +245,14 @@ function decisionCompletions(start: Position, end: Position, space: string): Com
   }));
 }
 
-function guidelineCompletions(before: string, position: Position): CompletionEntry[] {
-  // Replace the word being typed (letters, digits and the `-` of Non-MTUS) before the caret.
-  // Matched only from the start of a word: `/[A-Za-z0-9-]*$/` alone re-reads a long word from each position.
-  const word = /(?<![A-Za-z0-9-])[A-Za-z0-9-]*$/.exec(before)?.[0] ?? '';
-  const range = { start: point(position.line, before.length - word.length), end: position };
-  const afterMtus = /\bMTUS\s+$|,\s+and\s+$/i.test(before) && !/Non-MTUS\s+(?:Citation\s+)?$/i.test(before);
-  const afterNonMtus = /Non-MTUS\s+Citation\s+$/i.test(before);
-  const leads: CompletionEntry[] = CITATION_LEADS.map((lead) => ({
-    label: lead.trimEnd(),
-    kind: 'citation',
-    detail: lead.includes('Non-MTUS') ? 'a source outside the MTUS' : 'an MTUS guideline',
-    newText: lead,
-    range,
-    filterText: lead.trimEnd(),
-  }));
-  const titles: CompletionEntry[] = MTUS_TITLES.map((t) => {
-    const label = `${t.title} ${t.year}`;
-    const description = describeMtusPart(t);
-    return {
-      label,
-      kind: 'title',
-      detail: `MTUS${t.chapter !== undefined ? ` · ACOEM chapter ${t.chapter}` : ''}${t.title === 'Eye' ? ' · [unverified]' : ''}`,
-      documentation: description,
-      newText: label,
-      range,
-      filterText: label,
-    };
-  });
-  const chapters: CompletionEntry[] = ODG_CHAPTER_NAMES.map((name) => ({
-    label: `${ODG} ${name}`,
-    kind: 'chapter',
-    detail: 'ODG chapter (non-MTUS)',
-    newText: `${ODG} ${name}`,
-    range,
-    filterText: `${ODG} ${name}`,
-  }));
-  const sentences: CompletionEntry[] = [
-    {
-      label: 'The Claims Administrator did not cite any medical evidence for its decision.',
-      kind: 'sentence',
-      newText: 'The Claims Administrator did not cite any medical evidence for its decision.',
-      range,
-      filterText: 'The Claims Administrator did not cite any medical evidence for its decision.',
-    },
-    {
-      label: 'The Expert Reviewer did not cite any medical evidence for its decision.',
-      kind: 'sentence',
-      newText: 'The Expert Reviewer did not cite any medical evidence for its decision.',
-      range,
-      filterText: 'The Expert Reviewer did not cite any medical evidence for its decision.',
-    },
-  ];
-  if (afterMtus) return [...titles, ...leads, ...chapters, ...sentences];
-  if (afterNonMtus) return [...chapters, ...leads, ...titles, ...sentences];
-  return [...leads, ...titles, ...chapters, ...sentences];
+/**
+ * Whether `line` may begin an item rather than continue a rationale: the line above is blank or ends a sentence,
+ * a heading or an item. A colon typed inside a wrapped rationale (`the guidelines state:`) opens no list.
+ */
+function startsEntry(source: SourceText, line: number): boolean {
+  if (line === 0) return true;
+  const above = source.lineAt(line - 1).trim();
+  return above === '' || /[.:]$|\b(?:Upheld|Overturned)$/.test(above);
 }
 
 function previousLineEndsInItemColon(source: SourceText, line: number): boolean {

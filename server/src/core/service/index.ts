@@ -40,7 +40,8 @@ export interface LanguageServiceHost<L extends Letter = Letter> {
 export interface LanguageService {
   /** Semantic tokens, built once per letter (a new version is a new letter). */
   tokens(uri: string): TokenTable | undefined;
-  completion(uri: string, position: Position): CompletionEntry[];
+  /** `trigger`: the typed character that opened the list (COMPLETION_TRIGGERS), absent when asked for. */
+  completion(uri: string, position: Position, trigger?: string): CompletionEntry[];
   /** `markdown`: the client renders Markdown, else plain text. */
   hover(uri: string, position: Position, options: { markdown: boolean }): Promise<HoverResult | undefined>;
   folding(uri: string, options: FoldingOptions, isCancelled?: IsCancelled): FoldingRange[];
@@ -71,12 +72,12 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
       }
       return table;
     },
-    completion(uri, position) {
+    completion(uri, position, trigger) {
       const letter = host.letter(uri);
       if (!letter) return [];
       // A client's position may lie outside the text: every edit range is built from the clamped one.
       const { document, source } = letter;
-      return completionsAt(document, source, source.clamp(position), { eol: source.eol });
+      return completionsAt(document, source, source.clamp(position), { eol: source.eol, trigger });
     },
     async hover(uri, position, { markdown }) {
       const letter = host.letter(uri);
