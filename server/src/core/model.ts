@@ -246,16 +246,34 @@ export interface StructuralProblem {
   range: Range;
 }
 
-export interface ImrDocument {
+/** One letter of a file. A file can hold several: the extraction of a bundle of PDFs, or letters pasted together. */
+export interface Letter {
   layout: Layout;
   variant: LayoutVariant;
   header?: Header;
   sections: Section[];
   credentials?: Credentials;
+  /** Numbered from 1 within the letter. */
   items: DisputedItem[];
   /** L1 only: the list at the top and its repeat under the decision heading. */
   findings?: { summary: Finding[]; repeated: Finding[] };
   problems: StructuralProblem[];
+  /** From the start of the letter's first line to where the next letter starts, or to the end of the file. */
+  range: Range;
+}
+
+/**
+ * The parsed file. With one letter (the common case) its fields are that letter's and `letters` holds it
+ * alone. With several, `layout`, `variant`, `header` and `credentials` are the first letter's, while
+ * `sections`, `items`, `findings` and `problems` hold every letter's in source order; per-letter views
+ * come from `letters`.
+ */
+export interface ImrDocument extends Letter {
+  /**
+   * The letters in source order, as `parse` gives them; read them with `lettersOf` (core/letters.ts), which
+   * takes a document built without them (by hand, in a test) as one letter.
+   */
+  letters?: Letter[];
   /** Number of lines of the original text (LSP counting). */
   lineCount: number;
   /** The whole document's range. */

@@ -1,7 +1,7 @@
 // Parse once per document version and share the result between features; the rule findings are memoised on
 // the same entry, per settings generation (see settings.ts), so diagnostics and code actions share one run.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse, type ImrDocument } from '../core';
+import { parse, type ImrDocument, type Letter } from '../core';
 import { runRules, type Finding, type RuleSetting } from '../core/rules';
 import { SourceText } from '../core/source';
 import { collectAfterLargeWork, holdYoungGeneration, LARGE_TEXT } from './memory';
@@ -21,7 +21,7 @@ export interface Analysis {
 function unreadable(source: SourceText): ImrDocument {
   const last = Math.max(0, source.lineCount - 1);
   const range = { start: { line: 0, character: 0 }, end: { line: last, character: source.lineAt(last).length } };
-  return {
+  const letter: Letter = {
     layout: 'unknown',
     variant: { hasHeader: false, credentialsForm: 'none', extraction: 'plain' },
     sections: [],
@@ -34,9 +34,9 @@ function unreadable(source: SourceText): ImrDocument {
         range: { start: range.start, end: range.start },
       },
     ],
-    lineCount: source.lineCount,
     range,
   };
+  return { ...letter, letters: [letter], lineCount: source.lineCount };
 }
 
 export class AnalysisCache {

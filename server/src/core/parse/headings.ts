@@ -79,7 +79,7 @@ export interface HeadingMatch {
 }
 
 /** Where an embedded heading stands in `t` as whole words, or -1. */
-function embeddedAt(t: string, heading: string): number {
+export function embeddedAt(t: string, heading: string): number {
   const at = t.indexOf(heading);
   if (at < 0) return -1;
   const before = at === 0 || t.charCodeAt(at - 1) === 32;
@@ -139,12 +139,14 @@ function headingText(specs: readonly HeadingSpec[], kind: SectionKind): string {
 }
 
 // The headings that decide a layout (§2).
-const L3_DECISIONS = headingText(L3_HEADINGS, 'decisions');
+export const L3_HOW_MADE = headingText(L3_HEADINGS, 'howMade');
+export const L3_DECISIONS = headingText(L3_HEADINGS, 'decisions');
 const L2_DOCUMENTS = headingText(L2_HEADINGS, 'documentsReviewed');
-const L2_DECISIONS = headingText(L2_HEADINGS, 'decisions');
-const L1_FINDINGS = headingText(L1_HEADINGS, 'findings');
-const L1_DECISIONS = headingText(L1_HEADINGS, 'decisions');
-const L0_ISSUE = headingText(L0_HEADINGS, 'issueAtDispute');
+export const L2_DECISIONS = headingText(L2_HEADINGS, 'decisions');
+export const L1_FINDINGS = headingText(L1_HEADINGS, 'findings');
+export const L1_DECISIONS = headingText(L1_HEADINGS, 'decisions');
+export const L0_ISSUE = headingText(L0_HEADINGS, 'issueAtDispute');
+export const L0_QUALIFICATIONS = headingText(L0_HEADINGS, 'qualifications');
 
 /** Text every letter of a known layout holds, one of these at least: for a cheap check before parsing. */
 export const LAYOUT_MARKERS: readonly string[] = [L3_DECISIONS, L2_DECISIONS, L1_FINDINGS, L1_DECISIONS, L0_ISSUE];

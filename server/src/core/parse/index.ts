@@ -1,11 +1,21 @@
 // parse(text): reads any string into an ImrDocument. Never throws: what it cannot read becomes a problem.
 import { CancelledError, throwIfCancelled, type IsCancelled } from '../cancel';
-import type { Credentials, DisputedItem, ImrDocument, Layout, LayoutVariant, Range, StructuralProblem } from '../model';
+import type {
+  Credentials,
+  DisputedItem,
+  ImrDocument,
+  Layout,
+  Letter,
+  LayoutVariant,
+  Range,
+  StructuralProblem,
+} from '../model';
 import { readLines, type Line, type SourceLines } from '../text/lines';
 import { parseCredentials } from './credentials';
 import { parseHeader } from './header';
 import { detectLayout, findHeadings, HEADINGS_BY_LAYOUT } from './headings';
 import { parseItems } from './items';
+import { documentOf, letterRanges, letterStarts, mayHoldL1 } from './letters';
 import { parseL0Items, parseL1 } from './older';
 import { buildSections, type SectionLines } from './sections';
 
@@ -29,21 +39,20 @@ function documentRange(src: SourceLines): Range {
   return { start: { line: 0, character: 0 }, end: { line: src.lineCount - 1, character: src.lastLineLength } };
 }
 
-function firstLineRange(src: SourceLines): Range {
-  const l = src.lines[0];
+function firstLineRange(lines: readonly Line[]): Range {
+  const l = lines[0];
   if (!l) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return { start: { line: l.line, character: l.start }, end: { line: l.line, character: l.start + l.text.length } };
 }
 
-function emptyDocument(src: SourceLines, problems: StructuralProblem[]): ImrDocument {
+function unreadLetter(range: Range, doubled: boolean, problems: StructuralProblem[]): Letter {
   return {
     layout: 'unknown',
-    variant: { hasHeader: false, credentialsForm: 'none', extraction: src.doubled ? 'doubled' : 'plain' },
+    variant: { hasHeader: false, credentialsForm: 'none', extraction: doubled ? 'doubled' : 'plain' },
     sections: [],
     items: [],
     problems,
-    lineCount: src.lineCount,
-    range: documentRange(src),
+    range,
   };
 }
 
@@ -92,35 +101,50 @@ const NO_ITEMS_WHY: Record<Exclude<Layout, 'unknown'>, string> = {
 function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocument {
   const src = readLines(text);
   throwIfCancelled(isCancelled);
-  const problems: StructuralProblem[] = [];
+  const range = documentRange(src);
   if (looksBinary(text)) {
-    problems.push({
+    const problem: StructuralProblem = {
       code: 'binary-content',
       severity: 'error',
       message: 'This file looks binary, not a determination letter in text form.',
-      range: firstLineRange(src),
-    });
-    return emptyDocument(src, problems);
+      range: firstLineRange(src.lines),
+    };
+    return documentOf([unreadLetter(range, src.doubled, [problem])], src.lineCount, range);
   }
   if (src.lines.length === 0) {
-    problems.push({
+    const problem: StructuralProblem = {
       code: 'empty-document',
       severity: 'information',
       message: 'The document is empty.',
-      range: documentRange(src),
-    });
-    return emptyDocument(src, problems);
+      range,
+    };
+    return documentOf([unreadLetter(range, src.doubled, [problem])], src.lineCount, range);
   }
-  const { lines } = src;
+  const starts = letterStarts(src.lines, mayHoldL1(text));
+  const letters = letterRanges(src.lines, starts, range).map(({ lines, range: letterRange }) => {
+    throwIfCancelled(isCancelled);
+    return readLetter(lines, letterRange, src.doubled, isCancelled);
+  });
+  return documentOf(letters, src.lineCount, range);
+}
+
+/** One letter's lines into the model. */
+function readLetter(
+  lines: readonly Line[],
+  range: Range,
+  doubled: boolean,
+  isCancelled: IsCancelled | undefined,
+): Letter {
+  const problems: StructuralProblem[] = [];
   const layout = detectLayout(lines);
   if (layout === 'unknown') {
     problems.push({
       code: 'unknown-layout',
       severity: 'information',
       message: 'No known IMR determination layout was recognised: none of the L3, L2, L1 or L0 headings is present.',
-      range: firstLineRange(src),
+      range: firstLineRange(lines),
     });
-    return emptyDocument(src, problems);
+    return unreadLetter(range, doubled, problems);
   }
   const headings = findHeadings(lines, HEADINGS_BY_LAYOUT[layout]);
   let sections = buildSections(lines, headings);
@@ -146,7 +170,7 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
       code: 'unverified-layout',
       severity: 'information',
       message: `Layout ${layout} is known only from a third-party parser, with no sample letter: its reading here is unverified.`,
-      range: sections[0]?.section.headingRange ?? firstLineRange(src),
+      range: sections[0]?.section.headingRange ?? firstLineRange(lines),
     });
   }
   const decisions = sections.find((s) => s.section.kind === 'decisions');
@@ -156,14 +180,14 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
       code: 'truncated',
       severity: 'information',
       message: 'This letter looks truncated: it ends before its decisions section, so it is not checked further.',
-      range: firstLineRange(src),
+      range: firstLineRange(lines),
     });
   } else if (items.length === 0) {
     problems.push({
       code: 'no-items',
       severity: 'warning',
       message: `No disputed item was found: ${NO_ITEMS_WHY[layout]}`,
-      range: decisions?.section.headingRange ?? firstLineRange(src),
+      range: decisions?.section.headingRange ?? firstLineRange(lines),
     });
   }
 
@@ -173,7 +197,7 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
     hasHeader: header !== undefined,
     credentialsForm: credentials?.form ?? 'none',
     citationEra: citationEra(items),
-    extraction: src.doubled
+    extraction: doubled
       ? 'doubled'
       : isLayoutText(
             lines,
@@ -191,8 +215,7 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
     items,
     findings,
     problems,
-    lineCount: src.lineCount,
-    range: documentRange(src),
+    range,
   };
 }
 
@@ -213,14 +236,13 @@ export function parse(text: string, options: ParseOptions = {}): ImrDocument {
   } catch (error) {
     if (error instanceof CancelledError) throw error;
     // A bug must not take down the editor or a batch run: report it as a problem of this document.
-    const src = readLines('');
-    return emptyDocument(src, [
-      {
-        code: 'unknown-layout',
-        severity: 'error',
-        message: `The parser failed on this document (${error instanceof Error ? error.name : 'error'}); please report it.`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      },
-    ]);
+    const at: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const problem: StructuralProblem = {
+      code: 'unknown-layout',
+      severity: 'error',
+      message: `The parser failed on this document (${error instanceof Error ? error.name : 'error'}); please report it.`,
+      range: at,
+    };
+    return documentOf([unreadLetter(at, false, [problem])], 1, at);
   }
 }
