@@ -10,7 +10,9 @@ function anchor(document: ImrDocument, source: SourceText): Range {
   const holder = document.layout === 'L0' || document.layout === 'L1' ? 'qualifications' : 'howMade';
   const section = document.sections.find((s) => s.kind === holder);
   if (section) return section.headingRange;
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: source.lineAt(0).length } };
+  // The letter's first line: line 0 for a file of one letter.
+  const { line } = document.range.start;
+  return { start: { line, character: 0 }, end: { line, character: source.lineAt(line).length } };
 }
 
 export const missingCredentials: Rule = {

@@ -12,6 +12,7 @@
 // - a period or comma starting a line: line breaking never puts a break before "." or ",", so a
 //   redaction cannot leave one there.
 import type { LineLocator } from './support/lineLocator';
+import { letterSpan } from './support/letterSpan';
 import { lineLocator } from './support/lineLocator';
 import { Locator } from './support/locate';
 import { booleanOption, stringOption } from './support/options';
@@ -75,8 +76,8 @@ interface Gap {
 }
 
 /** Offset where scanning starts: past the header block, whose layout columns are padded with spaces. */
-function bodyStart(lines: LineLocator, headerEndLine: number | undefined): number {
-  if (headerEndLine === undefined) return 0;
+function bodyStart(lines: LineLocator, headerEndLine: number | undefined, letterStart: number): number {
+  if (headerEndLine === undefined) return letterStart;
   return lines.lineStart(headerEndLine + 1);
 }
 
@@ -210,9 +211,11 @@ export const probableRedactionGap: Rule = {
   meta,
   check(context) {
     const { document, source } = context;
-    const text = source.text;
     const lines = lineLocator(source);
-    const from = bodyStart(lines, document.header?.range.end.line);
+    const letter = letterSpan(document, lines);
+    // Only this letter's part: the text ends where the letter does (a prefix slice keeps the offsets).
+    const text = letter.to === source.text.length ? source.text : source.text.slice(0, letter.to);
+    const from = bodyStart(lines, document.header?.range.end.line, letter.from);
     const punctuation = booleanOption(context, meta, 'spaceBeforePunctuation');
     const doubled = booleanOption(context, meta, 'doubledSpaces');
     if (!punctuation && !doubled) return [];

@@ -1,6 +1,8 @@
 // IMR018 placeholder-text: a slot meant to be filled in, left in the letter: what the quick fixes insert
 // (`<rationale>`, `<is / is not>`, …) and the usual hand-written ones (`[item]`, `XXX`, `TBD`).
 import { Candidates, stickyMatches } from '../text/scan';
+import { letterSpan } from './support/letterSpan';
+import { lineLocator } from './support/lineLocator';
 import { PLACEHOLDERS } from './support/placeholders';
 import type { Report, Rule } from './types';
 
@@ -39,10 +41,13 @@ export const placeholderText: Rule = {
       passing: 'Decision rationale: No functional gain is documented. As such, the request is not medically necessary.',
     },
   },
-  check({ source }) {
+  check({ document, source }) {
     const reports: Report[] = [];
     const text = source.text;
-    for (const m of stickyMatches(text, SLOT, new Candidates(text, SLOT_STARTS))) {
+    // Only this letter's part: the haystack ends where the letter does (a prefix slice keeps the offsets).
+    const { from, to } = letterSpan(document, lineLocator(source));
+    const letter = to === text.length ? text : text.slice(0, to);
+    for (const m of stickyMatches(letter, SLOT, new Candidates(letter, SLOT_STARTS), from)) {
       reports.push({
         message: `Placeholder "${m[0]}" is still in the letter: replace it with the text it stands for.`,
         range: { start: source.positionAt(m.index), end: source.positionAt(m.index + m[0].length) },

@@ -1,6 +1,8 @@
 // IMR019 copied-ur-summary: the case summary says it was taken directly from utilization review (format
 // guide §9 for L1, §11 on 8 CCR 9792.10.6).
 import { Candidates, stickyMatches } from '../text/scan';
+import { letterSpan } from './support/letterSpan';
+import { lineLocator } from './support/lineLocator';
 import type { Report, Rule } from './types';
 
 const DISCLAIMER =
@@ -29,9 +31,12 @@ export const copiedUrSummary: Rule = {
         'Case Summary: The patient is a 47 year old male. The progress report dated 5/28/2013 documents low back pain.',
     },
   },
-  check({ source }) {
+  check({ document, source }) {
     const reports: Report[] = [];
-    for (const m of stickyMatches(source.text, DISCLAIMER, new Candidates(source.text, BEFORE_COLON))) {
+    // Only this letter's part: the haystack ends where the letter does (a prefix slice keeps the offsets).
+    const { from, to } = letterSpan(document, lineLocator(source));
+    const text = to === source.text.length ? source.text : source.text.slice(0, to);
+    for (const m of stickyMatches(text, DISCLAIMER, new Candidates(text, BEFORE_COLON), from)) {
       reports.push({
         message:
           'The case summary was taken directly from the utilization review: check that the rationales also rest on ' +

@@ -1,5 +1,6 @@
 // The rule catalog and the runner shared by `imr check` and the language server.
 import { throwIfCancelled, type IsCancelled } from '../cancel';
+import { letterDocument, lettersOf } from '../letters';
 import type { ImrDocument } from '../model';
 import { SourceText } from '../source';
 import { parse } from '../parse';
@@ -20,7 +21,8 @@ export function findRule(idOrName: string): Rule | undefined {
 }
 
 /**
- * Runs every enabled rule over a parsed document. A rule that throws is skipped, never fatal. `isCancelled`
+ * Runs every enabled rule over a parsed document, letter by letter in a file of several: each letter is
+ * judged on its own header, sections and items. A rule that throws is skipped, never fatal. `isCancelled`
  * is polled before each rule: once true, the run stops with CancelledError.
  */
 export function runRules(
@@ -30,36 +32,13 @@ export function runRules(
   isCancelled?: IsCancelled,
 ): Finding[] {
   const findings: Finding[] = [];
+  const letters = lettersOf(document).map((letter) => letterDocument(document, letter));
   for (const rule of RULES) {
     throwIfCancelled(isCancelled);
     // A partial map (a caller's own) still gives every rule its default options.
     const setting = settings.get(rule.meta.id) ?? defaultSettings().get(rule.meta.id);
     if (setting?.severity === 'off') continue;
-    let reports;
-    try {
-      reports = rule.check({ document, source, options: setting?.options ?? {} });
-    } catch (error) {
-      // Never fatal, never silent: the user learns that this check did not run on this letter.
-      findings.push({
-        ruleId: rule.meta.id,
-        ruleName: rule.meta.name,
-        severity: 'information',
-        message: `Rule ${rule.meta.id} ${rule.meta.name} failed on this document (${error instanceof Error ? error.name : 'error'}) and was skipped; please report it.`,
-        range: { start: document.range.start, end: document.range.start },
-      });
-      continue;
-    }
-    for (const r of reports) {
-      findings.push({
-        ruleId: rule.meta.id,
-        ruleName: rule.meta.name,
-        severity: setting?.configured ? setting.severity : (r.severity ?? rule.meta.defaultSeverity),
-        message: r.message,
-        range: r.range,
-        fixes: r.fixes,
-        ...(r.related?.length ? { related: r.related } : {}),
-      });
-    }
+    for (const letter of letters) runRule(rule, setting, letter, source, findings);
   }
   findings.sort(
     (a, b) =>
@@ -68,6 +47,44 @@ export function runRules(
       a.ruleId.localeCompare(b.ruleId),
   );
   return findings;
+}
+
+/** One rule over one letter, its findings added to `findings`. */
+function runRule(
+  rule: Rule,
+  setting: RuleSetting | undefined,
+  document: ImrDocument,
+  source: SourceText,
+  findings: Finding[],
+): void {
+  let reports;
+  try {
+    reports = rule.check({ document, source, options: setting?.options ?? {} });
+  } catch (error) {
+    // Never fatal, never silent: the user learns that this check did not run on this letter.
+    findings.push({
+      ruleId: rule.meta.id,
+      ruleName: rule.meta.name,
+      severity: 'information',
+      message: `Rule ${rule.meta.id} ${rule.meta.name} failed on this document (${error instanceof Error ? error.name : 'error'}) and was skipped; please report it.`,
+      range: { start: document.range.start, end: document.range.start },
+    });
+    return;
+  }
+  for (const r of reports) {
+    findings.push({
+      ruleId: rule.meta.id,
+      ruleName: rule.meta.name,
+      severity:
+        setting?.configured && setting.severity !== 'off'
+          ? setting.severity
+          : (r.severity ?? rule.meta.defaultSeverity),
+      message: r.message,
+      range: r.range,
+      fixes: r.fixes,
+      ...(r.related?.length ? { related: r.related } : {}),
+    });
+  }
 }
 
 export interface CheckResult {
