@@ -121,8 +121,8 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
     return documentOf([unreadLetter(range, src.doubled, [problem])], src.lineCount, range);
   }
   const starts = letterStarts(src.lines, mayHoldL1(text));
-  const letters = letterRanges(src.lines, starts, range).map(({ lines, range: letterRange }) => {
-    throwIfCancelled(isCancelled);
+  const letters = letterRanges(src.lines, starts, range).map(({ lines, range: letterRange }, k) => {
+    if (k > 0) throwIfCancelled(isCancelled); // each letter polls once more before its credentials
     return readLetter(lines, letterRange, src.doubled, isCancelled);
   });
   return documentOf(letters, src.lineCount, range);
