@@ -45,7 +45,8 @@ export function letterDescription(letter: LetterSummary): string {
 /** Markdown for the letter's tooltip: what the deadline figure is and why it is only an estimate. */
 export function letterTooltip(letter: LetterSummary): string {
   const lines = [
-    `**${letterLabel(letter)}** · ${letter.fileName}`,
+    `**${letterLabel(letter)}** · ${letter.fileName}` +
+      (letter.letter ? ` (letter ${letter.letter.index + 1} of ${letter.letter.count} in the file)` : ''),
     '',
     `Decision date: ${letter.decisionDate ?? 'not found'}`,
     '',

@@ -81,13 +81,21 @@ export class DeterminationsProvider implements vscode.TreeDataProvider<Determina
   getTreeItem(node: DeterminationNode): vscode.TreeItem {
     if (node.kind === 'letter') {
       const item = new vscode.TreeItem(letterLabel(node.letter), vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = node.letter.uri;
+      const { letter } = node.letter;
+      // A file of several letters lists each: one id per letter, and opening it shows that letter.
+      item.id = letter ? `${node.letter.uri}#letter-${letter.index}` : node.letter.uri;
       item.description = letterDescription(node.letter);
       item.tooltip = new vscode.MarkdownString(letterTooltip(node.letter));
       item.resourceUri = vscode.Uri.parse(node.letter.uri);
       item.iconPath = new vscode.ThemeIcon('law');
       item.contextValue = 'imrLetter';
-      item.command = { command: 'vscode.open', title: 'Open Letter', arguments: [vscode.Uri.parse(node.letter.uri)] };
+      item.command = letter
+        ? {
+            command: REVEAL_COMMAND,
+            title: 'Open Letter',
+            arguments: [node.letter.uri, { start: letter.range.start, end: letter.range.start }],
+          }
+        : { command: 'vscode.open', title: 'Open Letter', arguments: [vscode.Uri.parse(node.letter.uri)] };
       return item;
     }
     const { item } = node;

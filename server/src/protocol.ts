@@ -20,7 +20,7 @@ export const DocumentItemsRequest = new RequestType<DocumentItemsParams, Documen
   'imr/documentItems',
 );
 
-/** One letter of the workspace, as the Determinations view lists it. */
+/** One letter of the workspace, as the Determinations view lists it: a file of several letters lists each. */
 export interface LetterSummary {
   uri: string;
   fileName: string;
@@ -34,6 +34,8 @@ export interface LetterSummary {
   appealByEstimate?: string;
   counts: DecisionCounts;
   items: PickableItem[];
+  /** Set when the file holds several letters (a bundle): which one this is (0-based) and where it stands. */
+  letter?: { index: number; count: number; range: PickableItem['range'] };
 }
 
 export interface DeterminationsResult {

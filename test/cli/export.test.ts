@@ -1,11 +1,12 @@
 // `imr export`: one row per disputed item, as JSON and as RFC 4180 CSV.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvField, toCsv } from '../../server/src/core/text/csv';
 import { FIXTURES, imr, lines } from './helpers';
+import { fixtureText, JOINED_FIXTURES, joinLetters } from '../support/joined';
 
 const MRI = `${FIXTURES}/letters/mri-shoulder.txt`;
 const TWO = `${FIXTURES}/letters/two-items.txt`;
@@ -130,4 +131,28 @@ test('a letter without items gives no rows; bad format is a usage error', () => 
   const bad = imr(['export', '-f', 'xlsx', MRI]);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^imr: --format must be one of json, csv \(got 'xlsx'\)/);
+});
+
+test('a file of three letters (a bundle): each row carries its own letter case number, date and index', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'imr-export-bundle-'));
+  try {
+    const file = join(dir, 'bundle.txt');
+    const letters = ['C-layout.txt', 'A-plain.txt', 'B-plain.txt'].map((n) => fixtureText(JOINED_FIXTURES, n));
+    writeFileSync(file, joinLetters(letters, 'bundle').text);
+    const run = imr(['export', '--format', 'csv', file]);
+    assert.equal(run.status, 0);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(
+      lines(run.stdout).map((l) => l.split(',').slice(1, 5).join(',')),
+      [
+        'caseNumber,decisionDate,layout,index',
+        'CM16-0303030,01/05/2017,L3,1',
+        'CM17-0101010,03/24/2017,L3,1',
+        'CM17-0202020,04/02/2017,L3,1',
+        'CM17-0202020,04/02/2017,L3,2',
+      ],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

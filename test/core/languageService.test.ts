@@ -50,18 +50,20 @@ describe('createLanguageService over letters in memory', () => {
   });
 
   test('lens: the counts on the decisions heading and the item to pick', () => {
-    assert.deepEqual(service.lens(URI), {
-      range: range(4, 22, 4, 58),
-      title: '1 disputed item · 0 upheld · 0 overturned · 1 invalid',
-      items: [
-        {
-          label: '1. MRI of the lumbar spine',
-          description: '"Uphold"',
-          decision: 'invalid',
-          range: range(6, 0, 6, 31),
-        },
-      ],
-    });
+    assert.deepEqual(service.lenses(URI), [
+      {
+        range: range(4, 22, 4, 58),
+        title: '1 disputed item · 0 upheld · 0 overturned · 1 invalid',
+        items: [
+          {
+            label: '1. MRI of the lumbar spine',
+            description: '"Uphold"',
+            decision: 'invalid',
+            range: range(6, 0, 6, 31),
+          },
+        ],
+      },
+    ]);
   });
 
   test('outline: sections, the item under its section, its fields under it', () => {
@@ -148,14 +150,14 @@ describe('createLanguageService over letters in memory', () => {
       [
         await service.diagnostics(other),
         service.folding(other, {}),
-        service.lens(other),
+        service.lenses(other),
         service.outline(other),
         await service.hover(other, { line: 0, character: 0 }, { markdown: true }),
         service.completion(other, { line: 0, character: 0 }),
         service.selection(other, [{ line: 0, character: 0 }]),
         service.tokens(other),
       ],
-      [[], [], undefined, [], undefined, [], [], undefined],
+      [[], [], [], [], undefined, [], [], undefined],
     );
   });
 });
@@ -180,7 +182,7 @@ describe('createLanguageService with injected findings, outline letter and memor
       service.outline(URI).map((n) => n.name),
       ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'],
     );
-    assert.equal(service.lens(URI), undefined);
+    assert.deepEqual(service.lenses(URI), []);
   });
 
   test('diagnostics and hover use the host findings, not a rule run of their own', async () => {

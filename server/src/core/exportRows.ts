@@ -1,6 +1,7 @@
 // The rows of `imr export` and of the editor's Export Disputed Items: one per disputed item, with the names
 // and citation labels of the outline, written as JSON or CSV. Pure; shared by the CLI and the server.
-import type { DisputedItem, GuidelineBody, ImrDocument } from './model';
+import { lettersOf } from './letters';
+import type { DisputedItem, GuidelineBody, ImrDocument, Letter } from './model';
 import { citationLabels, itemText } from './outline';
 import { collapse } from './text/shorten';
 import { toCsv } from './text/csv';
@@ -42,13 +43,18 @@ export const COLUMNS: readonly (keyof ExportRow)[] = [
   'claimsAdministratorCitations',
 ];
 
+/** One row per item; in a file of several letters, each row carries its own letter's case number and date. */
 export function exportRows(file: string, doc: ImrDocument): ExportRow[] {
-  const header = doc.header?.fields;
-  return doc.items.map((item) => ({
+  return lettersOf(doc).flatMap((letter) => letterRows(file, letter));
+}
+
+function letterRows(file: string, letter: Letter): ExportRow[] {
+  const header = letter.header?.fields;
+  return letter.items.map((item) => ({
     file,
     caseNumber: header?.caseNumber?.value || null,
     decisionDate: header?.decisionDate?.value || null,
-    layout: doc.layout,
+    layout: letter.layout,
     index: item.index,
     item: itemText(item),
     subject: collapse(item.subject),

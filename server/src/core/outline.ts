@@ -8,14 +8,16 @@ import type {
   GuidelineBody,
   Header,
   ImrDocument,
+  Letter,
   MtusPart,
   Range,
   Section,
 } from './model';
+import { lettersOf } from './letters';
 import { comparePositions, containsRange } from './range';
 import { collapse, shorten } from './text/shorten';
 
-export type OutlineKind = 'header' | 'headerField' | 'section' | 'credentials' | 'item' | 'field';
+export type OutlineKind = 'letter' | 'header' | 'headerField' | 'section' | 'credentials' | 'item' | 'field';
 
 /** An item's decision as the outline shows it: the value, or why there is none. */
 export type OutlineDecision = DecisionValue | 'invalid' | 'missing';
@@ -43,7 +45,38 @@ const MAX_WHOLE_NAME_LENGTH = 400;
 const MAX_DETAIL_LENGTH = 160;
 const SEPARATOR = ' · ';
 
+/** A file of one letter: the letter's nodes. A file of several: one `letter` node each, holding its nodes. */
 export function outline(doc: ImrDocument): OutlineNode[] {
+  const letters = lettersOf(doc);
+  if (letters.length === 1) return letterNodes(doc);
+  return letters.map((letter, k) => letterNode(letter, k, letters.length));
+}
+
+function letterNode(letter: Letter, k: number, count: number): OutlineNode {
+  const caseNumber = letter.header?.fields.caseNumber?.value;
+  const items = letter.items.length;
+  const children = letterNodes(letter);
+  return {
+    kind: 'letter',
+    name: `${caseNumber || `Letter ${k + 1}`} (${layoutName(letter)})`,
+    detail: `letter ${k + 1} of ${count}${SEPARATOR}${items} ${items === 1 ? 'item' : 'items'}`,
+    range: letter.range,
+    // What opens the letter: its header or first heading.
+    selectionRange: children[0]?.selectionRange ?? { start: letter.range.start, end: letter.range.start },
+    children,
+  };
+}
+
+/** The layout as the format guide names it: `L3-2016`, `L3a`, `L3b`, `L1`; `unknown layout`. */
+export function layoutName(letter: Letter): string {
+  if (letter.layout === 'unknown') return 'unknown layout';
+  if (letter.layout !== 'L3') return letter.layout;
+  if (letter.variant.hasHeader) return 'L3-2016';
+  if (letter.variant.credentialsForm === 'block') return 'L3b';
+  return letter.variant.credentialsForm === 'inline' ? 'L3a' : 'L3';
+}
+
+function letterNodes(doc: Letter): OutlineNode[] {
   const nodes: OutlineNode[] = [];
   if (doc.header) nodes.push(headerNode(doc.header));
   const sections = doc.sections.map(sectionNode);

@@ -1,4 +1,4 @@
-// textDocument/codeLens: the decisions lens of core/service/lens.ts. Its command `imr.pickItem` (the VS Code
+// textDocument/codeLens: the decisions lenses of core/service/lens.ts (one per letter). Its command `imr.pickItem` (the VS Code
 // client's quick pick, client/src/extension.ts) gets `[uri, items]`, items = `PickableItem[]`
 // (server/src/protocol.ts); other editors still show the counts.
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
@@ -16,18 +16,15 @@ export const codeLensFeature: Feature = {
         'codeLens',
         (): CodeLens[] => [],
         (params: CodeLensParams) => {
-          const lens = context.service.lens(params.textDocument.uri);
-          if (!lens) return [];
-          return [
-            {
-              range: lens.range,
-              command: {
-                title: lens.title,
-                command: PICK_ITEM_COMMAND,
-                arguments: [params.textDocument.uri, lens.items],
-              },
+          // One lens per letter: a file of several letters counts each letter's items over its own heading.
+          return context.service.lenses(params.textDocument.uri).map((lens) => ({
+            range: lens.range,
+            command: {
+              title: lens.title,
+              command: PICK_ITEM_COMMAND,
+              arguments: [params.textDocument.uri, lens.items],
             },
-          ];
+          }));
         },
       ),
     );

@@ -1,8 +1,9 @@
 // The custom requests behind the VS Code client's item picker and Determinations view (types in
 // server/src/protocol.ts):
 //  * `imr/documentItems`: the disputed items of an open letter, as the code lens lists them;
-//  * `imr/determinations`: every letter of the workspace index (open documents over their files) with its case
-//    number, decision date, an appeal-deadline estimate, its decision counts and items. The index sends
+//  * `imr/determinations`: every letter of the workspace index (open documents over their files; each letter of
+//    a file that holds several) with its case number, decision date, an appeal-deadline estimate, its decision
+//    counts and items. The index sends
 //    `imr/indexReady` / `imr/indexChanged` when there is more to fetch.
 import { addDays, formatDate, readHeaderDate } from '../core/rules/support/dates';
 import { countDecisions, pickableItems } from '../core/service/lens';
@@ -30,16 +31,21 @@ export function appealByEstimate(decisionDate: string | undefined): string | und
   return read.kind === 'date' ? formatDate(addDays(read.date, APPEAL_DAYS)) : undefined;
 }
 
-export function letterSummary(entry: IndexEntry): LetterSummary {
-  const items = entry.items.map((i) => i.pick);
-  const summary: LetterSummary = { uri: entry.uri, fileName: entry.fileName, counts: countDecisions(items), items };
-  if (entry.caseNumber) summary.caseNumber = entry.caseNumber;
-  if (entry.decisionDate) {
-    summary.decisionDate = entry.decisionDate;
-    const appealBy = appealByEstimate(entry.decisionDate);
-    if (appealBy) summary.appealByEstimate = appealBy;
-  }
-  return summary;
+/** One summary per letter of the file, each with its own case number, decision date, deadline and items. */
+export function letterSummaries(entry: IndexEntry): LetterSummary[] {
+  return entry.letters.map((letter) => {
+    const items = letter.items.map((i) => i.pick);
+    const summary: LetterSummary = { uri: entry.uri, fileName: entry.fileName, counts: countDecisions(items), items };
+    if (letter.caseNumber) summary.caseNumber = letter.caseNumber;
+    if (letter.decisionDate) {
+      summary.decisionDate = letter.decisionDate;
+      const appealBy = appealByEstimate(letter.decisionDate);
+      if (appealBy) summary.appealByEstimate = appealBy;
+    }
+    if (entry.letters.length > 1)
+      summary.letter = { index: letter.index, count: entry.letters.length, range: letter.range };
+    return summary;
+  });
 }
 
 export function createDeterminationsFeature(symbols: WorkspaceSymbolsFeature): Feature {
@@ -72,7 +78,8 @@ export function createDeterminationsFeature(symbols: WorkspaceSymbolsFeature): F
           async (_params, token) => {
             const entries = await symbols.currentEntries(context, token, FIRST_WAIT_MS);
             throwIfCancelled(token);
-            const letters = entries.map(letterSummary);
+            const letters = entries.flatMap(letterSummaries);
+            // By file, then in file order (a stable sort keeps a file's letters as they stand).
             letters.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
             return { letters, indexing: symbols.index.isBuilding, truncated: symbols.index.stats?.truncated ?? false };
           },

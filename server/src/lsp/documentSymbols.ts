@@ -3,6 +3,7 @@
 // `hierarchicalDocumentSymbolSupport`.
 //
 // Symbol kinds, chosen so that each level has its own icon in VS Code's Outline and breadcrumbs:
+//   letter (of several)    File       (`CM17-0020384 (L3-2016)`, detail = `letter 2 of 3 · 1 item`)
 //   header                 Module     (`Header`, detail = case number)
 //   header field           Property   (`Date of Injury`, detail = the value)
 //   section                Namespace  (the heading as written)
@@ -25,6 +26,7 @@ import type { OutlineKind, OutlineNode } from '../core/outline';
 import { handler, throwIfCancelled, type Feature } from './context';
 
 export const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
+  letter: SymbolKind.File,
   header: SymbolKind.Module,
   headerField: SymbolKind.Property,
   section: SymbolKind.Namespace,

@@ -185,8 +185,12 @@ export class WorkspaceIndex {
     this.entries.clear();
     for (const [uri, entry] of fresh) this.entries.set(uri, entry);
     let items = 0;
-    for (const entry of fresh.values()) items += entry.items.length;
-    return { files: files.length, letters: fresh.size, items, truncated, ms: performance.now() - started };
+    let letters = 0;
+    for (const entry of fresh.values()) {
+      letters += entry.letters.length;
+      for (const letter of entry.letters) items += letter.items.length;
+    }
+    return { files: files.length, letters, items, truncated, ms: performance.now() - started };
   }
 
   private readonly updatedDuringBuild = new Map<string, IndexEntry>();

@@ -144,7 +144,7 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     const caseKind = mapKind(SYMBOL_KINDS.header);
     const matches = ctx.service.workspaceSearch(entries, params.query ?? '', MAX_RESULTS, isCancelledBy(token));
     return matches.map((match): SymbolInformation => {
-      const { entry, item } = match;
+      const { entry, letter, item } = match;
       if (!item) {
         return {
           name: match.caseNumber.name,
@@ -153,7 +153,7 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
           containerName: entry.fileName,
         };
       }
-      const containerName = entry.caseNumber ? `${entry.caseNumber} · ${entry.fileName}` : entry.fileName;
+      const containerName = letter.caseNumber ? `${letter.caseNumber} · ${entry.fileName}` : entry.fileName;
       return {
         name: item.name,
         kind: itemKind,

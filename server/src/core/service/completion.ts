@@ -27,6 +27,7 @@ import type {
   Range,
   SectionKind,
 } from '../model';
+import { letterAt, letterDocument } from '../letters';
 import { HEADINGS_BY_LAYOUT } from '../parse/headings';
 import type { SourceText } from '../source';
 import { contentStart } from '../text/chars';
@@ -96,11 +97,13 @@ function point(line: number, character: number): Position {
 }
 
 export function completionsAt(
-  doc: ImrDocument,
+  file: ImrDocument,
   source: SourceText,
   position: Position,
   options: CompletionOptions = {},
 ): CompletionEntry[] {
+  // In a file of several letters, the letter at the caret decides the layout, sections and items.
+  const doc = letterDocument(file, letterAt(file, position.line));
   const lineText = source.lineAt(position.line);
   const character = Math.min(position.character, lineText.length);
   const before = lineText.slice(0, character);

@@ -2,6 +2,7 @@
 // Folds are whole lines (start line of the element → its last line); single-line elements get none. An item
 // folds to `<item> · <decision>` where the client shows collapsed text. A `rangeLimit` keeps the outermost.
 import { throwIfCancelled, type IsCancelled } from '../cancel';
+import { lettersOf } from '../letters';
 import type { ImrDocument, Range } from '../model';
 import { decisionLabel, itemName } from '../outline';
 
@@ -30,9 +31,11 @@ export interface FoldingOptions {
 
 export function foldsOf(doc: ImrDocument, isCancelled?: IsCancelled): Fold[] {
   const folds: Fold[] = [];
-  if (doc.header) folds.push({ range: doc.header.range, depth: 0 });
+  for (const letter of lettersOf(doc)) {
+    if (letter.header) folds.push({ range: letter.header.range, depth: 0 });
+    if (letter.credentials) folds.push({ range: letter.credentials.range, depth: 1 });
+  }
   for (const section of doc.sections) folds.push({ range: section.range, depth: 0 });
-  if (doc.credentials) folds.push({ range: doc.credentials.range, depth: 1 });
   for (const item of doc.items) {
     throwIfCancelled(isCancelled);
     folds.push({ range: item.range, depth: 1, collapsedText: `${itemName(item)} · ${decisionLabel(item)}` });

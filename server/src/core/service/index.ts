@@ -10,7 +10,7 @@ import type { SourceText } from '../source';
 import { completionsAt, type CompletionEntry } from './completion';
 import { foldingRanges, foldsOf, type FoldingOptions, type FoldingRange } from './folding';
 import { hoverAt, type HoverResult } from './hover';
-import { decisionLens, type DecisionLens } from './lens';
+import { decisionLenses, type DecisionLens } from './lens';
 import { selectionsAt, type Selection } from './selection';
 import { collectTokens, type TokenTable } from './tokens';
 import { search, type IndexEntry, type Match } from './workspaceSearch';
@@ -46,7 +46,8 @@ export interface LanguageService {
   hover(uri: string, position: Position, options: { markdown: boolean }): Promise<HoverResult | undefined>;
   folding(uri: string, options: FoldingOptions, isCancelled?: IsCancelled): FoldingRange[];
   selection(uri: string, positions: readonly Position[], isCancelled?: IsCancelled): Selection[];
-  lens(uri: string): DecisionLens | undefined;
+  /** The decision counts over each letter's decisions heading: one lens per letter of the file. */
+  lenses(uri: string): DecisionLens[];
   outline(uri: string): OutlineNode[];
   /** The rule findings, as diagnostics show them. */
   diagnostics(uri: string): Promise<readonly Finding[]>;
@@ -99,9 +100,9 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
         isCancelled,
       );
     },
-    lens(uri) {
+    lenses(uri) {
       const letter = host.letter(uri);
-      return letter && decisionLens(letter.document);
+      return letter ? decisionLenses(letter.document) : [];
     },
     outline(uri) {
       const letter = host.outlineLetter ? host.outlineLetter(uri) : host.letter(uri);

@@ -1,8 +1,10 @@
 // The decisions lens: over the decisions heading, the count of disputed items and their decisions,
 // `3 disputed items · 2 upheld · 1 overturned`, plus `· 1 invalid` when an item's decision is missing or not
 // one of the two words. Zero counts are shown (`· 0 overturned`), so the line always reads the same way.
-// Documents without a decisions heading get the lens on the first item line; without items, none.
-import type { DisputedItem, ImrDocument, Range } from '../model';
+// Documents without a decisions heading get the lens on the first item line; without items, none. A file of
+// several letters gets one lens per letter, counting that letter's items.
+import { lettersOf } from '../letters';
+import type { DisputedItem, ImrDocument, Letter, Range } from '../model';
 import { decisionLabel, itemName, outlineDecision, wholeItemName, type OutlineDecision } from '../outline';
 
 /** An item's decision: the two valid words, a word that is neither (`invalid`), or none at all (`missing`). */
@@ -57,10 +59,11 @@ export function lensTitle(counts: DecisionCounts): string {
   return parts.join(' · ');
 }
 
-export function pickableItem(item: DisputedItem): PickableItem {
+/** `letter`: in a file of several letters, the letter's case number (or `Letter n`) leads the label. */
+export function pickableItem(item: DisputedItem, letter?: string): PickableItem {
   const name = itemName(item);
   const pick: PickableItem = {
-    label: `${item.index}. ${name}`,
+    label: `${letter ? `${letter} · ` : ''}${item.index}. ${name}`,
     description: decisionLabel(item),
     decision: outlineDecision(item),
     range: item.headingRange,
@@ -70,16 +73,30 @@ export function pickableItem(item: DisputedItem): PickableItem {
   return pick;
 }
 
+/** Every item of the file; in a file of several letters each label names its letter (items count per letter). */
 export function pickableItems(doc: ImrDocument): PickableItem[] {
-  return doc.items.map(pickableItem);
+  const letters = lettersOf(doc);
+  if (letters.length === 1) return doc.items.map((item) => pickableItem(item));
+  return letters.flatMap((letter, k) => letter.items.map((item) => pickableItem(item, letterName(letter, k))));
 }
 
-/** The lens of a document, or undefined when it has no decisions heading and no item. */
-export function decisionLens(doc: ImrDocument): DecisionLens | undefined {
-  const heading = doc.sections.find((s) => s.kind === 'decisions')?.headingRange;
-  const anchor = heading ?? doc.items[0]?.headingRange;
-  if (!anchor) return undefined;
-  const range = { start: anchor.start, end: anchor.start.line === anchor.end.line ? anchor.end : anchor.start };
-  const items = pickableItems(doc);
-  return { range, title: lensTitle(countDecisions(items)), items };
+/** The letter as a list names it: its case number, else `Letter n` (1-based in its file). */
+export function letterName(letter: Letter, index: number): string {
+  return letter.header?.fields.caseNumber?.value || `Letter ${index + 1}`;
+}
+
+/** The lenses of a document, one per letter that has a decisions heading or an item. */
+export function decisionLenses(doc: ImrDocument): DecisionLens[] {
+  const letters = lettersOf(doc);
+  const lenses: DecisionLens[] = [];
+  for (const [k, letter] of letters.entries()) {
+    const heading = letter.sections.find((s) => s.kind === 'decisions')?.headingRange;
+    const anchor = heading ?? letter.items[0]?.headingRange;
+    if (!anchor) continue;
+    const range = { start: anchor.start, end: anchor.start.line === anchor.end.line ? anchor.end : anchor.start };
+    const name = letters.length > 1 ? letterName(letter, k) : undefined;
+    const items = letter.items.map((item) => pickableItem(item, name));
+    lenses.push({ range, title: lensTitle(countDecisions(items)), items });
+  }
+  return lenses;
 }

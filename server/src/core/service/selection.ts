@@ -6,6 +6,7 @@
 // Every step strictly contains the previous one; equal ranges are merged. A position outside every element
 // gets the whole document.
 import { throwIfCancelled, type IsCancelled } from '../cancel';
+import { letterAt } from '../letters';
 import type { ImrDocument, Position, Range } from '../model';
 import { containsPosition, containsRange, sameRange } from '../range';
 
@@ -21,7 +22,10 @@ function rangesAround(doc: ImrDocument, p: Position): Range[] {
   const push = (r: Range | undefined) => {
     if (r && containsPosition(r, p)) out.push(r);
   };
-  const header = doc.header;
+  // In a file of several letters, the letter holding `p` is the next range in.
+  const letter = letterAt(doc, p.line);
+  if (letter !== doc && !sameRange(letter.range, doc.range)) push(letter.range);
+  const header = letter.header;
   if (header && containsPosition(header.range, p)) {
     out.push(header.range);
     for (const field of Object.values(header.fields)) {
@@ -31,7 +35,7 @@ function rangesAround(doc: ImrDocument, p: Position): Range[] {
     }
   }
   push(doc.sections.find((s) => containsPosition(s.range, p))?.range);
-  if (doc.credentials) push(doc.credentials.range);
+  if (letter.credentials) push(letter.credentials.range);
   const item = doc.items.find((i) => containsPosition(i.range, p) || containsPosition(i.headingRange, p));
   if (item) {
     push(item.range);

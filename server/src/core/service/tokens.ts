@@ -27,6 +27,7 @@
 //
 // Tokens never overlap and never span lines: multi-line parts are split per line (clients may not support
 // multiline tokens), and where two parts overlap the more specific one wins and the other is cut around it.
+import { lettersOf } from '../letters';
 import type { Citation, Field, ImrDocument } from '../model';
 import type { SourceText } from '../source';
 import { contentStart } from '../text/chars';
@@ -128,25 +129,26 @@ const DATE_FIELDS = new Set(['dateAssigned', 'decisionDate', 'dateOfInjury', 'ur
 /** Every token of a document, sorted by position, non-overlapping, one line each. */
 export function collectTokens(doc: ImrDocument, source: SourceText): TokenTable {
   const out = new TokenCollector(source);
-  if (doc.header) {
-    for (const field of Object.values(doc.header.fields)) {
+  // Each letter's header and credentials: a file can hold several letters.
+  for (const letter of lettersOf(doc)) {
+    for (const field of Object.values(letter.header?.fields ?? {})) {
       if (!field) continue;
       out.range(field.labelRange, K.label, PRIORITY.label);
       if (!field.value) continue;
       if (field.name === 'caseNumber') out.range(field.valueRange, K.caseNumber, PRIORITY.caseNumber);
       else if (DATE_FIELDS.has(field.name)) out.range(field.valueRange, K.date, PRIORITY.date);
     }
-  }
-  for (const section of doc.sections) out.range(section.headingRange, K.heading, PRIORITY.heading);
-  if (doc.credentials) {
-    const { start, end } = doc.credentials.range;
-    for (let line = start.line; line <= end.line; line++) {
-      const text = source.lineAt(line);
-      const from = contentStart(text);
-      const label = CREDENTIAL_LABEL.exec(text.slice(from))?.[1];
-      if (label !== undefined) out.add(line, from, from + label.length, K.label, PRIORITY.label);
+    if (letter.credentials) {
+      const { start, end } = letter.credentials.range;
+      for (let line = start.line; line <= end.line; line++) {
+        const text = source.lineAt(line);
+        const from = contentStart(text);
+        const label = CREDENTIAL_LABEL.exec(text.slice(from))?.[1];
+        if (label !== undefined) out.add(line, from, from + label.length, K.label, PRIORITY.label);
+      }
     }
   }
+  for (const section of doc.sections) out.range(section.headingRange, K.heading, PRIORITY.heading);
   for (const item of doc.items) {
     if (item.text.text) out.range(item.text.range, K.itemText, PRIORITY.itemText);
     if (item.decision) {

@@ -3,11 +3,12 @@
 //
 // Queries match case-insensitively, whitespace folded, on item texts and case numbers: a substring match
 // (`medial branch`, `CM17-00`), or else every word of the query in the item text, in any order
-// (`branch medial`).
-import type { DecisionValue, ImrDocument, Range } from '../model';
+// (`branch medial`). A file of several letters is one entry with a letter each, each with its own case number.
+import { lettersOf } from '../letters';
+import type { DecisionValue, ImrDocument, Letter, Range } from '../model';
 import { itemText, wholeItemName } from '../outline';
 import { LAYOUT_MARKERS } from '../parse/headings';
-import { pickableItem, type PickableItem } from './lens';
+import { letterName, pickableItem, type PickableItem } from './lens';
 
 export interface IndexedItem {
   /** The whole item name: the symbol picker filters on it, so that no word searched for may be cut off. */
@@ -21,42 +22,58 @@ export interface IndexedItem {
   pick: PickableItem;
 }
 
-export interface IndexEntry {
-  uri: string;
-  fileName: string;
+/** One letter of a file. */
+export interface IndexedLetter {
   caseNumber?: string;
   caseNumberRange?: Range;
   /** The header's decision date as written. */
   decisionDate?: string;
+  /** 0-based in its file. */
+  index: number;
+  range: Range;
   items: IndexedItem[];
+}
+
+export interface IndexEntry {
+  uri: string;
+  fileName: string;
+  /** In source order; one for a file of a single letter. */
+  letters: IndexedLetter[];
 }
 
 export function searchKey(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** What the index keeps of a parsed letter; undefined when the text is not a determination. */
+/** What the index keeps of a parsed file; undefined when the text is not a determination. */
 export function entryFor(uri: string, fileName: string, document: ImrDocument): IndexEntry | undefined {
-  if (document.layout === 'unknown') return undefined;
-  const caseField = document.header?.fields.caseNumber;
-  const entry: IndexEntry = { uri, fileName, items: [] };
+  const letters = lettersOf(document).filter((l) => l.layout !== 'unknown');
+  if (letters.length === 0) return undefined;
+  const several = letters.length > 1;
+  return { uri, fileName, letters: letters.map((letter, k) => indexedLetter(letter, k, several)) };
+}
+
+function indexedLetter(letter: Letter, index: number, several: boolean): IndexedLetter {
+  const caseField = letter.header?.fields.caseNumber;
+  const indexed: IndexedLetter = { index, range: letter.range, items: [] };
   if (caseField?.value) {
-    entry.caseNumber = caseField.value.trim();
-    entry.caseNumberRange = caseField.valueRange;
+    indexed.caseNumber = caseField.value.trim();
+    indexed.caseNumberRange = caseField.valueRange;
   }
-  const decisionDate = document.header?.fields.decisionDate?.value?.trim();
-  if (decisionDate) entry.decisionDate = decisionDate;
-  for (const item of document.items) {
-    entry.items.push({
+  const decisionDate = letter.header?.fields.decisionDate?.value?.trim();
+  if (decisionDate) indexed.decisionDate = decisionDate;
+  const name = several ? letterName(letter, index) : undefined;
+  for (const item of letter.items) {
+    indexed.items.push({
       name: wholeItemName(item),
       key: searchKey(itemText(item)),
       decision: item.decision?.value,
       range: item.range,
       selectionRange: item.headingRange,
-      pick: pickableItem(item),
+      pick: pickableItem(item, name),
     });
   }
-  return entry;
+  return indexed;
 }
 
 /** A cheap pre-check before parsing: the text holds one of the headings that decide a known layout. */
@@ -64,10 +81,19 @@ export function looksLikeLetter(text: string): boolean {
   return LAYOUT_MARKERS.some((m) => text.includes(m));
 }
 
-/** An item of a letter, or (without `item`) its case number. `rank`: 0 substring of the name or case number, 1 all words; lower is better. */
+/**
+ * An item of a letter, or (without `item`) its case number, with the letter of the file it is in. `rank`: 0
+ * substring of the name or case number, 1 all words; lower is better.
+ */
 export type Match =
-  | { entry: IndexEntry; item: IndexedItem; rank: number }
-  | { entry: IndexEntry; item?: undefined; caseNumber: { name: string; range: Range }; rank: number };
+  | { entry: IndexEntry; letter: IndexedLetter; item: IndexedItem; rank: number }
+  | {
+      entry: IndexEntry;
+      letter: IndexedLetter;
+      item?: undefined;
+      caseNumber: { name: string; range: Range };
+      rank: number;
+    };
 
 /** A compiled query: `matchItem`/`matchCase` give a rank, or -1 for no match. */
 export function compileQuery(query: string): {
@@ -101,20 +127,25 @@ export function search(
   const matches: Match[] = [];
   for (const entry of entries) {
     if (cancelled?.()) break;
-    const caseRank = entry.caseNumber ? compiled.matchCase(entry.caseNumber) : -1;
-    if (caseRank >= 0 && entry.caseNumber && entry.caseNumberRange)
-      matches.push({ entry, rank: caseRank, caseNumber: { name: entry.caseNumber, range: entry.caseNumberRange } });
-    for (const item of entry.items) {
-      // A case-number query lists that case's items too.
-      const rank = !compiled.empty && caseRank === 0 ? 0 : compiled.matchItem(item.key);
-      if (rank >= 0) matches.push({ entry, item, rank });
+    for (const letter of entry.letters) {
+      const caseRank = letter.caseNumber ? compiled.matchCase(letter.caseNumber) : -1;
+      if (caseRank >= 0 && letter.caseNumber && letter.caseNumberRange) {
+        const caseNumber = { name: letter.caseNumber, range: letter.caseNumberRange };
+        matches.push({ entry, letter, rank: caseRank, caseNumber });
+      }
+      for (const item of letter.items) {
+        // A case-number query lists that case's items too.
+        const rank = !compiled.empty && caseRank === 0 ? 0 : compiled.matchItem(item.key);
+        if (rank >= 0) matches.push({ entry, letter, item, rank });
+      }
     }
   }
   matches.sort(
     (a, b) =>
       a.rank - b.rank ||
       (a.entry.uri < b.entry.uri ? -1 : a.entry.uri > b.entry.uri ? 1 : 0) ||
-      (a.item ? a.item.range.start.line : -1) - (b.item ? b.item.range.start.line : -1),
+      (a.item ? a.item.range.start.line : a.letter.range.start.line - 1) -
+        (b.item ? b.item.range.start.line : b.letter.range.start.line - 1),
   );
   return matches.slice(0, limit);
 }
