@@ -147,3 +147,17 @@ test('a second letter without its first heading still starts at its header', () 
   assert.deepEqual(caseNumbers(doc), ['CM17-0101010', 'CM17-0202020']);
   assert.deepEqual(lettersOf(doc)[1]?.range.start, { line: 42, character: 0 });
 });
+
+test('a part that reads as no layout is no letter: it stays with its neighbour', () => {
+  // A stray L2 decisions heading (no DOCUMENTS REVIEWED: no layout), then an L0 issue: one L0 letter.
+  const stray = parse('IMR DECISION(S) AND RATIONALE(S)\nCase Number:\nISSUE AT DISPUTE: Knee brace\n');
+  assert.deepEqual(
+    lettersOf(stray).map((l) => [l.layout, l.items.length]),
+    [['L0', 1]],
+  );
+  // Letter A, then junk that reads as nothing but opens like a letter, then letter B: two letters.
+  const junk = 'Case Number:\nIMR DECISION(S) AND RATIONALE(S)\nnothing here\n';
+  const doc = parse(own('A-plain.txt') + junk + own('B-plain.txt'));
+  assert.deepEqual(caseNumbers(doc), ['CM17-0101010', 'CM17-0202020']);
+  assert.deepEqual(lettersOf(doc)[1]?.range.start, { line: 42 + 3, character: 0 });
+});

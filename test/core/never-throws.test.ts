@@ -4,6 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from '../../server/src/core/parse';
+import { lettersOf } from '../../server/src/core/letters';
 import type { ImrDocument, Range } from '../../server/src/core/model';
 import { allRanges, fold, lineLengths, lineStarts, rangeProblem } from '../fixtures/excerpts/source';
 import { PLAIN_LETTER, joinLines } from '../fixtures/excerpts/letters';
@@ -27,9 +28,21 @@ function checkDocument(text: string, doc: ImrDocument): void {
     const problem = rangeProblem(text, range, starts, lengths);
     assert.equal(problem, undefined, `${path}: ${problem} ${JSON.stringify(range)}`);
   }
+  // Items are numbered within their letter; the letters tile the file, and one that reads as no layout has none.
+  const letters = lettersOf(doc);
+  assert.deepEqual(letters[0]?.range.start, doc.range.start);
+  assert.deepEqual(letters.at(-1)?.range.end, doc.range.end);
+  for (const [k, letter] of letters.entries()) {
+    assert.deepEqual(
+      letter.items.map((i) => i.index),
+      letter.items.map((_, n) => n + 1),
+    );
+    if (k > 0) assert.deepEqual(letter.range.start, letters[k - 1]?.range.end);
+    if (letter.layout === 'unknown') assert.deepEqual(letter.items, []);
+  }
   assert.deepEqual(
-    doc.items.map((i) => i.index),
-    doc.items.map((_, k) => k + 1),
+    doc.items,
+    letters.flatMap((l) => l.items),
   );
   const slice = (r: Range) =>
     text.slice(starts[r.start.line] + r.start.character, starts[r.end.line] + r.end.character);

@@ -15,7 +15,7 @@ import { parseCredentials } from './credentials';
 import { parseHeader } from './header';
 import { detectLayout, findHeadings, HEADINGS_BY_LAYOUT } from './headings';
 import { parseItems } from './items';
-import { documentOf, letterRanges, letterStarts, mayHoldL1 } from './letters';
+import { documentOf, letterRanges, letterStarts, mayHoldL1, readableStarts } from './letters';
 import { parseL0Items, parseL1 } from './older';
 import { buildSections, type SectionLines } from './sections';
 
@@ -120,7 +120,7 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
     };
     return documentOf([unreadLetter(range, src.doubled, [problem])], src.lineCount, range);
   }
-  const starts = letterStarts(src.lines, mayHoldL1(text));
+  const starts = readableStarts(src.lines, letterStarts(src.lines, mayHoldL1(text)), detectLayout);
   const letters = letterRanges(src.lines, starts, range).map(({ lines, range: letterRange }, k) => {
     if (k > 0) throwIfCancelled(isCancelled); // each letter polls once more before its credentials
     return readLetter(lines, letterRange, src.doubled, isCancelled);

@@ -2,7 +2,7 @@
 // pasted together). A new letter starts only once the current one has reached its decisions, at its title
 // heading or at the front matter (header block, letterhead) just before a title or decisions heading, so
 // that a letter's own headings never split it. One pass, a fixed number of comparisons per line.
-import type { ImrDocument, Letter, Range } from '../model';
+import type { ImrDocument, Layout, Letter, Range } from '../model';
 import type { Line } from '../text/lines';
 import {
   embeddedAt,
@@ -74,6 +74,24 @@ export function letterStarts(lines: readonly Line[], mayHoldL1: boolean): number
 /** Whether the text may hold an L1 heading (see `letterStarts`). */
 export function mayHoldL1(text: string): boolean {
   return text.includes(L1_FINDINGS) || text.includes(L1_DECISIONS);
+}
+
+/**
+ * The boundaries between letters that each read as a known layout: a part that reads as none (a stray
+ * decisions heading, a cover page) stays with the letter before it, or with the next when it comes first.
+ */
+export function readableStarts(
+  lines: readonly Line[],
+  starts: readonly number[],
+  detect: (lines: readonly Line[]) => Layout,
+): number[] {
+  if (starts.length === 0) return [];
+  const bounds = [0, ...starts, lines.length];
+  const known = bounds.slice(1).map((end, k) => detect(lines.slice(bounds[k] ?? 0, end)) !== 'unknown');
+  // A part that does not read joins the one before it: the boundary that opens it goes.
+  const kept = starts.filter((_, k) => known[k + 1]);
+  // A first part that does not read joins the next: the first boundary left goes.
+  return known[0] ? kept : kept.slice(1);
 }
 
 /**
