@@ -71,10 +71,7 @@ test('code lenses and the item picker: per letter, labels led by the letter', ()
       [
         42 + 33,
         '2 disputed items · 1 upheld · 1 overturned',
-        [
-          'CM17-0202020 · 1. Physical therapy two times a week for three weeks, neck',
-          'CM17-0202020 · 2. Cervical pillow',
-        ],
+        ['CM17-0202020 · 1. Physical therapy two times a week for three…', 'CM17-0202020 · 2. Cervical pillow'],
       ],
     ],
   );
@@ -82,7 +79,7 @@ test('code lenses and the item picker: per letter, labels led by the letter', ()
     pickableItems(doc).map((i) => i.label),
     [
       'CM17-0101010 · 1. Hinged knee brace, right',
-      'CM17-0202020 · 1. Physical therapy two times a week for three weeks, neck',
+      'CM17-0202020 · 1. Physical therapy two times a week for three…',
       'CM17-0202020 · 2. Cervical pillow',
     ],
   );

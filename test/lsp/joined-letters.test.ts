@@ -54,7 +54,7 @@ describe('a file of three letters', () => {
     assert.deepEqual(
       items.map((s) => [s.name, s.detail?.split(' · ')[0], s.selectionRange.start.line]),
       [
-        ['Physical therapy two times a week for three weeks, neck', 'Overturned', 77 + 35],
+        ['Physical therapy two times a week for three…', 'Overturned', 77 + 35],
         ['Cervical pillow', 'Upheld', 77 + 43],
       ],
     );
@@ -75,10 +75,7 @@ describe('a file of three letters', () => {
     const picked = lenses[2]?.command?.arguments?.[1] as { label: string }[];
     assert.deepEqual(
       picked.map((i) => i.label),
-      [
-        'CM17-0202020 · 1. Physical therapy two times a week for three weeks, neck',
-        'CM17-0202020 · 2. Cervical pillow',
-      ],
+      ['CM17-0202020 · 1. Physical therapy two times a week for three…', 'CM17-0202020 · 2. Cervical pillow'],
     );
   });
 });
