@@ -124,7 +124,7 @@ describe('L2 fixture [parser: unverified layout]', () => {
 describe('L1 fixture (2013; item blocks [recall])', () => {
   const { doc, source } = load('L1.txt');
 
-  test('is L1 without a header, with inline credentials and no citation era', () => {
+  test('is L1 without a header block, with inline credentials and no citation era; its dates form the header', () => {
     assert.equal(doc.layout, 'L1');
     assert.deepEqual(doc.variant, {
       hasHeader: false,
@@ -132,7 +132,16 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
       citationEra: undefined,
       extraction: 'plain',
     });
-    assert.equal(doc.header, undefined);
+    // `Dated: 9/3/2013` (line 3), and the paragraph's "received on 7/22/2013", "dated 7/12/2013", "on 7/30/2013".
+    assert.deepEqual(
+      Object.values(doc.header?.fields ?? {}).map((f) => [f.name, f.value, f.valueRange.start]),
+      [
+        ['decisionDate', '9/3/2013', { line: 2, character: 7 }],
+        ['applicationReceived', '7/22/2013', { line: 15, character: 63 }],
+        ['urDenialDate', '7/12/2013', { line: 16, character: 39 }],
+        ['noticeOfAssignment', '7/30/2013', { line: 17, character: 43 }],
+      ],
+    );
     assert.deepEqual(doc.problems, []);
   });
 

@@ -1,7 +1,7 @@
 // parse() on L3 letters: layout detection, header and sections (format guide §2-§4).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { HeaderField, HeaderFieldName, Range } from '../../server/src/core/model';
+import type { HeaderField, L3HeaderFieldName, Range } from '../../server/src/core/model';
 import {
   HEADER_LABELS,
   HEADER_LAYOUT,
@@ -118,7 +118,7 @@ describe('header (§3, §4)', () => {
     assert.ok(fields);
     assert.deepEqual(Object.keys(fields).sort(), [...HEADER_NAMES].sort());
     // Values sit on lines 5-8 (left column) and 15-17 (right column).
-    const valueLines: Record<HeaderFieldName, number> = {
+    const valueLines: Record<L3HeaderFieldName, number> = {
       caseNumber: 5,
       dateAssigned: 6,
       decisionDate: 7,
@@ -148,7 +148,7 @@ describe('header (§3, §4)', () => {
     const { text, doc } = read([...HEADER_LAYOUT, ...PLAIN_LETTER.slice(19)]);
     const fields = doc.header?.fields;
     assert.ok(fields);
-    const expected: Record<HeaderFieldName, Range> = {
+    const expected: Record<L3HeaderFieldName, Range> = {
       caseNumber: r(0, 23, 0, 35),
       dateAssigned: r(1, 23, 1, 33),
       decisionDate: r(2, 23, 2, 33),

@@ -2,7 +2,7 @@
 // Every range is checked against the ORIGINAL text with offsets computed independently of the parser.
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import type { DisputedItem, HeaderFieldName, ImrDocument, Range } from '../../server/src/core/model';
+import type { DisputedItem, L3HeaderFieldName, ImrDocument, Range } from '../../server/src/core/model';
 import { fold, sliceRange } from '../fixtures/excerpts/source';
 import { HEADER_VALUES, joinLines } from '../fixtures/excerpts/letters';
 
@@ -33,4 +33,4 @@ export function covers(text: string, range: Range | undefined, expected: string,
   assert.equal(multiLine ? fold(got) : got, expected);
 }
 
-export const HEADER_NAMES = Object.keys(HEADER_VALUES) as HeaderFieldName[];
+export const HEADER_NAMES = Object.keys(HEADER_VALUES) as L3HeaderFieldName[];

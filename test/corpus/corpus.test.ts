@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '../../server/src/core/parse';
-import type { HeaderField, HeaderFieldName, ImrDocument, Range } from '../../server/src/core/model';
+import type { HeaderField, L3HeaderFieldName, ImrDocument, Range } from '../../server/src/core/model';
 import { allRanges, fold, lineLengths, lineStarts, offsetOf, rangeProblem } from '../fixtures/excerpts/source';
 import { countDecisions } from './independent-count';
 import { HEADER_NAMES, reading } from './reading';
@@ -17,7 +17,7 @@ const SEEDS = corpusPath(FORMS.seeds);
 const TEXT = corpusPath(FORMS.text);
 const LAYOUT = corpusPath(FORMS.layout);
 
-const HEADER_PATTERNS: Record<HeaderFieldName, RegExp> = {
+const HEADER_PATTERNS: Record<L3HeaderFieldName, RegExp> = {
   caseNumber: /^CM\d\d-\d{7}$/,
   dateAssigned: /^\d\d\/\d\d\/\d{4}$/,
   decisionDate: /^\d\d\/\d\d\/\d{4}$/,

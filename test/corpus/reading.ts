@@ -1,9 +1,9 @@
 // What two extractions of one letter (text/, layout/, the PDF) must share when parsed: header values,
 // credentials, items with their decisions, field bodies and citations, whitespace-insensitive.
-import type { DisputedItem, HeaderFieldName, ImrDocument } from '../../server/src/core/model';
+import type { DisputedItem, L3HeaderFieldName, ImrDocument } from '../../server/src/core/model';
 import { loose } from './independent-count';
 
-export const HEADER_NAMES: HeaderFieldName[] = [
+export const HEADER_NAMES: L3HeaderFieldName[] = [
   'caseNumber',
   'dateAssigned',
   'decisionDate',

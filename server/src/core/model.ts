@@ -41,20 +41,30 @@ export interface LayoutVariant {
   extraction: 'doubled' | 'layout' | 'plain';
 }
 
-export type HeaderFieldName =
+/** The labels of the L3-2016 header block. */
+export type L3HeaderFieldName =
   'caseNumber' | 'dateAssigned' | 'decisionDate' | 'priority' | 'dateOfInjury' | 'urDenialDate' | 'applicationReceived';
+
+/** L1 letters read `Dated:` as `decisionDate` and have `noticeOfAssignment` where L3 has `dateAssigned`. */
+export type HeaderFieldName = L3HeaderFieldName | 'noticeOfAssignment';
 
 export interface HeaderField {
   name: HeaderFieldName;
-  /** The label as written, e.g. `Date of Injury:`; `Application Received:` even when wrapped. */
+  /**
+   * The label as written, e.g. `Date of Injury:`; `Application Received:` even when wrapped. For a date read
+   * from a sentence, the words that introduce it (`Application for Independent Medical Review was received on`).
+   */
   label: string;
   labelRange: Range;
   /** Raw value text; empty when the label has no value. */
   value: string;
   valueRange: Range;
+  /** L1: read from a sentence of the procedural paragraph, not from a `Label:`; the value is a date as written. */
+  inSentence?: boolean;
 }
 
 export interface Header {
+  /** L3: the header block. L1: the `Dated:` line (its other dates stand in the procedural paragraph). */
   range: Range;
   fields: Partial<Record<HeaderFieldName, HeaderField>>;
 }

@@ -1,5 +1,6 @@
 // The letter as a tree: header, sections, credentials, disputed items and their fields. Pure. The single
 // source of outline names and details, shared by `imr outline`, `imr export` and the document symbols.
+import { headerFieldTitle } from './headerFields';
 import type {
   Citation,
   DecisionValue,
@@ -103,7 +104,7 @@ function headerNode(header: Header): OutlineNode {
   // In plain text the values stand in their own column, lines below the labels: a field spans both.
   const children = fields.map((f): OutlineNode => ({
     kind: 'headerField',
-    name: stripColon(f.label),
+    name: headerFieldTitle(f),
     detail: f.value || undefined,
     range: union(f.labelRange, f.valueRange),
     selectionRange: f.labelRange,

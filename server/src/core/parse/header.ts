@@ -83,7 +83,7 @@ interface Token {
   range: Range;
 }
 
-function rangeIn(line: Line, from: number, to: number): Range {
+export function rangeIn(line: Line, from: number, to: number): Range {
   return {
     start: { line: line.line, character: line.start + from },
     end: { line: line.line, character: line.start + to },

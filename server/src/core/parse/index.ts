@@ -149,7 +149,8 @@ function readLetter(
   const headings = findHeadings(lines, HEADINGS_BY_LAYOUT[layout]);
   let sections = buildSections(lines, headings);
   const firstHeadingLine = headings[0]?.lineIndex ?? lines.length;
-  const header = layout === 'L0' ? undefined : parseHeader(lines.slice(0, firstHeadingLine));
+  // L1 has no header block: parseL1 reads its dates where the letter gives them.
+  let header = layout === 'L0' || layout === 'L1' ? undefined : parseHeader(lines.slice(0, firstHeadingLine));
 
   let items: DisputedItem[] = [];
   let findings: ImrDocument['findings'];
@@ -160,7 +161,7 @@ function readLetter(
     items.forEach((item, k) => (item.index = k + 1));
   } else if (layout === 'L1') {
     // L1 also cuts the case summary before the item blocks, which have no heading of their own.
-    ({ items, findings, sections } = parseL1(lines, sections));
+    ({ items, findings, sections, header } = parseL1(lines, sections));
   } else {
     items = parseL0Items(sections);
   }
@@ -194,7 +195,7 @@ function readLetter(
   throwIfCancelled(isCancelled);
   const credentials = findCredentials(layout, sections, lines);
   const variant: LayoutVariant = {
-    hasHeader: header !== undefined,
+    hasHeader: header !== undefined && layout !== 'L1', // L1's dates are not a header block
     credentialsForm: credentials?.form ?? 'none',
     citationEra: citationEra(items),
     extraction: doubled

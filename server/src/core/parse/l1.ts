@@ -6,12 +6,13 @@
 //   Section of the Medical Treatment Utilization Schedule (MTUS) used by the Claims Administrator: …
 //   Section of the Medical Treatment Utilization Schedule (MTUS) relied upon by the Expert Reviewer in making his/her decision: …
 //   Rationale for the Decision: … The request for <item> is [not] medically necessary and appropriate.
-import type { Decision, DisputedItem, Field, ImrDocument, Range } from '../model';
+import type { Decision, DisputedItem, Field, Header, ImrDocument, Range } from '../model';
 import { Excerpt } from '../text/excerpt';
 import { textAt, type Line } from '../text/lines';
 import { fieldFromParts } from './fields';
 import { matchL1Label, type FoundLabel } from './l1-labels';
 import { readFindings } from './l1-findings';
+import { parseL1Header } from './l1-header';
 import { findingsLines, itemsFromFindings } from './l1-from-findings';
 import { truncateSection, type SectionLines } from './sections';
 
@@ -26,6 +27,8 @@ const CLOSING = /\b(?:is|are)\s+(not\s*)?medically\s+necessary\s+and\s+appropria
 export interface L1Result {
   items: DisputedItem[];
   findings: NonNullable<ImrDocument['findings']>;
+  /** `Dated:` and the procedural paragraph's dates (l1-header.ts). */
+  header?: Header;
   /** The sections, with the one that runs into the item blocks (the case summary) cut before them. */
   sections: SectionLines[];
 }
@@ -48,6 +51,7 @@ export function parseL1(lines: readonly Line[], sections: readonly SectionLines[
   return {
     items,
     findings,
+    header: parseL1Header(lines, sections),
     sections: endSectionsBefore(sections, firstStart === undefined ? undefined : lines[firstStart]),
   };
 }

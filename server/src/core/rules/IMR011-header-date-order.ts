@@ -1,7 +1,10 @@
 // IMR011 header-date-order: the header's dates must name real days and follow the life of the dispute:
 // injury, then UR denial, then the IMR application, then assignment, then decision (format guide §3, §12).
-import type { HeaderField, HeaderFieldName } from '../model';
-import { compareDates, formatDate, readHeaderDate, type CalendarDate } from './support/dates';
+// An L1 letter's dates (`Dated:` and the procedural paragraph's) follow the same life: UR denial ≤
+// application ≤ Notice of Assignment ≤ `Dated:` (format guide §9).
+import { headerFieldTitle } from '../headerFields';
+import type { HeaderField, HeaderFieldName, Layout } from '../model';
+import { compareDates, formatDate, readFieldDate, type CalendarDate } from './support/dates';
 import type { Report, Rule } from './types';
 
 /** The order the dates must follow, earliest first. */
@@ -10,6 +13,7 @@ const CHAIN: readonly HeaderFieldName[] = [
   'urDenialDate',
   'applicationReceived',
   'dateAssigned',
+  'noticeOfAssignment',
   'decisionDate',
 ];
 const EARLIEST_YEAR = 1950;
@@ -19,8 +23,19 @@ interface Dated {
   date: CalendarDate;
 }
 
+/** `\`Date of Injury:\``, or for a date read from an L1 sentence, `the Notice of Assignment date`. */
 function label(field: HeaderField): string {
-  return `\`${field.label}\``;
+  return field.inSentence ? `the ${headerFieldTitle(field)} date` : `\`${field.label}\``;
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function expectedOrder(layout: Layout): string {
+  return layout === 'L1'
+    ? "the letter's dates must run: UR denial ≤ application received ≤ Notice of Assignment ≤ `Dated:`."
+    : 'the header dates must run: injury ≤ UR denial ≤ application received ≤ date assigned ≤ decision date.';
 }
 
 const NONE: ReadonlySet<number> = new Set();
@@ -97,7 +112,8 @@ export const headerDateOrder: Rule = {
     id: 'IMR011',
     name: 'header-date-order',
     description:
-      'Header dates out of order (injury ≤ UR denial ≤ application received ≤ date assigned ≤ decision date) or impossible.',
+      'Header dates out of order (injury ≤ UR denial ≤ application received ≤ date assigned ≤ decision date; ' +
+      'in L1 letters UR denial ≤ application ≤ Notice of Assignment ≤ Dated) or impossible.',
     defaultSeverity: 'warning',
     tags: ['header', 'dates', 'consistency'],
     fixable: false,
@@ -105,7 +121,9 @@ export const headerDateOrder: Rule = {
       'An IMR follows a fixed sequence: the injury, the utilization review denial, the application for IMR, ' +
       'the assignment to MAXIMUS, then the decision. A header date that breaks this order, or that names no real ' +
       'day, is a typing error in a finding of fact; a plainly erroneous finding of fact is one of the grounds on ' +
-      'which an IMR determination can be appealed (Labor Code 4610.6(h)). All 117 letters of the 2016 corpus are in order.',
+      'which an IMR determination can be appealed (Labor Code 4610.6(h)). All 117 letters of the 2016 corpus are in order. ' +
+      'An L1 (2013) letter has no header block: its `Dated:` date and the dates of its procedural paragraph (application ' +
+      'received, UR denial, Notice of Assignment) are checked the same way.',
     examples: {
       failing: 'Date of Injury: 10/10/2016\nUR Denial Date: 12/28/2016\nApplication Received: 12/16/2016',
       passing: 'Date of Injury: 10/10/2016\nUR Denial Date: 12/16/2016\nApplication Received: 12/28/2016',
@@ -119,20 +137,20 @@ export const headerDateOrder: Rule = {
     for (const name of CHAIN) {
       const field = fields[name];
       if (!field || field.value === '') continue; // a missing value is a structure problem, not an order one
-      const read = readHeaderDate(field.value);
+      const read = readFieldDate(field);
       if (read.kind === 'malformed') {
         reports.push({
-          message: `${label(field)} "${field.value}" is not a date in MM/DD/YYYY form.`,
+          message: `${capitalised(label(field))} "${field.value}" is not a date in MM/DD/YYYY form.`,
           range: field.valueRange,
         });
       } else if (read.kind === 'impossible') {
         reports.push({
-          message: `${label(field)} ${field.value} is not a real date: ${read.why}.`,
+          message: `${capitalised(label(field))} ${field.value} is not a real date: ${read.why}.`,
           range: field.valueRange,
         });
       } else if (read.date.year < EARLIEST_YEAR) {
         reports.push({
-          message: `${label(field)} ${field.value} is implausibly early (before ${EARLIEST_YEAR}).`,
+          message: `${capitalised(label(field))} ${field.value} is implausibly early (before ${EARLIEST_YEAR}).`,
           range: field.valueRange,
         });
       } else {
@@ -147,9 +165,12 @@ export const headerDateOrder: Rule = {
       const relation = c.otherIsLater ? 'after' : 'before';
       reports.push({
         message:
-          `${label(d.field)} ${formatDate(d.date)} is ${relation} ${label(c.other.field)} ${formatDate(c.other.date)}, ` +
-          'but the header dates must run: injury ≤ UR denial ≤ application received ≤ date assigned ≤ decision date.',
+          `${capitalised(label(d.field))} ${formatDate(d.date)} is ${relation} ${label(c.other.field)} ` +
+          `${formatDate(c.other.date)}, but ${expectedOrder(document.layout)}`,
         range: d.field.valueRange,
+        related: [
+          { message: `${capitalised(label(c.other.field))} ${c.other.field.value}`, range: c.other.field.valueRange },
+        ],
       });
     }
     if (reports.length > 1)

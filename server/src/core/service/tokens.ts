@@ -124,7 +124,14 @@ const PRIORITY = {
 
 const DATE = /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|-\d)/g;
 const CREDENTIAL_LABEL = /^(State\(s\) of Licensure:|Certification\(s\)\/Specialty:)/;
-const DATE_FIELDS = new Set(['dateAssigned', 'decisionDate', 'dateOfInjury', 'urDenialDate', 'applicationReceived']);
+const DATE_FIELDS = new Set([
+  'dateAssigned',
+  'decisionDate',
+  'dateOfInjury',
+  'urDenialDate',
+  'applicationReceived',
+  'noticeOfAssignment',
+]);
 
 /** Every token of a document, sorted by position, non-overlapping, one line each. */
 export function collectTokens(doc: ImrDocument, source: SourceText): TokenTable {
@@ -133,7 +140,8 @@ export function collectTokens(doc: ImrDocument, source: SourceText): TokenTable 
   for (const letter of lettersOf(doc)) {
     for (const field of Object.values(letter.header?.fields ?? {})) {
       if (!field) continue;
-      out.range(field.labelRange, K.label, PRIORITY.label);
+      // A date read from an L1 sentence has words before it, not a label.
+      if (!field.inSentence) out.range(field.labelRange, K.label, PRIORITY.label);
       if (!field.value) continue;
       if (field.name === 'caseNumber') out.range(field.valueRange, K.caseNumber, PRIORITY.caseNumber);
       else if (DATE_FIELDS.has(field.name)) out.range(field.valueRange, K.date, PRIORITY.date);

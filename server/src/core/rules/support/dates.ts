@@ -93,11 +93,23 @@ export function readHeaderDate(value: string): HeaderDate {
     if (!m) return { kind: 'malformed' };
     date = { month: Number(m[1]), day: Number(m[2]), year: Number(m[3]) };
   }
-  if (date.month < 1 || date.month > 12) return { kind: 'impossible', why: `there is no month ${date.month}` };
-  if (!isRealDate(date)) {
-    return { kind: 'impossible', why: `${MONTH_NAMES[date.month - 1]} ${date.year} has no day ${date.day}` };
+  return onCalendar(date);
+}
+
+/** A header field's date: a `Label:` value in M/D/YYYY, or a date an L1 sentence writes in any form of the text. */
+export function readFieldDate(field: { value: string; inSentence?: boolean }): HeaderDate {
+  if (!field.inSentence) return readHeaderDate(field.value);
+  const written = readTextDateAt(field.value, 0);
+  if (!written || written.end !== field.value.length || written.yearDigits !== 4) return { kind: 'malformed' };
+  return onCalendar(written);
+}
+
+function onCalendar({ year, month, day }: CalendarDate): HeaderDate {
+  if (month < 1 || month > 12) return { kind: 'impossible', why: `there is no month ${month}` };
+  if (!isRealDate({ year, month, day })) {
+    return { kind: 'impossible', why: `${MONTH_NAMES[month - 1]} ${year} has no day ${day}` };
   }
-  return { kind: 'date', date };
+  return { kind: 'date', date: { year, month, day } };
 }
 
 const MONTH_NAMES = [
