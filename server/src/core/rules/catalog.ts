@@ -19,6 +19,7 @@ import { findingsListMismatch } from './IMR016-findings-list-mismatch';
 import { misplacedField } from './IMR017-misplaced-field';
 import { placeholderText } from './IMR018-placeholder-text';
 import { copiedUrSummary } from './IMR019-copied-ur-summary';
+import { rationaleGuidelineMismatch } from './IMR020-rationale-guideline-mismatch';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -42,4 +43,5 @@ export const RULES: readonly Rule[] = [
   misplacedField,
   placeholderText,
   copiedUrSummary,
+  rationaleGuidelineMismatch,
 ];

@@ -1,0 +1,175 @@
+// IMR020 rationale-guideline-mismatch: the `MAXIMUS guideline:` field says what the reviewer relied on, and
+// the rationale applies it. A rationale that cites a guideline the field does not name ("… the Official
+// Disability Guidelines recommend …" under an MTUS-only field) leaves a source of the decision uncited; a
+// field naming a guideline the rationale never cites, while the rationale cites another, names a source the
+// decision did not use (format guide §6, §11: 8 CCR 9792.21.1, 9792.25.1).
+import type { Citation, DisputedItem, Field, Range } from '../model';
+import { itemInSentence } from './messages';
+import type { Report, Rule } from './types';
+
+type Family = 'MTUS' | 'ODG' | 'ACOEM';
+
+const FAMILY_NAMES: Record<Family, string> = {
+  MTUS: 'the MTUS',
+  ODG: 'the ODG (Official Disability Guidelines)',
+  ACOEM: 'ACOEM',
+};
+
+// How a rationale names each family. ACOEM's chapters are MTUS titles (Low Back Complaints is ACOEM chapter 12),
+// so a rationale's "ACOEM" fits a field that names the MTUS.
+const MENTION = /\b(?:CA[-\s]?)?(MTUS)\b|\b(ODG)\b|\b(Official\s+Disability\s+Guidelines?)\b|\b(ACOEM)\b/gi;
+const MTUS_WORDS = /Medical\s+Treatment\s+Utilization\s+Schedule|Chronic\s+Pain\s+Medical\s+Treatment\s+Guidelines?/gi;
+// A sentence that says a guideline is silent names it without relying on it ("The MTUS and ODG do not
+// address Viagra"), and one about utilization review names what UR relied on.
+const NOT_RELIED_ON = new RegExp(
+  [
+    String.raw`\b(?:do|does|did)(?:\s*not|n['’]t)\s+(?:specifically\s+|directly\s+|clearly\s+)?(?:address|apply|discuss|cover|mention|comment|speak)`,
+    String.raw`\bsilent\b`,
+    String.raw`\bnot\s+(?:specifically\s+|directly\s+)?(?:addressed|covered|discussed|mentioned|applicable)\b`,
+    String.raw`\butilization\s+review`,
+    String.raw`\bUR\b`,
+    String.raw`\bclaims\s+administrator`,
+    String.raw`\b(?:prior|previous)\s+review`,
+  ].join('|'),
+  'i',
+);
+/** A sentence ends at `.`, `!` or `?` before white space and a capital, a digit or an opening mark. */
+const SENTENCE_END = /[.!?](?=\s+["“(]?[A-Z0-9])/g;
+
+interface Mention {
+  family: Family;
+  start: number;
+  end: number;
+}
+
+function familyOf(m: RegExpExecArray): Family {
+  if (m[1] !== undefined) return 'MTUS';
+  if (m[4] !== undefined) return 'ACOEM';
+  return 'ODG';
+}
+
+/** The first mention of each family in a sentence that relies on it, in text order. */
+function relyingMentions(text: string): Mention[] {
+  const first = new Map<Family, Mention>();
+  const add = (family: Family, start: number, end: number, sentence: string) => {
+    if (!first.has(family) && !NOT_RELIED_ON.test(sentence)) first.set(family, { family, start, end });
+  };
+  let from = 0;
+  const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index + 1);
+  ends.push(text.length);
+  for (const to of ends) {
+    const sentence = text.slice(from, to);
+    MENTION.lastIndex = 0;
+    for (let m = MENTION.exec(sentence); m; m = MENTION.exec(sentence))
+      add(familyOf(m), from + m.index, from + m.index + m[0].length, sentence);
+    MTUS_WORDS.lastIndex = 0;
+    for (let m = MTUS_WORDS.exec(sentence); m; m = MTUS_WORDS.exec(sentence))
+      add('MTUS', from + m.index, from + m.index + m[0].length, sentence);
+    from = to;
+  }
+  return [...first.values()].sort((a, b) => a.start - b.start);
+}
+
+/** The families a citation names: an MTUS citation, or the ODG and ACOEM a non-MTUS one names in its text. */
+function citationFamilies(c: Citation): Family[] {
+  if (c.kind === 'mtus') return ['MTUS'];
+  const families: Family[] = [];
+  MENTION.lastIndex = 0;
+  for (let m = MENTION.exec(c.text); m; m = MENTION.exec(c.text)) {
+    const family = familyOf(m);
+    if (family !== 'MTUS' && !families.includes(family)) families.push(family);
+  }
+  return families;
+}
+
+/** Whether a field's citations cover a family the rationale names. */
+function fieldNames(cited: ReadonlySet<Family>, family: Family): boolean {
+  return cited.has(family) || (family === 'ACOEM' && cited.has('MTUS'));
+}
+
+/** Whether the rationale's mentions cover a family the field names. */
+function rationaleCites(mentioned: ReadonlySet<Family>, family: Family): boolean {
+  return mentioned.has(family) || (family === 'MTUS' && mentioned.has('ACOEM'));
+}
+
+function list(families: Iterable<Family>): string {
+  return [...families].map((f) => FAMILY_NAMES[f]).join(' and ');
+}
+
+function checkItem(item: DisputedItem, field: Field, rationale: Field, reports: Report[]): void {
+  const citations = field.guideline?.citations ?? [];
+  const cited = new Set(citations.flatMap(citationFamilies));
+  if (cited.size === 0) return; // no citation, or only sources outside the three families: nothing to compare
+  const mentions = relyingMentions(rationale.body.text);
+  const mentioned = new Set(mentions.map((m) => m.family));
+  if (mentioned.size === 0) return; // "According to the guidelines, …": no source named to compare
+  const fieldRange: Range = { start: field.labelRange.start, end: field.range.end };
+  const before = reports.length;
+  for (const m of mentions) {
+    // The MTUS in a rationale under a field without it says why the MTUS does not apply (IMR009's matter):
+    // "The California MTUS Chronic Pain Guidelines … address chronic pain … alternative guidelines were utilized."
+    if (m.family === 'MTUS' || fieldNames(cited, m.family)) continue;
+    reports.push({
+      message:
+        `The rationale of ${itemInSentence(item)} cites ${FAMILY_NAMES[m.family]}, which its MAXIMUS guideline ` +
+        `does not name (it names ${list(cited)}).`,
+      range: rationale.body.rangeOf(m.start, m.end),
+      related: [{ message: 'The MAXIMUS guideline', range: fieldRange }],
+    });
+  }
+  // A warning above already names what the field has: the field's side of the same mismatch would repeat it.
+  if (reports.length > before) return;
+  for (const family of cited) {
+    if (rationaleCites(mentioned, family)) continue;
+    const citation = citations.find((c) => citationFamilies(c).includes(family));
+    if (!citation) continue;
+    reports.push({
+      message:
+        `The MAXIMUS guideline of ${itemInSentence(item)} names ${FAMILY_NAMES[family]}, which its rationale ` +
+        `never cites (it cites ${list(mentioned)}).`,
+      range: citation.range,
+      severity: 'information',
+      related: [{ message: 'The rationale', range: rationale.range }],
+    });
+  }
+}
+
+export const rationaleGuidelineMismatch: Rule = {
+  meta: {
+    id: 'IMR020',
+    name: 'rationale-guideline-mismatch',
+    description:
+      'The rationale cites a guideline (MTUS, ODG, ACOEM) that the MAXIMUS guideline does not name, or the other way round.',
+    defaultSeverity: 'warning',
+    tags: ['citations', 'consistency'],
+    fixable: false,
+    rationale:
+      'The MAXIMUS guideline field states the standards the reviewer relied on, and the rationale must tie its ' +
+      'findings to those standards (Labor Code 4610.5(c)(2), 4610.6; 8 CCR 9792.21.1 puts the MTUS first and ' +
+      'other guidelines after it). A rationale that applies the Official Disability Guidelines under a field ' +
+      'that names only the MTUS leaves one source of the decision uncited: a warning. A field that names a ' +
+      'guideline the rationale never cites, while the rationale cites another, is reported as information. ' +
+      'Sentences that only say a guideline is silent, or that tell what utilization review relied on, are not ' +
+      'citations; nor is the MTUS named under a field without it, where the rationale says why the MTUS does not ' +
+      'apply (IMR009).',
+    examples: {
+      failing:
+        'MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section(s): Physical Methods.\n' +
+        'Decision rationale: The Official Disability Guidelines recommend epidural injections only with ' +
+        'radiculopathy on examination. … is not medically necessary.',
+      passing:
+        'MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section(s): Physical Methods.\n' +
+        'Decision rationale: ACOEM guidelines recommend epidural injections only with radiculopathy on ' +
+        'examination. … is not medically necessary.',
+    },
+  },
+  check({ document }) {
+    const reports: Report[] = [];
+    for (const item of document.items) {
+      const field = item.reviewerGuideline;
+      const rationale = item.rationale;
+      if (field?.guideline && !field.guideline.noEvidence && rationale) checkItem(item, field, rationale, reports);
+    }
+    return reports;
+  },
+};
