@@ -145,15 +145,25 @@ describe('IMR016 findings-list-mismatch', () => {
 
   test('a different request in the same place: a wording report, and its polarity is still compared', () => {
     const other = items();
-    other[1] = item(2, 'Naproxen 275mg #60', 'negative', 55);
+    other[1] = item(2, 'Lumbar support brace', 'negative', 55);
     const reports = run(document(summary(), repeated(), other));
     assert.equal(reports.length, 2);
     assert.match(
       reports[0].message,
-      /^Item 2 \("Naproxen 275mg #60"\) in the item analyses does not name the same request as finding 2/,
+      /^Item 2 \("Lumbar support brace"\) in the item analyses does not name the same request as finding 2/,
     );
     assert.deepEqual(reports[0].range, at(55));
     assert.deepEqual(reports[1].range, at(60, 20, 60));
+  });
+
+  test('the same request reworded in the same place is left to IMR021: only its polarity is compared', () => {
+    const other = items();
+    other[1] = item(2, 'Naproxen 275mg #60', 'negative', 55);
+    const reports = run(document(summary(), repeated(), other));
+    assert.deepEqual(
+      reports.map((r) => r.range),
+      [at(60, 20, 60)],
+    );
   });
 
   test('an unreadable summary: the repeat is the reference', () => {

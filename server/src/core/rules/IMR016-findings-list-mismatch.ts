@@ -1,9 +1,11 @@
 // IMR016 findings-list-mismatch: an L1 letter (2013) states each decision three times: in the numbered
 // findings after `Dated:`, in their repeat under INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE, and
 // in each item's closing sentence ("The request for X is [not] medically necessary and appropriate.").
-// The three must list the same items, in the same order, with the same polarity (format guide §9).
+// The three must list the same items, in the same order, with the same polarity (format guide §9). The same
+// item in other words ("120 ml" / "240 ml") is IMR021's matter.
 import type { DisputedItem, Finding, ImrDocument, Polarity, Range } from '../model';
 import { itemKey } from './support/keys';
+import { rewording } from './support/wording';
 import { isTruncated, itemInSentence, quote } from './messages';
 import type { RelatedLocation, Report, Rule } from './types';
 
@@ -20,6 +22,8 @@ interface Entry {
   /** Zero-based place in its list. */
   position: number;
   key: string;
+  /** The item as this list names it. */
+  text: string;
   polarity?: Polarity;
   name: string;
   range: Range;
@@ -32,6 +36,7 @@ function findingEntries(findings: readonly Finding[], list: ListName): Entry[] {
     list,
     position,
     key: itemKey(f.item.text),
+    text: f.item.text,
     polarity: f.polarity,
     name: `finding ${f.number} (${quote(f.item.text)})`,
     range: f.range,
@@ -49,6 +54,7 @@ function itemEntries(items: readonly DisputedItem[]): Entry[] {
     list: 'items',
     position,
     key: itemKey(item.subject || item.text.text),
+    text: item.subject || item.text.text,
     polarity: itemPolarity(item),
     name: itemInSentence(item),
     range: item.headingRange,
@@ -103,6 +109,7 @@ function pair(
     const r = reference[o.position];
     if (r && partner[o.position] === undefined) {
       partner[o.position] = o;
+      if (rewording(r.text, o.text)) continue; // the same request reworded: IMR021
       reports.push({
         message: `${cap(o.name)} in ${LIST_NAMES[otherList]} does not name the same request as ${r.name} in ${LIST_NAMES[referenceList]}.`,
         range: o.range,

@@ -20,6 +20,7 @@ import { misplacedField } from './IMR017-misplaced-field';
 import { placeholderText } from './IMR018-placeholder-text';
 import { copiedUrSummary } from './IMR019-copied-ur-summary';
 import { rationaleGuidelineMismatch } from './IMR020-rationale-guideline-mismatch';
+import { itemTextMismatch } from './IMR021-item-text-mismatch';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -44,4 +45,5 @@ export const RULES: readonly Rule[] = [
   placeholderText,
   copiedUrSummary,
   rationaleGuidelineMismatch,
+  itemTextMismatch,
 ];
