@@ -1,6 +1,8 @@
 // IMR011 header-date-order: unit tests on a synthetic L3-2016 header in the `-layout` arrangement.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { headerDateOrder as rule } from '../../server/src/core/rules/IMR011-header-date-order';
@@ -119,5 +121,35 @@ describe('IMR011 header-date-order', () => {
   test('no header (L3a/L3b letters): nothing', () => {
     const text = letter().split('\n').slice(6).join('\n');
     assert.deepEqual(run(text), []);
+  });
+});
+
+describe('IMR011 on an L1 letter: `Dated:` and the procedural paragraph dates', () => {
+  const L1 = readFileSync(
+    path.join(__dirname, '..', 'fixtures', 'rules', 'IMR011-l1-denial-after-application.txt'),
+    'utf8',
+  ).replace(/^~~>.*\n/gm, '');
+
+  test('a UR denial dated after the application: on the denial date, in L1 words, pointing at the application', () => {
+    const [report, ...more] = run(L1);
+    assert.deepEqual(more, []);
+    assert.equal(
+      report?.message,
+      "The UR denial date 10/15/2013 is after the Application received date 10/07/2013, but the letter's dates " +
+        'must run: UR denial ≤ application received ≤ Notice of Assignment ≤ `Dated:`.',
+    );
+    assert.deepEqual(report?.range, { start: { line: 10, character: 39 }, end: { line: 10, character: 49 } });
+    assert.deepEqual(report?.related, [
+      {
+        message: 'The Application received date 10/7/2013',
+        range: { start: { line: 9, character: 63 }, end: { line: 9, character: 72 } },
+      },
+    ]);
+  });
+
+  test('an impossible `Dated:` date is named by its label', () => {
+    const [report, ...more] = run(L1.replace('Dated: 11/12/2013', 'Dated: 11/31/2013'));
+    assert.deepEqual(more.length, 1, 'the order check still blames the UR denial date');
+    assert.equal(report?.message, '`Dated:` 11/31/2013 is not a real date: November 2013 has no day 31.');
   });
 });

@@ -55,3 +55,24 @@ test('an L3 restated original request: on the restatement, pointing at the first
   assert.deepEqual(finding?.related?.[0]?.range, r(32, 0, 32, 17));
   assert.match(finding?.message ?? '', /\("#60" against "#90"\)\.$/);
 });
+
+test('an L1 repeat naming another dose: on the repeated finding; a block that agrees with the list is quiet', () => {
+  const { text } = loadFixture(
+    path.join(__dirname, '..', 'fixtures', 'rules', 'IMR021-l1-block-names-another-dose.txt'),
+  );
+  // Line 16 is the repeated finding; the block (line 29) now names the list's dose.
+  const lines = text.split('\n');
+  lines[15] = lines[15]?.replace('120 ml', '12 ml') ?? '';
+  lines[28] = lines[28]?.replace('240 ml', '120 ml') ?? '';
+  const changed = lines.join('\n');
+  const reports = rule.check({ document: parse(changed), source: new SourceText(changed), options: {} });
+  assert.deepEqual(
+    reports.map((x) => [x.range, x.message]),
+    [
+      [
+        r(15, 65, 15, 85),
+        'Item 1 is named "Terocin lotion 12 ml" in the repeated findings but "Terocin lotion 120 ml" in the findings list ("12" against "120").',
+      ],
+    ],
+  );
+});
