@@ -5,8 +5,8 @@ import { findRule, RULES } from '../../server/src/core/rules';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint'];
 
-test('ids are IMR000–IMR019, in order, each once', () => {
-  const expected = Array.from({ length: 20 }, (_, k) => `IMR${String(k).padStart(3, '0')}`);
+test('ids are IMR000–IMR021, in order, each once', () => {
+  const expected = Array.from({ length: 22 }, (_, k) => `IMR${String(k).padStart(3, '0')}`);
   assert.deepEqual(
     RULES.map((r) => r.meta.id),
     expected,
