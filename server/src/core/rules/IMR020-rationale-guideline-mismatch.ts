@@ -51,14 +51,19 @@ function familyOf(m: RegExpExecArray): Family {
 /** The first mention of each family in a sentence that relies on it, in text order. */
 function relyingMentions(text: string): Mention[] {
   const first = new Map<Family, Mention>();
+  // Whether the sentence relies on what it names: read once per sentence, however many mentions it has.
+  let relies: boolean | undefined;
   const add = (family: Family, start: number, end: number, sentence: string) => {
-    if (!first.has(family) && !NOT_RELIED_ON.test(sentence)) first.set(family, { family, start, end });
+    if (first.has(family)) return;
+    relies ??= !NOT_RELIED_ON.test(sentence);
+    if (relies) first.set(family, { family, start, end });
   };
   let from = 0;
   const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index + 1);
   ends.push(text.length);
   for (const to of ends) {
     const sentence = text.slice(from, to);
+    relies = undefined;
     MENTION.lastIndex = 0;
     for (let m = MENTION.exec(sentence); m; m = MENTION.exec(sentence))
       add(familyOf(m), from + m.index, from + m.index + m[0].length, sentence);
