@@ -26,7 +26,7 @@ function report(index: number, reference: Naming, other: Naming, reports: Report
   if (!r) return;
   reports.push({
     message:
-      `Item ${index} is named ${quote(other.text.text, 80)} in ${other.place} but ${quote(reference.text.text, 80)} in ` +
+      `Item ${index} is named ${quote(other.text.text)} in ${other.place} but ${quote(reference.text.text)} in ` +
       `${reference.place} (${shown(r.second)} against ${shown(r.first)}).`,
     range: other.text.range,
     related: [{ message: `Item ${index} as ${reference.place} names it`, range: reference.text.range }],
