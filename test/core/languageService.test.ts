@@ -151,13 +151,14 @@ describe('createLanguageService over letters in memory', () => {
         await service.diagnostics(other),
         service.folding(other, {}),
         service.lenses(other),
+        service.items(other),
         service.outline(other),
         await service.hover(other, { line: 0, character: 0 }, { markdown: true }),
         service.completion(other, { line: 0, character: 0 }),
         service.selection(other, [{ line: 0, character: 0 }]),
         service.tokens(other),
       ],
-      [[], [], [], [], undefined, [], [], undefined],
+      [[], [], [], [], [], undefined, [], [], undefined],
     );
   });
 });
@@ -177,10 +178,14 @@ describe('createLanguageService with injected findings, outline letter and memor
     aroundLargeWork: (l) => around.push(l),
   });
 
-  test('the outline comes from outlineLetter when letter has none', () => {
+  test('the outline and the items come from outlineLetter when letter has none', () => {
     assert.deepEqual(
       service.outline(URI).map((n) => n.name),
       ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'],
+    );
+    assert.deepEqual(
+      service.items(URI).map((i) => [i.label, i.decision]),
+      [['1. MRI of the lumbar spine', 'invalid']],
     );
     assert.deepEqual(service.lenses(URI), []);
   });

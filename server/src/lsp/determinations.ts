@@ -6,7 +6,7 @@
 //    counts and items. The index sends
 //    `imr/indexReady` / `imr/indexChanged` when there is more to fetch.
 import { addDays, formatDate, readHeaderDate } from '../core/rules/support/dates';
-import { countDecisions, pickableItems } from '../core/service/lens';
+import { countDecisions } from '../core/service/lens';
 import type { IndexEntry } from '../core/service/workspaceSearch';
 import {
   DeterminationsRequest,
@@ -15,7 +15,7 @@ import {
   type DocumentItemsResult,
   type LetterSummary,
 } from '../protocol';
-import { handler, openAnalysis, throwIfCancelled, type Feature } from './context';
+import { handler, throwIfCancelled, type Feature } from './context';
 import { onCustomRequest } from './customMessages';
 import type { WorkspaceSymbolsFeature } from './workspaceSymbols';
 
@@ -61,9 +61,7 @@ export function createDeterminationsFeature(symbols: WorkspaceSymbolsFeature): F
           'documentItems',
           (): DocumentItemsResult => ({ items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } }),
           (params) => {
-            const open = openAnalysis(context, params.uri, { includeTooLarge: true });
-            if (!open) return { items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } };
-            const items = pickableItems(open.analysis.document);
+            const items = context.service.items(params.uri);
             return { items, counts: countDecisions(items) };
           },
         ),

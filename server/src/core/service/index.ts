@@ -10,7 +10,7 @@ import type { SourceText } from '../source';
 import { completionsAt, type CompletionEntry } from './completion';
 import { foldingRanges, foldsOf, type FoldingOptions, type FoldingRange } from './folding';
 import { hoverAt, type HoverResult } from './hover';
-import { decisionLenses, type DecisionLens } from './lens';
+import { decisionLenses, pickableItems, type DecisionLens, type PickableItem } from './lens';
 import { selectionsAt, type Selection } from './selection';
 import { collectTokens, type TokenTable } from './tokens';
 import { search, type IndexEntry, type Match } from './workspaceSearch';
@@ -25,7 +25,7 @@ export interface Letter {
 export interface LanguageServiceHost<L extends Letter = Letter> {
   /** The letter at `uri` that features serve, or undefined (not open; for the server, also over its size limit). */
   letter(uri: string): L | undefined;
-  /** The letter at `uri` for its outline, which the server keeps for letters over the size limit. Default: `letter`. */
+  /** The letter at `uri` for its outline and items, which the server keeps over the size limit. Default: `letter`. */
   outlineLetter?(uri: string): L | undefined;
   /**
    * The rule findings of the letter at `uri` under its configuration (the server memoises them per settings).
@@ -48,6 +48,8 @@ export interface LanguageService {
   selection(uri: string, positions: readonly Position[], isCancelled?: IsCancelled): Selection[];
   /** The decision counts over each letter's decisions heading: one lens per letter of the file. */
   lenses(uri: string): DecisionLens[];
+  /** The disputed items to pick from (the lens's list); like the outline, kept for a letter over the size limit. */
+  items(uri: string): PickableItem[];
   outline(uri: string): OutlineNode[];
   /** The rule findings, as diagnostics show them. */
   diagnostics(uri: string): Promise<readonly Finding[]>;
@@ -57,6 +59,8 @@ export interface LanguageService {
 
 export function createLanguageService<L extends Letter>(host: LanguageServiceHost<L>): LanguageService {
   const tokenTables = new WeakMap<Letter, TokenTable>();
+  const outlineLetterAt = (uri: string): L | undefined =>
+    host.outlineLetter ? host.outlineLetter(uri) : host.letter(uri);
   const findingsOf = (uri: string, letter: L): Promise<readonly Finding[]> =>
     Promise.resolve(host.findings ? host.findings(uri, letter) : runRules(letter.document, letter.source));
 
@@ -104,8 +108,12 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
       const letter = host.letter(uri);
       return letter ? decisionLenses(letter.document) : [];
     },
+    items(uri) {
+      const letter = outlineLetterAt(uri);
+      return letter ? pickableItems(letter.document) : [];
+    },
     outline(uri) {
-      const letter = host.outlineLetter ? host.outlineLetter(uri) : host.letter(uri);
+      const letter = outlineLetterAt(uri);
       return letter ? outline(letter.document) : [];
     },
     async diagnostics(uri) {
