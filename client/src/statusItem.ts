@@ -1,24 +1,25 @@
 // The language status item of `imr` documents: the active letter's counts and problems, and the server's
 // state, with the command that helps (show the output while it runs, restart it once it stopped).
 import * as vscode from 'vscode';
-import { DocumentItemsRequest, IndexReadyNotification } from '../../server/src/protocol';
-import type { ServerHost, ServerState } from './serverHost';
+import {
+  DocumentItemsRequest,
+  IndexProgressNotification,
+  IndexReadyNotification,
+  type IndexProgress,
+} from '../../server/src/protocol';
+import type { ServerHost } from './serverHost';
+import { stateText } from './statusText';
 
 export const RESTART_COMMAND = 'imr.restartServer';
 export const SHOW_OUTPUT_COMMAND = 'imr.showOutput';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function stateText(state: ServerState, indexing: boolean): string {
-  if (state === 'running') return indexing ? 'indexing the workspace' : 'ready';
-  if (state === 'stopped') return 'stopped — restart it';
-  return state === 'starting' ? 'starting' : 'not started';
-}
-
 export function registerStatusItem(context: vscode.ExtensionContext, host: ServerHost): vscode.LanguageStatusItem {
   const item = vscode.languages.createLanguageStatusItem('imr.status', { language: 'imr' });
   item.name = 'IMR Determinations';
   let indexing = true;
+  let progress: IndexProgress | undefined;
   let generation = 0;
 
   const update = async () => {
@@ -32,7 +33,7 @@ export function registerStatusItem(context: vscode.ExtensionContext, host: Serve
         ? { command: RESTART_COMMAND, title: 'Restart', tooltip: 'Restart the IMR language server' }
         : { command: SHOW_OUTPUT_COMMAND, title: 'Output', tooltip: 'Show the IMR language server output' };
     const doc = vscode.window.activeTextEditor?.document;
-    const server = `Server: ${stateText(state, indexing)}`;
+    const server = `Server: ${stateText(state, indexing, progress)}`;
     const client = host.running;
     if (!doc || doc.languageId !== 'imr' || !client) {
       item.text = 'IMR';
@@ -52,8 +53,14 @@ export function registerStatusItem(context: vscode.ExtensionContext, host: Serve
     item,
     host.onDidChangeState(refresh),
     host.onDidStart((client) => {
+      client.onNotification(IndexProgressNotification, (report) => {
+        indexing = true;
+        progress = report;
+        refresh();
+      });
       client.onNotification(IndexReadyNotification, () => {
         indexing = false;
+        progress = undefined;
         refresh();
       });
     }),
@@ -61,6 +68,7 @@ export function registerStatusItem(context: vscode.ExtensionContext, host: Serve
     vscode.languages.onDidChangeDiagnostics(refresh),
     vscode.commands.registerCommand(RESTART_COMMAND, async () => {
       indexing = true;
+      progress = undefined;
       await host.restart();
     }),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => host.output.show(true)),

@@ -63,6 +63,18 @@ export interface IndexStats {
 /** `imr/indexReady`: a full build of the workspace index finished. */
 export const IndexReadyNotification = new NotificationType<IndexStats>('imr/indexReady');
 
+/** Files read so far by a running build of the workspace index, of `total` candidate files. Counts only. */
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * `imr/indexProgress`: a build of the workspace index is under way (sent before the first file is read, then
+ * about 20 times per build); `imr/indexReady` says when it is done.
+ */
+export const IndexProgressNotification = new NotificationType<IndexProgress>('imr/indexProgress');
+
 /** `imr/indexChanged`: letters on disk changed and the index was updated (after file events). */
 export const IndexChangedNotification = new NotificationType<void>('imr/indexChanged');
 

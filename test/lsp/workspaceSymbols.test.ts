@@ -281,11 +281,23 @@ describe('workspace symbols (workspace folders added and removed)', () => {
     ]);
 
     let ready = nextIndexReady();
+    const progress: { done: number; total: number }[] = [];
+    const progressSubscription = lsp.connection.onNotification(
+      'imr/indexProgress',
+      (p: { done: number; total: number }) => void progress.push(p),
+    );
     await lsp.notify('workspace/didChangeWorkspaceFolders', {
       event: { added: [{ uri: fileUri(b), name: 'b' }], removed: [] },
     });
     const stats = await ready;
+    progressSubscription.dispose();
     assert.deepEqual([stats.files, stats.letters, stats.items, stats.truncated], [3, 3, 3 + 1 + 8, false]);
+    // Files read so far, before each of the three files (the status item's `indexing N of M`).
+    assert.deepEqual(progress, [
+      { done: 0, total: 3 },
+      { done: 1, total: 3 },
+      { done: 2, total: 3 },
+    ]);
     assert.deepEqual(Object.keys(stats).sort(), ['files', 'items', 'letters', 'ms', 'truncated']);
     assert.deepEqual(await names(), [
       'seed-000.txt: Follow up office visit following medial branch block',

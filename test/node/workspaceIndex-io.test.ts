@@ -40,3 +40,21 @@ test('UTF-16 LE and BE letters are indexed; symlink cycles and a link to a lette
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a build reports its progress: 0 of M before the first file, then every M/20 files, in order', async () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'imr-index-')));
+  try {
+    for (let i = 0; i < 45; i++) writeFileSync(join(dir, `letter-${String(i).padStart(2, '0')}.txt`), LETTER);
+    const reports: { done: number; total: number }[] = [];
+    const index = new WorkspaceIndex({ onProgress: (p) => reports.push(p) });
+    const stats = await index.rebuild([dir]);
+    assert.equal(stats.letters, 45);
+    // 45 files in steps of ceil(45 / 20) = 3.
+    assert.deepEqual(
+      reports,
+      Array.from({ length: 15 }, (_, k) => ({ done: 3 * k, total: 45 })),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -17,7 +17,7 @@ import { readLetter } from '../node/letterReader';
 import { isPdfFileName } from '../node/pdf';
 import { pdfDocumentUriOf } from './pdfText';
 import { findLetterFiles, isUnder } from '../node/walker';
-import type { IndexStats } from '../protocol';
+import type { IndexProgress, IndexStats } from '../protocol';
 
 export const MAX_FILES = 5000;
 /** Letters are 5–40 KB; anything far larger is not one. */
@@ -27,6 +27,8 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
  * response in separate turns of the loop, so a request answered during a build waits about three slices.
  */
 const SLICE_MS = 3;
+/** Progress is reported this many times per build at most (every total/steps files): a status line, little traffic. */
+export const INDEX_PROGRESS_STEPS = 20;
 
 export type { IndexStats };
 
@@ -95,6 +97,8 @@ export class WorkspaceIndex {
       maxFiles?: number;
       maxFileBytes?: number;
       onReady?: IndexListener;
+      /** A build's files read so far: once the files are listed (0 of M), then every total/INDEX_PROGRESS_STEPS files. */
+      onProgress?: (progress: IndexProgress) => void;
       onError?: (error: unknown) => void;
     } = {},
   ) {}
@@ -167,12 +171,17 @@ export class WorkspaceIndex {
     if (cancelled()) return { files: 0, letters: 0, items: 0, truncated: true, ms: 0 };
     const fresh = new Map<string, IndexEntry>();
     let sliceStart = performance.now();
+    const total = files.length;
+    const step = Math.max(1, Math.ceil(total / INDEX_PROGRESS_STEPS));
+    let done = 0;
     for (const file of files) {
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToEventLoop();
         sliceStart = performance.now();
       }
       if (cancelled()) break;
+      if (done % step === 0) this.options.onProgress?.({ done, total });
+      done++;
       const entry = await readEntry(file, maxBytes);
       if (entry) fresh.set(pathToFileURL(file).href, entry);
     }

@@ -29,7 +29,12 @@ import { sendCustomNotification } from './customMessages';
 import { SYMBOL_KINDS, symbolKindMapper } from './documentSymbols';
 import { LETTER_GLOB } from '../node/files';
 import { entryFor, type IndexEntry } from '../core/service/workspaceSearch';
-import { IndexChangedNotification, IndexReadyNotification, type IndexStats } from '../protocol';
+import {
+  IndexChangedNotification,
+  IndexProgressNotification,
+  IndexReadyNotification,
+  type IndexStats,
+} from '../protocol';
 import { fileNameOf, WorkspaceIndex } from './workspaceIndex';
 /** How long a query waits for a running build before answering from what is indexed. */
 const INDEX_WAIT_MS = 5000;
@@ -98,6 +103,9 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
         `workspace index: ${stats.letters} letters, ${stats.items} items from ${stats.files} files in ${stats.ms.toFixed(0)} ms`,
       );
       if (context) sendCustomNotification(context.connection, IndexReadyNotification, stats);
+    },
+    onProgress(progress) {
+      if (context) sendCustomNotification(context.connection, IndexProgressNotification, progress);
     },
     onError(error) {
       context?.logger.error('workspace index failed', error);
