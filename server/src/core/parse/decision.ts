@@ -1,6 +1,7 @@
 // Reading the decision at the end of an item line (format guide §5, §7).
 import type { DecisionValue } from '../model';
 import { isBlank } from '../text/chars';
+import { isEcmaWhiteSpace } from '../text/whitespace';
 
 /** Words that look like a decision but are not one of the two: kept raw so a rule can flag them. */
 const DECISION_LIKE =
@@ -49,11 +50,22 @@ export function isLoneDecision(text: string): boolean {
   return isDecisionLike(text.replace(/[.;,]$/, ''));
 }
 
-/** `<text>: Upheld` with exactly one of the two words: a strong item anchor even without labels. */
+/**
+ * `<text>: Upheld` with exactly one of the two words: a strong item anchor even without labels. What
+ * `/:\s*(?:Upheld|Overturned)\.?$/` matches, read from the end: that regex would try every start in the line.
+ */
 export function isStrongDecisionLine(text: string): boolean {
-  let last = text.charCodeAt(text.length - 1);
-  if (last === 46) last = text.charCodeAt(text.length - 2);
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 46) end--; // .
   // Upheld / Overturned both end in 'd'.
-  if (last !== 100) return false;
-  return /:\s*(?:Upheld|Overturned)\.?$/.test(text);
+  if (text.charCodeAt(end - 1) !== 100) return false;
+  let k = endsWithAt(text, end, 'Upheld') ? end - 6 : endsWithAt(text, end, 'Overturned') ? end - 10 : -1;
+  if (k < 0) return false;
+  while (k > 0 && isEcmaWhiteSpace(text.charCodeAt(k - 1))) k--;
+  return text.charCodeAt(k - 1) === 58; // :
+}
+
+/** `text[0, end)` ends with `word`. */
+function endsWithAt(text: string, end: number, word: string): boolean {
+  return end >= word.length && text.startsWith(word, end - word.length);
 }
