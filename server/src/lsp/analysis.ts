@@ -50,6 +50,9 @@ export class AnalysisCache {
     const text = doc.getText();
     // Before the parse, which is what would grow the young generation (see memory.ts).
     if (text.length >= LARGE_TEXT) holdYoungGeneration(true);
+    // The message that brought a large text (its JSON, as long again as the text) is garbage by now: freed
+    // before the parse, it does not stand under the parse's own peak.
+    collectAfterLargeWork(text.length);
     const source = new SourceText(text);
     let document: ImrDocument;
     try {
