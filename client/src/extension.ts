@@ -9,6 +9,7 @@
 //  * commands.ts       Fix All Safe Problems, New Determination
 //  * exportCommand.ts  Export Disputed Items…
 //  * decisionDecorations.ts  gutter icons whose shapes tell the decisions apart
+//  * ruleDocs.ts       rule documentation from a diagnostic's link, rendered and read-only
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { registerCommands } from './commands';
@@ -18,6 +19,7 @@ import { startDetection } from './detect';
 import { registerExport } from './exportCommand';
 import { registerPdfDocuments } from './pdf';
 import { registerPickItem } from './pickItem';
+import { registerRuleDocs } from './ruleDocs';
 import { ServerHost } from './serverHost';
 import { registerStatusItem } from './statusItem';
 import { registerWorkspaceProblems } from './workspaceProblems';
@@ -37,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   server.startIfNeeded();
   registerPickItem(context, server);
   registerPdfDocuments(context, server);
+  registerRuleDocs(context);
   const determinations = registerDeterminationsView(context, server);
   const problems = registerWorkspaceProblems(context, server);
   const status = registerStatusItem(context, server);

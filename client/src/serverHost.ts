@@ -2,6 +2,7 @@
 // for every plain-text file the sniffer looks at), restarted on demand, and observable as a state.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ruleDocMiddleware, ruleDocsFolder } from './ruleDocs';
 import { PDF_SCHEME } from '../../server/src/protocol';
 import { pdfMiddleware } from './pdf';
 import {
@@ -82,7 +83,7 @@ export class ServerHost implements vscode.Disposable {
         { scheme: 'untitled', language: 'imr' },
         { scheme: PDF_SCHEME, language: 'imr' },
       ],
-      middleware: pdfMiddleware,
+      middleware: { ...pdfMiddleware, ...ruleDocMiddleware(ruleDocsFolder(this.context)) },
       outputChannel: this.output,
       errorHandler: crashHandler(new RestartPolicy(), {
         show: (message, action) => vscode.window.showErrorMessage(message, action),

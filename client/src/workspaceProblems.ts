@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckWorkspaceRequest, IndexReadyNotification } from '../../server/src/protocol';
+import { ruleDocsFolder, withRuleDocLink } from './ruleDocs';
 import type { ServerHost } from './serverHost';
 
 export const CHECK_WORKSPACE_COMMAND = 'imr.checkWorkspace';
@@ -16,6 +17,7 @@ export interface WorkspaceProblems {
 
 export function registerWorkspaceProblems(context: vscode.ExtensionContext, host: ServerHost): WorkspaceProblems {
   const collection = vscode.languages.createDiagnosticCollection('imr-workspace');
+  const docsFolder = ruleDocsFolder(context);
   let running: vscode.CancellationTokenSource | undefined;
 
   const check = async (client: LanguageClient, token: vscode.CancellationToken): Promise<number> => {
@@ -28,7 +30,11 @@ export function registerWorkspaceProblems(context: vscode.ExtensionContext, host
     for (const letter of result.letters) {
       const uri = vscode.Uri.parse(letter.uri);
       if (open.has(uri.toString())) continue;
-      collection.set(uri, await client.protocol2CodeConverter.asDiagnostics(letter.diagnostics, token));
+      const diagnostics = await client.protocol2CodeConverter.asDiagnostics(letter.diagnostics, token);
+      collection.set(
+        uri,
+        diagnostics.map((d) => withRuleDocLink(d, docsFolder)),
+      );
     }
     return result.checked;
   };
