@@ -49,7 +49,8 @@ Usage: node dist/server.js <transport>
 
 Settings (section "imr", via workspace/configuration, initializationOptions or didChangeConfiguration):
   imr.rules                   rule id or name -> severity | { severity, ...options }
-  imr.maxDocumentSize         characters above which a document gets the outline only (default 20000000)
+  imr.maxDocumentSize         characters above which a document gets the outline only (default 2000000)
+  imr.maxLineLength           a document with a longer line gets the outline only (default 200000)
   imr.diagnostics.debounceMs  delay before re-checking after an edit (default 200)
   imr.logLevel                off | error | warn | info | debug (default error; logs never contain text)
 `;

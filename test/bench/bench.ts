@@ -3,6 +3,7 @@
 import { parse } from '../../server/src/core';
 import { runRules } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
+import { largeDocumentBenchmarks } from './largeDocBench';
 import { lspBenchmarks } from './lspBench';
 import { pdfBenchmarks } from './pdfBench';
 import { CORPUS, corpusLetters, corpusPresent } from '../support/corpus';
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
   typicalLetter(texts);
   row('peak RSS (this process)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`, '(info)', true);
   await lspBenchmarks(texts, row);
+  await largeDocumentBenchmarks(texts, row);
   await pdfBenchmarks(row);
   if (sink === -1) console.log(sink);
 }

@@ -18,6 +18,7 @@ test('untrusted workspaces: limited, and the settings that could make the server
   assert.equal(untrusted.supported, 'limited');
   assert.deepEqual(untrusted.restrictedConfigurations, [
     'imr.maxDocumentSize',
+    'imr.maxLineLength',
     'imr.diagnostics.debounceMs',
     'imr.trace.server',
   ]);

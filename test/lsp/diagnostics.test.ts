@@ -11,7 +11,6 @@ import {
   DiagnosticSeverity,
   type Diagnostic,
   type DocumentDiagnosticReport,
-  type DocumentSymbol,
   type Range,
 } from 'vscode-languageserver-protocol';
 import {
@@ -209,42 +208,6 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
     const cleared = lsp.waitForDiagnostics(uri);
     await lsp.close(uri);
     assert.deepEqual((await cleared).diagnostics, []);
-  });
-
-  test('a 25 MB letter: the outline only, and one information diagnostic saying why', async () => {
-    const filler = 'The injured worker reported continued pain and stiffness at the follow-up visit.\n';
-    const big = join([
-      ...lines.slice(0, 39),
-      filler.repeat(Math.ceil(25e6 / filler.length)).slice(0, -1),
-      ...lines.slice(39),
-    ]);
-    assert.ok(big.length > 25e6);
-    const planted = big.replace('lumbar spine: Upheld', 'lumbar spine: Uphold');
-    const { uri, published } = await openAndWait(planted);
-    assert.equal(published.diagnostics.length, 1);
-    const [d] = published.diagnostics;
-    assert.equal(d.severity, DiagnosticSeverity.Information);
-    assert.equal(d.code, 'IMR000');
-    assert.deepEqual(d.range, r(0, 0, 0, 12));
-    assert.match(d.message as string, /25\.0 MB.*20\.0 MB.*imr\.maxDocumentSize/);
-    const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(
-      symbols.map((s) => s.name),
-      [
-        'Header',
-        'HOW THE IMR FINAL DETERMINATION WAS MADE',
-        'CLINICAL CASE SUMMARY',
-        'IMR ISSUES, DECISIONS AND RATIONALES',
-      ],
-    );
-    assert.equal(symbols[3].children?.length, 2);
-    const actions = await lsp.request<unknown[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: r(0, 0, 0, 0),
-      context: { diagnostics: [] },
-    });
-    assert.deepEqual(actions, []);
-    await lsp.close(uri);
   });
 
   test('imr.maxDocumentSize from the settings', async () => {

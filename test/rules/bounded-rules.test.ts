@@ -2,6 +2,9 @@
 // in a worker stopped after WORKER_LIMIT_MS, which the quadratic versions these replace cannot meet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parse } from '../../server/src/core';
+import { runRules } from '../../server/src/core/rules';
+import { SourceText } from '../../server/src/core/source';
 import { inWorker, WORKER_LIMIT_MS } from '../support/budget';
 import type { FoundSummary as Found } from '../support/hostile';
 import { layoutHeader, smallLetter } from './small-letter';
@@ -103,4 +106,21 @@ test('IMR003 on an item heading with a 1,000,000-character run of blanks and no 
     found.first!.message,
     /^Item 1 "MRI of the knee" has no decision: end its line with ": Upheld" or ": Overturned"\.$/,
   );
+});
+
+test("with the language server's cap, IMR014 on 1 MB of `ab  ` keeps 1,000 gaps and says that it stopped", () => {
+  const text = smallLetter({ summary: ['ab  '.repeat(250_000)] });
+  const found = runRules(parse(text), new SourceText(text), undefined, undefined, 1000).filter(
+    (f) => f.ruleId === 'IMR014',
+  );
+  assert.equal(found.length, 1001);
+  assert.deepEqual(found[0], {
+    ruleId: 'IMR014',
+    ruleName: 'probable-redaction-gap',
+    severity: 'information',
+    message: 'IMR014 probable-redaction-gap stopped after 1000 findings in this document; the rest are not reported.',
+    range: at(0, 0, 0),
+  });
+  assert.deepEqual(found[1].range, at(SUMMARY_LINE, 2, 2));
+  assert.deepEqual(found[1000].range, at(SUMMARY_LINE, 4 * 999 + 2, 2));
 });

@@ -34,7 +34,7 @@ import { findRule, type Finding, type Fix, type ImrConfig } from '../core/rules'
 import { safeFixEdits } from '../core/rules/fixes';
 import { SourceText } from '../core/source';
 import { CONFIG_FILE_NAME as CONFIG_FILE, createConfigFile, readConfigText } from '../node/config';
-import { handler, isTooLarge, throwIfCancelled, type Feature, type ServerContext } from './context';
+import { degradedDocument, handler, throwIfCancelled, type Feature, type ServerContext } from './context';
 import { checkDocument, DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
 import { filePathOf } from './settings';
 
@@ -93,7 +93,7 @@ async function codeActions(
   token: CancellationToken,
 ): Promise<(CodeAction | Command)[]> {
   const document = context.documents.get(params.textDocument.uri);
-  if (!document || isTooLarge(context, document)) return [];
+  if (!document || degradedDocument(context, document)) return [];
   const only = params.context.only;
   const literal = context.clientCapabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
   const actions: CodeAction[] = [];

@@ -24,8 +24,9 @@
 //    and turns any exception into a text-free log line plus the empty result, so the server never crashes.
 //  * Ask `ctx.service` (core/service's language service over the shared analyses, see languageService.ts):
 //    the feature's logic lives there (pure, plain data); the module here only converts to LSP types.
-//  * A document over `imr.maxDocumentSize` gets document symbols only: the service has no letter for it
-//    (`openAnalysis` returns undefined unless asked with `includeTooLarge`), so features answer empty.
+//  * A document over `imr.maxDocumentSize` or `imr.maxLineLength` gets its diagnostic and a partial outline
+//    only (largeDocuments.ts): the service has no letter for it (`openAnalysis` returns undefined), so
+//    features answer empty.
 //  * Only one handler per LSP method can be installed. Methods that several features care about are
 //    owned by server.ts, which calls the optional hooks below (`initialized`, `settingsChanged`,
 //    `watchedFilesChanged`, `workspaceFoldersChanged`, `dispose`) and routes `workspace/executeCommand` to the
@@ -44,6 +45,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, type IsCancelled } from '../core/cancel';
 import type { LanguageService } from '../core/service';
 import type { Analysis, AnalysisCache } from './analysis';
+import { degradationOf, headAnalysis, type Degradation } from './largeDocuments';
 import type { Logger } from './log';
 import type { DocumentConfiguration, SettingsStore } from './settings';
 
@@ -153,29 +155,29 @@ export function handler<P, R>(
 export interface OpenAnalysis {
   document: TextDocument;
   analysis: Analysis;
-  /** Over `imr.maxDocumentSize` (only with `includeTooLarge`). */
-  tooLarge: boolean;
 }
 
-/** Over `imr.maxDocumentSize` (UTF-16 code units; ≈ bytes for these letters): document symbols only. */
-export function isTooLarge(context: ServerContext, document: TextDocument): boolean {
-  return document.getText().length > context.settings.settingsNow(document.uri).maxDocumentSize;
+/** Why a document gets the outline only (largeDocuments.ts), under its settings as last resolved. */
+export function degradedDocument(context: ServerContext, document: TextDocument): Degradation | undefined {
+  return degradationOf(document, context.settings.settingsNow(document.uri));
 }
 
 /**
  * The open document at `uri` with its shared analysis. Undefined when the client has not opened it, or when
- * it is over the size limit, unless `includeTooLarge` (document symbols) — then `tooLarge` says so.
+ * it is degraded (over `imr.maxDocumentSize` or `imr.maxLineLength`): it is never parsed whole.
  */
-export function openAnalysis(
-  context: ServerContext,
-  uri: string,
-  options: { includeTooLarge?: boolean } = {},
-): OpenAnalysis | undefined {
+export function openAnalysis(context: ServerContext, uri: string): OpenAnalysis | undefined {
+  const document = context.documents.get(uri);
+  if (!document || degradedDocument(context, document)) return undefined;
+  return { document, analysis: context.analyses.get(document) };
+}
+
+/** What the outline of the open document at `uri` is drawn from: its analysis, or a degraded one's head. */
+export function outlineAnalysis(context: ServerContext, uri: string): Analysis | undefined {
   const document = context.documents.get(uri);
   if (!document) return undefined;
-  const tooLarge = isTooLarge(context, document);
-  if (tooLarge && !options.includeTooLarge) return undefined;
-  return { document, analysis: context.analyses.get(document), tooLarge };
+  const settings = context.settings.settingsNow(uri);
+  return degradationOf(document, settings) ? headAnalysis(document, settings) : context.analyses.get(document);
 }
 
 /**

@@ -11,8 +11,8 @@
 //
 // Each diagnostic: `code` = rule id, `codeDescription.href` = the rule's doc shipped with the extension
 // (`docs/rules/IMR0NN.md`, as a file URI), `source` = `imr`, `data` = `{ ruleId, version, fixes }` (plain
-// data, read back by code actions). A document over `imr.maxDocumentSize` gets no rule run, only one
-// information diagnostic saying so.
+// data, read back by code actions). A degraded document (over `imr.maxDocumentSize` or `imr.maxLineLength`,
+// largeDocuments.ts) gets no rule run, only one information diagnostic saying why.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -28,6 +28,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix, Severity } from '../core/rules';
 import { configurationIfCurrent, handler, throwIfCancelled, type Feature, type ServerContext } from './context';
+import { degradationMessage, degradationOf, firstLineLength, type Degradation } from './largeDocuments';
 import { uriForLog } from './log';
 
 export const DIAGNOSTIC_SOURCE = 'imr';
@@ -77,23 +78,21 @@ export function toDiagnostic(finding: Finding, version: number, extensionRoot: s
   };
 }
 
-function megabytes(n: number): string {
-  return `${(n / 1e6).toFixed(1)} MB`;
-}
-
-/** The one diagnostic of a document over the size limit, on its first line. */
-export function tooLargeDiagnostic(document: TextDocument, limit: number, extensionRoot: string): Diagnostic {
-  const text = document.getText();
-  const eol = text.search(/\r|\n/);
-  const firstLineLength = Math.min(eol < 0 ? text.length : eol, 10_000);
+/** The one diagnostic of a degraded document: information, on its first line (at most 10,000 characters). */
+export function degradedDiagnostic(
+  document: TextDocument,
+  degradation: Degradation,
+  extensionRoot: string,
+): Diagnostic {
   const data: DiagnosticData = { ruleId: 'IMR000', version: document.version, fixes: [] };
+  const end = Math.min(firstLineLength(document.getText()), 10_000);
   return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: end } },
     severity: DiagnosticSeverity.Information,
     code: 'IMR000',
     codeDescription: { href: ruleDocUri(extensionRoot, 'IMR000') },
     source: DIAGNOSTIC_SOURCE,
-    message: `This document is ${megabytes(text.length)}, over the ${megabytes(limit)} limit (setting imr.maxDocumentSize): only the outline is shown and the checks are off.`,
+    message: degradationMessage(degradation),
     data,
   };
 }
@@ -118,13 +117,13 @@ export async function checkDocument(
   const configuration = await configurationIfCurrent(context, uri, version);
   throwIfCancelled(token);
   if (!configuration) return undefined;
-  const limit = configuration.settings.maxDocumentSize;
-  if (document.getText().length > limit) {
+  const degradation = degradationOf(document, configuration.settings);
+  if (degradation) {
     return {
       version,
       generation: configuration.generation,
       findings: [],
-      diagnostics: [tooLargeDiagnostic(document, limit, context.extensionRoot)],
+      diagnostics: [degradedDiagnostic(document, degradation, context.extensionRoot)],
     };
   }
   const analysis = context.analyses.get(document);

@@ -13,8 +13,8 @@
 // A client that lists the kinds it supports gets Class for Object and Function for Event when those two
 // are missing (pre-3.x clients know File..Array only).
 //
-// `range` covers the whole element; `selectionRange` its heading line(s) or label. Documents over the size
-// limit still get symbols (the one feature they keep).
+// `range` covers the whole element; `selectionRange` its heading line(s) or label. A degraded document (too
+// large, or too long a line) gets the outline of its head only (largeDocuments.ts), never a whole parse.
 import {
   SymbolKind,
   type CancellationToken,

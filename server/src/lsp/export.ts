@@ -6,7 +6,7 @@ import { parse, type ImrDocument } from '../core';
 import { exportRows, formatRows, type ExportRow } from '../core/exportRows';
 import { readLetter } from '../node/letterReader';
 import { ExportRequest, type ExportResult } from '../protocol';
-import { handler, throwIfCancelled, type Feature } from './context';
+import { degradedDocument, handler, throwIfCancelled, type Feature } from './context';
 import { onCustomRequest } from './customMessages';
 import { MAX_FILE_BYTES } from './workspaceIndex';
 import { canonicalUri, type WorkspaceSymbolsFeature } from './workspaceSymbols';
@@ -41,7 +41,8 @@ export function createExportFeature(symbols: WorkspaceSymbolsFeature): Feature {
               const file = fileOf(uri);
               const document = open.get(canonicalUri(uri));
               let letter: ImrDocument;
-              if (document) letter = context.analyses.get(document).document;
+              // A degraded open document is read from its file, under the index's size limit.
+              if (document && !degradedDocument(context, document)) letter = context.analyses.get(document).document;
               else {
                 const read = uri.startsWith('file:') ? await readLetter(file, { maxBytes: MAX_FILE_BYTES }) : undefined;
                 if (!read?.ok) {

@@ -1,16 +1,17 @@
 // The server's host for the language service (core/service): letters are the shared per-version analyses,
-// none over `imr.maxDocumentSize` except for the outline; findings are the analysis's memoised rule run under
-// the document's settings; memory is reclaimed around the work on a large letter.
+// none for a degraded document (largeDocuments.ts), whose outline comes from its head; findings are the
+// analysis's memoised rule run under the document's settings; memory is reclaimed around the work on a
+// large letter.
 import { createLanguageService, type LanguageService } from '../core/service';
 import type { Analysis } from './analysis';
-import { configurationIfCurrent, openAnalysis, type ServerContext } from './context';
+import { configurationIfCurrent, openAnalysis, outlineAnalysis, type ServerContext } from './context';
 import { collectAfterLargeWork } from './memory';
 
 /** `context` is read at each call: the service is made while the context object is being built. */
 export function createServerLanguageService(context: () => ServerContext): LanguageService {
   return createLanguageService<Analysis>({
     letter: (uri) => openAnalysis(context(), uri)?.analysis,
-    outlineLetter: (uri) => openAnalysis(context(), uri, { includeTooLarge: true })?.analysis,
+    outlineLetter: (uri) => outlineAnalysis(context(), uri),
     async findings(uri, analysis) {
       const configuration = await configurationIfCurrent(context(), uri, analysis.version);
       return configuration ? context().analyses.findings(analysis, configuration) : [];

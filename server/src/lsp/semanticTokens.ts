@@ -1,6 +1,6 @@
 // textDocument/semanticTokens/full and /range: the letter's parts as semantic tokens (legend and mapping in
 // core/service/tokens.ts). The service builds them once per document version, for the full and the range
-// requests alike. Documents over `imr.maxDocumentSize` get no tokens.
+// requests alike. Degraded documents (largeDocuments.ts) get no tokens.
 import type { SemanticTokens, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver';
 import { LEGEND, tableRange } from '../core/service/tokens';
 import { handler, type Feature } from './context';

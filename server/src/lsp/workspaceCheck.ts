@@ -8,6 +8,7 @@ import { runRules } from '../core/rules';
 import { SourceText } from '../core/source';
 import { readLetter } from '../node/letterReader';
 import { CheckWorkspaceRequest, type CheckWorkspaceResult } from '../protocol';
+import { MAX_FINDINGS_PER_RULE } from './analysis';
 import { handler, throwIfCancelled, type Feature, type ServerContext } from './context';
 import { onCustomRequest } from './customMessages';
 import { toDiagnostic } from './diagnostics';
@@ -40,7 +41,8 @@ export async function checkWorkspace(
     const read = await readLetter(file, { maxBytes: MAX_FILE_BYTES });
     if (!read.ok) continue;
     const configuration = await context.settings.configurationFor(uri);
-    const findings = runRules(parse(read.text), new SourceText(read.text), configuration.rules);
+    const source = new SourceText(read.text);
+    const findings = runRules(parse(read.text), source, configuration.rules, undefined, MAX_FINDINGS_PER_RULE);
     result.checked++;
     result.letters.push({ uri, diagnostics: findings.map((f) => toDiagnostic(f, 0, context.extensionRoot, uri)) });
   }

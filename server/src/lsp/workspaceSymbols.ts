@@ -24,7 +24,7 @@ import {
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import type { Analysis } from './analysis';
-import { handler, isCancelledBy, type Feature, type ServerContext } from './context';
+import { degradedDocument, handler, isCancelledBy, type Feature, type ServerContext } from './context';
 import { sendCustomNotification } from './customMessages';
 import { SYMBOL_KINDS, symbolKindMapper } from './documentSymbols';
 import { LETTER_GLOB } from '../node/files';
@@ -132,7 +132,9 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     // Open documents replace their files' entries.
     const open = new Map<string, IndexEntry | undefined>();
     for (const document of ctx.documents.all()) {
-      open.set(canonicalUri(document.uri), entryOfOpen(ctx.analyses.get(document), document.uri));
+      // A degraded document is never parsed whole: it has no entry, and hides its file's.
+      const entry = degradedDocument(ctx, document) ? undefined : entryOfOpen(ctx.analyses.get(document), document.uri);
+      open.set(canonicalUri(document.uri), entry);
     }
     const entries: IndexEntry[] = [];
     for (const entry of index.all()) if (!open.has(entry.uri)) entries.push(entry);

@@ -172,6 +172,7 @@ function findGaps(
   punctuation: boolean,
   doubled: boolean,
   enders: string,
+  maxGaps: number,
 ): Gap[] {
   const gaps: Gap[] = [];
   const headerLines = new HeaderLines(lines);
@@ -179,7 +180,8 @@ function findGaps(
     if (gap) gaps.push(gap);
   };
   CANDIDATE.lastIndex = from;
-  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+  // Past the runner's cap only the fact that there are more counts: the rest of the text is not read.
+  for (let m = CANDIDATE.exec(text); m && gaps.length <= maxGaps; m = CANDIDATE.exec(text)) {
     const end = m.index + m[0].length;
     if (text.charCodeAt(end - 1) === SPACE) {
       // A run of spaces: a doubled space, or the blanks before a mark ("by  .").
@@ -219,7 +221,15 @@ export const probableRedactionGap: Rule = {
     const punctuation = booleanOption(context, meta, 'spaceBeforePunctuation');
     const doubled = booleanOption(context, meta, 'doubledSpaces');
     if (!punctuation && !doubled) return [];
-    const gaps = findGaps(text, lines, from, punctuation, doubled, stringOption(context, meta, 'sentenceEnders'));
+    const gaps = findGaps(
+      text,
+      lines,
+      from,
+      punctuation,
+      doubled,
+      stringOption(context, meta, 'sentenceEnders'),
+      context.maxReports ?? Infinity,
+    );
     const locator = new Locator(document);
     const reports: Report[] = [];
     for (const gap of gaps) {

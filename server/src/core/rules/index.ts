@@ -20,16 +20,30 @@ export function findRule(idOrName: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === idOrName || r.meta.name === idOrName);
 }
 
+/** Said once, at the document's start, when a rule found more than `maxFindingsPerRule` problems. */
+function cappedNotice(rule: Rule, document: ImrDocument, cap: number): Finding {
+  return {
+    ruleId: rule.meta.id,
+    ruleName: rule.meta.name,
+    severity: 'information',
+    message: `${rule.meta.id} ${rule.meta.name} stopped after ${cap} findings in this document; the rest are not reported.`,
+    range: { start: document.range.start, end: document.range.start },
+  };
+}
+
 /**
  * Runs every enabled rule over a parsed document, letter by letter in a file of several: each letter is
  * judged on its own header, sections and items. A rule that throws is skipped, never fatal. `isCancelled`
- * is polled before each rule: once true, the run stops with CancelledError.
+ * is polled before each rule: once true, the run stops with CancelledError. With `maxFindingsPerRule` (the
+ * language server's bound on what one document can cost), a rule keeps that many findings in the document,
+ * then one information finding says it stopped.
  */
 export function runRules(
   document: ImrDocument,
   source: SourceText,
   settings: ReadonlyMap<string, RuleSetting> = defaultSettings(),
   isCancelled?: IsCancelled,
+  maxFindingsPerRule = Infinity,
 ): Finding[] {
   const findings: Finding[] = [];
   const letters = lettersOf(document).map((letter) => letterDocument(document, letter));
@@ -38,7 +52,9 @@ export function runRules(
     // A partial map (a caller's own) still gives every rule its default options.
     const setting = settings.get(rule.meta.id) ?? defaultSettings().get(rule.meta.id);
     if (setting?.severity === 'off') continue;
-    for (const letter of letters) runRule(rule, setting, letter, source, findings);
+    let left = maxFindingsPerRule;
+    for (const letter of letters) left -= runRule(rule, setting, letter, source, findings, left);
+    if (left < 0) findings.push(cappedNotice(rule, document, maxFindingsPerRule));
   }
   findings.sort(
     (a, b) =>
@@ -49,17 +65,19 @@ export function runRules(
   return findings;
 }
 
-/** One rule over one letter, its findings added to `findings`. */
+/** One rule over one letter: at most `budget` of its findings added to `findings`; returns how many it found. */
 function runRule(
   rule: Rule,
   setting: RuleSetting | undefined,
   document: ImrDocument,
   source: SourceText,
   findings: Finding[],
-): void {
+  budget: number,
+): number {
   let reports;
+  const maxReports = Math.max(budget, 0);
   try {
-    reports = rule.check({ document, source, options: setting?.options ?? {} });
+    reports = rule.check({ document, source, options: setting?.options ?? {}, maxReports });
   } catch (error) {
     // Never fatal, never silent: the user learns that this check did not run on this letter.
     findings.push({
@@ -69,9 +87,9 @@ function runRule(
       message: `Rule ${rule.meta.id} ${rule.meta.name} failed on this document (${error instanceof Error ? error.name : 'error'}) and was skipped; please report it.`,
       range: { start: document.range.start, end: document.range.start },
     });
-    return;
+    return 0;
   }
-  for (const r of reports) {
+  for (const r of reports.length > maxReports ? reports.slice(0, maxReports) : reports) {
     findings.push({
       ruleId: rule.meta.id,
       ruleName: rule.meta.name,
@@ -85,6 +103,7 @@ function runRule(
       ...(r.related?.length ? { related: r.related } : {}),
     });
   }
+  return reports.length;
 }
 
 export interface CheckResult {

@@ -73,6 +73,11 @@ export interface RuleContext {
   source: SourceText;
   /** The rule's options, defaults filled in. */
   options: Record<string, unknown>;
+  /**
+   * The runner keeps at most this many of the rule's reports (the language server's cap). A rule whose reports
+   * grow with the text may stop after one more than this, so that the runner knows it left some out.
+   */
+  maxReports?: number;
 }
 
 export interface Rule {
