@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ruleDocMiddleware, ruleDocsFolder } from './ruleDocs';
-import { PDF_SCHEME } from '../../server/src/protocol';
+import { PDF_SCHEME, WorkspaceTrustNotification, type TrustInitializationOptions } from '../../server/src/protocol';
 import { pdfMiddleware } from './pdf';
 import {
   LanguageClient,
@@ -30,6 +30,12 @@ export class ServerHost implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('IMR Determinations', { log: true });
+    // Restricted Mode: the server reads no .imr.json until the user trusts the workspace (protocol.ts).
+    context.subscriptions.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.running?.sendNotification(WorkspaceTrustNotification, { trusted: true }).catch(() => undefined);
+      }),
+    );
   }
 
   get state(): ServerState {
@@ -84,6 +90,8 @@ export class ServerHost implements vscode.Disposable {
         { scheme: PDF_SCHEME, language: 'imr' },
       ],
       middleware: { ...pdfMiddleware, ...ruleDocMiddleware(ruleDocsFolder(this.context)) },
+      // Read at each (re)start, so a server started after trust was granted is told so.
+      initializationOptions: (): TrustInitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
       outputChannel: this.output,
       errorHandler: crashHandler(new RestartPolicy(), {
         show: (message, action) => vscode.window.showErrorMessage(message, action),

@@ -116,3 +116,22 @@ export type PdfTextResult = { text: string; pages: number[] } | { reason: string
 
 /** `imr/pdfText`: the server extracts a PDF's text (pdfjs stays out of the extension host). */
 export const PdfTextRequest = new RequestType<PdfTextParams, PdfTextResult, void>('imr/pdfText');
+
+/**
+ * Workspace trust. VS Code sends `{ workspaceTrusted: false }` in `initializationOptions` in Restricted Mode;
+ * other clients send nothing, and are trusted. Untrusted, the server reads no `.imr.json` from the workspace:
+ * the rules run with their defaults and the user's `imr.rules` setting.
+ */
+export interface TrustInitializationOptions {
+  workspaceTrusted?: boolean;
+}
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
+/**
+ * `imr/workspaceTrust`: the user granted trust (VS Code's `onDidGrantWorkspaceTrust`); the server reads the
+ * `.imr.json` files from now on and checks the open letters again. (VS Code reloads the window to revoke it.)
+ */
+export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>('imr/workspaceTrust');

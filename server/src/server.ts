@@ -6,8 +6,8 @@
 //
 // Owned here (one handler per LSP method): initialize (the union of the features' capabilities),
 // initialized (dynamic registrations), workspace/didChangeConfiguration, workspace/didChangeWatchedFiles,
-// workspace folders, workspace/executeCommand (routed to the features' `commands`), shutdown/exit (the
-// library exits with 0 after shutdown, 1 without).
+// workspace folders, workspace/executeCommand (routed to the features' `commands`), `imr/workspaceTrust`,
+// shutdown/exit (the library exits with 0 after shutdown, 1 without).
 import * as path from 'node:path';
 import {
   createConnection,
@@ -32,8 +32,10 @@ import { createServerLanguageService } from './lsp/languageService';
 import { createFeatures } from './lsp/features';
 import { createLogger } from './lsp/log';
 import { enableExplicitCollection } from './lsp/memory';
-import { filePathOf, imrSection, SettingsStore } from './lsp/settings';
+import { onCustomNotification } from './lsp/customMessages';
+import { filePathOf, imrSection, SettingsStore, workspaceTrustedOf } from './lsp/settings';
 import { CONFIG_FILE_NAME } from './node/files';
+import { WorkspaceTrustNotification } from './protocol';
 
 const SERVER_NAME = 'imr-language-server';
 
@@ -161,6 +163,7 @@ function serve(): void {
     const root = params.rootUri ? filePathOf(params.rootUri) : (params.rootPath ?? undefined);
     context.workspaceFolders = folders.length ? folders : root ? [root] : [];
     context.settings.setGlobal(imrSection(params.initializationOptions));
+    context.settings.setTrusted(workspaceTrustedOf(params.initializationOptions));
 
     const capabilities: Record<string, unknown> = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -225,6 +228,16 @@ function serve(): void {
       context.configurationChanged('settings');
     } catch (error) {
       logger.error('didChangeConfiguration failed', error);
+    }
+  });
+
+  // Trust granted (or, by a client that can, revoked): the `.imr.json` files apply, or no longer do.
+  onCustomNotification(connection, WorkspaceTrustNotification, (params) => {
+    try {
+      if (typeof params?.trusted === 'boolean' && context.settings.setTrusted(params.trusted))
+        context.configurationChanged('files');
+    } catch (error) {
+      logger.error('workspaceTrust failed', error);
     }
   });
 

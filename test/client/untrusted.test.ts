@@ -25,5 +25,5 @@ test('untrusted workspaces: limited, and the settings that could make the server
   const settings = Object.keys(pkg.contributes.configuration.properties);
   for (const name of untrusted.restrictedConfigurations ?? [])
     assert.ok(settings.includes(name), `${name} is not a setting`);
-  assert.match(untrusted.description ?? '', /Restricted Mode/);
+  assert.match(untrusted.description ?? '', /Restricted Mode the language server reads no \.imr\.json/);
 });

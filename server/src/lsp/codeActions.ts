@@ -125,7 +125,8 @@ async function codeActions(
       }
       byRule.set(ruleId, [...(byRule.get(ruleId) ?? []), diagnostic]);
     }
-    for (const [ruleId, diagnostics] of byRule) {
+    // Untrusted, no .imr.json is read, so none is offered to write.
+    for (const [ruleId, diagnostics] of context.settings.trusted ? byRule : []) {
       const title = `Disable rule ${ruleId} for this workspace`;
       actions.push({
         title,

@@ -20,3 +20,11 @@ export function sendCustomNotification<P>(
 ): void {
   connection.sendNotification(type.method, ...params).catch(() => undefined);
 }
+
+export function onCustomNotification<P>(
+  connection: Connection,
+  type: NotificationType<P>,
+  run: (params: P) => void,
+): void {
+  connection.onNotification(type.method, (params: P) => run(params));
+}

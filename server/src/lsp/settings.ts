@@ -10,7 +10,8 @@
 // (server/src/node/config.ts; a file outside every folder: its own folder only), then the
 // `imr.rules` setting on top (core/rules/config.ts `mergeConfigs`). A problem in either is shown once as a
 // `window/showMessage` warning (it names the config file or the setting, never the letter), and the readable
-// part of the configuration is used.
+// part of the configuration is used. In an untrusted workspace (VS Code's Restricted Mode, protocol.ts) no
+// `.imr.json` is read until trust is granted.
 //
 // `generation` counts every change of settings or config files; results cached under an older generation
 // (findings, pull diagnostic result ids) are stale.
@@ -25,7 +26,7 @@ import {
   type RuleSetting,
 } from '../core/rules/config';
 import { clearConfigCache, loadConfigFor } from '../node/config';
-import { PDF_SCHEME } from '../protocol';
+import { PDF_SCHEME, type TrustInitializationOptions } from '../protocol';
 import { isUnder } from '../node/walker';
 import { DEFAULT_LOG_LEVEL, isLogLevel, type LogLevel, type Logger } from './log';
 
@@ -94,6 +95,13 @@ export function normalizeSettings(raw: unknown): ImrSettings {
   return settings;
 }
 
+/** False only when the client says the workspace is not trusted (`initializationOptions.workspaceTrusted`). */
+export function workspaceTrustedOf(initializationOptions: unknown): boolean {
+  return (
+    !isObject(initializationOptions) || (initializationOptions as TrustInitializationOptions).workspaceTrusted !== false
+  );
+}
+
 /** The `imr` section inside what a client sends as `initializationOptions` or `didChangeConfiguration.settings`. */
 export function imrSection(payload: unknown): unknown {
   if (!isObject(payload)) return undefined;
@@ -146,6 +154,7 @@ export class SettingsStore {
   private readonly resolved = new Map<string, ImrSettings>();
   private readonly shownProblems = new Set<string>();
   private _generation = 0;
+  private _trusted = true;
 
   constructor(
     private readonly connection: Connection,
@@ -206,6 +215,18 @@ export class SettingsStore {
     this.resolved.delete(uri);
   }
 
+  /** False in an untrusted workspace (VS Code's Restricted Mode): no `.imr.json` is read. */
+  get trusted(): boolean {
+    return this._trusted;
+  }
+
+  /** The workspace's trust, from `initializationOptions` or `imr/workspaceTrust`; true when it changed. */
+  setTrusted(trusted: boolean): boolean {
+    if (trusted === this._trusted) return false;
+    this._trusted = trusted;
+    return true;
+  }
+
   /** The document's settings as last resolved, without asking the client (else the global ones). */
   settingsNow(uri: string): ImrSettings {
     return this.resolved.get(uri) ?? this.global;
@@ -249,7 +270,8 @@ export class SettingsStore {
   /** The `.imr.json` that governs a document, read through the shared cache (by path and mtime). */
   fileConfigFor(uri: string): { config: ImrConfig; configPath?: string } {
     const filePath = filePathOf(uri);
-    if (!filePath) return { config: NO_CONFIG };
+    // Untrusted: a `.imr.json` of the workspace is never read (only the user's settings apply).
+    if (!filePath || !this._trusted) return { config: NO_CONFIG };
     const loaded = loadConfigFor(filePath, folderOf(filePath, this.folders()));
     this.report(loaded.problems);
     // No file: one shared empty config, so memoised findings stay valid.
