@@ -159,6 +159,10 @@ async function pullReport(
     // The document changed while its settings were fetched: ask the client to pull again.
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed.', { retriggerRequest: true });
   }
+  // Like a push's: after the document's settings (and so its log level) were resolved.
+  context.logger.debug(
+    `answered a pull with ${result.diagnostics.length} diagnostics for ${uriForLog(document.uri)} v${result.version}`,
+  );
   // The settings generation may have moved on while they were fetched.
   const id = resultId(result.version, result.generation);
   if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
