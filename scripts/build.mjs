@@ -1,4 +1,5 @@
 // Bundles the extension client, the language server, the CLI, the benchmark and the PDF reader into dist/.
+import { readFile } from 'node:fs/promises';
 import { build, context } from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -15,6 +16,41 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * pdfjs's legacy build, on being evaluated in Node, requires the optional native @napi-rs/canvas (35 MB,
+ * 15–30 ms) to polyfill DOMMatrix and Path2D for rendering, and warns three times on stdout/stderr when
+ * it is absent, as in an installed copy. Text extraction renders nothing: cut both requires out. Each
+ * piece must match exactly once, so that a pdfjs upgrade that moves them fails the build.
+ */
+const PDFJS_CANVAS_CUTS = [
+  {
+    what: 'the @napi-rs/canvas load and DOMMatrix/Path2D polyfills at evaluation',
+    from: /\n {2}let canvas;\n {2}try \{\n {4}const require = process\.getBuiltinModule\("module"\)\.createRequire\(import\.meta\.url\);\n {4}try \{\n {6}canvas = require\("@napi-rs\/canvas"\);[\s\S]*?warn\("Cannot polyfill `Path2D`, rendering may be broken\."\);\n {4}\}\n {2}\}\n/g,
+    to: '\n',
+  },
+  {
+    what: 'the @napi-rs/canvas load of NodeCanvasFactory',
+    from: /const require = process\.getBuiltinModule\("module"\)\.createRequire\(import\.meta\.url\);\n\s*const canvas = require\("@napi-rs\/canvas"\);\n\s*return canvas\.createCanvas\(width, height\);/g,
+    to: 'throw new Error("This PDF reader extracts text; it does not render.");',
+  },
+];
+
+const pdfjsWithoutCanvas = {
+  name: 'pdfjs-without-canvas',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, async (args) => {
+      let contents = await readFile(args.path, 'utf8');
+      for (const cut of PDFJS_CANVAS_CUTS) {
+        const found = contents.match(cut.from)?.length ?? 0;
+        if (found !== 1) throw new Error(`${args.path}: ${cut.what} found ${found} times, expected once`);
+        contents = contents.replace(cut.from, cut.to);
+      }
+      if (contents.includes('@napi-rs/canvas')) throw new Error(`${args.path}: @napi-rs/canvas still named`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 const bundles = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
@@ -28,6 +64,7 @@ const bundles = [
     outdir: 'dist',
     sourcemap: false,
     define: { 'import.meta.url': 'importMetaUrl' },
+    plugins: [pdfjsWithoutCanvas],
     banner: { js: 'var importMetaUrl = require("url").pathToFileURL(__filename).href;' },
   },
 ];
