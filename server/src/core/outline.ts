@@ -94,8 +94,33 @@ function letterNodes(doc: Letter): OutlineNode[] {
 }
 
 function place(node: OutlineNode, sections: readonly OutlineNode[], loose: OutlineNode[]): void {
-  const holder = sections.find((s) => containsRange(s.range, node.range));
+  const holder = holderOf(node.range, sections);
   (holder ? holder.children : loose).push(node);
+}
+
+/**
+ * The first section that contains `range`. Sections are in document order and each ends where the next
+ * heading starts, so only the last one starting at or before `range` (or, where a heading is glued onto
+ * the line that ends the section before, the one before it) can hold it: a binary search, not a scan per
+ * item, keeps a letter of many sections and items linear.
+ */
+function holderOf(range: Range, sections: readonly OutlineNode[]): OutlineNode | undefined {
+  let low = 0;
+  let high = sections.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const section = sections[mid];
+    if (section && comparePositions(section.range.start, range.start) <= 0) {
+      last = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  for (const k of [last - 1, last]) {
+    const section = sections[k];
+    if (section && containsRange(section.range, range)) return section;
+  }
+  return undefined;
 }
 
 function headerNode(header: Header): OutlineNode {
