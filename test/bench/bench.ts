@@ -3,6 +3,7 @@
 import { parse } from '../../server/src/core';
 import { runRules } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
+import { adversarialBenchmarks } from './adversarialBench';
 import { largeDocumentBenchmarks } from './largeDocBench';
 import { lspBenchmarks } from './lspBench';
 import { pdfBenchmarks } from './pdfBench';
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
   for (const size of ['1 MiB', '10 MiB']) throughput(texts, size, false);
   for (const size of ['1 MiB', '10 MiB']) throughput(texts, size, true);
   typicalLetter(texts);
+  adversarialBenchmarks(row);
   row('peak RSS (this process)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`, '(info)', true);
   await lspBenchmarks(texts, row);
   await largeDocumentBenchmarks(texts, row);
