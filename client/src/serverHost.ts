@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { ruleDocMiddleware, ruleDocsFolder } from './ruleDocs';
 import { PDF_SCHEME, WorkspaceTrustNotification, type TrustInitializationOptions } from '../../server/src/protocol';
 import { pdfMiddleware } from './pdf';
+import { withSnippetFixes } from './snippetFixes';
 import {
   LanguageClient,
   State,
@@ -89,7 +90,12 @@ export class ServerHost implements vscode.Disposable {
         { scheme: 'untitled', language: 'imr' },
         { scheme: PDF_SCHEME, language: 'imr' },
       ],
-      middleware: { ...pdfMiddleware, ...ruleDocMiddleware(ruleDocsFolder(this.context)) },
+      middleware: {
+        ...pdfMiddleware,
+        ...ruleDocMiddleware(ruleDocsFolder(this.context)),
+        provideCodeActions: (document, range, context, token, next) =>
+          pdfMiddleware.provideCodeActions?.(document, range, context, token, withSnippetFixes(next)),
+      },
       // Read at each (re)start, so a server started after trust was granted is told so.
       initializationOptions: (): TrustInitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
       outputChannel: this.output,

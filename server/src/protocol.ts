@@ -7,6 +7,8 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 // The item list types are the core's (core/service/lens.ts), sent as they are.
 export type { DecisionCounts, ItemDecision, PickableItem } from './core/service/lens';
 import type { DecisionCounts, PickableItem } from './core/service/lens';
+export type { PlaceholderSpan } from './core/rules/support/placeholders';
+import type { PlaceholderSpan } from './core/rules/support/placeholders';
 
 /** `imr/documentItems`: the disputed items of an open letter, in order, and their counts. Empty when it is not open or has none. */
 export interface DocumentItemsParams {
@@ -135,3 +137,12 @@ export interface WorkspaceTrustParams {
  * `.imr.json` files from now on and checks the open letters again. (VS Code reloads the window to revoke it.)
  */
 export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>('imr/workspaceTrust');
+
+/**
+ * A quick fix's `CodeAction.data` when its inserted text holds slots to fill in (`<rationale>`): for each edit of
+ * its workspace edit, in order, the slots' spans in that edit's `newText`. The VS Code client turns them into
+ * snippet tab stops; other editors apply the plain edit.
+ */
+export interface FixSnippetData {
+  placeholders: PlaceholderSpan[][];
+}

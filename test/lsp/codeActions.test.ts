@@ -118,6 +118,40 @@ describe('code actions (VS Code capabilities)', () => {
     await lsp.close(uri);
   });
 
+  test('a fix that inserts a slot carries its span in `data` (snippet tab stops in VS Code); the edit stays plain', async () => {
+    // Item 2 (Overturned, heading line 50) without its rationale (lines 55–58).
+    const lines = CLEAN.split('\n');
+    const { uri, diagnostics } = await openAndPull([...lines.slice(0, 55), ...lines.slice(59)].join('\n'));
+    const missing = diagnostics.filter((d) => d.code === 'IMR001');
+    assert.deepEqual(
+      missing.map((d) => d.range),
+      [r(50, 0, 50, 31)],
+    );
+    const [fix] = await actionsFor(uri, missing[0].range, missing);
+    const end = { line: 54, character: 47 };
+    assert.deepEqual(fix, {
+      title: 'Insert a Decision rationale skeleton for item 2',
+      kind: 'quickfix',
+      diagnostics: missing,
+      isPreferred: true,
+      edit: {
+        documentChanges: [
+          {
+            textDocument: { uri, version: 1 },
+            edits: [
+              {
+                range: { start: end, end },
+                newText: '\nDecision rationale: <rationale>. As such, the request is medically necessary.',
+              },
+            ],
+          },
+        ],
+      },
+      data: { placeholders: [[{ offset: 21, length: 11 }]] },
+    });
+    await lsp.close(uri);
+  });
+
   test('a diagnostic whose data is missing or stale: the fix is found again by rule and range', async () => {
     const { uri, diagnostics } = await openAndPull(UPHOLD);
     const [d] = diagnostics;

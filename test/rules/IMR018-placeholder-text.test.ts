@@ -29,3 +29,34 @@ for (const [ruleId, item, slot] of [
     );
   });
 }
+
+test('the IMR001 fill-in for an undecided item leaves <rationale> and <is / is not>; IMR018 reports each, exactly', () => {
+  const text = smallLetter({ item: ['Hinged knee brace: Uphold', CA, MX, 'Decision rationale:'] });
+  assert.deepEqual(
+    check(text).findings.filter((f) => f.ruleId === 'IMR018'),
+    [],
+  );
+  const fix = check(text).findings.find((f) => f.ruleId === 'IMR001')?.fixes?.[0];
+  assert.ok(fix);
+  assert.equal(fix.title, 'Fill in a Decision rationale skeleton for item 1');
+  const fixed = applyFix(text, fix);
+  assert.equal(
+    fixed.split('\n')[9],
+    'Decision rationale: <rationale>. As such, the request <is / is not> medically necessary.',
+  );
+  assert.deepEqual(
+    check(fixed)
+      .findings.filter((f) => f.ruleId === 'IMR018')
+      .map((f) => [f.message, f.range]),
+    [
+      [
+        'Placeholder "<rationale>" is still in the letter: replace it with the text it stands for.',
+        { start: { line: 9, character: 20 }, end: { line: 9, character: 31 } },
+      ],
+      [
+        'Placeholder "<is / is not>" is still in the letter: replace it with the text it stands for.',
+        { start: { line: 9, character: 54 }, end: { line: 9, character: 67 } },
+      ],
+    ],
+  );
+});

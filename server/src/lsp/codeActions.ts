@@ -4,6 +4,8 @@
 //  * one `quickfix` per fix of its finding (from `Diagnostic.data`; when the data is missing or refers to an
 //    older version, the finding is looked up again by rule id and range), `isPreferred` when it is the only fix
 //    or the only `safe` one (so `Uphold` prefers "Change to Upheld" over "Change to Overturned");
+//    a fix that inserts slots to fill in (`<rationale>`) carries their spans in `data` (FixSnippetData), from
+//    which the VS Code client makes snippet tab stops;
 //  * one `quickfix` "Disable rule IMR0NN for this workspace" per rule, which runs `imr.server.disableRule`:
 //    the server then sends `workspace/applyEdit` setting `"IMR0NN": "off"` in the `.imr.json` that governs
 //    the document, or, when there is none (or it lies outside the document's workspace folder), in a new
@@ -32,7 +34,9 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findRule, type Finding, type Fix, type ImrConfig } from '../core/rules';
 import { safeFixEdits } from '../core/rules/fixes';
+import { placeholderSpans } from '../core/rules/support/placeholders';
 import { SourceText } from '../core/source';
+import type { FixSnippetData } from '../protocol';
 import { CONFIG_FILE_NAME as CONFIG_FILE, createConfigFile, readConfigText } from '../node/config';
 import { degradedDocument, handler, throwIfCancelled, type Feature, type ServerContext } from './context';
 import { checkDocument, DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
@@ -69,6 +73,12 @@ function textEditsWorkspaceEdit(
 }
 
 // ---- quick fixes ----
+
+/** The slots a fix inserts, for the client to make tab stops of; nothing when it inserts none. */
+function snippetData(fix: Fix): { data: FixSnippetData } | Record<string, never> {
+  const placeholders = fix.edits.map((e) => placeholderSpans(e.newText));
+  return placeholders.some((spans) => spans.length) ? { data: { placeholders } } : {};
+}
 
 /** The fixes for a diagnostic: its data when current, else the finding at the same place in a fresh check. */
 function fixesFor(diagnostic: Diagnostic, document: TextDocument, fresh: () => Promise<Finding[]>): Promise<Fix[]> {
@@ -121,6 +131,7 @@ async function codeActions(
             document.version,
             fix.edits.map((e) => ({ range: e.range, newText: e.newText })),
           ),
+          ...snippetData(fix),
         });
       }
       byRule.set(ruleId, [...(byRule.get(ruleId) ?? []), diagnostic]);

@@ -7,3 +7,20 @@ export const PLACEHOLDERS = {
   mtusTitle: '<title>',
   guideline: '<guideline>',
 } as const;
+
+/** Where a slot stands in a text: `length` characters from `offset`. */
+export interface PlaceholderSpan {
+  offset: number;
+  length: number;
+}
+
+/** Every slot of PLACEHOLDERS in `text` (an edit's inserted text), in order; one pass per slot kind. */
+export function placeholderSpans(text: string): PlaceholderSpan[] {
+  const spans: PlaceholderSpan[] = [];
+  for (const slot of Object.values(PLACEHOLDERS)) {
+    for (let at = text.indexOf(slot); at >= 0; at = text.indexOf(slot, at + slot.length)) {
+      spans.push({ offset: at, length: slot.length });
+    }
+  }
+  return spans.sort((a, b) => a.offset - b.offset);
+}
