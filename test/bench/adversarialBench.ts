@@ -10,23 +10,9 @@ import type { Range } from '../../server/src/core/model';
 import { findNecessityConclusion } from '../../server/src/core/necessity';
 import { runRules } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
+import { hostileCitationInputs, necessityFiller } from '../support/hostileInputs';
 
 type Row = (label: string, value: string, target: string, ok: boolean) => void;
-
-function hostileInputs(): Array<[string, string]> {
-  const spaces = ' '.repeat(1_000_000);
-  const filler = 'The patient reported pain at 5/10 and Dr. Smith noted 0.5 cc injections. '.repeat(20_000);
-  return [
-    ['1 MB of spaces', spaces],
-    ['ODG citation, 1 MB of spaces inside', `Decision based on Non-MTUS Citation ODG Low Back${spaces}x`],
-    ['MTUS title, 1 MB of spaces inside', `Decision based on MTUS Low Back Complaints${spaces}x`],
-    ['30,000 joined MTUS titles', `Decision based on MTUS ${', and Low Back Complaints 2004'.repeat(30_000)}`],
-    ['90,000 sections', `Decision based on MTUS Low Back Complaints 2004, Section(s): ${'NSAIDs, a, '.repeat(90_000)}`],
-    ['200,000 page ranges', `Decision based on MTUS ACOEM Page(s): ${'1-2, '.repeat(200_000)}`],
-    ['40,000 citation leads', 'Decision based on MTUS '.repeat(40_000)],
-    ['1.5 MB rationale, conclusion at the end', `${filler}Therefore, the request is not medically necessary.`],
-  ];
-}
 
 const LINE_ZERO = (start: number, end: number): Range => ({
   start: { line: 0, character: start },
@@ -50,7 +36,9 @@ export function adversarialBenchmarks(row: Row): void {
   const letter = readFileSync(join(process.cwd(), 'examples', 'CM16-0238035.txt'), 'utf8');
   let sink = 0;
   const worst = { part: 0, partName: '', whole: 0, wholeName: '' };
-  for (const [name, text] of hostileInputs()) {
+  const conclusionLast = `${necessityFiller()}Therefore, the request is not medically necessary.`;
+  const inputs = [...hostileCitationInputs(), ['1.5 MB rationale, conclusion at the end', conclusionLast] as const];
+  for (const [name, text] of inputs) {
     const [grammar, citations] = timeMs(() => parseGuidelineBody(text, LINE_ZERO).citations.length);
     const [necessity] = timeMs(() => (findNecessityConclusion(text) ? 1 : 0));
     const whole = planted(letter, text);
