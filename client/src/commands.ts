@@ -2,10 +2,11 @@
 // `editor.codeActionsOnSave`) and `IMR: New Determination` (an untitled letter from a skeleton of the current
 // layout, with a tab stop for every field and item).
 import * as vscode from 'vscode';
+import { FIX_ALL_KIND } from '../../server/src/protocol';
 
 export const FIX_ALL_COMMAND = 'imr.fixAll';
 export const NEW_DETERMINATION_COMMAND = 'imr.newDetermination';
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('imr');
+const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
 
 /** The current (L3) layout: header columns, the reviewer paragraph, credentials, summary, one item. */
 export const DETERMINATION_SKELETON = [
@@ -67,10 +68,10 @@ async function fixAll(uri?: vscode.Uri): Promise<boolean> {
     'vscode.executeCodeActionProvider',
     doc.uri,
     whole,
-    FIX_ALL_KIND.value,
+    FIX_ALL_KIND,
     1,
   );
-  const action = (actions ?? []).find((a) => a.kind && FIX_ALL_KIND.contains(a.kind) && a.edit);
+  const action = (actions ?? []).find((a) => a.kind && fixAllKind.contains(a.kind) && a.edit);
   if (!action?.edit) {
     void vscode.window.showInformationMessage('IMR: no problem in this letter has a safe fix.');
     return false;

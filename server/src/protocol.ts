@@ -8,6 +8,8 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 export type { DecisionCounts, ItemDecision, PickableItem } from './core/service/lens';
 import type { DecisionCounts, PickableItem } from './core/service/lens';
 export type { PlaceholderSpan } from './core/rules/support/placeholders';
+// The kind the client asks for to fix a whole letter (a module without imports: nothing else is bundled).
+export { FIX_ALL_KIND } from './core/service/codeActionKinds';
 import type { PlaceholderSpan } from './core/rules/support/placeholders';
 
 /** `imr/documentItems`: the disputed items of an open letter, in order, and their counts. Empty when it is not open or has none. */

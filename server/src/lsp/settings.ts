@@ -27,7 +27,7 @@ import {
 } from '../core/rules/config';
 import { clearConfigCache, loadConfigFor } from '../node/config';
 import { PDF_SCHEME, type TrustInitializationOptions } from '../protocol';
-import { isUnder } from '../node/walker';
+import { deepestRootOf } from '../node/walker';
 import { DEFAULT_LOG_LEVEL, isLogLevel, type LogLevel, type Logger } from './log';
 
 export interface ImrSettings {
@@ -127,7 +127,6 @@ export interface DocumentConfiguration {
   generation: number;
 }
 
-/** The file system path of a `file:` URI; undefined for other schemes (untitled documents and the like). */
 /** The file behind a document: a `file:` URI, or a PDF's read-only `imr-pdf:` document (`imr-pdf:/a/b.pdf`). */
 export function filePathOf(uri: string): string | undefined {
   const pdfPrefix = `${PDF_SCHEME}:`;
@@ -141,11 +140,6 @@ export function filePathOf(uri: string): string | undefined {
 }
 
 const NO_CONFIG: ImrConfig = Object.freeze({});
-
-/** The deepest workspace folder holding `filePath`; undefined outside them all. */
-function folderOf(filePath: string, folders: readonly string[]): string | undefined {
-  return folders.filter((f) => isUnder(filePath, [f])).sort((a, b) => b.length - a.length)[0];
-}
 
 export class SettingsStore {
   private global: ImrSettings = defaultSettings();
@@ -272,7 +266,7 @@ export class SettingsStore {
     const filePath = filePathOf(uri);
     // Untrusted: a `.imr.json` of the workspace is never read (only the user's settings apply).
     if (!filePath || !this._trusted) return { config: NO_CONFIG };
-    const loaded = loadConfigFor(filePath, folderOf(filePath, this.folders()));
+    const loaded = loadConfigFor(filePath, deepestRootOf(filePath, this.folders()));
     this.report(loaded.problems);
     // No file: one shared empty config, so memoised findings stay valid.
     if (!loaded.path) return { config: NO_CONFIG };

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseConfigText, type ImrConfig } from '../core/rules/config';
 import { describeError } from './errors';
 import { CONFIG_FILE_NAME } from './files';
-import { isUnder } from './walker';
+import { deepestRootOf, isUnder } from './walker';
 
 export { CONFIG_FILE_NAME };
 
@@ -131,4 +131,30 @@ export function createConfigFile(file: string, text: string): string | undefined
   } catch (error) {
     return `${file}: cannot be created (${describeError(error)})`;
   }
+}
+
+/** Where a setting for one document is written: a `.imr.json`, and for a new one the rules it starts with. */
+export interface ConfigEditTarget {
+  file: string;
+  seed?: ImrConfig['rules'];
+}
+
+/**
+ * Where "Disable rule" writes for the document at `filePath` (undefined: a document with no file): the
+ * `.imr.json` that governs it (`governing`) when that lies in the document's workspace folder (the deepest of
+ * `folders` holding it; the first for a document with no file), or when there is no folder; else a new file at
+ * the folder root (or beside the document), seeded with the governing file's rules, because the nearest file
+ * wins entirely and an outer file may serve other workspaces. Undefined when there is nowhere to put one.
+ */
+export function configFileToEdit(
+  filePath: string | undefined,
+  folders: readonly string[],
+  governing: { config: ImrConfig; configPath?: string },
+): ConfigEditTarget | undefined {
+  const folder = filePath ? deepestRootOf(filePath, folders) : folders[0];
+  const { config, configPath } = governing;
+  if (configPath && (!folder || isUnder(configPath, [folder]))) return { file: configPath };
+  const dir = folder ?? (filePath ? path.dirname(filePath) : undefined);
+  if (!dir) return undefined;
+  return { file: path.join(dir, CONFIG_FILE_NAME), seed: configPath ? config.rules : undefined };
 }

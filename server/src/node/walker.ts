@@ -155,6 +155,11 @@ function joinPath(dir: string, rel: string): string {
   return dir.endsWith('/') || dir.endsWith('\\') ? dir + rel : `${dir}/${rel}`;
 }
 
+/** The deepest of `roots` that holds `file` (or is it); undefined outside them all. */
+export function deepestRootOf(file: string, roots: readonly string[]): string | undefined {
+  return roots.filter((root) => isUnder(file, [root])).sort((a, b) => b.length - a.length)[0];
+}
+
 /** True when `file` lies in one of `roots` (or is one). */
 export function isUnder(file: string, roots: readonly string[]): boolean {
   const resolved = path.resolve(file);

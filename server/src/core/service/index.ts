@@ -7,6 +7,7 @@ import type { ImrDocument, Position } from '../model';
 import { outline, type OutlineNode } from '../outline';
 import { runRules, type Finding } from '../rules';
 import type { SourceText } from '../source';
+import { codeActionsFor, type CodeActionEntry, type CodeActionRequest, type DiagnosticRef } from './codeActions';
 import { completionsAt, type CompletionEntry } from './completion';
 import { foldingRanges, foldsOf, type FoldingOptions, type FoldingRange } from './folding';
 import { hoverAt, type HoverResult } from './hover';
@@ -53,6 +54,12 @@ export interface LanguageService {
   outline(uri: string): OutlineNode[];
   /** The rule findings, as diagnostics show them. */
   diagnostics(uri: string): Promise<readonly Finding[]>;
+  /** Quick fixes for the diagnostics the client sent back, disable-rule actions and the fix-all (codeActions.ts). */
+  codeActions<D extends DiagnosticRef>(
+    uri: string,
+    request: CodeActionRequest<D>,
+    isCancelled?: IsCancelled,
+  ): Promise<CodeActionEntry<D>[]>;
   /** Items and case numbers of the workspace's letters (`entries`, from the host's index) matching `query`. */
   workspaceSearch(entries: Iterable<IndexEntry>, query: string, limit: number, isCancelled?: IsCancelled): Match[];
 }
@@ -119,6 +126,21 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
     async diagnostics(uri) {
       const letter = host.letter(uri);
       return letter ? findingsOf(uri, letter) : [];
+    },
+    async codeActions(uri, request, isCancelled) {
+      const letter = host.letter(uri);
+      if (!letter) return [];
+      let findings: Promise<readonly Finding[]> | undefined;
+      return codeActionsFor(
+        request,
+        {
+          source: letter.source,
+          findings: () => (findings ??= findingsOf(uri, letter)),
+          // The same text: a fix-all of this letter's findings applies to what the client has now.
+          isCurrent: () => host.letter(uri)?.source.text === letter.source.text,
+        },
+        isCancelled,
+      );
     },
     workspaceSearch(entries, query, limit, isCancelled) {
       return search(entries, query, limit, isCancelled);

@@ -1,0 +1,27 @@
+// The `.imr.json` text behind "Disable rule IMR0NN for this workspace": a minimal edit of an existing file
+// (jsonc-parser's `modify`, so its comments and layout are kept), or the text of a new one. Pure; where the file
+// is and how the edit reaches it is the host's (server/src/lsp/disableRule.ts, server/src/node/config.ts).
+import { modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import type { ImrConfig, TextEdit } from '../rules';
+import { SourceText } from '../source';
+
+/** The edits of `text` (a `.imr.json`) that set `rules.<ruleId>` to `off`; undefined when it already is. */
+export function disableRuleEdits(text: string, ruleId: string): TextEdit[] | undefined {
+  const errors: ParseError[] = [];
+  const current: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  const rules = typeof current === 'object' && current !== null ? (current as { rules?: unknown }).rules : undefined;
+  if (typeof rules === 'object' && rules !== null && (rules as Record<string, unknown>)[ruleId] === 'off')
+    return undefined;
+  const source = new SourceText(text);
+  const formattingOptions = { insertSpaces: true, tabSize: 2, eol: source.eol };
+  const edits = modify(text, ['rules', ruleId], 'off', { formattingOptions });
+  return edits.map((e) => ({
+    range: { start: source.positionAt(e.offset), end: source.positionAt(e.offset + e.length) },
+    newText: e.content,
+  }));
+}
+
+/** A new `.imr.json` turning `ruleId` off, keeping the rules of `seed` (the file it replaces as the nearest). */
+export function newConfigText(ruleId: string, seed: ImrConfig['rules'] = {}): string {
+  return `${JSON.stringify({ rules: { ...seed, [ruleId]: 'off' } }, null, 2)}\n`;
+}

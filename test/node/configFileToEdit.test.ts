@@ -1,0 +1,47 @@
+// Where "Disable rule" writes (node/config.ts configFileToEdit) and the workspace folder a file belongs to
+// (node/walker.ts deepestRootOf). Paths only: nothing is read from disk.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { configFileToEdit } from '../../server/src/node/config';
+import { deepestRootOf } from '../../server/src/node/walker';
+
+const FOLDERS = ['/w/project', '/w/project/nested', '/w/other'];
+const NONE = { config: {} };
+
+test('deepestRootOf: the deepest folder holding the file, a folder itself, none outside', () => {
+  assert.equal(deepestRootOf('/w/project/a.txt', FOLDERS), '/w/project');
+  assert.equal(deepestRootOf('/w/project/nested/b/a.txt', FOLDERS), '/w/project/nested');
+  assert.equal(deepestRootOf('/w/project/nested', FOLDERS), '/w/project/nested');
+  assert.equal(deepestRootOf('/w/projects/a.txt', FOLDERS), undefined);
+  assert.equal(deepestRootOf('/elsewhere/a.txt', FOLDERS), undefined);
+});
+
+test('the governing .imr.json inside the document folder is edited', () => {
+  const governing = { config: { rules: { IMR014: 'off' as const } }, configPath: '/w/project/cases/.imr.json' };
+  assert.deepEqual(configFileToEdit('/w/project/cases/a.txt', FOLDERS, governing), {
+    file: '/w/project/cases/.imr.json',
+  });
+});
+
+test('a governing file above the folder: a new one at the folder root, seeded with its rules', () => {
+  const governing = { config: { rules: { IMR014: 'off' as const } }, configPath: '/w/.imr.json' };
+  assert.deepEqual(configFileToEdit('/w/project/nested/b/a.txt', FOLDERS, governing), {
+    file: '/w/project/nested/.imr.json',
+    seed: { IMR014: 'off' },
+  });
+});
+
+test('no governing file: a new empty one at the folder root; outside every folder, beside the document', () => {
+  assert.deepEqual(configFileToEdit('/w/other/x/a.txt', FOLDERS, NONE), {
+    file: '/w/other/.imr.json',
+    seed: undefined,
+  });
+  assert.deepEqual(configFileToEdit('/tmp/a.txt', FOLDERS, NONE), { file: '/tmp/.imr.json', seed: undefined });
+  const outside = { config: {}, configPath: '/tmp/.imr.json' };
+  assert.deepEqual(configFileToEdit('/tmp/sub/a.txt', FOLDERS, outside), { file: '/tmp/.imr.json' });
+});
+
+test('a document with no file: the first folder, or nowhere without folders', () => {
+  assert.deepEqual(configFileToEdit(undefined, FOLDERS, NONE), { file: '/w/project/.imr.json', seed: undefined });
+  assert.equal(configFileToEdit(undefined, [], NONE), undefined);
+});
