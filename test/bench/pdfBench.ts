@@ -1,16 +1,16 @@
 // The PDF part of `npm run bench`: a typical 3-page letter from PDF to outline, the corpus PDFs on one core,
-// `imr export --jobs 2` against `--jobs 1`, and the packaged extension's size with the PDF bundle in it.
-// Figures are printed next to their targets; wall time on this shared machine is noisy, so CPU time is
-// printed beside it, for the CLI runs thread by thread.
+// `imr check --jobs 2` against `--jobs 1` (pdfJobsBench.ts), and the packaged extension's size with the PDF
+// bundle in it. Figures are printed next to their targets; wall time on this shared machine is noisy, so CPU
+// time is printed beside it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from '../../server/src/core';
 import { outline } from '../../server/src/core/outline';
 import { readPdfFile } from '../../server/src/node/pdf';
 import { corpusNames, corpusPath, FORMS, ROOT } from '../support/corpus';
-import { idleWallEstimate, timeThreads, type ThreadTimes } from './threadTimes';
+import { jobsBenchmarks } from './pdfJobsBench';
 
 type Row = (label: string, value: string, target: string, ok: boolean) => void;
 
@@ -32,15 +32,6 @@ async function pdfToOutline(file: string): Promise<number> {
   const read = await readPdfFile(file);
   if (!read.ok) throw new Error(`${file}: ${read.reason}`);
   return outline(parse(read.pdf.text)).length;
-}
-
-/** `wall (cpu total: main, worker, …, helpers)`: the JavaScript threads by name, V8's and libuv's helpers summed. */
-function cliTimes(times: ThreadTimes, jobs: number): string {
-  const named = times.threads.slice(0, jobs);
-  const helpers = times.threads.slice(jobs).reduce((sum, t) => sum + t, 0);
-  const parts = named.map((t, k) => `${k === 0 ? 'busiest' : 'next'} ${t.toFixed(0)}`);
-  const split = times.threads.length > 0 ? `: ${parts.join(', ')}, helpers ${helpers.toFixed(0)}` : '';
-  return `${ms(times.wall)} (cpu ${ms(times.cpu)}${split})`;
 }
 
 export async function pdfBenchmarks(row: Row): Promise<void> {
@@ -78,24 +69,7 @@ export async function pdfBenchmarks(row: Row): Promise<void> {
     wall <= 10_000,
   );
 
-  // The CLI over the PDF folder: worker threads against one thread, best of two each. CPU thread by
-  // thread beside the wall time (see threadTimes.ts).
-  const runs = async (jobs: number) => {
-    const times = [];
-    for (let k = 0; k < 2; k++) times.push(await timeThreads(['export', '--jobs', String(jobs), '-f', 'csv', dir]));
-    return times.sort((a, b) => a.wall - b.wall)[0];
-  };
-  const one = await runs(1);
-  const two = await runs(2);
-  row(`imr export <${names.length} PDFs> --jobs 1`, cliTimes(one, 1), '(info)', true);
-  row(`imr export <${names.length} PDFs> --jobs 2`, cliTimes(two, 2), '(info)', true);
-  const speedup = one.wall / two.wall;
-  const load = loadavg()[0].toFixed(1);
-  row(`--jobs 2 speed-up over --jobs 1 (load ${load})`, `${speedup.toFixed(2)}x`, '>= 1.7x', speedup >= 1.7);
-  if (one.threads.length > 0 && two.threads.length > 0) {
-    const estimate = idleWallEstimate(one, 2) / idleWallEstimate(two, 2);
-    row('  estimate for 2 idle cores, from CPU times', `${estimate.toFixed(2)}x`, '(info)', true);
-  }
+  await jobsBenchmarks(row, dir, names);
 
   // The vsix with dist/pdf.js in it (vsce runs vscode:prepublish, the build, first).
   const out = mkdtempSync(join(tmpdir(), 'imr-vsix-'));

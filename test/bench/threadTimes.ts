@@ -47,7 +47,8 @@ export function timeThreads(args: string[]): Promise<ThreadTimes> {
   const perThread = new Map<string, number>();
   const canPoll = existsSync('/proc/self/task');
   const t0 = performance.now();
-  const shell = spawn('bash', ['-c', `TIMEFORMAT='%U %S'; time node dist/cli.js ${args.join(' ')} >/dev/null`], {
+  // The arguments reach bash as its positional parameters, never as script text.
+  const shell = spawn('bash', ['-c', `TIMEFORMAT='%U %S'; time node dist/cli.js "$@" >/dev/null`, 'bash', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
