@@ -3,9 +3,9 @@
 // is read: activating the extension or checking text letters never loads it. Never throws.
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type * as PdfBundleModule from './bundle';
+import { codeCacheDir, loadWithCodeCache, type CachedLoad } from './codeCache';
 import type { PdfOutcome } from './engine';
 import { REASONS } from './reasons';
 
@@ -19,7 +19,7 @@ export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 /** What dist/pdf.js exports: a type-only import, so that nothing of it enters the caller's bundle. */
 type PdfBundle = typeof PdfBundleModule;
 
-let bundle: PdfBundle | undefined;
+let bundle: CachedLoad<PdfBundle> | undefined;
 
 export function isPdfFileName(name: string): boolean {
   return name.toLowerCase().endsWith('.pdf');
@@ -39,26 +39,30 @@ export function pdfBundlePath(): string {
   return existsSync(beside) ? beside : path.resolve(__dirname, '../../../../dist/pdf.js');
 }
 
-function loadBundle(): PdfBundle {
-  // Node's own loader at run time (a bundler does not follow createRequire), so pdfjs stays out of the
-  // caller's bundle.
-  bundle ??= createRequire(__filename)(pdfBundlePath()) as PdfBundle;
+function loadBundle(): CachedLoad<PdfBundle> {
+  // Loaded from its file at run time (a bundler does not follow it), so pdfjs stays out of the caller's
+  // bundle; with V8's code cache (./codeCache.ts), so that a new process or worker compiles it faster.
+  bundle ??= loadWithCodeCache<PdfBundle>(pdfBundlePath(), codeCacheDir());
   return bundle;
 }
 
 /** The text of a PDF's bytes, or a one-line reason it has none (the caller names the file). */
 export async function readPdfBytes(bytes: Uint8Array): Promise<PdfOutcome> {
-  let engine: PdfBundle;
+  let engine: CachedLoad<PdfBundle>;
   try {
     engine = loadBundle();
   } catch {
     return { ok: false, reason: 'cannot be read: the PDF reader (dist/pdf.js) is missing; reinstall or rebuild' };
   }
+  let outcome: PdfOutcome;
   try {
-    return await engine.extractPdf(bytes);
+    outcome = await engine.exports.extractPdf(bytes);
   } catch {
     return { ok: false, reason: REASONS.damaged };
   }
+  // After a whole PDF, the functions it took are compiled and go into the cache.
+  if (outcome.ok) engine.save();
+  return outcome;
 }
 
 export async function readPdfFile(file: string): Promise<PdfOutcome> {
