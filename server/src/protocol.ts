@@ -6,7 +6,9 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 
 // The item list types are the core's (core/service/lens.ts), sent as they are.
 export type { DecisionCounts, ItemDecision, PickableItem } from './core/service/lens';
-import type { DecisionCounts, PickableItem } from './core/service/lens';
+// So are the Determinations view's and the picker's (core/service/determinations.ts).
+export type { DocumentItems, LetterSummary } from './core/service/determinations';
+import type { DocumentItems, LetterSummary } from './core/service/determinations';
 export type { PlaceholderSpan } from './core/rules/support/placeholders';
 // The kind the client asks for to fix a whole letter (a module without imports: nothing else is bundled).
 export { FIX_ALL_KIND } from './core/service/codeActionKinds';
@@ -16,31 +18,10 @@ import type { PlaceholderSpan } from './core/rules/support/placeholders';
 export interface DocumentItemsParams {
   uri: string;
 }
-export interface DocumentItemsResult {
-  items: PickableItem[];
-  counts: DecisionCounts;
-}
+export type DocumentItemsResult = DocumentItems;
 export const DocumentItemsRequest = new RequestType<DocumentItemsParams, DocumentItemsResult, void>(
   'imr/documentItems',
 );
-
-/** One letter of the workspace, as the Determinations view lists it: a file of several letters lists each. */
-export interface LetterSummary {
-  uri: string;
-  fileName: string;
-  caseNumber?: string;
-  /** The header's decision date as written (`MM/DD/YYYY`). */
-  decisionDate?: string;
-  /**
-   * Decision date + 30 days (`MM/DD/YYYY`): an estimate of the last day to appeal to the WCAB. The law counts
-   * from the mailing date (LC 4610.6(h)), which the letter does not show.
-   */
-  appealByEstimate?: string;
-  counts: DecisionCounts;
-  items: PickableItem[];
-  /** Set when the file holds several letters (a bundle): which one this is (0-based) and where it stands. */
-  letter?: { index: number; count: number; range: PickableItem['range'] };
-}
 
 export interface DeterminationsResult {
   letters: LetterSummary[];

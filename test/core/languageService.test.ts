@@ -151,14 +151,24 @@ describe('createLanguageService over letters in memory', () => {
         await service.diagnostics(other),
         service.folding(other, {}),
         service.lenses(other),
-        service.items(other),
+        service.documentItems(other),
         service.outline(other),
         await service.hover(other, { line: 0, character: 0 }, { markdown: true }),
         service.completion(other, { line: 0, character: 0 }),
         service.selection(other, [{ line: 0, character: 0 }]),
         service.tokens(other),
       ],
-      [[], [], [], [], [], undefined, [], [], undefined],
+      [
+        [],
+        [],
+        [],
+        { items: [], counts: { items: 0, upheld: 0, overturned: 0, invalid: 0 } },
+        [],
+        undefined,
+        [],
+        [],
+        undefined,
+      ],
     );
   });
 });
@@ -183,10 +193,12 @@ describe('createLanguageService with injected findings, outline letter and memor
       service.outline(URI).map((n) => n.name),
       ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'],
     );
+    const { items, counts } = service.documentItems(URI);
     assert.deepEqual(
-      service.items(URI).map((i) => [i.label, i.decision]),
+      items.map((i) => [i.label, i.decision]),
       [['1. MRI of the lumbar spine', 'invalid']],
     );
+    assert.deepEqual(counts, { items: 1, upheld: 0, overturned: 0, invalid: 1 });
     assert.deepEqual(service.lenses(URI), []);
   });
 

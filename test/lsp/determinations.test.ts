@@ -1,31 +1,15 @@
 // The custom requests of server/src/lsp/determinations.ts over the wire (`imr/determinations`,
-// `imr/documentItems`, the `imr/indexChanged` notification), on two real letters of the editor fixtures, and
-// the appeal-deadline arithmetic.
+// `imr/documentItems`, the `imr/indexChanged` notification), on two real letters of the editor fixtures. The
+// summaries themselves are tested in memory in test/core/determinations.test.ts.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver-protocol';
-import { appealByEstimate } from '../../server/src/lsp/determinations';
 import type { DeterminationsResult, DocumentItemsResult } from '../../server/src/protocol';
 import { fileUri, LspHarness, REPO_ROOT, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'vscode', 'fixtures', 'ws');
-
-describe('appeal deadline estimate', () => {
-  test('decision date + 30 days, across months, years and leap days', () => {
-    assert.equal(appealByEstimate('01/20/2017'), '02/19/2017');
-    assert.equal(appealByEstimate('12/14/2016'), '01/13/2017');
-    assert.equal(appealByEstimate('02/01/2016'), '03/02/2016'); // 2016 is a leap year
-    assert.equal(appealByEstimate('02/01/2017'), '03/03/2017');
-    assert.equal(appealByEstimate('1/4/2017'), '02/03/2017');
-  });
-  test('no estimate without a real date', () => {
-    assert.equal(appealByEstimate(undefined), undefined);
-    assert.equal(appealByEstimate('02/30/2017'), undefined);
-    assert.equal(appealByEstimate('pending'), undefined);
-  });
-});
 
 describe('determinations requests', () => {
   const server = serverForSuite({

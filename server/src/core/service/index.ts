@@ -9,9 +9,10 @@ import { runRules, type Finding } from '../rules';
 import type { SourceText } from '../source';
 import { codeActionsFor, type CodeActionEntry, type CodeActionRequest, type DiagnosticRef } from './codeActions';
 import { completionsAt, type CompletionEntry } from './completion';
+import { determinations, documentItems, type DocumentItems, type LetterSummary } from './determinations';
 import { foldingRanges, foldsOf, type FoldingOptions, type FoldingRange } from './folding';
 import { hoverAt, type HoverResult } from './hover';
-import { decisionLenses, pickableItems, type DecisionLens, type PickableItem } from './lens';
+import { decisionLenses, pickableItems, type DecisionLens } from './lens';
 import { selectionsAt, type Selection } from './selection';
 import { collectTokens, type TokenTable } from './tokens';
 import { search, type IndexEntry, type Match } from './workspaceSearch';
@@ -49,8 +50,8 @@ export interface LanguageService {
   selection(uri: string, positions: readonly Position[], isCancelled?: IsCancelled): Selection[];
   /** The decision counts over each letter's decisions heading: one lens per letter of the file. */
   lenses(uri: string): DecisionLens[];
-  /** The disputed items to pick from (the lens's list); like the outline, kept for a letter over the size limit. */
-  items(uri: string): PickableItem[];
+  /** The disputed items to pick from (the lens's list) and their counts; like the outline, kept for a letter over the size limit. */
+  documentItems(uri: string): DocumentItems;
   outline(uri: string): OutlineNode[];
   /** The rule findings, as diagnostics show them. */
   diagnostics(uri: string): Promise<readonly Finding[]>;
@@ -62,6 +63,8 @@ export interface LanguageService {
   ): Promise<CodeActionEntry<D>[]>;
   /** Items and case numbers of the workspace's letters (`entries`, from the host's index) matching `query`. */
   workspaceSearch(entries: Iterable<IndexEntry>, query: string, limit: number, isCancelled?: IsCancelled): Match[];
+  /** Every letter of the workspace's index entries for the Determinations view, by file (determinations.ts). */
+  determinations(entries: Iterable<IndexEntry>, isCancelled?: IsCancelled): LetterSummary[];
 }
 
 export function createLanguageService<L extends Letter>(host: LanguageServiceHost<L>): LanguageService {
@@ -115,9 +118,9 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
       const letter = host.letter(uri);
       return letter ? decisionLenses(letter.document) : [];
     },
-    items(uri) {
+    documentItems(uri) {
       const letter = outlineLetterAt(uri);
-      return letter ? pickableItems(letter.document) : [];
+      return documentItems(letter ? pickableItems(letter.document) : []);
     },
     outline(uri) {
       const letter = outlineLetterAt(uri);
@@ -144,6 +147,9 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
     },
     workspaceSearch(entries, query, limit, isCancelled) {
       return search(entries, query, limit, isCancelled);
+    },
+    determinations(entries, isCancelled) {
+      return determinations(entries, isCancelled);
     },
   };
 }
