@@ -33,6 +33,7 @@ import { createFeatures } from './lsp/features';
 import { createLogger } from './lsp/log';
 import { enableExplicitCollection } from './lsp/memory';
 import { onCustomNotification } from './lsp/customMessages';
+import { createStdioConnection } from './lsp/stdio';
 import { filePathOf, imrSection, SettingsStore, workspaceTrustedOf } from './lsp/settings';
 import { CONFIG_FILE_NAME } from './node/files';
 import { WorkspaceTrustNotification } from './protocol';
@@ -104,7 +105,9 @@ function main(): void {
 function serve(): void {
   enableExplicitCollection();
   injectFailureFor(process.argv.find((a) => a.startsWith('--test-inject-failure='))?.split('=')[1]);
-  const connection = createConnection(ProposedFeatures.all);
+  let shutdownReceived = false;
+  const stdio = process.argv.includes('--stdio');
+  const connection = stdio ? createStdioConnection(() => shutdownReceived) : createConnection(ProposedFeatures.all);
   const logger = createLogger(connection);
   const documents = new TextDocuments(TextDocument);
   const features: Feature[] = createFeatures();
@@ -136,6 +139,7 @@ function serve(): void {
       return clientCapabilities;
     },
     workspaceFolders: [],
+    encodedResults: stdio,
     // dist/server.js → the extension root, where docs/rules/ is shipped.
     extensionRoot: path.resolve(__dirname, '..'),
     service: createServerLanguageService(() => context),
@@ -268,7 +272,10 @@ function serve(): void {
     context.settings.forget(document.uri);
   });
 
-  connection.onShutdown(() => eachFeature('dispose', (f) => f.dispose?.()));
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+    eachFeature('dispose', (f) => f.dispose?.());
+  });
 
   eachFeature('register', (f) => f.register(context));
   documents.listen(connection);

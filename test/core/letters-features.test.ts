@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import { outline } from '../../server/src/core/outline';
+import { outline, outlineParts } from '../../server/src/core/outline';
 import { exportRows } from '../../server/src/core/exportRows';
 import { decisionLenses, pickableItems } from '../../server/src/core/service/lens';
 import { entryFor } from '../../server/src/core/service/workspaceSearch';
@@ -45,6 +45,21 @@ test('outline of a single letter is unchanged: no letter node', () => {
       ['section', 'IMR ISSUES, DECISIONS AND RATIONALES'],
     ],
   );
+});
+
+test('outline parts: one per letter of a file of several, the whole outline for a single letter', () => {
+  const several = parse(joinLetters([own('A-plain.txt'), layouts('L1.txt'), own('B-plain.txt')], 'bundle').text);
+  const parts = Array.from(outlineParts(several));
+  assert.deepEqual(
+    parts.map((part) => part.map((n) => n.name)),
+    [['CM17-0101010 (L3-2016)'], ['Letter 2 (L1)'], ['CM17-0202020 (L3-2016)']],
+  );
+  assert.deepEqual(parts.flat(), outline(several));
+  const single = parse(own('B-plain.txt'));
+  const [whole, ...rest] = Array.from(outlineParts(single));
+  assert.deepEqual(rest, []);
+  assert.deepEqual(whole, outline(single));
+  assert.equal(whole?.length, 4);
 });
 
 test('export rows carry each letter its own case number, decision date, layout and item index', () => {

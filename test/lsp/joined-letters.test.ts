@@ -7,6 +7,9 @@ import { SymbolKind, type CodeLens, type DocumentSymbol, type Range } from 'vsco
 import { LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { fixtureText, JOINED_FIXTURES, joinLetters } from '../support/joined';
 import { assertSymbolsWellFormed } from './wellFormed';
+import { parse } from '../../server/src/core/parse';
+import { outline } from '../../server/src/core/outline';
+import { toDocumentSymbols } from '../../server/src/lsp/documentSymbols';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({
   start: { line: sl, character: sc },
@@ -26,6 +29,15 @@ describe('a file of three letters', () => {
   const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
   let lsp: LspHarness;
   before(() => ({ lsp } = server));
+
+  test('the outline over stdio (encoded letter by letter) is the whole outline converted at once', async () => {
+    const text = bundle();
+    const uri = await server.openLetter(text);
+    const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    await lsp.close(uri);
+    assert.equal(symbols.length, 3);
+    assert.deepEqual(symbols, JSON.parse(JSON.stringify(toDocumentSymbols(outline(parse(text))))));
+  });
 
   test('the outline has one node per letter, each with its own header, sections and items', async () => {
     const uri = await server.openLetter(bundle());

@@ -48,9 +48,20 @@ const SEPARATOR = ' · ';
 
 /** A file of one letter: the letter's nodes. A file of several: one `letter` node each, holding its nodes. */
 export function outline(doc: ImrDocument): OutlineNode[] {
+  return Array.from(outlineParts(doc)).flat();
+}
+
+/**
+ * The outline in parts whose concatenation is `outline(doc)`, one letter at a time: a caller that converts
+ * each part and lets it go never holds the whole outline of a file of thousands of letters.
+ */
+export function* outlineParts(doc: ImrDocument): Generator<OutlineNode[]> {
   const letters = lettersOf(doc);
-  if (letters.length === 1) return letterNodes(doc);
-  return letters.map((letter, k) => letterNode(letter, k, letters.length));
+  if (letters.length === 1) {
+    yield letterNodes(doc);
+    return;
+  }
+  for (const [k, letter] of letters.entries()) yield [letterNode(letter, k, letters.length)];
 }
 
 function letterNode(letter: Letter, k: number, count: number): OutlineNode {

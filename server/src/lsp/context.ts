@@ -64,6 +64,11 @@ export interface ServerContext {
   /** Every feature's logic over the open documents (core/service); adapters convert its answers to LSP types. */
   service: LanguageService;
   /**
+   * The transport writes an `EncodedJsonArray` result as it is (stdio, messageWriter.ts): a feature with a
+   * large answer may build it encoded. Any other transport serialises it whole.
+   */
+  encodedResults?: boolean;
+  /**
    * Settings (`settings`) or `.imr.json` files (`files`) changed: forget cached configuration and tell every
    * feature (`settingsChanged`). server.ts calls it on `workspace/didChangeConfiguration` and
    * `workspace/didChangeWatchedFiles`; a feature that changes a config file itself may call it too.

@@ -23,7 +23,8 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver';
 import type { OutlineKind, OutlineNode } from '../core/outline';
-import { handler, throwIfCancelled, type Feature } from './context';
+import { handler, throwIfCancelled, type Feature, type ServerContext } from './context';
+import { EncodedJsonArray } from './messageWriter';
 
 export const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   letter: SymbolKind.File,
@@ -94,6 +95,23 @@ export function toSymbolInformation(
   return out;
 }
 
+/**
+ * The answer, part by part (one letter at a time, core/outline.ts `outlineParts`), converted by `convert`.
+ * Over stdio each part is encoded as JSON and let go (messageWriter.ts): the outline of a file of thousands
+ * of letters is never held whole, as nodes, symbols or one JSON string.
+ */
+function answer<T>(
+  context: ServerContext,
+  parts: Iterable<readonly OutlineNode[]>,
+  convert: (part: readonly OutlineNode[]) => T[],
+): T[] {
+  if (!context.encodedResults) return Array.from(parts, convert).flat();
+  const encoded = new EncodedJsonArray();
+  for (const part of parts) for (const element of convert(part)) encoded.push(element);
+  // Stands in for the array on the wire: its JSON is the array's (see EncodedJsonArray).
+  return encoded as unknown as T[];
+}
+
 export const documentSymbolsFeature: Feature = {
   name: 'documentSymbols',
   capabilities: () => ({ documentSymbolProvider: { label: 'IMR determination' } }),
@@ -104,13 +122,14 @@ export const documentSymbolsFeature: Feature = {
         'documentSymbol',
         (): DocumentSymbol[] | SymbolInformation[] => [],
         (params: DocumentSymbolParams, token) => {
-          const nodes = context.service.outline(params.textDocument.uri);
+          const { uri } = params.textDocument;
+          const parts = context.service.outlineParts(uri);
           throwIfCancelled(token);
           const caps = context.clientCapabilities.textDocument?.documentSymbol;
           const mapKind = symbolKindMapper(caps?.symbolKind?.valueSet);
           return caps?.hierarchicalDocumentSymbolSupport
-            ? toDocumentSymbols(nodes, mapKind, token)
-            : toSymbolInformation(params.textDocument.uri, nodes, mapKind, token);
+            ? answer(context, parts, (part) => toDocumentSymbols(part, mapKind, token))
+            : answer(context, parts, (part) => toSymbolInformation(uri, part, mapKind, token));
         },
       ),
     );

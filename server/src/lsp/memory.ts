@@ -40,7 +40,12 @@ export function holdYoungGeneration(hold: boolean): void {
   }
 }
 
+/** Collects now; a no-op unless `enableExplicitCollection` ran. For after large work only: it takes milliseconds. */
+export function collectNow(): void {
+  collect?.();
+}
+
 /** Collects now when `size` is large; a no-op for ordinary letters. */
 export function collectAfterLargeWork(size: number): void {
-  if (size >= LARGE_TEXT) collect?.();
+  if (size >= LARGE_TEXT) collectNow();
 }

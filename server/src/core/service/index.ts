@@ -4,7 +4,7 @@
 // memory) and gets plain data back, which server/src/lsp converts to LSP types.
 import type { IsCancelled } from '../cancel';
 import type { ImrDocument, Position } from '../model';
-import { outline, type OutlineNode } from '../outline';
+import { outline, outlineParts, type OutlineNode } from '../outline';
 import { runRules, type Finding } from '../rules';
 import type { SourceText } from '../source';
 import { codeActionsFor, type CodeActionEntry, type CodeActionRequest, type DiagnosticRef } from './codeActions';
@@ -53,6 +53,8 @@ export interface LanguageService {
   /** The disputed items to pick from (the lens's list) and their counts; like the outline, kept for a letter over the size limit. */
   documentItems(uri: string): DocumentItems;
   outline(uri: string): OutlineNode[];
+  /** `outline` one letter at a time (core/outline.ts `outlineParts`), for a caller that converts and drops each. */
+  outlineParts(uri: string): Iterable<OutlineNode[]>;
   /** The rule findings, as diagnostics show them. */
   diagnostics(uri: string): Promise<readonly Finding[]>;
   /** Quick fixes for the diagnostics the client sent back, disable-rule actions and the fix-all (codeActions.ts). */
@@ -125,6 +127,10 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
     outline(uri) {
       const letter = outlineLetterAt(uri);
       return letter ? outline(letter.document) : [];
+    },
+    outlineParts(uri) {
+      const letter = outlineLetterAt(uri);
+      return letter ? outlineParts(letter.document) : [];
     },
     async diagnostics(uri) {
       const letter = host.letter(uri);

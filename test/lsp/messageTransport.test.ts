@@ -1,0 +1,132 @@
+// The server's stdio reader and writer (server/src/lsp/messageReader.ts, messageWriter.ts) in memory: framing
+// across chunk boundaries, large messages, and the same JSON on the wire as vscode-jsonrpc's own reader and
+// writer, which each is checked against.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { StreamMessageReader, StreamMessageWriter, type Message, type MessageReader } from 'vscode-languageserver/node';
+import { LspStreamReader } from '../../server/src/lsp/messageReader';
+import { EncodedJsonArray, encodeMessage, LspStreamWriter } from '../../server/src/lsp/messageWriter';
+import { LARGE_TEXT } from '../../server/src/lsp/memory';
+
+/** The framed bytes of `messages`, as any LSP peer writes them. */
+function framed(...messages: unknown[]): Buffer {
+  return Buffer.concat(
+    messages.map((m) => {
+      const body = Buffer.from(JSON.stringify(m), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    }),
+  );
+}
+
+/** Listens on `reader` until `count` messages came; rejects on the first error. */
+function collect(reader: MessageReader, count: number): Promise<Message[]> {
+  return new Promise((resolve, reject) => {
+    const messages: Message[] = [];
+    reader.onError(reject);
+    reader.listen((m) => {
+      messages.push(m);
+      if (messages.length === count) resolve(messages);
+    });
+  });
+}
+
+/** Writes `bytes` to `stream` in pieces of `size` bytes (the last shorter). */
+function writeInPieces(stream: PassThrough, bytes: Buffer, size: number): void {
+  for (let at = 0; at < bytes.length; at += size) stream.write(bytes.subarray(at, at + size));
+}
+
+const notification = (text: string) => ({
+  jsonrpc: '2.0',
+  method: 'textDocument/didOpen',
+  params: { textDocument: { uri: 'file:///a.txt', languageId: 'imr', version: 1, text } },
+});
+
+describe('LspStreamReader', () => {
+  test('messages split anywhere, even inside a header or a multi-byte character, arrive whole and in order', async () => {
+    const messages = [notification('Décision: Upheld → ok 😀\r\n'), { jsonrpc: '2.0', id: 7, method: 'shutdown' }];
+    const bytes = framed(...messages);
+    for (const size of [1, 2, 3, 7, 16, bytes.length]) {
+      const input = new PassThrough();
+      const reader = new LspStreamReader(input);
+      const received = collect(reader, 2);
+      writeInPieces(input, bytes, size);
+      assert.deepEqual(await received, messages, `pieces of ${size} bytes`);
+      reader.dispose();
+    }
+  });
+
+  test('a body over the large-message size (released before its JSON is parsed) arrives intact', async () => {
+    const text = `${'Ré: 1/2/2015 · '.repeat(Math.ceil(LARGE_TEXT / 15))}end`;
+    const input = new PassThrough();
+    const received = collect(new LspStreamReader(input), 2);
+    writeInPieces(input, framed(notification(text), { jsonrpc: '2.0', id: 1, method: 'shutdown' }), 65_536);
+    const [open, shutdown] = await received;
+    assert.equal((open as ReturnType<typeof notification>).params.textDocument.text, text);
+    assert.deepEqual(shutdown, { jsonrpc: '2.0', id: 1, method: 'shutdown' });
+  });
+
+  test('reads what vscode-jsonrpc writes', async () => {
+    const stream = new PassThrough();
+    const received = collect(new LspStreamReader(stream), 2);
+    const writer = new StreamMessageWriter(stream);
+    const messages = [notification('é\n→'), { jsonrpc: '2.0', id: 2, result: null }] as Message[];
+    for (const m of messages) await writer.write(m);
+    assert.deepEqual(await received, messages);
+  });
+
+  test('a header without Content-Length is an error, and the stream closing is reported', async () => {
+    const input = new PassThrough();
+    const reader = new LspStreamReader(input);
+    const failed = new Promise<Error>((resolve) => reader.onError(resolve));
+    const closed = new Promise<void>((resolve) => reader.onClose(() => resolve()));
+    reader.listen(() => assert.fail('no message expected'));
+    input.write('Content-Type: application/json\r\n\r\n{}');
+    assert.equal((await failed).message, 'Header must provide a Content-Length property.');
+    input.destroy();
+    await closed;
+  });
+});
+
+describe('EncodedJsonArray and LspStreamWriter', () => {
+  // Many elements (several chunks), characters of one, two, three and four UTF-8 bytes, and an undefined
+  // element, which JSON writes as null.
+  const elements: unknown[] = Array.from({ length: 3000 }, (_, i) => ({
+    name: `Décision ${i} → ✓ 😀`,
+    kind: 12,
+    range: { start: { line: i, character: 0 }, end: { line: i, character: 9 } },
+  }));
+  elements.push(undefined);
+  /** The elements as they arrive over the wire. */
+  const sent = JSON.parse(JSON.stringify(elements)) as unknown[];
+  const encoded = () => {
+    const array = new EncodedJsonArray();
+    for (const e of elements) array.push(e);
+    return array;
+  };
+
+  test('an encoded result is framed as the same JSON as the array itself', () => {
+    const response = { jsonrpc: '2.0', id: 3, result: elements };
+    const pieces = encodeMessage({ jsonrpc: '2.0', id: 3, result: encoded() } as Message);
+    assert.ok(pieces.length > 4, 'several chunks');
+    assert.equal(Buffer.concat(pieces).toString('utf8'), JSON.stringify(response));
+    assert.deepEqual(encoded().toJSON(), sent);
+  });
+
+  test('vscode-jsonrpc reads what it writes, in the order written, encoded results included', async () => {
+    const stream = new PassThrough();
+    const received = collect(new StreamMessageReader(stream), 3);
+    const writer = new LspStreamWriter(stream);
+    const written = [
+      writer.write({ jsonrpc: '2.0', id: 1, result: encoded() } as Message),
+      writer.write({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'é' } } as Message),
+      writer.write({ jsonrpc: '2.0', id: 2, result: new EncodedJsonArray() } as Message),
+    ];
+    await Promise.all(written);
+    assert.deepEqual(await received, [
+      { jsonrpc: '2.0', id: 1, result: sent },
+      { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'é' } },
+      { jsonrpc: '2.0', id: 2, result: [] },
+    ]);
+  });
+});
