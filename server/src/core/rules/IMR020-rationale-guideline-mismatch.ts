@@ -17,7 +17,27 @@ const FAMILY_NAMES: Record<Family, string> = {
 
 // How a rationale names each family. ACOEM's chapters are MTUS titles (Low Back Complaints is ACOEM chapter 12),
 // so a rationale's "ACOEM" fits a field that names the MTUS.
-const MENTION = /\b(?:CA[-\s]?)?(MTUS)\b|\b(ODG)\b|\b(Official\s+Disability\s+Guidelines?)\b|\b(ACOEM)\b/gi;
+const FAMILY_WORDS: Record<Family, string> = {
+  MTUS: String.raw`(?:CA[-\s]?)?MTUS`,
+  ODG: String.raw`ODG|Official\s+Disability\s+Guidelines?`,
+  ACOEM: 'ACOEM',
+};
+const FAMILIES = Object.keys(FAMILY_WORDS) as Family[];
+
+/**
+ * A pattern naming only `families`. The families' words never overlap (each is whole words, and only the
+ * MTUS takes the `CA` before it), so leaving some families out finds the others at the same places: once a
+ * family is found, the scan goes on for the rest only, with far fewer matches to stop at.
+ */
+function mentionPattern(families: readonly Family[]): RegExp {
+  return new RegExp(String.raw`\b(?:${families.map((f) => FAMILY_WORDS[f]).join('|')})\b`, 'gi');
+}
+
+// Indexed by the bit mask of the families still looked for (bit k: FAMILIES[k]).
+const MENTIONS_OF = Array.from({ length: 1 << FAMILIES.length }, (_, mask) =>
+  mentionPattern(FAMILIES.filter((_, k) => mask & (1 << k))),
+);
+const MENTION = mentionPattern(FAMILIES);
 const MTUS_WORDS = /Medical\s+Treatment\s+Utilization\s+Schedule|Chronic\s+Pain\s+Medical\s+Treatment\s+Guidelines?/gi;
 // A sentence that says a guideline is silent names it without relying on it ("The MTUS and ODG do not
 // address Viagra"), and one about utilization review names what UR relied on.
@@ -42,35 +62,82 @@ interface Mention {
   end: number;
 }
 
+/** A mention's family, by its first letter (the matches are ASCII): `CA MTUS`, `ODG`, `Official …`, `ACOEM`. */
 function familyOf(m: RegExpExecArray): Family {
-  if (m[1] !== undefined) return 'MTUS';
-  if (m[4] !== undefined) return 'ACOEM';
-  return 'ODG';
+  const first = m[0].charCodeAt(0) | 0x20;
+  if (first === 0x6f) return 'ODG';
+  if (first === 0x61) return 'ACOEM';
+  return 'MTUS';
 }
 
-/** The first mention of each family in a sentence that relies on it, in text order. */
+/** The pattern for the families not yet in `found`, its scan resumed at `from`; undefined when none is left. */
+function patternFor(found: ReadonlyMap<Family, unknown>, from: number): RegExp | undefined {
+  let mask = 0;
+  FAMILIES.forEach((f, k) => {
+    if (!found.has(f)) mask |= 1 << k;
+  });
+  const pattern = mask ? MENTIONS_OF[mask] : undefined;
+  if (pattern) pattern.lastIndex = from;
+  return pattern;
+}
+
+/**
+ * The rationale's sentences, walked forward: whether the sentence holding an offset relies on what it names,
+ * read once per sentence. Offsets asked for must not decrease.
+ */
+class Sentences {
+  private from = 0;
+  private to = 0;
+  private relies: boolean | undefined;
+
+  constructor(private readonly text: string) {}
+
+  reliesAt(offset: number): boolean {
+    if (this.to === 0 || this.to <= offset) {
+      while (this.to <= offset && this.to < this.text.length) {
+        this.from = this.to;
+        SENTENCE_END.lastIndex = this.from;
+        const end = SENTENCE_END.exec(this.text);
+        this.to = end ? end.index + 1 : this.text.length;
+      }
+      this.relies = undefined;
+    }
+    return (this.relies ??= !NOT_RELIED_ON.test(this.text.slice(this.from, this.to)));
+  }
+
+  /** Where the current sentence starts. */
+  get start(): number {
+    return this.from;
+  }
+}
+
+/**
+ * The first mention of each family in a sentence that relies on it, in text order. Each pattern runs once
+ * over the rationale, and only for what it can still add: no mention holds a sentence's end mark, so none
+ * crosses a sentence, and a sentence starts after a mark, so word boundaries read alike in the sentence and
+ * in the whole. Within a sentence the acronyms come before the MTUS's spelled-out names, which therefore
+ * count only in a sentence before the one where the acronyms name the MTUS.
+ */
 function relyingMentions(text: string): Mention[] {
   const first = new Map<Family, Mention>();
-  // Whether the sentence relies on what it names: read once per sentence, however many mentions it has.
-  let relies: boolean | undefined;
-  const add = (family: Family, start: number, end: number, sentence: string) => {
-    if (first.has(family)) return;
-    relies ??= !NOT_RELIED_ON.test(sentence);
-    if (relies) first.set(family, { family, start, end });
-  };
-  let from = 0;
-  const ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index + 1);
-  ends.push(text.length);
-  for (const to of ends) {
-    const sentence = text.slice(from, to);
-    relies = undefined;
-    MENTION.lastIndex = 0;
-    for (let m = MENTION.exec(sentence); m; m = MENTION.exec(sentence))
-      add(familyOf(m), from + m.index, from + m.index + m[0].length, sentence);
-    MTUS_WORDS.lastIndex = 0;
-    for (let m = MTUS_WORDS.exec(sentence); m; m = MTUS_WORDS.exec(sentence))
-      add('MTUS', from + m.index, from + m.index + m[0].length, sentence);
-    from = to;
+  const sentences = new Sentences(text);
+  let mtusSentence = text.length;
+  let names = patternFor(first, 0);
+  for (let m = names?.exec(text); m; m = names?.exec(text)) {
+    const family = familyOf(m);
+    if (first.has(family) || !sentences.reliesAt(m.index)) continue;
+    first.set(family, { family, start: m.index, end: m.index + m[0].length });
+    if (family === 'MTUS') mtusSentence = sentences.start;
+    names = patternFor(first, m.index + m[0].length);
+  }
+  // The spelled-out names are read only before that sentence (none crosses a sentence end).
+  const before = new Sentences(text);
+  const head = mtusSentence === text.length ? text : text.slice(0, mtusSentence);
+  MTUS_WORDS.lastIndex = 0;
+  for (let m = MTUS_WORDS.exec(head); m; m = MTUS_WORDS.exec(head)) {
+    if (!before.reliesAt(m.index)) continue;
+    first.set('MTUS', { family: 'MTUS', start: m.index, end: m.index + m[0].length });
+    break;
   }
   return [...first.values()].sort((a, b) => a.start - b.start);
 }
