@@ -236,6 +236,7 @@ async function memoryWithLargeDocument(texts: string[], row: Row): Promise<void>
       textDocument: { uri, languageId: 'imr', version: 1, text },
     });
     await published;
+    const afterCheck = server.memory().hwm;
     await server.request('textDocument/documentSymbol', { textDocument: { uri } });
     await server.request('textDocument/semanticTokens/full', { textDocument: { uri } });
     await server.request('textDocument/codeLens', { textDocument: { uri } });
@@ -251,6 +252,10 @@ async function memoryWithLargeDocument(texts: string[], row: Row): Promise<void>
       '<= 150 MB',
       mb <= 150,
     );
+    // Where the peak is: the parse and rules of didOpen, or a request after (the outline's answer was, before
+    // it was written a letter at a time).
+    if (afterCheck !== undefined)
+      row('  peak by didOpen → diagnostics (VmHWM)', `${(afterCheck / 1e6).toFixed(0)} MB`, '(info)', true);
     if (rss !== undefined) row('  RSS after the requests (VmRSS)', `${(rss / 1e6).toFixed(0)} MB`, '(info)', true);
     if (idle !== undefined)
       row('  RSS of the idle server, before (VmRSS)', `${(idle / 1e6).toFixed(0)} MB`, '(info)', true);

@@ -56,7 +56,7 @@ describe('LspStreamReader', () => {
     }
   });
 
-  test('a body over the large-message size (released before its JSON is parsed) arrives intact', async () => {
+  test('a body over the large-message size (its pieces collected before the parse) arrives intact', async () => {
     const text = `${'Ré: 1/2/2015 · '.repeat(Math.ceil(LARGE_TEXT / 15))}end`;
     const input = new PassThrough();
     const received = collect(new LspStreamReader(input), 2);
@@ -64,6 +64,27 @@ describe('LspStreamReader', () => {
     const [open, shutdown] = await received;
     assert.equal((open as ReturnType<typeof notification>).params.textDocument.text, text);
     assert.deepEqual(shutdown, { jsonrpc: '2.0', id: 1, method: 'shutdown' });
+  });
+
+  test('invalid UTF-8 reads as decoding the whole body would (U+FFFD), wherever the chunks split it', async () => {
+    const body = Buffer.concat([
+      Buffer.from('{"jsonrpc":"2.0","method":"m","params":{"text":"a', 'ascii'),
+      Buffer.from([0xe2, 0x82]), // € cut short
+      Buffer.from('b'),
+      Buffer.from([0xff, 0xf0, 0x9f, 0x98, 0x80, 0x80, 0x80]), // a stray byte, 😀, two stray continuations
+      Buffer.from('é → \\u00e9 ', 'utf8'),
+      Buffer.from([0xc3]), // é cut short, just before the closing quote
+      Buffer.from('"}}', 'ascii'),
+    ]);
+    const expected = JSON.parse(body.toString('utf8')) as unknown;
+    assert.equal((expected as { params: { text: string } }).params.text, 'a\ufffdb\ufffd😀\ufffd\ufffdé → é \ufffd');
+    const bytes = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    for (const size of [1, 2, 3, 4, 5, 7, 11, bytes.length]) {
+      const input = new PassThrough();
+      const received = collect(new LspStreamReader(input), 1);
+      writeInPieces(input, bytes, size);
+      assert.deepEqual(await received, [expected], `pieces of ${size} bytes`);
+    }
   });
 
   test('reads what vscode-jsonrpc writes', async () => {
@@ -111,6 +132,18 @@ describe('EncodedJsonArray and LspStreamWriter', () => {
     assert.ok(pieces.length > 4, 'several chunks');
     assert.equal(Buffer.concat(pieces).toString('utf8'), JSON.stringify(response));
     assert.deepEqual(encoded().toJSON(), sent);
+  });
+
+  test('a long message is written in pieces that never part a surrogate pair', () => {
+    // Three code units a repeat: chunk ends fall between the two halves of an emoji.
+    const message = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'a😀'.repeat(60_000) } };
+    const pieces = encodeMessage(message);
+    assert.ok(pieces.length > 4, 'several pieces');
+    assert.ok(
+      pieces.every((piece) => piece.length <= 96 * 1024),
+      'each under the C allocator mmap threshold',
+    );
+    assert.deepEqual(Buffer.concat(pieces), Buffer.from(JSON.stringify(message), 'utf8'));
   });
 
   test('vscode-jsonrpc reads what it writes, in the order written, encoded results included', async () => {

@@ -1,9 +1,11 @@
 // Reads LSP messages from a stream (stdio) with as few copies of a large message as its JSON allows, in
 // place of vscode-jsonrpc's StreamMessageReader, which keeps the stream's chunks until the body is whole,
-// copies them into one buffer and keeps that buffer while the JSON is parsed: a 50 MiB didOpen stood as
-// chunks + body + JSON text + parsed text, over 400 MB (issue 12). Here each chunk is copied into the
-// body as it arrives, and a large body is released before its JSON is parsed (decodeLarge).
+// copies them into one buffer and keeps that buffer while its JSON, decoded whole, is parsed: a 50 MiB
+// didOpen stood as chunks + body + JSON text + parsed text, over 400 MB (issue 12). Here each chunk is
+// decoded as it arrives into JSON text in ASCII (AsciiJson), the chunk let go; a large message's pieces
+// are collected once joined, and its JSON text once parsed.
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message } from 'vscode-languageserver/node';
+import { isAscii } from 'node:buffer';
 import { collectNow, holdYoungGeneration, LARGE_TEXT } from './memory';
 
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
@@ -13,8 +15,9 @@ const MAX_HEADER_BYTES = 8 * 1024;
 export class LspStreamReader extends AbstractMessageReader {
   /** Header bytes received so far (a header may arrive split over chunks). */
   private header = Buffer.alloc(0);
-  private body: Buffer | undefined;
-  /** The body's length and how much of it has arrived: numbers, so that no frame but fillBody's holds the body. */
+  /** The body read so far, as JSON text; undefined while a header is read. */
+  private body: AsciiJson | undefined;
+  /** The body's length in bytes, and how many have arrived. */
   private expected = 0;
   private filled = 0;
   private callback: DataCallback | undefined;
@@ -70,17 +73,20 @@ export class LspStreamReader extends AbstractMessageReader {
     const length = contentLength(this.header.toString('ascii', 0, end));
     const consumed = chunk.length - (this.header.length - (end + HEADER_END.length));
     this.header = Buffer.alloc(0);
-    // Unpooled when large, so that releasing the body frees its memory at once.
-    this.body = length >= LARGE_TEXT ? Buffer.allocUnsafeSlow(length) : Buffer.allocUnsafe(length);
+    // Held before the large text's pieces pile up (memory.ts): surviving scavenges, they would grow the young
+    // generation to its limit for good.
+    if (length >= LARGE_TEXT) holdYoungGeneration(true);
+    this.body = new AsciiJson();
     this.expected = length;
     this.filled = 0;
     return consumed;
   }
 
-  /** Copies body bytes from `chunk` at `at`. Returns where it stopped. */
+  /** Decodes body bytes from `chunk` at `at`. Returns where it stopped. */
   private fillBody(chunk: Buffer, at: number): number {
     const end = Math.min(chunk.length, at + this.expected - this.filled);
-    this.filled += chunk.copy(this.body as Buffer, this.filled, at, end);
+    this.filled += end - at;
+    this.body?.add(chunk.subarray(at, end), this.filled === this.expected);
     return end;
   }
 
@@ -88,35 +94,81 @@ export class LspStreamReader extends AbstractMessageReader {
     const large = this.expected >= LARGE_TEXT;
     let message: Message;
     try {
-      message = large ? this.decodeLarge() : (JSON.parse(this.takeText()) as Message);
+      message = this.parse(large);
     } catch (error) {
       this.fireError(error);
       return;
     }
     this.callback?.(message);
-    // The JSON text is garbage now (and for a degraded document nothing else would collect it soon).
+    // The JSON text went with parse's frame: collected now, since for a degraded document nothing else would.
     if (large) collectNow();
   }
 
-  /**
-   * A large body is let go before its JSON is parsed, and collected, so that the body, the JSON text and
-   * the parsed text never stand together. The young generation is held first (memory.ts): the parsed text
-   * surviving its first scavenge would otherwise grow it to its limit for good.
-   */
-  private decodeLarge(): Message {
-    holdYoungGeneration(true);
-    const json = this.takeText();
-    // Only `json` is held here: the body's last reference went with takeText's frame.
-    collectNow();
+  /** The body's message; for a large one, its pieces are collected once joined, before the parse. */
+  private parse(large: boolean): Message {
+    const json = this.body?.text() ?? '';
+    this.body = undefined;
+    if (large) collectNow();
     return JSON.parse(json) as Message;
   }
+}
 
-  /** The body as text, the reader's reference to it dropped. */
-  private takeText(): string {
-    const body = this.body as Buffer;
-    this.body = undefined;
-    return body.toString('utf8');
+/**
+ * UTF-8 JSON turned into JSON text in ASCII as the bytes arrive: each character past U+007F (they stand
+ * only inside strings) written as its \uXXXX escape, which JSON.parse reads back as that character. So the
+ * text takes one byte a character, where decoded as is it takes two once one character is past U+00FF, and
+ * no buffer of the whole body is made: one large allocation, once freed, also leaves the C allocator
+ * keeping later memory (glibc raises its mmap threshold to that size).
+ */
+class AsciiJson {
+  private parts: string[] = [];
+  /** A UTF-8 sequence that the last bytes began and the next may end. */
+  private carry: Buffer | undefined;
+
+  /** `last`: the body's final bytes (a sequence still open then decodes as U+FFFD, as a whole decode would). */
+  add(bytes: Buffer, last: boolean): void {
+    const input = this.carry ? Buffer.concat([this.carry, bytes]) : bytes;
+    this.carry = undefined;
+    let end = input.length;
+    if (!last) {
+      // A lead byte among the last three may begin a sequence that the next bytes end. Decoding stops
+      // before it: a lead byte always begins a new sequence, so the pieces decode as the whole would.
+      for (let i = input.length - 1; i >= Math.max(0, input.length - 3); i--) {
+        const byte = input[i] ?? 0;
+        if (byte >= 0xc0) end = i;
+        if (byte < 0x80 || byte >= 0xc0) break;
+      }
+      if (end < input.length) this.carry = Buffer.from(input.subarray(end));
+    }
+    const piece = input.subarray(0, end);
+    this.parts.push(isAscii(piece) ? piece.toString('latin1') : escapedText(piece));
   }
+
+  text(): string {
+    const text = this.parts.length === 1 ? (this.parts[0] ?? '') : this.parts.join('');
+    this.parts = [];
+    return text;
+  }
+}
+
+/** UTF-8 bytes as text with every character past U+007F escaped. Runs of such bytes start and end at ASCII. */
+function escapedText(bytes: Buffer): string {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < bytes.length;) {
+    if ((bytes[i] ?? 0) < 0x80) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < bytes.length && (bytes[j] ?? 0) >= 0x80) j++;
+    out.push(bytes.toString('latin1', from, i));
+    const decoded = bytes.toString('utf8', i, j);
+    for (let k = 0; k < decoded.length; k++) out.push(`\\u${decoded.charCodeAt(k).toString(16).padStart(4, '0')}`);
+    from = i = j;
+  }
+  out.push(bytes.toString('latin1', from));
+  return out.join('');
 }
 
 function contentLength(header: string): number {
