@@ -162,8 +162,10 @@ function isMark(code: number): boolean {
 }
 
 // Both kinds of gap start at a space followed by a space or a mark: one regex scan of the text finds them
-// all, where three used to run (space runs, periods, commas). The scan is the rule's whole cost.
-const CANDIDATE = / (?: +|[.,])/g;
+// all, where three used to run (space runs, periods, commas). The scan is the rule's whole cost. Not after a
+// line break or other white space that is not a blank: indentation, which neither kind of gap can start
+// with (the white space before is no word), and which made most of the matches in `-layout` text.
+const CANDIDATE = /(?<![\0-\x08\x0a-\x1f\xa0]) (?: +|[.,])/g;
 
 function findGaps(
   text: string,

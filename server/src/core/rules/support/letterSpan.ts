@@ -10,7 +10,19 @@ export interface TextSpan {
   to: number;
 }
 
+// The runner gives every rule the same letter object: the span is found once per letter and text, not once
+// per rule (each lookup walks the letter's lines from its first).
+const spans = new WeakMap<ImrDocument, { text: string; span: TextSpan }>();
+
 export function letterSpan(document: ImrDocument, lines: LineLocator): TextSpan {
+  const known = spans.get(document);
+  if (known?.text === lines.text) return known.span;
+  const span = findSpan(document, lines);
+  spans.set(document, { text: lines.text, span });
+  return span;
+}
+
+function findSpan(document: ImrDocument, lines: LineLocator): TextSpan {
   const { start, end } = document.range;
   const length = lines.text.length;
   const from = Math.min(length, lines.lineStart(start.line) + start.character);
