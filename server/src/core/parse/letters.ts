@@ -33,6 +33,11 @@ function isFront(text: string): boolean {
   return false;
 }
 
+/** First characters of the lines `letterStarts` compares, L1's embedded headings aside. */
+const OPENING_CHARACTERS = new Set(
+  [...FRONT_PREFIXES, L0_ISSUE, L3_HOW_MADE, L3_DECISIONS, L2_DECISIONS, L0_QUALIFICATIONS].map((t) => t.charCodeAt(0)),
+);
+
 /** The L1 title opens its line or follows the letterhead on it; elsewhere it is a sentence's words. */
 function isL1Title(text: string): boolean {
   const at = embeddedAt(text, L1_FINDINGS);
@@ -49,9 +54,13 @@ export function letterStarts(lines: readonly Line[], mayHoldL1: boolean): number
   let reachedDecisions = false;
   let l0Closed = false;
   let front = -1;
-  for (const [i, line] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
     // A file saved with a byte order mark keeps it when pasted after another.
     const text = line.text.charCodeAt(0) === BOM ? line.text.slice(1) : line.text;
+    // Most lines start with none of the openings compared below: one look at their first character
+    // settles them (the lapse of `front` below depends only on the index, so it may be applied later).
+    if (!mayHoldL1 && !OPENING_CHARACTERS.has(text.charCodeAt(0))) continue;
     if (front >= 0 && i - front > MAX_FRONT_LINES) front = -1;
     if (reachedDecisions && front < 0 && isFront(text)) front = i;
     const issue = text.startsWith(L0_ISSUE);
