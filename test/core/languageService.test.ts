@@ -133,15 +133,41 @@ describe('createLanguageService over letters in memory', () => {
     assert.equal(service.tokens(URI), table);
   });
 
-  test('workspace search over index entries the host supplies', () => {
+  test('workspace symbols over index entries the host supplies', () => {
     const entry = entryFor(URI, 'letter.txt', letter.document);
     assert.ok(entry);
-    const matches = service.workspaceSearch([entry], 'lumbar', 10);
-    assert.deepEqual(
-      matches.map((m) => [m.entry.fileName, m.item?.name, m.rank]),
-      [['letter.txt', 'MRI of the lumbar spine', 0]],
-    );
-    assert.deepEqual(service.workspaceSearch([entry], 'knee', 10), []);
+    assert.deepEqual(service.workspaceSymbols([entry], 'lumbar', 10), [
+      {
+        name: 'MRI of the lumbar spine',
+        kind: 'item',
+        uri: URI,
+        range: range(6, 0, 6, 31),
+        containerName: 'letter.txt',
+      },
+    ]);
+    assert.deepEqual(service.workspaceSymbols([entry], 'knee', 10), []);
+  });
+
+  test('workspace symbols of a letter with a case number: the case number, and items inside it', () => {
+    const text = smallLetter({ header: ['Case Number:          CM16-0000001', ''] });
+    const entry = entryFor('memory:/b.txt', 'b.txt', parse(text));
+    assert.ok(entry);
+    assert.deepEqual(service.workspaceSymbols([entry], 'CM16-0000001', 10), [
+      {
+        name: 'CM16-0000001',
+        kind: 'header',
+        uri: 'memory:/b.txt',
+        range: range(0, 22, 0, 34),
+        containerName: 'b.txt',
+      },
+      {
+        name: 'MRI of the lumbar spine',
+        kind: 'item',
+        uri: 'memory:/b.txt',
+        range: range(8, 0, 8, 31),
+        containerName: 'CM16-0000001 · b.txt',
+      },
+    ]);
   });
 
   test('a URI the host has no letter for: every feature answers empty', async () => {

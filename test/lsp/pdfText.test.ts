@@ -14,9 +14,11 @@ import {
 } from 'vscode-languageserver-protocol';
 import {
   CheckWorkspaceRequest,
+  ExportRequest,
   PDF_SCHEME,
   PdfTextRequest,
   type CheckWorkspaceResult,
+  type ExportResult,
   type PdfTextResult,
 } from '../../server/src/protocol';
 import { filePathOf } from '../../server/src/lsp/settings';
@@ -101,6 +103,20 @@ describe('imr/pdfText', () => {
       [[typed, []]], // a clean letter, as `imr check` finds it
     );
     assert.equal(result.checked, 1);
+  });
+
+  test('Export Disputed Items reads a PDF letter of the workspace from its PDF: its rows name the PDF file', async () => {
+    const result = await lsp.request<ExportResult>(ExportRequest, { format: 'json' });
+    assert.deepEqual(result.errors, []);
+    const rows = JSON.parse(result.text) as { file: string; item: string; decision: string }[];
+    const pdf = path.join(server.ws, 'typed.pdf');
+    assert.deepEqual(
+      rows.map((r) => [r.file, r.decision]),
+      [
+        [pdf, 'Upheld'],
+        [pdf, 'Overturned'],
+      ],
+    );
   });
 
   test("an imr-pdf: document stands for its PDF file, so the folder's .imr.json applies to it as on the command line", () => {

@@ -1,22 +1,47 @@
 // `imr/export`: Export Disputed Items in the editor, with the rows and the formatting of `imr export`
 // (core/exportRows.ts). The `file` column is the letter's path (its URI when it has none). Open documents are
-// exported as they stand in the editor; the others are read from disk. Cancellable between letters.
-import { fileURLToPath } from 'node:url';
+// exported as they stand in the editor; the others (and degraded open ones) are read from their files, a PDF's
+// `imr-pdf:` document from its PDF. Cancellable between letters.
+import type { CancellationToken } from 'vscode-languageserver';
 import { parse, type ImrDocument } from '../core';
 import { exportRows, formatRows, type ExportRow } from '../core/exportRows';
-import { readLetter } from '../node/letterReader';
-import { ExportRequest, type ExportResult } from '../protocol';
-import { degradedDocument, handler, throwIfCancelled, type Feature } from './context';
+import { ExportRequest, type ExportParams, type ExportResult } from '../protocol';
+import { handler, openAnalysis, throwIfCancelled, type Feature, type ServerContext } from './context';
 import { onCustomRequest } from './customMessages';
-import { MAX_FILE_BYTES } from './workspaceIndex';
+import { filePathOf } from './settings';
+import { readIndexedLetter } from './workspaceIndex';
 import { canonicalUri, type WorkspaceSymbolsFeature } from './workspaceSymbols';
 
-function fileOf(uri: string): string {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
-  } catch {
-    return uri;
+/** The letter at `uri` as the editor holds it when open, else as read from its file; or why it cannot be read. */
+async function letterAt(
+  context: ServerContext,
+  uri: string,
+  openUris: Map<string, string>,
+): Promise<ImrDocument | string> {
+  const open = openUris.get(canonicalUri(uri));
+  const analysis = open === undefined ? undefined : openAnalysis(context, open)?.analysis;
+  if (analysis) return analysis.document;
+  const read = await readIndexedLetter(uri);
+  return read.ok ? parse(read.text) : read.reason;
+}
+
+async function exportLetters(
+  context: ServerContext,
+  uris: readonly string[],
+  format: ExportParams['format'],
+  token: CancellationToken,
+): Promise<ExportResult> {
+  const openUris = new Map(context.documents.all().map((d) => [canonicalUri(d.uri), d.uri]));
+  const rows: ExportRow[] = [];
+  const errors: string[] = [];
+  for (const uri of uris) {
+    throwIfCancelled(token);
+    const file = filePathOf(uri) ?? uri;
+    const letter = await letterAt(context, uri, openUris);
+    if (typeof letter === 'string') errors.push(`${file}: ${letter}`);
+    else rows.push(...exportRows(file, letter));
   }
+  return { text: formatRows(rows, format), rows: rows.length, errors };
 }
 
 export function createExportFeature(symbols: WorkspaceSymbolsFeature): Feature {
@@ -33,27 +58,7 @@ export function createExportFeature(symbols: WorkspaceSymbolsFeature): Feature {
           (): ExportResult => ({ text: '', rows: 0, errors: ['The export failed; see the output.'] }),
           async (params, token) => {
             const uris = params.uris ?? (await symbols.currentEntries(context, token)).map((e) => e.uri).sort();
-            const open = new Map(context.documents.all().map((d) => [canonicalUri(d.uri), d]));
-            const rows: ExportRow[] = [];
-            const errors: string[] = [];
-            for (const uri of uris) {
-              throwIfCancelled(token);
-              const file = fileOf(uri);
-              const document = open.get(canonicalUri(uri));
-              let letter: ImrDocument;
-              // A degraded open document is read from its file, under the index's size limit.
-              if (document && !degradedDocument(context, document)) letter = context.analyses.get(document).document;
-              else {
-                const read = uri.startsWith('file:') ? await readLetter(file, { maxBytes: MAX_FILE_BYTES }) : undefined;
-                if (!read?.ok) {
-                  errors.push(`${file}: ${read && !read.ok ? read.reason : 'not open and not a file'}`);
-                  continue;
-                }
-                letter = parse(read.text);
-              }
-              rows.push(...exportRows(file, letter));
-            }
-            return { text: formatRows(rows, params.format), rows: rows.length, errors };
+            return exportLetters(context, uris, params.format, token);
           },
         ),
       );

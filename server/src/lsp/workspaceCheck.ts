@@ -6,18 +6,16 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { parse } from '../core';
 import { runRules } from '../core/rules';
 import { SourceText } from '../core/source';
-import { readLetter } from '../node/letterReader';
 import { CheckWorkspaceRequest, type CheckWorkspaceResult } from '../protocol';
 import { MAX_FINDINGS_PER_RULE } from './analysis';
 import { handler, throwIfCancelled, type Feature, type ServerContext } from './context';
 import { onCustomRequest } from './customMessages';
 import { toDiagnostic } from './diagnostics';
-import { filePathOf } from './settings';
-import { MAX_FILE_BYTES } from './workspaceIndex';
+import { timeSlices } from './eventLoop';
+import { readIndexedLetter } from './workspaceIndex';
 import { canonicalUri, type WorkspaceSymbolsFeature } from './workspaceSymbols';
 
 const SLICE_MS = 10;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function checkWorkspace(
   context: ServerContext,
@@ -29,16 +27,11 @@ export async function checkWorkspace(
   const open = new Set(context.documents.all().map((d) => canonicalUri(d.uri)));
   const uris = [...symbols.index.all()].map((e) => e.uri).filter((uri) => !open.has(uri));
   const result: CheckWorkspaceResult = { letters: [], checked: 0, truncated: symbols.index.stats?.truncated ?? false };
-  let sliceStart = performance.now();
+  const nextSlice = timeSlices(SLICE_MS);
   for (const uri of uris) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
+    await nextSlice();
     throwIfCancelled(token);
-    const file = filePathOf(uri);
-    if (file === undefined) continue;
-    const read = await readLetter(file, { maxBytes: MAX_FILE_BYTES });
+    const read = await readIndexedLetter(uri);
     if (!read.ok) continue;
     const configuration = await context.settings.configurationFor(uri);
     const source = new SourceText(read.text);

@@ -13,9 +13,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stat } from 'node:fs/promises';
 import { parse } from '../core';
 import { entryFor, looksLikeLetter, type IndexEntry } from '../core/service/workspaceSearch';
-import { readLetter } from '../node/letterReader';
+import { readLetter, type LetterText, type ReadFailure } from '../node/letterReader';
 import { isPdfFileName } from '../node/pdf';
+import { timeSlices, yieldToEventLoop } from './eventLoop';
 import { pdfDocumentUriOf } from './pdfText';
+import { filePathOf } from './settings';
 import { findLetterFiles, isUnder } from '../node/walker';
 import type { IndexProgress, IndexStats } from '../protocol';
 
@@ -42,7 +44,12 @@ export function fileNameOf(uri: string): string {
   }
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The text of the letter file behind `uri` (`file:`, or a PDF's `imr-pdf:` document), under MAX_FILE_BYTES. */
+export async function readIndexedLetter(uri: string): Promise<LetterText | ReadFailure> {
+  const file = filePathOf(uri);
+  if (file === undefined) return { ok: false, kind: 'not-a-file', reason: 'not open and not a file' };
+  return readLetter(file, { maxBytes: MAX_FILE_BYTES });
+}
 
 /** A file's entry, or undefined when it is unreadable, too large or not a determination. */
 async function readEntry(file: string, maxBytes: number): Promise<IndexEntry | undefined> {
@@ -170,15 +177,12 @@ export class WorkspaceIndex {
     const { files, truncated } = await findLetterFiles(this.roots, { maxFiles, cancelled });
     if (cancelled()) return { files: 0, letters: 0, items: 0, truncated: true, ms: 0 };
     const fresh = new Map<string, IndexEntry>();
-    let sliceStart = performance.now();
+    const nextSlice = timeSlices(SLICE_MS);
     const total = files.length;
     const step = Math.max(1, Math.ceil(total / INDEX_PROGRESS_STEPS));
     let done = 0;
     for (const file of files) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
-      }
+      await nextSlice();
       if (cancelled()) break;
       if (done % step === 0) this.options.onProgress?.({ done, total });
       done++;

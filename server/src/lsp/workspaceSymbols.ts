@@ -6,7 +6,7 @@
 //    custom notification `imr/indexReady` with counts only: `{ files, letters, items, truncated, ms }`.
 //  * A query that arrives during a build waits for it (at most INDEX_WAIT_MS, and never past its
 //    cancellation), so the first `#` search after opening a folder is complete.
-//  * Files: the feature registers a watcher for `**/*.{txt,imr}` (clients with dynamic registration) and
+//  * Files: the feature registers a watcher for the letter files (`LETTER_GLOB`, clients with dynamic registration) and
 //    updates the index on `watchedFilesChanged` (server.ts forwards `workspace/didChangeWatchedFiles`).
 //    Open documents take precedence over the disk: they are read from the shared analyses at query time.
 //  * Symbols: an item is a symbol of the document-symbol item kind (Event, or Function for clients without
@@ -27,7 +27,7 @@ import type { Analysis } from './analysis';
 import { degradedDocument, handler, isCancelledBy, type Feature, type ServerContext } from './context';
 import { sendCustomNotification } from './customMessages';
 import { SYMBOL_KINDS, symbolKindMapper } from './documentSymbols';
-import { LETTER_GLOB } from '../node/files';
+import { isLetterFileName, LETTER_GLOB } from '../node/files';
 import { entryFor, type IndexEntry } from '../core/service/workspaceSearch';
 import {
   IndexChangedNotification,
@@ -35,6 +35,7 @@ import {
   IndexReadyNotification,
   type IndexStats,
 } from '../protocol';
+import { filePathOf } from './settings';
 import { fileNameOf, WorkspaceIndex } from './workspaceIndex';
 /** How long a query waits for a running build before answering from what is indexed. */
 const INDEX_WAIT_MS = 5000;
@@ -150,27 +151,13 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     const entries = await currentEntries(ctx, token);
     if (token.isCancellationRequested) return [];
     const mapKind = symbolKindMapper(ctx.clientCapabilities.workspace?.symbol?.symbolKind?.valueSet);
-    const itemKind = mapKind(SYMBOL_KINDS.item);
-    const caseKind = mapKind(SYMBOL_KINDS.header);
-    const matches = ctx.service.workspaceSearch(entries, params.query ?? '', MAX_RESULTS, isCancelledBy(token));
-    return matches.map((match): SymbolInformation => {
-      const { entry, letter, item } = match;
-      if (!item) {
-        return {
-          name: match.caseNumber.name,
-          kind: caseKind,
-          location: { uri: entry.uri, range: match.caseNumber.range },
-          containerName: entry.fileName,
-        };
-      }
-      const containerName = letter.caseNumber ? `${letter.caseNumber} · ${entry.fileName}` : entry.fileName;
-      return {
-        name: item.name,
-        kind: itemKind,
-        location: { uri: entry.uri, range: item.selectionRange },
-        containerName,
-      };
-    });
+    const symbols = ctx.service.workspaceSymbols(entries, params.query ?? '', MAX_RESULTS, isCancelledBy(token));
+    return symbols.map(({ name, kind, uri, range, containerName }) => ({
+      name,
+      kind: mapKind(SYMBOL_KINDS[kind]),
+      location: { uri, range },
+      containerName,
+    }));
   };
 
   return {
@@ -190,8 +177,8 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
       );
       // A closed document may have been left unsaved: its file on disk is the truth again.
       ctx.documents.onDidClose(({ document }) => {
-        if (document.uri.startsWith('file:'))
-          void index.fileChanged(fileURLToPath(document.uri)).catch(() => undefined);
+        const file = filePathOf(document.uri);
+        if (file !== undefined) void index.fileChanged(file).catch(() => undefined);
       });
     },
     async initialized(ctx) {
@@ -205,15 +192,10 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     },
     watchedFilesChanged(ctx, changes) {
       for (const change of changes) {
-        if (!change.uri.startsWith('file:')) continue;
-        let file: string;
-        try {
-          file = fileURLToPath(change.uri);
-        } catch {
-          continue;
-        }
+        const file = filePathOf(change.uri);
+        if (file === undefined) continue;
         if (change.type === FileChangeType.Deleted) index.fileDeleted(file);
-        else if (/\.(txt|imr)$/i.test(file))
+        else if (isLetterFileName(file))
           void index
             .fileChanged(file)
             .catch((error: unknown) => ctx.logger.error('workspace index update failed', error));

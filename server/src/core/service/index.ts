@@ -15,7 +15,7 @@ import { hoverAt, type HoverResult } from './hover';
 import { decisionLenses, pickableItems, type DecisionLens } from './lens';
 import { selectionsAt, type Selection } from './selection';
 import { collectTokens, type TokenTable } from './tokens';
-import { search, type IndexEntry, type Match } from './workspaceSearch';
+import { search, symbolOf, type IndexEntry, type WorkspaceSymbol } from './workspaceSearch';
 
 /** A parsed letter: the model and the text it was read from. */
 export interface Letter {
@@ -64,7 +64,12 @@ export interface LanguageService {
     isCancelled?: IsCancelled,
   ): Promise<CodeActionEntry<D>[]>;
   /** Items and case numbers of the workspace's letters (`entries`, from the host's index) matching `query`. */
-  workspaceSearch(entries: Iterable<IndexEntry>, query: string, limit: number, isCancelled?: IsCancelled): Match[];
+  workspaceSymbols(
+    entries: Iterable<IndexEntry>,
+    query: string,
+    limit: number,
+    isCancelled?: IsCancelled,
+  ): WorkspaceSymbol[];
   /** Every letter of the workspace's index entries for the Determinations view, by file (determinations.ts). */
   determinations(entries: Iterable<IndexEntry>, isCancelled?: IsCancelled): LetterSummary[];
 }
@@ -151,8 +156,8 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
         isCancelled,
       );
     },
-    workspaceSearch(entries, query, limit, isCancelled) {
-      return search(entries, query, limit, isCancelled);
+    workspaceSymbols(entries, query, limit, isCancelled) {
+      return search(entries, query, limit, isCancelled).map(symbolOf);
     },
     determinations(entries, isCancelled) {
       return determinations(entries, isCancelled);

@@ -149,3 +149,24 @@ export function search(
   );
   return matches.slice(0, limit);
 }
+
+/** A match as workspace symbols list it, named as in the outline. */
+export interface WorkspaceSymbol {
+  name: string;
+  /** The outline kind it shows as: an item, or the header for a case number. */
+  kind: 'item' | 'header';
+  uri: string;
+  range: Range;
+  /** `<case number> · <file name>` for an item of a letter with a case number, else the file name. */
+  containerName: string;
+}
+
+export function symbolOf(match: Match): WorkspaceSymbol {
+  const { entry, letter, item } = match;
+  if (!item) {
+    const { name, range } = match.caseNumber;
+    return { name, kind: 'header', uri: entry.uri, range, containerName: entry.fileName };
+  }
+  const containerName = letter.caseNumber ? `${letter.caseNumber} · ${entry.fileName}` : entry.fileName;
+  return { name: item.name, kind: 'item', uri: entry.uri, range: item.selectionRange, containerName };
+}
