@@ -5,7 +5,9 @@
 // folder of letters reads each config file once. Also writes the file for "Disable rule".
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { TextEdit } from '../core/rules';
 import { parseConfigText, type ImrConfig } from '../core/rules/config';
+import { disableRuleEdits, newConfigText } from '../core/service/disableRule';
 import { describeError } from './errors';
 import { CONFIG_FILE_NAME } from './files';
 import { deepestRootOf, isUnder } from './walker';
@@ -157,4 +159,28 @@ export function configFileToEdit(
   const dir = folder ?? (filePath ? path.dirname(filePath) : undefined);
   if (!dir) return undefined;
   return { file: path.join(dir, CONFIG_FILE_NAME), seed: configPath ? config.rules : undefined };
+}
+
+/** A change to one `.imr.json`: edits of the existing file, or the text of a new one. */
+export type ConfigChange = { file: string; edits: TextEdit[] } | { file: string; newText: string };
+
+/**
+ * What "Disable rule" changes for the document at `filePath` (see configFileToEdit): undefined when the rule
+ * is off there already; a one-line message when there is nowhere to write or the file cannot be read.
+ */
+export function disableRuleChange(
+  ruleId: string,
+  filePath: string | undefined,
+  folders: readonly string[],
+  governing: { config: ImrConfig; configPath?: string },
+): ConfigChange | string | undefined {
+  const target = configFileToEdit(filePath, folders, governing);
+  if (!target) return `Cannot disable ${ruleId}: the document has no folder to hold a ${CONFIG_FILE_NAME}.`;
+  const { file, seed } = target;
+  const read = readConfigText(file);
+  if (typeof read === 'string') {
+    const edits = disableRuleEdits(read, ruleId);
+    return edits && { file, edits };
+  }
+  return read.missing ? { file, newText: newConfigText(ruleId, seed) } : `Cannot read ${file} (${read.error}).`;
 }

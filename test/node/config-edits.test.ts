@@ -1,8 +1,12 @@
-// Where "Disable rule" writes (node/config.ts configFileToEdit) and the workspace folder a file belongs to
-// (node/walker.ts deepestRootOf). Paths only: nothing is read from disk.
+// Where "Disable rule" writes (node/config.ts configFileToEdit, paths only) and what it changes there
+// (disableRuleChange, on files in a temporary folder); the workspace folder a file belongs to (node/walker.ts
+// deepestRootOf).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configFileToEdit } from '../../server/src/node/config';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configFileToEdit, disableRuleChange } from '../../server/src/node/config';
 import { deepestRootOf } from '../../server/src/node/walker';
 
 const FOLDERS = ['/w/project', '/w/project/nested', '/w/other'];
@@ -44,4 +48,40 @@ test('no governing file: a new empty one at the folder root; outside every folde
 test('a document with no file: the first folder, or nowhere without folders', () => {
   assert.deepEqual(configFileToEdit(undefined, FOLDERS, NONE), { file: '/w/project/.imr.json', seed: undefined });
   assert.equal(configFileToEdit(undefined, [], NONE), undefined);
+});
+
+test('disableRuleChange: edits of the existing file, nothing when off already, a new file, or why not', () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'imr-disable-')));
+  try {
+    const config = join(dir, '.imr.json');
+    const governing = { config: {}, configPath: config };
+    writeFileSync(config, '{ "rules": { "IMR003": "off" } }\n');
+    assert.equal(disableRuleChange('IMR003', join(dir, 'a.txt'), [dir], governing), undefined);
+    assert.deepEqual(disableRuleChange('IMR005', join(dir, 'a.txt'), [dir], governing), {
+      file: config,
+      edits: [
+        {
+          // jsonc-parser rewrites a one-line object whole, formatted; the line end after it stays.
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 32 } },
+          newText: '{\n  "rules": {\n    "IMR003": "off",\n    "IMR005": "off"\n  }\n}',
+        },
+      ],
+    });
+    rmSync(config);
+    assert.deepEqual(disableRuleChange('IMR005', join(dir, 'a.txt'), [dir], NONE), {
+      file: config,
+      newText: '{\n  "rules": {\n    "IMR005": "off"\n  }\n}\n',
+    });
+    mkdirSync(config); // a folder in the file's place
+    assert.equal(
+      disableRuleChange('IMR005', join(dir, 'a.txt'), [dir], NONE),
+      `Cannot read ${config} (not a regular file).`,
+    );
+    assert.equal(
+      disableRuleChange('IMR005', undefined, [], NONE),
+      'Cannot disable IMR005: the document has no folder to hold a .imr.json.',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
