@@ -1,11 +1,9 @@
 // `IMR: Go to Disputed Item`: a quick pick of the letter's items. The code lens passes the letter and its
 // items; from the command palette the server is asked for the active letter's items (`imr/documentItems`).
 import * as vscode from 'vscode';
-import { DocumentItemsRequest, type PickableItem } from '../../server/src/protocol';
+import { DocumentItemsRequest, PICK_ITEM_COMMAND, type PickableItem } from '../../server/src/protocol';
 import type { ServerHost } from './serverHost';
 import { toRange } from './convert';
-
-export const PICK_ITEM_COMMAND = 'imr.pickItem';
 
 export function registerPickItem(context: vscode.ExtensionContext, host: ServerHost): void {
   const pickItem = async (uri?: string, items?: PickableItem[]): Promise<void> => {

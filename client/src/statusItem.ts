@@ -7,13 +7,12 @@ import {
   IndexReadyNotification,
   type IndexProgress,
 } from '../../server/src/protocol';
+import { countOf } from '../../server/src/core/text/count';
 import type { ServerHost } from './serverHost';
 import { stateText } from './statusText';
 
 export const RESTART_COMMAND = 'imr.restartServer';
 export const SHOW_OUTPUT_COMMAND = 'imr.showOutput';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function registerStatusItem(context: vscode.ExtensionContext, host: ServerHost): vscode.LanguageStatusItem {
   const item = vscode.languages.createLanguageStatusItem('imr.status', { language: 'imr' });
@@ -44,7 +43,7 @@ export function registerStatusItem(context: vscode.ExtensionContext, host: Serve
     if (run !== generation || !result) return;
     const { counts } = result;
     const problems = vscode.languages.getDiagnostics(doc.uri).length;
-    item.text = `${plural(counts.items, 'item')} · ${counts.overturned} overturned · ${plural(problems, 'problem')}`;
+    item.text = `${countOf(counts.items, 'item')} · ${counts.overturned} overturned · ${countOf(problems, 'problem')}`;
     item.detail = server;
   };
   const refresh = () => void update();

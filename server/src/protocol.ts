@@ -14,6 +14,12 @@ export type { PlaceholderSpan } from './core/rules/support/placeholders';
 export { FIX_ALL_KIND } from './core/service/codeActionKinds';
 import type { PlaceholderSpan } from './core/rules/support/placeholders';
 
+/**
+ * The client command a decisions code lens runs (lsp/codeLens.ts), with `[uri, items: PickableItem[]]`: the VS
+ * Code client's item picker (client/src/pickItem.ts). Other editors show the lens's counts only.
+ */
+export const PICK_ITEM_COMMAND = 'imr.pickItem';
+
 /** `imr/documentItems`: the disputed items of an open letter, in order, and their counts. Empty when it is not open or has none. */
 export interface DocumentItemsParams {
   uri: string;

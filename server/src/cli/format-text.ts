@@ -1,5 +1,6 @@
 // eslint/markdownlint-style lines: `path:line:col  severity  message  ruleId/ruleName`, 1-based, then a summary.
 import type { Severity } from '../core/rules';
+import { countOf } from '../core/text/count';
 import { countBySeverity, type FileResult } from './results';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -19,13 +20,9 @@ export function formatText(results: readonly FileResult[]): string {
 /** `2 errors, 1 warning, 0 infos in 3 files`; hints are named only when there are some. */
 export function summary(results: readonly FileResult[]): string {
   const c = countBySeverity(results);
-  const parts = [plural(c.error, 'error'), plural(c.warning, 'warning'), plural(c.information, 'info')];
-  if (c.hint) parts.push(plural(c.hint, 'hint'));
-  return `${parts.join(', ')} in ${plural(results.length, 'file')}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [countOf(c.error, 'error'), countOf(c.warning, 'warning'), countOf(c.information, 'info')];
+  if (c.hint) parts.push(countOf(c.hint, 'hint'));
+  return `${parts.join(', ')} in ${countOf(results.length, 'file')}`;
 }
 
 function oneLine(text: string): string {

@@ -1,10 +1,9 @@
-// textDocument/codeLens: the decisions lenses of core/service/lens.ts (one per letter). Its command `imr.pickItem` (the VS Code
-// client's quick pick, client/src/extension.ts) gets `[uri, items]`, items = `PickableItem[]`
-// (server/src/protocol.ts); other editors still show the counts.
+// textDocument/codeLens: the decisions lenses of core/service/lens.ts (one per letter). Each runs the client
+// command PICK_ITEM_COMMAND (protocol.ts) with `[uri, items]`: the VS Code client's item picker
+// (client/src/pickItem.ts); other editors still show the counts.
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { PICK_ITEM_COMMAND } from '../protocol';
 import { handler, type Feature } from './context';
-
-export const PICK_ITEM_COMMAND = 'imr.pickItem';
 
 export const codeLensFeature: Feature = {
   name: 'codeLens',

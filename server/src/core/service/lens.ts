@@ -6,6 +6,7 @@
 import { lettersOf } from '../letters';
 import type { DisputedItem, ImrDocument, Letter, Range } from '../model';
 import { decisionLabel, itemName, outlineDecision, wholeItemName, type OutlineDecision } from '../outline';
+import { countOf } from '../text/count';
 
 /** An item's decision: the two valid words, a word that is neither (`invalid`), or none at all (`missing`). */
 export type ItemDecision = OutlineDecision;
@@ -50,11 +51,7 @@ export function countDecisions(items: readonly PickableItem[]): DecisionCounts {
 
 /** `8 disputed items · 8 upheld · 0 overturned`, `1 disputed item · 0 upheld · 0 overturned · 1 invalid`. */
 export function lensTitle(counts: DecisionCounts): string {
-  const parts = [
-    `${counts.items} disputed ${counts.items === 1 ? 'item' : 'items'}`,
-    `${counts.upheld} upheld`,
-    `${counts.overturned} overturned`,
-  ];
+  const parts = [countOf(counts.items, 'disputed item'), `${counts.upheld} upheld`, `${counts.overturned} overturned`];
   if (counts.invalid > 0) parts.push(`${counts.invalid} invalid`);
   return parts.join(' · ');
 }
