@@ -1,5 +1,6 @@
 // Recognises a determination letter opened as plain text. VS Code ranks `firstLine` below the `.txt`
 // association, so a `.txt` letter would otherwise stay plain text (real-vscode-testing.md §8).
+import { isRecord } from '../../server/src/core/values';
 
 /**
  * `head` is the first lines of the document; `firstLine` is the language's `firstLine` pattern from
@@ -27,5 +28,5 @@ export function imrFirstLine(manifest: unknown): string | undefined {
 }
 
 function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return isRecord(value) ? value[key] : undefined;
 }

@@ -5,6 +5,7 @@
 // can quote the text that caused it. The default level, `error`, logs failures and nothing else.
 // (`imr.trace.server` is the client library's own message trace; the server has nothing to do for it.)
 import type { Connection } from 'vscode-languageserver';
+import { describeError } from '../node/errors';
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
@@ -24,15 +25,18 @@ export interface Logger {
   debug(message: string): void;
 }
 
-/** An error as `Name` plus its stack frames, without the message (which may quote document text). */
-export function describeError(error: unknown): string {
+/**
+ * An error as node/errors.ts describes it (its code in plain words, or its class name) plus its stack frames,
+ * never its message (which may quote document text).
+ */
+function errorForLog(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const frames = (error.stack ?? '')
     .split('\n')
     .filter((line) => /^\s+at /.test(line))
     .slice(0, 8)
     .join('\n');
-  return frames ? `${error.name}\n${frames}` : error.name;
+  return frames ? `${describeError(error)}\n${frames}` : describeError(error);
 }
 
 export function createLogger(
@@ -51,7 +55,7 @@ export function createLogger(
     level,
     error(message, error) {
       if (!connection || !enabled('error')) return;
-      send((m) => connection.console.error(m), error === undefined ? message : `${message}: ${describeError(error)}`);
+      send((m) => connection.console.error(m), error === undefined ? message : `${message}: ${errorForLog(error)}`);
     },
     warn(message) {
       if (connection && enabled('warn')) send((m) => connection.console.warn(m), message);

@@ -25,6 +25,7 @@ import {
   type RuleConfigValue,
   type RuleSetting,
 } from '../core/rules/config';
+import { isRecord } from '../core/values';
 import { clearConfigCache, loadConfigFor } from '../node/config';
 import { PDF_SCHEME, type TrustInitializationOptions } from '../protocol';
 import { deepestRootOf } from '../node/walker';
@@ -64,25 +65,21 @@ export function defaultSettings(): ImrSettings {
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Reads `key` from a settings object that may be nested (`{ diagnostics: { debounceMs } }`) or dotted. */
 function pick(raw: Record<string, unknown>, key: string): unknown {
   if (key in raw) return raw[key];
   const dot = key.indexOf('.');
   if (dot < 0) return undefined;
   const head = raw[key.slice(0, dot)];
-  return isObject(head) ? pick(head, key.slice(dot + 1)) : undefined;
+  return isRecord(head) ? pick(head, key.slice(dot + 1)) : undefined;
 }
 
 /** The `imr` section as sent by a client, made total: anything missing or of the wrong type is the default. */
 export function normalizeSettings(raw: unknown): ImrSettings {
   const settings = defaultSettings();
-  if (!isObject(raw)) return settings;
+  if (!isRecord(raw)) return settings;
   const rules = pick(raw, 'rules');
-  if (isObject(rules)) settings.rules = rules as Record<string, RuleConfigValue>;
+  if (isRecord(rules)) settings.rules = rules as Record<string, RuleConfigValue>;
   const max = pick(raw, 'maxDocumentSize');
   if (typeof max === 'number' && Number.isFinite(max) && max > 0) settings.maxDocumentSize = max;
   const maxLine = pick(raw, 'maxLineLength');
@@ -98,15 +95,15 @@ export function normalizeSettings(raw: unknown): ImrSettings {
 /** False only when the client says the workspace is not trusted (`initializationOptions.workspaceTrusted`). */
 export function workspaceTrustedOf(initializationOptions: unknown): boolean {
   return (
-    !isObject(initializationOptions) || (initializationOptions as TrustInitializationOptions).workspaceTrusted !== false
+    !isRecord(initializationOptions) || (initializationOptions as TrustInitializationOptions).workspaceTrusted !== false
   );
 }
 
 /** The `imr` section inside what a client sends as `initializationOptions` or `didChangeConfiguration.settings`. */
 export function imrSection(payload: unknown): unknown {
-  if (!isObject(payload)) return undefined;
-  if (isObject(payload.imr)) return payload.imr;
-  if (isObject(payload.settings) && isObject(payload.settings.imr)) return payload.settings.imr;
+  if (!isRecord(payload)) return undefined;
+  if (isRecord(payload.imr)) return payload.imr;
+  if (isRecord(payload.settings) && isRecord(payload.settings.imr)) return payload.settings.imr;
   // The section itself (a client configured with `settings = { rules = ... }`).
   if (['rules', 'maxDocumentSize', 'maxLineLength', 'diagnostics', 'logLevel'].some((k) => k in payload))
     return payload;

@@ -4,14 +4,14 @@
 import { modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { ImrConfig, TextEdit } from '../rules';
 import { SourceText } from '../source';
+import { isRecord } from '../values';
 
 /** The edits of `text` (a `.imr.json`) that set `rules.<ruleId>` to `off`; undefined when it already is. */
 export function disableRuleEdits(text: string, ruleId: string): TextEdit[] | undefined {
   const errors: ParseError[] = [];
   const current: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
-  const rules = typeof current === 'object' && current !== null ? (current as { rules?: unknown }).rules : undefined;
-  if (typeof rules === 'object' && rules !== null && (rules as Record<string, unknown>)[ruleId] === 'off')
-    return undefined;
+  const rules = isRecord(current) ? current.rules : undefined;
+  if (isRecord(rules) && rules[ruleId] === 'off') return undefined;
   const source = new SourceText(text);
   const formattingOptions = { insertSpaces: true, tabSize: 2, eol: source.eol };
   const edits = modify(text, ['rules', ruleId], 'off', { formattingOptions });
