@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   DocumentSymbolRequest,
+  FileChangeType,
   SymbolKind,
   type Diagnostic,
   type DocumentSymbol,
@@ -123,5 +124,28 @@ describe('imr/pdfText', () => {
     assert.equal(filePathOf('imr-pdf:/letters/a%20b.pdf'), '/letters/a b.pdf');
     assert.equal(filePathOf('file:///letters/a.txt'), '/letters/a.txt');
     assert.equal(filePathOf('untitled:Untitled-1'), undefined);
+  });
+
+  // Last: it turns scan.pdf into a letter.
+  test('a PDF changed on disk is read again: its letter joins workspace symbols', async () => {
+    const scan = path.join(server.ws, 'scan.pdf');
+    fs.copyFileSync(path.join(PDFS, 'two-items.pdf'), scan);
+    const changed = lsp.withTimeout(
+      new Promise<void>((resolve) => {
+        const subscription = lsp.connection.onNotification('imr/indexChanged', () => {
+          subscription.dispose();
+          resolve();
+        });
+      }),
+      'imr/indexChanged',
+    );
+    await lsp.changeWatchedFiles([{ uri: fileUri(scan), type: FileChangeType.Changed }]);
+    await changed;
+    const symbols = await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'lidocaine' });
+    const pdfUri = (name: string) => `${PDF_SCHEME}:${fileUri(path.join(server.ws, name)).replace(/^file:\/\//, '')}`;
+    assert.deepEqual(
+      symbols.map((s) => s.location.uri),
+      [pdfUri('scan.pdf'), pdfUri('typed.pdf')],
+    );
   });
 });
