@@ -24,7 +24,7 @@ import {
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import type { Analysis } from './analysis';
-import { degradedDocument, handler, isCancelledBy, type Feature, type ServerContext } from './context';
+import { handler, isCancelledBy, openAnalysis, type Feature, type ServerContext } from './context';
 import { sendCustomNotification } from './customMessages';
 import { SYMBOL_KINDS, symbolKindMapper } from './documentSymbols';
 import { isLetterFileName, LETTER_GLOB } from '../node/files';
@@ -134,7 +134,8 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     const open = new Map<string, IndexEntry | undefined>();
     for (const document of ctx.documents.all()) {
       // A degraded document is never parsed whole: it has no entry, and hides its file's.
-      const entry = degradedDocument(ctx, document) ? undefined : entryOfOpen(ctx.analyses.get(document), document.uri);
+      const analysis = openAnalysis(ctx, document.uri)?.analysis;
+      const entry = analysis && entryOfOpen(analysis, document.uri);
       open.set(canonicalUri(document.uri), entry);
     }
     const entries: IndexEntry[] = [];
