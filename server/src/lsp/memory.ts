@@ -24,9 +24,10 @@ export function enableExplicitCollection(): void {
  * While a large document is open, keeps V8's young generation at the size it has. Building a large model
  * makes many objects survive the scavenges, which V8 reads as a reason to double the young generation up to
  * its limit (16 MiB per semi-space, 32+ MiB committed), pages it then keeps: held, the survivors move to the
- * old generation sooner: with a 10 MiB document, most of the ~22 MB taken off the peak RSS. Only while one
- * is open: for ordinary letters the larger young generation is faster (fewer scavenges). A no-op unless
- * `enableExplicitCollection` ran (the server, not the tests or the CLI).
+ * old generation sooner: with a 10 MiB document, most of the ~22 MB taken off the peak RSS. Held from the
+ * header of a large message (messageReader.ts: its text alone would grow it), then while a large document
+ * is open (analysis.ts): for ordinary letters the larger young generation is faster (fewer scavenges). A
+ * no-op unless `enableExplicitCollection` ran (the server, not the tests or the CLI).
  */
 export function holdYoungGeneration(hold: boolean): void {
   if (!collect || hold === youngGenerationHeld) return;
