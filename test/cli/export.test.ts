@@ -11,7 +11,7 @@ import { fixtureText, JOINED_FIXTURES, joinLetters } from '../support/joined';
 const MRI = `${FIXTURES}/letters/mri-shoulder.txt`;
 const TWO = `${FIXTURES}/letters/two-items.txt`;
 const HEADER =
-  'file,caseNumber,decisionDate,layout,index,item,subject,decision,conclusion,reviewerBasis,reviewerCitations,claimsAdministratorBasis,claimsAdministratorCitations';
+  'file,caseNumber,decisionDate,layout,index,item,subject,decision,conclusion,reviewerBasis,reviewerCitations,claimsAdministratorBasis,claimsAdministratorCitations,letter';
 
 test('JSON row of a real one-item letter (CM16-0233794): case number, item, decision, citations', () => {
   const run = imr(['export', MRI]);
@@ -35,8 +35,11 @@ test('JSON row of a real one-item letter (CM16-0233794): case number, item, deci
       ],
       claimsAdministratorBasis: 'MTUS and Non-MTUS',
       claimsAdministratorCitations: ['MTUS Shoulder Complaints 2004 (Special Studies)', 'Non-MTUS ODG Shoulder'],
+      letter: 1,
     },
   ]);
+  // Existing consumers read the keys in this order: `letter` was appended, never inserted.
+  assert.deepEqual(Object.keys(JSON.parse(run.stdout)[0]), HEADER.split(','));
 });
 
 test('JSON rows of a header-less letter: no case number, a colon in the item, no evidence cited', () => {
@@ -80,11 +83,11 @@ test('CSV: header row, CRLF line ends, quoted commas and quotes, citations joine
   );
   assert.deepEqual(rows, [
     HEADER,
-    `${TWO},,,L3,1,Labs to include: EKG,Labs to include: EKG,Upheld,negative,no evidence cited,,no evidence cited,`,
+    `${TWO},,,L3,1,Labs to include: EKG,Labs to include: EKG,Upheld,negative,no evidence cited,,no evidence cited,,1`,
     `${TWO},,,L3,2,"Lidocaine 5% patch, ""as needed"", #30","Lidocaine 5% patch, ""as needed"", #30",Overturned,positive,MTUS and Non-MTUS,` +
-      'MTUS Chronic Pain Medical Treatment 2016 (Topical analgesics); Non-MTUS ODG Pain (Chronic),MTUS,MTUS Chronic Pain Medical Treatment 2016 (Lidoderm (lidocaine patch))',
+      'MTUS Chronic Pain Medical Treatment 2016 (Topical analgesics); Non-MTUS ODG Pain (Chronic),MTUS,MTUS Chronic Pain Medical Treatment 2016 (Lidoderm (lidocaine patch)),1',
     `${MRI},CM16-0233794,01/06/2017,L3,1,MRI of the Left shoulder without contrast,MRI of the Left shoulder without contrast,Upheld,negative,MTUS and Non-MTUS,` +
-      'MTUS Shoulder Complaints 2004 (Special Studies); Non-MTUS Official Disability Guidelines (ODG) MRI shoulder,MTUS and Non-MTUS,MTUS Shoulder Complaints 2004 (Special Studies); Non-MTUS ODG Shoulder',
+      'MTUS Shoulder Complaints 2004 (Special Studies); Non-MTUS Official Disability Guidelines (ODG) MRI shoulder,MTUS and Non-MTUS,MTUS Shoulder Complaints 2004 (Special Studies); Non-MTUS ODG Shoulder,1',
   ]);
 });
 
@@ -133,7 +136,7 @@ test('a letter without items gives no rows; bad format is a usage error', () => 
   assert.match(bad.stderr, /^imr: --format must be one of json, csv \(got 'xlsx'\)/);
 });
 
-test('a file of three letters (a bundle): each row carries its own letter case number, date and index', () => {
+test('a file of three letters (a bundle): each row carries its own letter number, case number, date and index', () => {
   const dir = mkdtempSync(join(tmpdir(), 'imr-export-bundle-'));
   try {
     const file = join(dir, 'bundle.txt');
@@ -143,13 +146,16 @@ test('a file of three letters (a bundle): each row carries its own letter case n
     assert.equal(run.status, 0);
     assert.equal(run.stderr, '');
     assert.deepEqual(
-      lines(run.stdout).map((l) => l.split(',').slice(1, 5).join(',')),
+      run.stdout
+        .split('\r\n')
+        .slice(0, -1)
+        .map((l) => [...l.split(',').slice(1, 5), l.split(',').at(-1)].join(',')),
       [
-        'caseNumber,decisionDate,layout,index',
-        'CM16-0303030,01/05/2017,L3,1',
-        'CM17-0101010,03/24/2017,L3,1',
-        'CM17-0202020,04/02/2017,L3,1',
-        'CM17-0202020,04/02/2017,L3,2',
+        'caseNumber,decisionDate,layout,index,letter',
+        'CM16-0303030,01/05/2017,L3,1,1',
+        'CM17-0101010,03/24/2017,L3,1,2',
+        'CM17-0202020,04/02/2017,L3,1,3',
+        'CM17-0202020,04/02/2017,L3,2,3',
       ],
     );
   } finally {

@@ -62,18 +62,18 @@ test('outline parts: one per letter of a file of several, the whole outline for 
   assert.equal(whole?.length, 4);
 });
 
-test('export rows carry each letter its own case number, decision date, layout and item index', () => {
+test('export rows carry each letter its own case number, decision date, layout, item index and letter number', () => {
   const doc = parse(joinLetters([own('B-plain.txt'), layouts('L1.txt'), own('C-layout.txt')], 'bundle').text);
   assert.deepEqual(
-    exportRows('bundle.txt', doc).map((r) => [r.caseNumber, r.decisionDate, r.layout, r.index, r.decision]),
+    exportRows('bundle.txt', doc).map((r) => [r.caseNumber, r.decisionDate, r.layout, r.index, r.decision, r.letter]),
     // The L1 letter has no case number; its decision date is its `Dated:` date.
     [
-      ['CM17-0202020', '04/02/2017', 'L3', 1, 'Overturned'],
-      ['CM17-0202020', '04/02/2017', 'L3', 2, 'Upheld'],
-      [null, '9/3/2013', 'L1', 1, 'Upheld'],
-      [null, '9/3/2013', 'L1', 2, 'Overturned'],
-      [null, '9/3/2013', 'L1', 3, 'Upheld'],
-      ['CM16-0303030', '01/05/2017', 'L3', 1, 'Overturned'],
+      ['CM17-0202020', '04/02/2017', 'L3', 1, 'Overturned', 1],
+      ['CM17-0202020', '04/02/2017', 'L3', 2, 'Upheld', 1],
+      [null, '9/3/2013', 'L1', 1, 'Upheld', 2],
+      [null, '9/3/2013', 'L1', 2, 'Overturned', 2],
+      [null, '9/3/2013', 'L1', 3, 'Upheld', 2],
+      ['CM16-0303030', '01/05/2017', 'L3', 1, 'Overturned', 3],
     ],
   );
 });

@@ -1,10 +1,11 @@
 // A file of several letters over the wire: one outline node per letter (named by case number and layout,
 // holding its own header, sections and items), one code lens per letter counting its own items, and the
-// diagnostics of each letter judged on its own header.
+// diagnostics of each letter judged on its own header, and the export numbering each row's letter.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SymbolKind, type CodeLens, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
 import { LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import type { ExportResult } from '../../server/src/protocol';
 import { fixtureText, JOINED_FIXTURES, joinLetters } from '../support/joined';
 import { assertSymbolsWellFormed } from './wellFormed';
 import { parse } from '../../server/src/core/parse';
@@ -88,6 +89,35 @@ describe('a file of three letters', () => {
     assert.deepEqual(
       picked.map((i) => i.label),
       ['CM17-0202020 · 1. Physical therapy two times a week for three…', 'CM17-0202020 · 2. Cervical pillow'],
+    );
+  });
+
+  test("Export Disputed Items (imr/export): a `letter` column numbering each row's letter, appended last", async () => {
+    const uri = await server.openLetter(bundle(), 'bundle.txt');
+    const csv = await lsp.request<ExportResult>('imr/export', { uris: [uri], format: 'csv' });
+    const json = await lsp.request<ExportResult>('imr/export', { uris: [uri], format: 'json' });
+    await lsp.close(uri);
+    assert.deepEqual([csv.rows, csv.errors], [4, []]);
+    const lines = csv.text.split('\r\n');
+    assert.match(lines[0] ?? '', /,claimsAdministratorBasis,claimsAdministratorCitations,letter$/);
+    assert.deepEqual(
+      lines.slice(1, -1).map((l) => [l.split(',')[1], l.split(',')[4], l.split(',').at(-1)]),
+      [
+        ['CM16-0303030', '1', '1'],
+        ['CM17-0101010', '1', '2'],
+        ['CM17-0202020', '1', '3'],
+        ['CM17-0202020', '2', '3'],
+      ],
+    );
+    const rows = JSON.parse(json.text) as { caseNumber: string; index: number; letter: number }[];
+    assert.deepEqual(
+      rows.map((row) => [row.caseNumber, row.index, row.letter, Object.keys(row).at(-1)]),
+      [
+        ['CM16-0303030', 1, 1, 'letter'],
+        ['CM17-0101010', 1, 2, 'letter'],
+        ['CM17-0202020', 1, 3, 'letter'],
+        ['CM17-0202020', 2, 3, 'letter'],
+      ],
     );
   });
 });

@@ -82,7 +82,8 @@ export const EXPORT_HELP = `Usage: imr export [options] <paths...>
 
 Writes one row per disputed item: file, caseNumber, decisionDate, layout,
 index, item, subject, decision, conclusion, reviewerBasis,
-reviewerCitations, claimsAdministratorBasis, claimsAdministratorCitations.
+reviewerCitations, claimsAdministratorBasis, claimsAdministratorCitations,
+letter.
 
   decision    Upheld, Overturned, the word as written when it is neither,
               or empty (null in JSON) when the item has none
@@ -90,6 +91,8 @@ reviewerCitations, claimsAdministratorBasis, claimsAdministratorCitations.
               statement
   *Basis      MTUS, Non-MTUS, MTUS and Non-MTUS, no evidence cited, or none
   *Citations  JSON: arrays of strings; CSV: joined with '; '
+  letter      which letter of the file the item is in, from 1 (a file can
+              hold several letters one after another)
 
 Options:
   -f, --format <json|csv>  Output format (default: json). CSV follows RFC 4180:

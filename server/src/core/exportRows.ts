@@ -25,6 +25,9 @@ export interface ExportRow {
   reviewerCitations: string[];
   claimsAdministratorBasis: Basis;
   claimsAdministratorCitations: string[];
+  /** Which letter of the file the item belongs to, from 1 (a file can hold several letters). Last, so that
+   * consumers of the earlier columns are not disturbed. */
+  letter: number;
 }
 
 export const COLUMNS: readonly (keyof ExportRow)[] = [
@@ -41,14 +44,15 @@ export const COLUMNS: readonly (keyof ExportRow)[] = [
   'reviewerCitations',
   'claimsAdministratorBasis',
   'claimsAdministratorCitations',
+  'letter',
 ];
 
 /** One row per item; in a file of several letters, each row carries its own letter's case number and date. */
 export function exportRows(file: string, doc: ImrDocument): ExportRow[] {
-  return lettersOf(doc).flatMap((letter) => letterRows(file, letter));
+  return lettersOf(doc).flatMap((letter, index) => letterRows(file, letter, index + 1));
 }
 
-function letterRows(file: string, letter: Letter): ExportRow[] {
+function letterRows(file: string, letter: Letter, letterNumber: number): ExportRow[] {
   const header = letter.header?.fields;
   return letter.items.map((item) => ({
     file,
@@ -64,6 +68,7 @@ function letterRows(file: string, letter: Letter): ExportRow[] {
     reviewerCitations: citationLabels(item.reviewerGuideline?.guideline),
     claimsAdministratorBasis: basis(item.claimsAdministratorGuideline?.guideline),
     claimsAdministratorCitations: citationLabels(item.claimsAdministratorGuideline?.guideline),
+    letter: letterNumber,
   }));
 }
 
