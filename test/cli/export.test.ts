@@ -39,7 +39,8 @@ test('JSON row of a real one-item letter (CM16-0233794): case number, item, deci
     },
   ]);
   // Existing consumers read the keys in this order: `letter` was appended, never inserted.
-  assert.deepEqual(Object.keys(JSON.parse(run.stdout)[0]), HEADER.split(','));
+  const [row] = JSON.parse(run.stdout) as Record<string, unknown>[];
+  assert.deepEqual(Object.keys(row ?? {}), HEADER.split(','));
 });
 
 test('JSON rows of a header-less letter: no case number, a colon in the item, no evidence cited', () => {
