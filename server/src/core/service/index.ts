@@ -117,6 +117,7 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
       const { document, source } = letter;
       return selectionsAt(
         document,
+        source,
         positions.map((p) => source.clamp(p)),
         isCancelled,
       );
