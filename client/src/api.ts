@@ -2,6 +2,7 @@
 import type { DecisionDecorations } from './decisionDecorations';
 import type { Detector } from './detect';
 import type { DeterminationsProvider } from './determinationsView';
+import type { PageBreakDecorations } from './pageBreakDecorations';
 import type { ServerHost } from './serverHost';
 import type { WorkspaceProblems } from './workspaceProblems';
 import type * as vscode from 'vscode';
@@ -13,4 +14,5 @@ export interface ExtensionApi {
   problems: WorkspaceProblems;
   status: vscode.LanguageStatusItem;
   decorations: DecisionDecorations;
+  pageBreaks: PageBreakDecorations;
 }

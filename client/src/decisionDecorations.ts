@@ -1,18 +1,15 @@
-// Decisions told apart without colour: a gutter icon of its own shape on each item's heading line (a slashed
-// circle for Upheld, a check mark for Overturned, a triangle for a missing or invalid decision), with the
-// decision in the hover. Items come from `imr/documentItems`, refreshed shortly after edits.
+// Decisions told apart without colour: a gutter icon of its own shape on each item's decision line (the
+// badges of decisionIcons.ts), with the decision in the hover. Items come from `imr/documentItems`, refreshed
+// shortly after edits.
 import * as vscode from 'vscode';
-import { DocumentItemsRequest, type ItemDecision } from '../../server/src/protocol';
+import { redrawAfterEdits } from './afterEdits';
+import { DocumentItemsRequest } from '../../server/src/protocol';
+import { DECISION_ICON, DECISION_ICONS, decisionIconFiles, type DecisionIcon } from './decisionIcons';
 import type { ServerHost } from './serverHost';
 
 const EDIT_DELAY_MS = 300;
-type Shape = 'upheld' | 'overturned' | 'invalid';
-const SHAPE_OF: Record<ItemDecision, Shape> = {
-  Upheld: 'upheld',
-  Overturned: 'overturned',
-  invalid: 'invalid',
-  missing: 'invalid',
-};
+type Shape = DecisionIcon;
+const noLines = (): Record<Shape, number[]> => ({ upheld: [], overturned: [], invalid: [], missing: [] });
 
 export interface DecisionDecorations {
   /** The decorated heading lines of a document by shape (for tests). */
@@ -21,16 +18,19 @@ export interface DecisionDecorations {
 
 export function registerDecisionDecorations(context: vscode.ExtensionContext, host: ServerHost): DecisionDecorations {
   const types = Object.fromEntries(
-    (['upheld', 'overturned', 'invalid'] as const).map((shape) => [
-      shape,
-      vscode.window.createTextEditorDecorationType({
-        gutterIconPath: context.asAbsolutePath(`media/${shape}.svg`),
-        gutterIconSize: 'contain',
-      }),
-    ]),
+    DECISION_ICONS.map((shape) => {
+      const files = decisionIconFiles(shape);
+      return [
+        shape,
+        vscode.window.createTextEditorDecorationType({
+          gutterIconSize: 'contain',
+          light: { gutterIconPath: context.asAbsolutePath(files.light) },
+          dark: { gutterIconPath: context.asAbsolutePath(files.dark) },
+        }),
+      ];
+    }),
   ) as Record<Shape, vscode.TextEditorDecorationType>;
   const applied = new Map<string, Record<Shape, number[]>>();
-  const timers = new Map<string, NodeJS.Timeout>();
 
   const decorate = async (editor: vscode.TextEditor) => {
     const doc = editor.document;
@@ -39,10 +39,10 @@ export function registerDecisionDecorations(context: vscode.ExtensionContext, ho
     const version = doc.version;
     const result = await client.sendRequest(DocumentItemsRequest, { uri: doc.uri.toString() }).catch(() => undefined);
     if (!result || doc.version !== version) return;
-    const lines: Record<Shape, number[]> = { upheld: [], overturned: [], invalid: [] };
-    const options: Record<Shape, vscode.DecorationOptions[]> = { upheld: [], overturned: [], invalid: [] };
+    const lines = noLines();
+    const options: Record<Shape, vscode.DecorationOptions[]> = { upheld: [], overturned: [], invalid: [], missing: [] };
     for (const item of result.items) {
-      const shape = SHAPE_OF[item.decision];
+      const shape = DECISION_ICON[item.decision];
       const line = item.range.end.line;
       lines[shape].push(line);
       options[shape].push({
@@ -68,20 +68,8 @@ export function registerDecisionDecorations(context: vscode.ExtensionContext, ho
         .forEach((e) => void decorate(e));
     }),
     host.onDidChangeState((state) => state === 'running' && decorateAll()),
-    vscode.workspace.onDidChangeTextDocument(({ document }) => {
-      if (document.languageId !== 'imr') return;
-      const key = document.uri.toString();
-      clearTimeout(timers.get(key));
-      timers.set(
-        key,
-        setTimeout(() => {
-          timers.delete(key);
-          vscode.window.visibleTextEditors.filter((e) => e.document === document).forEach((e) => void decorate(e));
-        }, EDIT_DELAY_MS),
-      );
-    }),
+    redrawAfterEdits(EDIT_DELAY_MS, (e) => void decorate(e)),
     vscode.workspace.onDidCloseTextDocument((doc) => applied.delete(doc.uri.toString())),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
   decorateAll();
   return { linesOf: (uri) => applied.get(uri.toString()) };

@@ -1,7 +1,7 @@
 // What the Determinations view shows for the letters of `imr/determinations`, and its filters. Pure (no
 // `vscode` import), so that the texts and the filtering are unit-tested; determinationsView.ts turns them into
 // tree items.
-import type { ItemDecision, LetterSummary, PickableItem } from '../../server/src/protocol';
+import type { LetterSummary, PickableItem } from '../../server/src/protocol';
 
 export type DecisionFilter = 'all' | 'Upheld' | 'Overturned' | 'invalid';
 
@@ -12,14 +12,6 @@ export interface Filters {
 }
 
 export const NO_FILTERS: Filters = { decision: 'all', text: '' };
-
-/** Icon ids (codicons) whose shapes differ, so that decisions are told apart without colour. */
-export const DECISION_ICONS: Record<ItemDecision, string> = {
-  Upheld: 'circle-slash',
-  Overturned: 'pass',
-  invalid: 'warning',
-  missing: 'question',
-};
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -1,5 +1,5 @@
 // The Determinations view (Explorer): every letter of the workspace with its case number, decision date,
-// counts and appeal-deadline estimate, its items below with decision icons of different shapes. Fed by
+// counts and appeal-deadline estimate, its items below with the gutter's decision icons (decisionIcons.ts). Fed by
 // `imr/determinations`; refetched when the server's index changes and when open letters are edited. The
 // texts and filters are in determinationsModel.ts.
 import * as vscode from 'vscode';
@@ -13,7 +13,6 @@ import {
 import { toRange } from './convert';
 import {
   applyFilters,
-  DECISION_ICONS,
   filtersText,
   itemTooltip,
   letterDescription,
@@ -23,6 +22,7 @@ import {
   type DecisionFilter,
   type Filters,
 } from './determinationsModel';
+import { DECISION_ICON, decisionIconFiles } from './decisionIcons';
 import { reveal } from './pickItem';
 import type { ServerHost } from './serverHost';
 
@@ -32,13 +32,6 @@ const EDIT_DELAY_MS = 500;
 export type DeterminationNode =
   | { kind: 'letter'; letter: LetterSummary; items: PickableItem[] }
   | { kind: 'item'; letter: LetterSummary; item: PickableItem };
-
-const DECISION_COLORS: Partial<Record<string, string>> = {
-  Upheld: 'charts.red',
-  Overturned: 'charts.green',
-  invalid: 'charts.yellow',
-  missing: 'charts.yellow',
-};
 
 export class DeterminationsProvider implements vscode.TreeDataProvider<DeterminationNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -53,7 +46,10 @@ export class DeterminationsProvider implements vscode.TreeDataProvider<Determina
   private readonly loaded = new vscode.EventEmitter<number>();
   readonly onDidLoad = this.loaded.event;
 
-  constructor(private readonly host: ServerHost) {}
+  constructor(
+    private readonly host: ServerHost,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
 
   /** Forget the letters: the next `getChildren` asks the server again. */
   refresh(): void {
@@ -103,14 +99,19 @@ export class DeterminationsProvider implements vscode.TreeDataProvider<Determina
     treeItem.id = `${node.letter.uri}#${item.range.start.line}`;
     treeItem.description = item.description;
     treeItem.tooltip = itemTooltip(item);
-    const color = DECISION_COLORS[item.decision];
-    treeItem.iconPath = new vscode.ThemeIcon(
-      DECISION_ICONS[item.decision],
-      color ? new vscode.ThemeColor(color) : undefined,
-    );
+    treeItem.iconPath = this.decisionIcon(item);
     treeItem.contextValue = 'imrItem';
     treeItem.command = { command: REVEAL_COMMAND, title: 'Reveal Item', arguments: [node.letter.uri, item.range] };
     return treeItem;
+  }
+
+  /** The gutter's icon for the item's decision (decisionIcons.ts), for the light and the dark themes. */
+  private decisionIcon(item: PickableItem): { light: vscode.Uri; dark: vscode.Uri } {
+    const files = decisionIconFiles(DECISION_ICON[item.decision]);
+    return {
+      light: vscode.Uri.joinPath(this.extensionUri, files.light),
+      dark: vscode.Uri.joinPath(this.extensionUri, files.dark),
+    };
   }
 
   private load(): Promise<LetterSummary[]> {
@@ -147,7 +148,7 @@ const DECISION_CHOICES: { label: string; value: DecisionFilter; description?: st
 ];
 
 export function registerDeterminationsView(context: vscode.ExtensionContext, host: ServerHost): DeterminationsProvider {
-  const provider = new DeterminationsProvider(host);
+  const provider = new DeterminationsProvider(host, context.extensionUri);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const showFilters = () => {
     view.description = filtersText(provider.filters);

@@ -8,7 +8,8 @@
 //  * statusItem.ts     the language status item, Restart Server, Show Output
 //  * commands.ts       Fix All Safe Problems, New Determination
 //  * exportCommand.ts  Export Disputed Items…
-//  * decisionDecorations.ts  gutter icons whose shapes tell the decisions apart
+//  * decisionDecorations.ts  gutter icons whose shapes tell the decisions apart (decisionIcons.ts)
+//  * pageBreakDecorations.ts page breaks: the form feed's box hidden, a rule and `page N` instead
 //  * ruleDocs.ts       rule documentation from a diagnostic's link, rendered and read-only
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
@@ -17,6 +18,7 @@ import { registerDecisionDecorations } from './decisionDecorations';
 import { registerDeterminationsView } from './determinationsView';
 import { startDetection } from './detect';
 import { registerExport } from './exportCommand';
+import { registerPageBreakDecorations } from './pageBreakDecorations';
 import { registerPdfDocuments } from './pdf';
 import { registerPickItem } from './pickItem';
 import { registerRuleDocs } from './ruleDocs';
@@ -46,7 +48,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommands(context);
   registerExport(context, server);
   const decorations = registerDecisionDecorations(context, server);
-  return { detector, server, determinations, problems, status, decorations };
+  const pageBreaks = registerPageBreakDecorations(context);
+  return { detector, server, determinations, problems, status, decorations, pageBreaks };
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import {
   applyFilters,
   countsText,
-  DECISION_ICONS,
   filtersText,
   itemTooltip,
   letterDescription,
@@ -54,16 +53,6 @@ test('the tooltip says the deadline is an estimate from the decision date, and w
     /Labor Code 4610\.6\(h\): an appeal must be filed within 30 days of the date the determination was mailed\./,
   );
   assert.doesNotMatch(letterTooltip(odd), /Appeal/);
-});
-
-test('decision icons differ in shape, not only in colour', () => {
-  assert.equal(new Set(Object.values(DECISION_ICONS)).size, 4);
-  assert.deepEqual(DECISION_ICONS, {
-    Upheld: 'circle-slash',
-    Overturned: 'pass',
-    invalid: 'warning',
-    missing: 'question',
-  });
 });
 
 test('filters: by decision (letters and their matching items), by text (case number or item), both', () => {

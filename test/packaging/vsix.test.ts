@@ -23,6 +23,7 @@ const ALLOWED = [
   /^syntaxes\/imr\.tmLanguage\.json$/,
   /^schemas\/[\w.-]+\.json$/,
   /^media\/[\w-]+\.(svg|png)$/,
+  /^media\/decisions\/[\w-]+\.svg$/,
   /^media\/walkthrough\/[\w-]+\.md$/,
   /^dist\/(extension|server|pdf)\.js$/,
   /^docs\/rules\/[\w-]+\.md$/,
@@ -36,6 +37,8 @@ const REQUIRED = [
   'README.md',
   'LICENSE',
   'media/icon.png',
+  'media/decisions/upheld-light.svg',
+  'media/decisions/upheld-dark.svg',
 ];
 
 function listed(): string[] {

@@ -4,9 +4,21 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, test } from 'mocha';
+import type { ExtensionApi } from '../../../client/src/api';
 import { EXTENSION_ID, compact, diagnosticsWith, documentSymbols, fixture, poll } from './util';
 
 const PDF = fixture('CM16-0219557.pdf');
+
+/** Open as IMR Determination on the PDF: its read-only document's editor. */
+async function openPdf(): Promise<vscode.TextEditor> {
+  await vscode.commands.executeCommand('imr.openPdf', PDF);
+  const editor = await poll(
+    () => vscode.window.activeTextEditor,
+    (e) => e?.document.uri.scheme === 'imr-pdf',
+  );
+  assert.ok(editor);
+  return editor;
+}
 
 suite('PDF letters', () => {
   suiteSetup(async () => {
@@ -28,12 +40,7 @@ suite('PDF letters', () => {
   });
 
   test('a PDF opens as a read-only imr document with its items, its finding and no quick fix', async () => {
-    await vscode.commands.executeCommand('imr.openPdf', PDF);
-    const editor = await poll(
-      () => vscode.window.activeTextEditor,
-      (e) => e?.document.uri.scheme === 'imr-pdf',
-    );
-    assert.ok(editor);
+    const editor = await openPdf();
     const uri = editor.document.uri;
     assert.equal(uri.path, PDF.path);
     assert.equal(editor.document.languageId, 'imr');
@@ -59,5 +66,17 @@ suite('PDF letters', () => {
       (actions ?? []).map((a) => a.title),
       [],
     );
+  });
+
+  test("a PDF's page breaks: page 2 marked where its form feed starts it, the text keeping the form feeds", async () => {
+    const editor = await openPdf();
+    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    const marked = await poll(
+      () => api.pageBreaks.of(editor.document.uri),
+      (m) => m !== undefined && m.hidden > 0,
+    );
+    assert.deepEqual(marked, { starts: [[42, 2]], hidden: 2 });
+    assert.match(editor.document.lineAt(42).text, /^\f +IMR ISSUES, DECISIONS AND RATIONALES$/);
+    assert.equal(editor.document.lineAt(73).text, '\f');
   });
 });

@@ -47,11 +47,27 @@ suite('Determinations view', () => {
     );
 
     const children = (await api.determinations.getChildren(mixed)).map((n) => api.determinations.getTreeItem(n));
+    // The gutter's badges, a drawing for light and one for dark themes.
+    const icon = (c: vscode.TreeItem) => {
+      const { light, dark } = c.iconPath as { light: vscode.Uri; dark: vscode.Uri };
+      const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+      return [light, dark].map((u) => path.relative(root, u.fsPath).split(path.sep).join('/'));
+    };
     assert.deepEqual(
-      children.map((c) => [c.label, c.description, (c.iconPath as vscode.ThemeIcon).id]),
+      children.map((c) => [c.label, c.description, ...icon(c)]),
       [
-        ['1. MRI of neck and right hand without contrast', 'Upheld', 'circle-slash'],
-        ['2. Acupuncture 3 times a week for 2 weeks, neck…', 'Overturned', 'pass'],
+        [
+          '1. MRI of neck and right hand without contrast',
+          'Upheld',
+          'media/decisions/upheld-light.svg',
+          'media/decisions/upheld-dark.svg',
+        ],
+        [
+          '2. Acupuncture 3 times a week for 2 weeks, neck…',
+          'Overturned',
+          'media/decisions/overturned-light.svg',
+          'media/decisions/overturned-dark.svg',
+        ],
       ],
     );
   });
@@ -101,7 +117,20 @@ suite('Determinations view', () => {
       () => api.decorations.linesOf(MIXED),
       (l) => l !== undefined && l.upheld.length + l.overturned.length === 2,
     );
-    assert.deepEqual(lines, { upheld: [49], overturned: [77], invalid: [] });
+    assert.deepEqual(lines, { upheld: [49], overturned: [77], invalid: [], missing: [] });
+  });
+
+  test('page breaks: the form feeds hidden, the page they start marked; the text unchanged', async () => {
+    await openAsImr(MIXED);
+    const editor = await vscode.window.showTextDocument(MIXED);
+    // Line 51 starts page 2 with a form feed; the form feed on the last line ends the text and starts no page.
+    const marked = await poll(
+      () => api.pageBreaks.of(MIXED),
+      (m) => m !== undefined && m.hidden > 0,
+    );
+    assert.deepEqual(marked, { starts: [[51, 2]], hidden: 2 });
+    assert.equal(editor.document.lineAt(51).text.slice(0, 9), '\fClaims A');
+    assert.equal(editor.document.lineAt(91).text, '\f');
   });
 
   test('a letter file added to the workspace appears, and disappears when deleted', async () => {
