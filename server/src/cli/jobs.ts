@@ -3,6 +3,9 @@
 // commands register their per-file task by name, and main.ts starts serveTasks() instead of the command
 // line inside a worker. Small runs of text letters stay in this thread, where a worker's start-up
 // (loading the bundle) would cost more than it saves; PDFs, at tens of milliseconds each, always spread.
+// Threads take one file at a time, largest first, so that no thread is left with a large file while the
+// others have finished.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { isPdfFileName } from '../node/pdf';
@@ -41,6 +44,19 @@ export function parseJobs(value: string | undefined, command: string): number {
   if (!/^[1-9]\d{0,3}$/.test(value))
     throw new UsageError(`--jobs must be a whole number from 1 (got '${value}'). See 'imr ${command} --help'.`);
   return Number(value);
+}
+
+/** The order to hand tasks out in: largest file first (a file that cannot be looked at counts as empty), ties in input order. */
+export function largestFirst(sizes: readonly number[]): number[] {
+  return sizes.map((_, index) => index).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0) || a - b);
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 export function isWorkerThread(): boolean {
@@ -82,9 +98,12 @@ export async function runTasks<T extends Task, R>(
     }
     return results;
   }
+  const order = largestFirst(tasks.map((task) => fileSize(task.file)));
+  // The next task to hand out (by `order`), and its index in `tasks`, or undefined when none is left.
+  let next = 0;
+  const take = (): number | undefined => order[next++];
   return new Promise<R[]>((resolve) => {
     const results = new Array<R>(tasks.length);
-    let next = 0;
     let finished = 0;
     const settle = (index: number, result: R) => {
       results[index] = result;
@@ -96,13 +115,14 @@ export async function runTasks<T extends Task, R>(
       // The one task this worker has in hand: it is given the next only when it replies.
       let current: { index: number; task: T } | undefined;
       const feed = () => {
-        const task = tasks[next];
-        if (task === undefined) {
+        const index = take();
+        const task = index === undefined ? undefined : tasks[index];
+        if (index === undefined || task === undefined) {
           current = undefined;
           void worker.terminate();
           return;
         }
-        current = { index: next++, task };
+        current = { index, task };
         worker.postMessage({ index: current.index, name, task } satisfies WorkerRequest);
       };
       worker.on('message', (reply: WorkerReply) => {
@@ -114,16 +134,16 @@ export async function runTasks<T extends Task, R>(
       worker.on('error', (error) => {
         if (current) settle(current.index, onFailure(current.task, describeError(error)));
         current = undefined;
-        if (next < tasks.length) start();
+        if (next < order.length) start();
       });
       feed();
     };
     // This thread is one of the `jobs`: one PDF bundle fewer to load than with a worker in its place.
     const runHere = async () => {
-      for (let task = tasks[next]; task !== undefined; task = tasks[next]) {
-        const index = next++;
-        const here = task;
-        settle(index, await runner(here).catch((error: unknown) => onFailure(here, describeError(error))));
+      for (let index = take(); index !== undefined; index = take()) {
+        const task = tasks[index];
+        if (task === undefined) continue;
+        settle(index, await runner(task).catch((error: unknown) => onFailure(task, describeError(error))));
       }
     };
     for (let k = 1; k < threads; k++) start();
