@@ -61,7 +61,31 @@ function copiesOf(dir: string, names: readonly string[]): string {
   return root;
 }
 
+/**
+ * What a new thread pays before its steady pace: `imr check` of one PDF in a new process, CPU of all its
+ * threads (best of 3), without the PDF bundle's code cache and with it (a cache folder of its own, filled by
+ * a first run, removed after).
+ */
+async function fixedCost(row: Row, pdf: string): Promise<void> {
+  const cache = mkdtempSync(join(tmpdir(), 'imr-code-cache-'));
+  const leastCpu = async (env: Record<string, string>) => {
+    const runs: ThreadTimes[] = [];
+    for (let k = 0; k < 3; k++) runs.push(await timeThreads(['check', '--jobs', '1', pdf], env));
+    return Math.min(...runs.map((t) => t.cpu));
+  };
+  try {
+    const without = await leastCpu({ IMR_CACHE_DIR: '' });
+    await timeThreads(['check', '--jobs', '1', pdf], { IMR_CACHE_DIR: cache });
+    const withCache = await leastCpu({ IMR_CACHE_DIR: cache });
+    row('imr check <1 PDF>, cpu: without, with code cache', `${ms(without)}, ${ms(withCache)}`, '(info)', true);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
 export async function jobsBenchmarks(row: Row, dir: string, names: readonly string[]): Promise<void> {
+  const first = names[0];
+  if (first !== undefined) await fixedCost(row, join(dir, first));
   await compareJobs(row, dir, names.length, 2);
   const copies = copiesOf(dir, names);
   try {

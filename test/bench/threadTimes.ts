@@ -42,14 +42,15 @@ function readThreads(pid: number, into: Map<string, number>): void {
   }
 }
 
-/** Runs `node dist/cli.js <args>` from the repo root, output discarded. */
-export function timeThreads(args: string[]): Promise<ThreadTimes> {
+/** Runs `node dist/cli.js <args>` from the repo root, output discarded, with `env` added to this environment. */
+export function timeThreads(args: string[], env: Record<string, string> = {}): Promise<ThreadTimes> {
   const perThread = new Map<string, number>();
   const canPoll = existsSync('/proc/self/task');
   const t0 = performance.now();
   // The arguments reach bash as its positional parameters, never as script text.
   const shell = spawn('bash', ['-c', `TIMEFORMAT='%U %S'; time node dist/cli.js "$@" >/dev/null`, 'bash', ...args], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
