@@ -117,9 +117,9 @@ interface CitedRegions {
  */
 function citedRegions(field: Field | undefined): CitedRegions | undefined {
   const citations = field?.guideline?.citations;
-  if (!field || !citations) return undefined;
-  const masks = citations.map(citationRegions);
-  return masks.some((mask) => mask !== 0) ? { field, citations, masks } : undefined;
+  if (!field || !citations?.some((c) => citationRegions(c) !== 0)) return undefined;
+  // Regions are remembered per title, so reading them again for the rare regional field costs little.
+  return { field, citations, masks: citations.map(citationRegions) };
 }
 
 function check(
