@@ -2,26 +2,31 @@
 // Feeds mutated letters (test/fuzz/mutate.ts) to the parser and the rules in process, checking every
 // invariant of test/fuzz/invariants.ts, and optionally to the real server over stdio. Prints the cases run
 // and failed, each kind of failure once with a case that shows it, and the slowest cases; exits 1 on failure.
+// Also replays random edits of files of several letters, each version re-analysed from the one before, against
+// a full analysis (test/fuzz/incremental.ts): one such case for every ten, or `--incremental n`.
 import fc from 'fast-check';
 import { violations } from '../test/fuzz/invariants';
+import { describeIncrementalCase, incrementalCaseArb, incrementalViolations } from '../test/fuzz/incremental';
 import { baseLetters, caseArb, describeCase, mutate, type Case } from '../test/fuzz/mutate';
 import { runServerCases } from '../test/fuzz/server-driver';
 
-const USAGE = 'usage: npm run soak -- [cases (default 10000)] [--seed n] [--server cases]';
+const USAGE = 'usage: npm run soak -- [cases (default 10000)] [--seed n] [--server cases] [--incremental cases]';
 const BATCH = 500;
 /** One case in this many carries a 100,000-character token or 100,000 empty lines. */
 const HUGE_EVERY = 100;
 
-function options(argv: readonly string[]): { cases: number; seed: number; server: number } {
-  const out = { cases: 10_000, seed: 20261204, server: 0 };
+function options(argv: readonly string[]): { cases: number; seed: number; server: number; incremental: number } {
+  const out = { cases: 10_000, seed: 20261204, server: 0, incremental: -1 };
   for (let i = 0, a = argv[i]; a !== undefined; a = argv[++i]) {
     const value = () => Number(argv[++i]);
     if (a === '--seed') out.seed = value();
     else if (a === '--server') out.server = value();
+    else if (a === '--incremental') out.incremental = value();
     else if (/^\d+$/.test(a)) out.cases = Number(a);
     else throw new Error(`${a}: unknown argument\n${USAGE}`);
   }
-  if (![out.cases, out.seed, out.server].every(Number.isSafeInteger)) throw new Error(USAGE);
+  if (out.incremental < 0) out.incremental = Math.ceil(out.cases / 10);
+  if (![out.cases, out.seed, out.server, out.incremental].every(Number.isSafeInteger)) throw new Error(USAGE);
   return out;
 }
 
@@ -84,8 +89,31 @@ function soakInProcess(cases: number, seed: number): { run: number; failures: Fa
   return { run, failures, slowest };
 }
 
+/** Incremental cases in batches; prints each kind of failure once. Returns how many failed. */
+function soakIncremental(cases: number, seed: number): number {
+  const kinds = new Map<string, { count: number; example: string; message: string }>();
+  let failed = 0;
+  for (let run = 0, batch = 0; run < cases; batch++) {
+    for (const c of fc.sample(incrementalCaseArb, { numRuns: Math.min(BATCH, cases - run), seed: seed + batch })) {
+      const broken = incrementalViolations(c);
+      run++;
+      if (!broken.length) continue;
+      failed++;
+      const message = broken[0] ?? '';
+      const key = message.replace(/\d+/g, 'n').slice(0, 120);
+      const kind = kinds.get(key);
+      if (kind) kind.count++;
+      else kinds.set(key, { count: 1, example: describeIncrementalCase(c), message });
+    }
+  }
+  console.log(`incremental re-analysis: ${cases} cases run, ${failed} failed (seed ${seed})`);
+  for (const [key, k] of kinds)
+    console.log(`\n${k.count} × ${key}\n  case: ${k.example.slice(0, 600)}\n  - ${k.message}`);
+  return failed;
+}
+
 async function main(): Promise<number> {
-  const { cases, seed, server } = options(process.argv.slice(2));
+  const { cases, seed, server, incremental } = options(process.argv.slice(2));
   const started = Date.now();
   const inProcess = soakInProcess(cases, seed);
   console.log(
@@ -94,6 +122,7 @@ async function main(): Promise<number> {
   inProcess.failures.print();
   console.log('slowest cases (ms):');
   for (const [ms, c] of inProcess.slowest) console.log(`  ${ms.toFixed(0)}  ${c.slice(0, 200)}`);
+  const incrementalFailed = incremental > 0 ? soakIncremental(incremental, seed) : 0;
   let serverFailed = 0;
   if (server > 0) {
     const result = await runServerCases(server, seed);
@@ -101,7 +130,7 @@ async function main(): Promise<number> {
     console.log(`server: ${result.run} cases run, ${serverFailed} failed (seed ${seed})`);
     for (const f of result.failed) console.log(`  ${f.slice(0, 800)}`);
   }
-  return inProcess.failures.cases + serverFailed > 0 ? 1 : 0;
+  return inProcess.failures.cases + incrementalFailed + serverFailed > 0 ? 1 : 0;
 }
 
 main().then(

@@ -1,7 +1,8 @@
 // The fuzz suite against the real server (dist/server.js --stdio, `npm run build` first): each case opens a
 // mutated letter and asks for every feature; every answer must come within the budget and keep its ranges
 // inside the document, symbols in document order; then random incremental edits (didChange with ranges) must
-// give the same answers as the final text opened fresh. Used by test/fuzz/server.test.ts and scripts/soak.ts.
+// give the same answers as the final text opened fresh (every other case a file of two letters, which the
+// server re-analyses letter by letter: core/reanalysis.ts). Used by test/fuzz/server.test.ts and scripts/soak.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -29,6 +30,10 @@ const EDIT_PIECES = [
   '\f',
   '\0',
   '\ud800',
+  // What opens or closes a letter: edits that make, move and remove boundaries between letters.
+  'HOW THE IMR FINAL DETERMINATION WAS MADE\n',
+  'IMR ISSUES, DECISIONS AND RATIONALES\n',
+  'Case Number:\n',
 ];
 
 /** A deterministic generator from a case, for positions and edits (fast-check chose the seed). */
@@ -169,8 +174,11 @@ export async function serverCaseViolations(
   n: number,
   options: { pastLineEnd: boolean },
 ): Promise<string[]> {
-  const base = baseLetters().find((l) => l.name === c.letter)!;
-  const text = mutate(base.text, c.mutations);
+  const letters = baseLetters();
+  const base = letters.find((l) => l.name === c.letter)!;
+  // Every other case is a file of two letters, so that edits can touch one letter and leave the other.
+  const second = c.seed % 2 === 0 ? letters[c.seed % letters.length] : undefined;
+  const text = mutate(base.text, c.mutations) + (second ? `\n${second.text}` : '');
   const next = rng(c.seed);
   const uri = fileUri(path.join(ws, `fuzz-${n}.txt`));
   const fresh = fileUri(path.join(ws, `fuzz-${n}-fresh.txt`));

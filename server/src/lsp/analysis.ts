@@ -1,7 +1,10 @@
 // Parse once per document version and share the result between features; the rule findings are memoised on
 // the same entry, per settings generation (see settings.ts), so diagnostics and code actions share one run.
+// A new version is analysed from the previous one (core/reanalysis.ts): only the letters an edit touched are
+// parsed and checked again. Each entry keeps no more than that: the previous analysis is dropped.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse, type ImrDocument, type Letter } from '../core';
+import type { ImrDocument, Letter } from '../core';
+import { analyse, checkAnalysis, type Reanalysis } from '../core/reanalysis';
 import { runRules, type Finding, type RuleSetting } from '../core/rules';
 import { SourceText } from '../core/source';
 import { collectAfterLargeWork, holdYoungGeneration, LARGE_TEXT } from './memory';
@@ -22,6 +25,22 @@ export interface Analysis {
   size: number;
   /** Findings of the last rule run on this version, with the settings generation and `.imr.json` they used. */
   findings?: { generation: number; fileConfig: object; findings: Finding[] };
+  /** What the next version reuses; absent only for a text the parser could not read at all. */
+  reanalysis?: Reanalysis;
+}
+
+/** The analysis of `text`, reusing what it can of `previous`. */
+function analysed(text: string, previous: Reanalysis | undefined): Reanalysis | undefined {
+  try {
+    return analyse(text, previous);
+  } catch {
+    // A failure in the reuse must not cost the document: read it whole.
+  }
+  try {
+    return analyse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** What `parse` returns for text it could not read at all. `parse` never throws; this is belt and braces. */
@@ -60,14 +79,10 @@ export class AnalysisCache {
     // The message that brought a large text (its JSON, as long again as the text) is garbage by now: freed
     // before the parse, it does not stand under the parse's own peak.
     collectAfterLargeWork(text.length);
-    const source = new SourceText(text);
-    let document: ImrDocument;
-    try {
-      document = parse(text);
-    } catch {
-      document = unreadable(source);
-    }
-    const analysis: Analysis = { uri: doc.uri, version: doc.version, document, source, size: text.length };
+    const reanalysis = analysed(text, cached?.reanalysis);
+    const source = reanalysis?.source ?? new SourceText(text);
+    const document = reanalysis?.document ?? unreadable(source);
+    const analysis: Analysis = { uri: doc.uri, version: doc.version, document, source, size: text.length, reanalysis };
     this.entries.set(doc.uri, analysis);
     this.updateYoungGeneration();
     collectAfterLargeWork(text.length);
@@ -85,13 +100,10 @@ export class AnalysisCache {
     const memo = analysis.findings;
     if (memo && memo.generation === configuration.generation && memo.fileConfig === configuration.fileConfig)
       return memo.findings;
-    const findings = runRules(
-      analysis.document,
-      analysis.source,
-      configuration.rules,
-      undefined,
-      MAX_FINDINGS_PER_RULE,
-    );
+    const { rules, generation, fileConfig } = configuration;
+    const findings = analysis.reanalysis
+      ? checkAnalysis(analysis.reanalysis, rules, [generation, fileConfig], MAX_FINDINGS_PER_RULE)
+      : runRules(analysis.document, analysis.source, rules, undefined, MAX_FINDINGS_PER_RULE);
     analysis.findings = { generation: configuration.generation, fileConfig: configuration.fileConfig, findings };
     collectAfterLargeWork(analysis.size);
     return findings;

@@ -105,8 +105,8 @@ export interface CheckResult {
 }
 
 /**
- * Runs the rules on the document's current version under its settings. Undefined when the document was
- * closed or changed while the settings were being fetched (a newer check is on its way).
+ * The document's current version's findings under its settings, from the language service, as diagnostics.
+ * Undefined when the document was closed or changed meanwhile (a newer check is on its way).
  */
 export async function checkDocument(
   context: ServerContext,
@@ -126,8 +126,11 @@ export async function checkDocument(
       diagnostics: [degradedDiagnostic(document, degradation, context.extensionRoot)],
     };
   }
-  const analysis = context.analyses.get(document);
-  const findings = context.analyses.findings(analysis, configuration);
+  // The service's findings: the shared analysis's memoised rule run under these settings (languageService.ts).
+  const findings = [...(await context.service.diagnostics(uri))]; // the caller's own: the memoised run stays as it is
+  throwIfCancelled(token);
+  // Changed while the findings were awaited: they are the newer version's, and a check of it is on its way.
+  if (context.documents.get(uri)?.version !== version) return undefined;
   const diagnostics = findings.map((f) => toDiagnostic(f, version, context.extensionRoot, uri));
   return { version, generation: configuration.generation, findings, diagnostics };
 }

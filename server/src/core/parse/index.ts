@@ -98,7 +98,7 @@ const NO_ITEMS_WHY: Record<Exclude<Layout, 'unknown'>, string> = {
   L0: 'there is no ISSUE AT DISPUTE to read an item from.',
 };
 
-function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocument {
+function parseText(text: string, { isCancelled, readLetter: reader }: ParseOptions): ImrDocument {
   const src = readLines(text);
   throwIfCancelled(isCancelled);
   const range = documentRange(src);
@@ -123,7 +123,8 @@ function parseText(text: string, isCancelled: IsCancelled | undefined): ImrDocum
   const starts = readableStarts(src.lines, letterStarts(src.lines, mayHoldL1(text)), detectLayout);
   const letters = letterRanges(src.lines, starts, range).map(({ lines, range: letterRange }, k) => {
     if (k > 0) throwIfCancelled(isCancelled); // each letter polls once more before its credentials
-    return readLetter(lines, letterRange, src.doubled, isCancelled);
+    const read = () => readLetter(lines, letterRange, src.doubled, isCancelled);
+    return reader ? reader(lines, letterRange, src.doubled, read) : read();
   });
   return documentOf(letters, src.lineCount, range);
 }
@@ -228,12 +229,20 @@ function isLayoutText(lines: readonly Line[], headingIndexes: readonly number[])
 export interface ParseOptions {
   /** Polled between the parser's steps: once true, `parse` stops with CancelledError. */
   isCancelled?: IsCancelled;
+  /**
+   * Reads each letter of the file: `read` reads it from its lines, which a caller may skip by returning a letter
+   * it read before from equal lines (core/reanalysis.ts reuses the letters an edit did not touch).
+   */
+  readLetter?: LetterReader;
 }
+
+/** See `ParseOptions.readLetter`: a letter's parse depends only on these three arguments. */
+export type LetterReader = (lines: readonly Line[], range: Range, doubled: boolean, read: () => Letter) => Letter;
 
 /** Never throws, except CancelledError when the caller's `isCancelled` says so. */
 export function parse(text: string, options: ParseOptions = {}): ImrDocument {
   try {
-    return parseText(typeof text === 'string' ? text : String(text ?? ''), options.isCancelled);
+    return parseText(typeof text === 'string' ? text : String(text ?? ''), options);
   } catch (error) {
     if (error instanceof CancelledError) throw error;
     // A bug must not take down the editor or a batch run: report it as a problem of this document.

@@ -44,6 +44,7 @@ export function runRules(
   settings: ReadonlyMap<string, RuleSetting> = defaultSettings(),
   isCancelled?: IsCancelled,
   maxFindingsPerRule = Infinity,
+  runOnLetter?: LetterRunner,
 ): Finding[] {
   const findings: Finding[] = [];
   const letters = lettersOf(document).map((letter) => letterDocument(document, letter));
@@ -53,7 +54,13 @@ export function runRules(
     const setting = settings.get(rule.meta.id) ?? defaultSettings().get(rule.meta.id);
     if (setting?.severity === 'off') continue;
     let left = maxFindingsPerRule;
-    for (const letter of letters) left -= runRule(rule, setting, letter, source, findings, left);
+    for (const [k, letter] of letters.entries()) {
+      const budget = left;
+      const run = () => runRule(rule, setting, letter, source, budget);
+      const done = runOnLetter ? runOnLetter(rule, k, budget, run) : run();
+      for (const finding of done.findings) findings.push(finding);
+      left -= done.reported;
+    }
     if (left < 0) findings.push(cappedNotice(rule, document, maxFindingsPerRule));
   }
   findings.sort(
@@ -65,15 +72,27 @@ export function runRules(
   return findings;
 }
 
-/** One rule over one letter: at most `budget` of its findings added to `findings`; returns how many it found. */
+/** One rule's run over one letter: at most the budget's worth of findings, and how many it reported. */
+export interface LetterRun {
+  findings: Finding[];
+  /** What the budget is charged: every report, kept or not (a failed rule: 0). */
+  reported: number;
+}
+
+/**
+ * Runs `rule` on the letter at `letterIndex` with `budget` reports left: `run` runs it, which a caller may
+ * skip by returning an earlier run of the rule on an equal letter (core/reanalysis.ts).
+ */
+export type LetterRunner = (rule: Rule, letterIndex: number, budget: number, run: () => LetterRun) => LetterRun;
+
 function runRule(
   rule: Rule,
   setting: RuleSetting | undefined,
   document: ImrDocument,
   source: SourceText,
-  findings: Finding[],
   budget: number,
-): number {
+): LetterRun {
+  const findings: Finding[] = [];
   let reports;
   const maxReports = Math.max(budget, 0);
   try {
@@ -87,7 +106,7 @@ function runRule(
       message: `Rule ${rule.meta.id} ${rule.meta.name} failed on this document (${error instanceof Error ? error.name : 'error'}) and was skipped; please report it.`,
       range: { start: document.range.start, end: document.range.start },
     });
-    return 0;
+    return { findings, reported: 0 };
   }
   for (const r of reports.length > maxReports ? reports.slice(0, maxReports) : reports) {
     findings.push({
@@ -103,7 +122,7 @@ function runRule(
       ...(r.related?.length ? { related: r.related } : {}),
     });
   }
-  return reports.length;
+  return { findings, reported: reports.length };
 }
 
 export interface CheckResult {

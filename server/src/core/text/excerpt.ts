@@ -120,4 +120,11 @@ export class Excerpt implements FoldedSpan {
   toSpan(): Span {
     return this.span();
   }
+
+  /** The same text `lines` lines further down (up, when negative): a letter reused after an edit above it. */
+  shiftedBy(lines: number): Excerpt {
+    const pieces = this.pieces.slice();
+    for (let p = LINE; p < pieces.length; p += STRIDE) pieces[p] = (pieces[p] ?? 0) + lines;
+    return new Excerpt(this.text, pieces);
+  }
 }

@@ -1,0 +1,213 @@
+// Re-analysis after an edit. The letters of a file are read and checked each on its own (parse/index.ts reads
+// a letter from its lines alone; runRules checks each letter as a document of its own), so a new version
+// reads again only the letters whose lines changed and takes the others' model, and their rule runs while
+// their text is unchanged too, from the previous version, moved to their new lines. The result equals a
+// full parse and rule run of the new text (test/core/reanalysis*.test.ts, the fuzz suite and the soak).
+//
+// Bounded: an analysis keeps nothing of the one before it but the rule runs of its unchanged letters. A
+// reused letter's strings point into the text it was read from, so reuse is allowed only from the previous
+// text and one earlier one (`base`, the text most letters were read from): at most three texts stay alive.
+import { lettersOf } from './letters';
+import type { ImrDocument, Letter, Range } from './model';
+import { parse, type LetterReader } from './parse';
+import { runRules, type Finding, type LetterRun, type LetterRunner, type RuleSetting } from './rules';
+import { shiftLines, Unmovable } from './shiftLines';
+import { SourceText } from './source';
+import type { Line } from './text/lines';
+
+/** The rule runs on one letter under one configuration and line terminator. */
+interface Runs {
+  readonly settingsKey: readonly unknown[];
+  readonly eol: string;
+  /** By rule id: the run, and the budget it ran with (a run cut short by its budget may differ under another). */
+  readonly byRule: Map<string, { budget: number; run: LetterRun }>;
+}
+
+/** A letter of an analysis and what a later version needs to reuse it. */
+interface LetterRecord {
+  readonly letter: Letter;
+  /** What it was read from (`parse`'s input for it); none for a letter `parse` made up (empty, binary text). */
+  readonly input?: { lines: readonly Line[]; range: Range; doubled: boolean };
+  /** Identifies the text its strings point into. */
+  readonly origin: object;
+  /** Its raw text, `[from, to)` of the analysis's text: what the rules read besides the model. */
+  readonly from: number;
+  readonly to: number;
+  runs?: Runs;
+  /** Runs on an earlier version of the same letter (same model and text), `lines` lines above or below. */
+  inherited?: { runs: Runs; lines: number };
+}
+
+export interface Reanalysis {
+  readonly text: string;
+  readonly document: ImrDocument;
+  readonly source: SourceText;
+  /** One per letter of `document`, in order. */
+  readonly letters: readonly LetterRecord[];
+  /** This version's text's identity, and the one earlier text whose letters the next version may reuse. */
+  readonly origin: object;
+  readonly base: object;
+}
+
+/** The letter's raw span in its text: from its range's start to its end. */
+function spanOf(source: SourceText, range: Range): { from: number; to: number } {
+  const lines = source.cursor;
+  const from = Math.min(source.text.length, lines.lineStart(range.start.line) + range.start.character);
+  const to = Math.min(source.text.length, lines.lineStart(range.end.line) + range.end.character);
+  return { from, to: Math.max(from, to) };
+}
+
+/** `a` and `b` are the same lines, `b` `shift` lines further down. Every field of `Line` is compared. */
+function sameLines(a: readonly Line[], b: readonly Line[], shift: number): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Line;
+    const y = b[i] as Line;
+    if (
+      x.text !== y.text ||
+      x.line + shift !== y.line ||
+      x.start !== y.start ||
+      x.indent !== y.indent ||
+      x.pageBreakBefore !== y.pageBreakBefore ||
+      x.blankBefore !== y.blankBefore
+    )
+      return false;
+  }
+  return true;
+}
+
+function sameRange(a: Range, b: Range, shift: number): boolean {
+  return (
+    a.start.line + shift === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line + shift === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function keyOf(lines: readonly Line[]): string {
+  return `${lines.length}\n${lines[0]?.text ?? ''}`;
+}
+
+/** The previous version's letters that may be reused, by `keyOf` their lines. */
+function candidatesOf(previous: Reanalysis): Map<string, LetterRecord[]> {
+  const byKey = new Map<string, LetterRecord[]>();
+  for (const record of previous.letters) {
+    if (!record.input || (record.origin !== previous.origin && record.origin !== previous.base)) continue;
+    const key = keyOf(record.input.lines);
+    const list = byKey.get(key);
+    if (list) list.push(record);
+    else byKey.set(key, [record]);
+  }
+  return byKey;
+}
+
+/** The origin most letters come from: the base of the next version. */
+function commonestOrigin(records: readonly LetterRecord[], fallback: object): object {
+  const counts = new Map<object, number>();
+  let best = fallback;
+  let most = 0;
+  for (const { origin } of records) {
+    const n = (counts.get(origin) ?? 0) + 1;
+    counts.set(origin, n);
+    if (n > most) [best, most] = [origin, n];
+  }
+  return best;
+}
+
+/**
+ * Parses `text`, reusing the letters of `previous` (the analysis of the version before) that the edit left
+ * alone. Without `previous`, a plain parse.
+ */
+export function analyse(text: string, previous?: Reanalysis): Reanalysis {
+  const source = new SourceText(text);
+  const origin = {};
+  const candidates = previous ? candidatesOf(previous) : undefined;
+  const records = new Map<Letter, LetterRecord>();
+  const readLetter: LetterReader = (lines, range, doubled, read) => {
+    const input = { lines, range, doubled };
+    const { from, to } = spanOf(source, range);
+    for (const old of candidates?.get(keyOf(lines)) ?? []) {
+      const was = old.input;
+      const shift = range.start.line - (was?.range.start.line ?? 0);
+      if (!was || was.doubled !== doubled || !sameRange(was.range, range, shift)) continue;
+      if (!sameLines(was.lines, lines, shift)) continue;
+      let letter: Letter;
+      try {
+        letter = shiftLines(old.letter, shift);
+      } catch (error) {
+        if (error instanceof Unmovable) break;
+        throw error;
+      }
+      const sameText =
+        to - from === old.to - old.from && text.slice(from, to) === previous?.text.slice(old.from, old.to);
+      const inherited = !sameText
+        ? undefined
+        : old.runs
+          ? { runs: old.runs, lines: shift }
+          : old.inherited && { runs: old.inherited.runs, lines: old.inherited.lines + shift };
+      records.set(letter, { letter, input, origin: old.origin, from, to, inherited });
+      return letter;
+    }
+    const letter = read();
+    records.set(letter, { letter, input, origin, from, to });
+    return letter;
+  };
+  const document = parse(text, { readLetter });
+  const letters = lettersOf(document).map(
+    (letter) => records.get(letter) ?? { letter, origin, ...spanOf(source, letter.range) },
+  );
+  return { text, document, source, letters, origin, base: commonestOrigin(letters, origin) };
+}
+
+function sameKey(runs: Runs, settingsKey: readonly unknown[], eol: string): boolean {
+  return (
+    runs.eol === eol &&
+    runs.settingsKey.length === settingsKey.length &&
+    runs.settingsKey.every((k, i) => k === settingsKey[i])
+  );
+}
+
+/** An earlier run stands for a run with `budget` when neither budget cut it short. */
+function stands(entry: { budget: number; run: LetterRun }, budget: number): boolean {
+  return entry.budget === budget || (entry.run.reported < entry.budget && entry.run.reported < budget);
+}
+
+/**
+ * `runRules` over an analysis, reusing each unchanged letter's runs from earlier versions under the same
+ * configuration (`settingsKey`: values that change whenever `settings` may, compared with ===) and line
+ * terminator (fixes insert the document's own).
+ */
+export function checkAnalysis(
+  analysis: Reanalysis,
+  settings: ReadonlyMap<string, RuleSetting>,
+  settingsKey: readonly unknown[],
+  maxFindingsPerRule = Infinity,
+): Finding[] {
+  const eol = analysis.source.eol;
+  const runOnLetter: LetterRunner = (rule, k, budget, run) => {
+    const record = analysis.letters[k];
+    if (!record) return run();
+    if (!record.runs || !sameKey(record.runs, settingsKey, eol)) record.runs = { settingsKey, eol, byRule: new Map() };
+    const id = rule.meta.id;
+    const own = record.runs.byRule.get(id);
+    if (own && stands(own, budget)) return own.run;
+    const inherited = record.inherited;
+    const earlier = inherited && sameKey(inherited.runs, settingsKey, eol) ? inherited.runs.byRule.get(id) : undefined;
+    let done: LetterRun | undefined;
+    if (inherited && earlier && stands(earlier, budget)) {
+      try {
+        done = shiftLines(earlier.run, inherited.lines);
+      } catch (error) {
+        if (!(error instanceof Unmovable)) throw error;
+      }
+    }
+    done ??= run();
+    record.runs.byRule.set(id, { budget, run: done });
+    return done;
+  };
+  const findings = runRules(analysis.document, analysis.source, settings, undefined, maxFindingsPerRule, runOnLetter);
+  // Every rule ran or was taken over: the earlier versions' runs are no longer needed.
+  for (const record of analysis.letters) record.inherited = undefined;
+  return findings;
+}
