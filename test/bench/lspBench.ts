@@ -3,7 +3,9 @@
 //
 //  * the cold start and the first outline on a fresh server (startupBench.ts);
 //  * didChange → publishDiagnostics on a 1 MiB document, one-character edits, debounce set to 0 through the
-//    settings (so nothing needs subtracting);
+//    settings (so nothing needs subtracting), then line breaks (which move every letter after them); next to
+//    it, the server's part of it in this process (re-analysis, rules, conversion, JSON) and the full parse +
+//    rules each edit cost before re-analysis;
 //  * document symbols and semantic tokens for the median-sized letter: right after an edit (parse + compute,
 //    the figure held to the target) and again on the same version (the shared analysis and token cache);
 //  * the workspace index of 2,000 letters written to a temporary folder: from `initialized` to the server's
@@ -11,14 +13,17 @@
 //  * the server's peak RSS (VmHWM) with a 10 MiB document open and checked (imr.maxDocumentSize raised), then
 //    asked for symbols, tokens and code lenses;
 //  * then the large-document policy (largeDocBench.ts, run by bench.ts).
-// Next to the latency and memory figures, info rows give the floor they sit on: the core's parse + rules of
-// the same text in this process, and the idle server's RSS.
+// Next to the memory figures, an info row gives the floor they sit on: the idle server's RSS.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from '../../server/src/core';
-import { runRules } from '../../server/src/core/rules';
+import { analyse, checkAnalysis } from '../../server/src/core/reanalysis';
+import { resolveRuleSettings, runRules } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
+import { MAX_FINDINGS_PER_RULE } from '../../server/src/lsp/analysis';
+import { toDiagnostic } from '../../server/src/lsp/diagnostics';
 import { median, now, SERVER_JS, Server, type Row } from './benchServer';
 import { startupBenchmarks } from './startupBench';
 
@@ -44,6 +49,12 @@ function middlePosition(text: string): { line: number; character: number } {
   return { line, character: 0 };
 }
 
+/** An edit at `at` and its undoing, alternately: a character, or a line break (which moves what follows). */
+function editAt(at: { line: number; character: number }, piece: 'x' | '\n', insert: boolean) {
+  const end = piece === 'x' ? { line: at.line, character: at.character + 1 } : { line: at.line + 1, character: 0 };
+  return insert ? { range: { start: at, end: at }, text: piece } : { range: { start: at, end }, text: '' };
+}
+
 async function diagnosticsLatency(texts: string[], row: Row): Promise<void> {
   const server = await Server.start({ settings: { diagnostics: { debounceMs: 0 } } });
   try {
@@ -55,40 +66,72 @@ async function diagnosticsLatency(texts: string[], row: Row): Promise<void> {
     });
     await opened;
     const at = middlePosition(text);
-    const samples: number[] = [];
-    for (let version = 2; version <= 31; version++) {
-      // Insert a character, then delete it: the size stays at 1 MiB.
-      const change =
-        version % 2 === 0
-          ? { range: { start: at, end: at }, text: 'x' }
-          : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-      const published = server.diagnosticsFor(uri, version);
-      const t0 = now();
-      await server.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [change],
-      });
-      await published;
-      if (version > 3) samples.push(now() - t0); // the first two warm the JIT
+    let version = 1;
+    const size = `${(Buffer.byteLength(text) / MiB).toFixed(1)} MiB`;
+    for (const piece of ['x', '\n'] as const) {
+      const samples: number[] = [];
+      for (let k = 0; k < 30; k++) {
+        // Insert, then delete: the size stays at 1 MiB.
+        const published = server.diagnosticsFor(uri, ++version);
+        const t0 = now();
+        await server.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [editAt(at, piece, k % 2 === 0)],
+        });
+        await published;
+        if (k > 1) samples.push(now() - t0); // the first two warm the JIT
+      }
+      const ms = median(samples);
+      if (piece === 'x')
+        row(`didChange → diagnostics, ${size}, debounce 0`, `${ms.toFixed(1)} ms`, '<= 20 ms', ms <= 20);
+      else row('  … a line break (the letters after it move)', `${ms.toFixed(1)} ms`, '(info)', true);
     }
-    const ms = median(samples);
-    row(
-      `didChange → diagnostics, ${(Buffer.byteLength(text) / MiB).toFixed(1)} MiB, debounce 0`,
-      `${ms.toFixed(1)} ms`,
-      '<= 20 ms',
-      ms <= 20,
-    );
-    // The floor: what the core alone takes on the same text, in this process (best of 5).
-    let best = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const t0 = now();
-      runRules(parse(text), new SourceText(text));
-      best = Math.min(best, now() - t0);
-    }
-    row('  of which parse + rules (in process)', `${best.toFixed(1)} ms`, '(info)', true);
+    inProcessFloor(text, at, row);
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * What the server's part of a didChange costs in this process, on the same text and edits: the re-analysis
+ * (parse of the touched letter), the rules, the conversion to LSP diagnostics and their JSON; and the full
+ * parse + rules that every edit cost before re-analysis (core/reanalysis.ts).
+ */
+function inProcessFloor(text: string, at: { line: number; character: number }, row: Row): void {
+  const document = TextDocument.create('file:///bench/floor.txt', 'imr', 1, text);
+  const settings = resolveRuleSettings({});
+  let analysis = analyse(text);
+  checkAnalysis(analysis, settings, [], MAX_FINDINGS_PER_RULE);
+  const parts = { parse: [] as number[], rules: [] as number[], conversion: [] as number[], json: [] as number[] };
+  for (let k = 0; k < 30; k++) {
+    TextDocument.update(document, [editAt(at, 'x', k % 2 === 0)], k + 2);
+    const t0 = now();
+    analysis = analyse(document.getText(), analysis);
+    const t1 = now();
+    const findings = checkAnalysis(analysis, settings, [], MAX_FINDINGS_PER_RULE);
+    const t2 = now();
+    const diagnostics = findings.map((f) => toDiagnostic(f, k + 2, '/extension', document.uri));
+    const t3 = now();
+    JSON.stringify({ uri: document.uri, version: k + 2, diagnostics });
+    const t4 = now();
+    if (k < 2) continue;
+    parts.parse.push(t1 - t0);
+    parts.rules.push(t2 - t1);
+    parts.conversion.push(t3 - t2);
+    parts.json.push(t4 - t3);
+  }
+  row('  of which re-analysis: parse (in process)', `${median(parts.parse).toFixed(1)} ms`, '(info)', true);
+  row('  … rules', `${median(parts.rules).toFixed(1)} ms`, '(info)', true);
+  row('  … conversion to diagnostics', `${median(parts.conversion).toFixed(2)} ms`, '(info)', true);
+  row('  … JSON', `${median(parts.json).toFixed(2)} ms`, '(info)', true);
+  // The floor before re-analysis: a full parse + rules of the text (best of 5).
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t0 = now();
+    runRules(parse(text), new SourceText(text));
+    best = Math.min(best, now() - t0);
+  }
+  row('  full parse + rules, for comparison', `${best.toFixed(1)} ms`, '(info)', true);
 }
 
 async function typicalLetterRequests(texts: string[], row: Row): Promise<void> {
