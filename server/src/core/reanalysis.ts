@@ -2,7 +2,15 @@
 // a letter from its lines alone; runRules checks each letter as a document of its own), so a new version
 // reads again only the letters whose lines changed and takes the others' model, and their rule runs while
 // their text is unchanged too, from the previous version, moved to their new lines. The result equals a
-// full parse and rule run of the new text (test/core/reanalysis*.test.ts, the fuzz suite and the soak).
+// full parse and rule run of the new text (test/core/reanalysis.test.ts, test/fuzz/incremental.ts, the soak).
+//
+// Why a letter's rule runs can be reused: runRules gives every rule one letter as its document (its own
+// header, sections, items; test/rules/per-letter.test.ts), so no rule sees another letter's model. Their other
+// inputs: the source text, which every rule reads only within its letter (IMR012/014/018/019 cut the text at
+// the letter's span, IMR001/003/007 read lines of the letter's own fields), so a run is reused only while
+// the letter's raw text is unchanged; the document's line break, which fixes insert (part of the key); and
+// the cap per rule, which counts across letters (a run is reused only when neither budget cut it short).
+// No rule reads `lineCount` or the whole document.
 //
 // Bounded: an analysis keeps nothing of the one before it but the rule runs of its unchanged letters. A
 // reused letter's strings point into the text it was read from, so reuse is allowed only from the previous
