@@ -6,6 +6,7 @@ import { parse } from '../../server/src/core';
 import { analyse, checkAnalysis, type Reanalysis } from '../../server/src/core/reanalysis';
 import { runRules, type Finding } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
+import { readLines } from '../../server/src/core/text/lines';
 import { modelJson } from '../fuzz/incremental';
 import { fixtureText, joinLetters, JOINED_FIXTURES } from '../support/joined';
 
@@ -157,5 +158,11 @@ describe('re-analysis after an edit', () => {
       assert.ok(new Set(analysis.letters.map((l) => l.origin)).size <= 3, `round ${round}`);
       assertFresh(analysis, check(analysis));
     }
+  });
+
+  test('a letter is reused only when its lines are equal in every field that a Line has', () => {
+    // reanalysis.ts compares these six: a field added to Line must be compared there too.
+    const line = readLines('\f  text\n').lines[0] ?? {};
+    assert.deepEqual(Object.keys(line).sort(), ['blankBefore', 'indent', 'line', 'pageBreakBefore', 'start', 'text']);
   });
 });

@@ -65,7 +65,8 @@ function spanOf(source: SourceText, range: Range): { from: number; to: number } 
   return { from, to: Math.max(from, to) };
 }
 
-/** `a` and `b` are the same lines, `b` `shift` lines further down. Every field of `Line` is compared. */
+/** `a` and `b` are the same lines, `b` `shift` lines further down. Every field of `Line` is compared (a test
+ * fails when `Line` gains one). */
 function sameLines(a: readonly Line[], b: readonly Line[], shift: number): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
