@@ -1,7 +1,7 @@
 // The IMR language server: wiring only. Features live in server/src/lsp/ (listed in lsp/features.ts).
 //
-//   node dist/server.js --stdio          any LSP client over stdin/stdout (Neovim, Helix, Emacs, …)
-//   node dist/server.js --node-ipc       VS Code (vscode-languageclient, TransportKind.ipc)
+//   node dist/server.js --stdio          any LSP client over stdin/stdout (VS Code, Neovim, Helix, Emacs, …)
+//   node dist/server.js --node-ipc       over a Node IPC channel (vscode-languageclient's TransportKind.ipc)
 //   also --socket=<port> and --pipe=<name>; --version and --help print and exit without serving.
 //
 // Owned here (one handler per LSP method): initialize (the union of the features' capabilities),
@@ -43,8 +43,8 @@ const SERVER_NAME = 'imr-language-server';
 const USAGE = `${SERVER_NAME} ${version}: the IMR determination language server.
 
 Usage: node dist/server.js <transport>
-  --stdio           talk LSP over stdin/stdout (most editors)
-  --node-ipc        talk LSP over a Node IPC channel (VS Code)
+  --stdio           talk LSP over stdin/stdout (VS Code and most editors)
+  --node-ipc        talk LSP over a Node IPC channel
   --socket=<port>   connect to a socket on <port>
   --pipe=<name>     connect to a named pipe
   --version         print the version and exit

@@ -13,6 +13,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/launch';
 
 export type Row = (label: string, value: string, target: string, ok: boolean) => void;
 
@@ -51,7 +52,10 @@ export class Server {
     settings?: unknown;
     onNotificationBeforeInit?: (s: Server) => void;
   }): Promise<Server> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // With the node flags the VS Code client gives it, so that the memory rows describe that process.
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_JS, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     child.stderr.resume();
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),

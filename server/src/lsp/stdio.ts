@@ -26,4 +26,6 @@ function consoleToClient(connection: Connection): void {
   console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(text(args));
   console.warn = (...args: unknown[]) => connection.console.warn(text(args));
   console.error = console.trace = (...args: unknown[]) => connection.console.error(text(args));
+  // The one other method that writes to stdout itself; table, group, count, time… go through console.log.
+  console.dir = (item: unknown, options?: object) => connection.console.log(inspect(item, options));
 }
