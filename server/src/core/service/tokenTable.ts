@@ -129,20 +129,21 @@ export class TokenCollector {
 
 class TableBuilder {
   private count = 0;
-  private readonly line: Int32Array;
-  private readonly start: Int32Array;
-  private readonly length: Int32Array;
-  private readonly kind: Int32Array;
+  private line: Int32Array;
+  private start: Int32Array;
+  private length: Int32Array;
+  private kind: Int32Array;
 
+  /** `capacity`: the tokens before cutting, usually the exact count; a line with overlaps may need more. */
   constructor(capacity: number) {
-    // Splitting around a stronger token adds at most one piece per overlap; grow when needed.
-    this.line = new Int32Array(capacity * 2 + 4);
-    this.start = new Int32Array(capacity * 2 + 4);
-    this.length = new Int32Array(capacity * 2 + 4);
-    this.kind = new Int32Array(capacity * 2 + 4);
+    this.line = new Int32Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.length = new Int32Array(capacity);
+    this.kind = new Int32Array(capacity);
   }
 
   push(line: number, start: number, end: number, kind: number): void {
+    if (this.count === this.line.length) this.grow();
     const i = this.count++;
     this.line[i] = line;
     this.start[i] = start;
@@ -150,14 +151,30 @@ class TableBuilder {
     this.kind[i] = kind;
   }
 
+  /** Splitting around a stronger token adds a piece: double the columns (rare, so amortised). */
+  private grow(): void {
+    const size = this.line.length * 2 + 4;
+    const widen = (column: Int32Array) => {
+      const wider = new Int32Array(size);
+      wider.set(column);
+      return wider;
+    };
+    this.line = widen(this.line);
+    this.start = widen(this.start);
+    this.length = widen(this.length);
+    this.kind = widen(this.kind);
+  }
+
+  /** The columns themselves when full (the usual case: no copy), else trimmed to the count. */
   table(): TokenTable {
     const n = this.count;
+    const fit = (column: Int32Array) => (column.length === n ? column : column.slice(0, n));
     return {
       count: n,
-      line: this.line.slice(0, n),
-      start: this.start.slice(0, n),
-      length: this.length.slice(0, n),
-      kind: this.kind.slice(0, n),
+      line: fit(this.line),
+      start: fit(this.start),
+      length: fit(this.length),
+      kind: fit(this.kind),
     };
   }
 }
