@@ -2,6 +2,7 @@
 // `vscode` import), so that the texts and the filtering are unit-tested; determinationsView.ts turns them into
 // tree items.
 import type { LetterSummary, PickableItem } from '../../server/src/protocol';
+import { countOf } from '../../server/src/core/text/count';
 
 export type DecisionFilter = 'all' | 'Upheld' | 'Overturned' | 'invalid';
 
@@ -13,12 +14,10 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { decision: 'all', text: '' };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** `3 items · 1 overturned`, plus `· 1 invalid` when an item's decision is missing or neither word. */
 export function countsText(letter: LetterSummary): string {
   const { items, overturned, invalid } = letter.counts;
-  const parts = [plural(items, 'item'), `${overturned} overturned`];
+  const parts = [countOf(items, 'item'), `${overturned} overturned`];
   if (invalid > 0) parts.push(`${invalid} invalid`);
   return parts.join(' · ');
 }

@@ -16,6 +16,7 @@ import type {
 } from './model';
 import { lettersOf } from './letters';
 import { comparePositions, containsRange } from './range';
+import { countOf } from './text/count';
 import { collapse, shorten } from './text/shorten';
 
 export type OutlineKind = 'letter' | 'header' | 'headerField' | 'section' | 'credentials' | 'item' | 'field';
@@ -71,7 +72,7 @@ function letterNode(letter: Letter, k: number, count: number): OutlineNode {
   return {
     kind: 'letter',
     name: `${caseNumber || `Letter ${k + 1}`} (${layoutName(letter)})`,
-    detail: `letter ${k + 1} of ${count}${SEPARATOR}${items} ${items === 1 ? 'item' : 'items'}`,
+    detail: `letter ${k + 1} of ${count}${SEPARATOR}${countOf(items, 'item')}`,
     range: letter.range,
     // What opens the letter: its header or first heading.
     selectionRange: children[0]?.selectionRange ?? { start: letter.range.start, end: letter.range.start },

@@ -6,6 +6,7 @@
 // keys like any other, never applied).
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { RULES } from './catalog';
+import { isRecord } from '../values';
 import type { Rule, RuleOption, Severity, SeverityOrOff } from './types';
 
 export type RuleConfigValue = SeverityOrOff | ({ severity?: SeverityOrOff } & Record<string, unknown>);
@@ -76,10 +77,6 @@ function ruleFor(key: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === key || r.meta.name === key);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -134,7 +131,7 @@ function validateRuleValue(
     );
     return undefined;
   }
-  if (!isPlainObject(value)) {
+  if (!isRecord(value)) {
     problems.push(
       `${label}: expected a severity (${SEVERITY_LIST}) or an object, got ${describe(value)}; the setting is ignored.`,
     );
@@ -185,7 +182,7 @@ export function validateConfig(value: unknown, where = ''): ConfigResult {
 
 function validateInto(value: unknown, where: string, problems: Problems): ImrConfig {
   if (value === undefined || value === null) return {};
-  if (!isPlainObject(value)) {
+  if (!isRecord(value)) {
     problems.push(
       `${where}the configuration must be an object like { "rules": { … } }, got ${describe(value)}; defaults are used.`,
     );
@@ -197,7 +194,7 @@ function validateInto(value: unknown, where: string, problems: Problems): ImrCon
   }
   const rules = Object.hasOwn(value, 'rules') ? value.rules : undefined;
   if (rules === undefined) return {};
-  if (!isPlainObject(rules)) {
+  if (!isRecord(rules)) {
     problems.push(
       `${where}"rules" must be an object keyed by rule id or name, got ${describe(rules)}; defaults are used.`,
     );
@@ -324,10 +321,10 @@ export function mergeConfigs(...configs: ReadonlyArray<ImrConfig | undefined>): 
   const rules: Record<string, { severity?: SeverityOrOff } & Record<string, unknown>> = {};
   let any = false;
   for (const config of configs) {
-    if (!config?.rules || !isPlainObject(config.rules)) continue;
+    if (!config?.rules || !isRecord(config.rules)) continue;
     for (const [key, value] of Object.entries(config.rules)) {
       const rule = ruleFor(key);
-      if (!rule || (typeof value !== 'string' && !isPlainObject(value))) continue;
+      if (!rule || (typeof value !== 'string' && !isRecord(value))) continue;
       any = true;
       rules[rule.meta.id] = { ...rules[rule.meta.id], ...asObject(value) };
     }
@@ -349,7 +346,7 @@ function defaultOptions(rule: Rule): Record<string, unknown> {
  */
 export function resolveRuleSettings(config: ImrConfig = {}): Map<string, RuleSetting> {
   const byId = new Map<string, RuleConfigValue>();
-  if (config.rules && isPlainObject(config.rules)) {
+  if (config.rules && isRecord(config.rules)) {
     for (const [key, value] of Object.entries(config.rules)) {
       const rule = ruleFor(key);
       if (rule) byId.set(rule.meta.id, value);
