@@ -31,11 +31,28 @@ interface Runs {
   readonly byRule: Map<string, { budget: number; run: LetterRun }>;
 }
 
+/**
+ * What a letter was read from, kept small: its first line, how many lines, and the raw text from that line's
+ * start to the end of its last line (`rawFrom`..`rawTo` of the analysis's text, terminator included), not the
+ * Line objects, which for a 10 MiB text would keep a whole-text line table (about 15 MB) alive between edits.
+ * The raw text settles every line after the first: a line's fields follow from its own text and the blank
+ * lines before it, all inside the span; the first line's fields, which depend on what stands before the
+ * span, are compared themselves. Doubled text is read in line pairs that a shift by an odd number of lines
+ * would pair differently, so it is never reused (only the seeds are doubled, and they are small).
+ */
+interface LetterInput {
+  readonly first: Line;
+  readonly count: number;
+  readonly range: Range;
+  readonly rawFrom: number;
+  readonly rawTo: number;
+}
+
 /** A letter of an analysis and what a later version needs to reuse it. */
 interface LetterRecord {
   readonly letter: Letter;
   /** What it was read from (`parse`'s input for it); none for a letter `parse` made up (empty, binary text). */
-  readonly input?: { lines: readonly Line[]; range: Range; doubled: boolean };
+  readonly input?: LetterInput;
   /** Identifies the text its strings point into. */
   readonly origin: object;
   /** Its raw text, `[from, to)` of the analysis's text: what the rules read besides the model. */
@@ -65,24 +82,28 @@ function spanOf(source: SourceText, range: Range): { from: number; to: number } 
   return { from, to: Math.max(from, to) };
 }
 
-/** `a` and `b` are the same lines, `b` `shift` lines further down. Every field of `Line` is compared (a test
+/** `a` and `b` are the same line, `b` `shift` lines further down. Every field of `Line` is compared (a test
  * fails when `Line` gains one). */
-function sameLines(a: readonly Line[], b: readonly Line[], shift: number): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as Line;
-    const y = b[i] as Line;
-    if (
-      x.text !== y.text ||
-      x.line + shift !== y.line ||
-      x.start !== y.start ||
-      x.indent !== y.indent ||
-      x.pageBreakBefore !== y.pageBreakBefore ||
-      x.blankBefore !== y.blankBefore
-    )
-      return false;
-  }
-  return true;
+function sameLine(a: Line, b: Line, shift: number): boolean {
+  return (
+    a.text === b.text &&
+    a.line + shift === b.line &&
+    a.start === b.start &&
+    a.indent === b.indent &&
+    a.pageBreakBefore === b.pageBreakBefore &&
+    a.blankBefore === b.blankBefore
+  );
+}
+
+/** The letter read from `was` in `wasText` is read again from `now` in `text`, `shift` lines further down. */
+function sameInput(was: LetterInput, wasText: string, now: LetterInput, text: string, shift: number): boolean {
+  return (
+    was.count === now.count &&
+    sameRange(was.range, now.range, shift) &&
+    sameLine(was.first, now.first, shift) &&
+    was.rawTo - was.rawFrom === now.rawTo - now.rawFrom &&
+    text.slice(now.rawFrom, now.rawTo) === wasText.slice(was.rawFrom, was.rawTo)
+  );
 }
 
 function sameRange(a: Range, b: Range, shift: number): boolean {
@@ -94,8 +115,8 @@ function sameRange(a: Range, b: Range, shift: number): boolean {
   );
 }
 
-function keyOf(lines: readonly Line[]): string {
-  return `${lines.length}\n${lines[0]?.text ?? ''}`;
+function keyOf(input: LetterInput): string {
+  return `${input.count}\n${input.first.text}`;
 }
 
 /** The previous version's letters that may be reused, by `keyOf` their lines. */
@@ -103,7 +124,7 @@ function candidatesOf(previous: Reanalysis): Map<string, LetterRecord[]> {
   const byKey = new Map<string, LetterRecord[]>();
   for (const record of previous.letters) {
     if (!record.input || (record.origin !== previous.origin && record.origin !== previous.base)) continue;
-    const key = keyOf(record.input.lines);
+    const key = keyOf(record.input);
     const list = byKey.get(key);
     if (list) list.push(record);
     else byKey.set(key, [record]);
@@ -134,13 +155,26 @@ export function analyse(text: string, previous?: Reanalysis): Reanalysis {
   const candidates = previous ? candidatesOf(previous) : undefined;
   const records = new Map<Letter, LetterRecord>();
   const readLetter: LetterReader = (lines, range, doubled, read) => {
-    const input = { lines, range, doubled };
     const { from, to } = spanOf(source, range);
-    for (const old of candidates?.get(keyOf(lines)) ?? []) {
+    const first = lines[0];
+    const last = lines[lines.length - 1];
+    if (doubled || !first || !last) {
+      const letter = read();
+      records.set(letter, { letter, origin, from, to });
+      return letter;
+    }
+    const rawFrom = source.cursor.lineStart(first.line);
+    const input: LetterInput = {
+      first,
+      count: lines.length,
+      range,
+      rawFrom,
+      rawTo: source.cursor.lineStart(last.line + 1),
+    };
+    for (const old of candidates?.get(keyOf(input)) ?? []) {
       const was = old.input;
       const shift = range.start.line - (was?.range.start.line ?? 0);
-      if (!was || was.doubled !== doubled || !sameRange(was.range, range, shift)) continue;
-      if (!sameLines(was.lines, lines, shift)) continue;
+      if (!was || !previous || !sameInput(was, previous.text, input, text, shift)) continue;
       let letter: Letter;
       try {
         letter = shiftLines(old.letter, shift);
@@ -149,7 +183,7 @@ export function analyse(text: string, previous?: Reanalysis): Reanalysis {
         throw error;
       }
       const sameText =
-        to - from === old.to - old.from && text.slice(from, to) === previous?.text.slice(old.from, old.to);
+        to - from === old.to - old.from && text.slice(from, to) === previous.text.slice(old.from, old.to);
       const inherited = !sameText
         ? undefined
         : old.runs
