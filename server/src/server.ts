@@ -35,6 +35,7 @@ import { enableExplicitCollection } from './lsp/memory';
 import { onCustomNotification } from './lsp/customMessages';
 import { createStdioConnection } from './lsp/stdio';
 import { filePathOf, imrSection, SettingsStore, workspaceTrustedOf } from './lsp/settings';
+import { isRecord } from './core/values';
 import { CONFIG_FILE_NAME } from './node/files';
 import { WorkspaceTrustNotification } from './protocol';
 
@@ -65,7 +66,7 @@ function mergeCapabilities(target: Record<string, unknown>, source: Record<strin
   for (const [key, value] of Object.entries(source)) {
     const existing = target[key];
     if (isList(existing) && isList(value)) target[key] = [...existing, ...value];
-    else if (isObject(existing) && isObject(value)) target[key] = mergeCapabilities({ ...existing }, value);
+    else if (isRecord(existing) && isRecord(value)) target[key] = mergeCapabilities({ ...existing }, value);
     else if (value !== undefined) target[key] = value;
   }
   return target;
@@ -74,10 +75,6 @@ function mergeCapabilities(target: Record<string, unknown>, source: Record<strin
 /** Array.isArray, narrowing to unknown elements rather than `any`. */
 function isList(value: unknown): value is readonly unknown[] {
   return Array.isArray(value);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function folderPaths(folders: readonly WorkspaceFolder[] | null | undefined): string[] {
