@@ -101,8 +101,15 @@ function letterNodes(doc: Letter): OutlineNode[] {
     place(creds, sections, loose);
   }
   for (const item of doc.items) place(itemNode(item), sections, loose);
-  nodes.push(...loose);
-  return nodes;
+  // The credentials may stand before, among or after the items, and loose nodes before a section (damaged or
+  // L0/L1 text): every list is put in document order (stable, so equal starts keep their order).
+  for (const section of sections) if (section.children.length > 1) section.children.sort(byStart);
+  if (loose.length === 0) return nodes;
+  return [...nodes, ...loose].sort(byStart);
+}
+
+function byStart(a: OutlineNode, b: OutlineNode): number {
+  return comparePositions(a.range.start, b.range.start);
 }
 
 function place(node: OutlineNode, sections: readonly OutlineNode[], loose: OutlineNode[]): void {
