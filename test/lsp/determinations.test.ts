@@ -79,15 +79,7 @@ describe('determinations requests', () => {
     assert.deepEqual((await determinations()).letters[0].counts, { items: 2, upheld: 2, overturned: 0, invalid: 0 });
     await lsp.close(uri);
 
-    const changed = lsp.withTimeout(
-      new Promise<void>((resolve) => {
-        const subscription = lsp.connection.onNotification('imr/indexChanged', () => {
-          subscription.dispose();
-          resolve();
-        });
-      }),
-      'imr/indexChanged',
-    );
+    const changed = lsp.waitForNotification('imr/indexChanged');
     fs.rmSync(file);
     await lsp.changeWatchedFiles([{ uri, type: FileChangeType.Deleted }]);
     await changed;

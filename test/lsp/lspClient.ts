@@ -290,6 +290,16 @@ export class LspHarness {
     );
   }
 
+  /** The next notification `method` (after this call), with its params; fails on timeout or server death. */
+  waitForNotification<T = unknown>(method: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+    let dispose = () => {};
+    const next = new Promise<T>((resolve) => {
+      const subscription = this.connection.onNotification(method, (params: T) => resolve(params));
+      dispose = () => subscription.dispose();
+    });
+    return this.withTimeout(next, method, timeoutMs).finally(() => dispose());
+  }
+
   waitForApplyEdit(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ApplyWorkspaceEditParams> {
     return this.waitOn(this.edits, () => true, 'workspace/applyEdit', timeoutMs);
   }

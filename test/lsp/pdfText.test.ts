@@ -130,15 +130,7 @@ describe('imr/pdfText', () => {
   test('a PDF changed on disk is read again: its letter joins workspace symbols', async () => {
     const scan = path.join(server.ws, 'scan.pdf');
     fs.copyFileSync(path.join(PDFS, 'two-items.pdf'), scan);
-    const changed = lsp.withTimeout(
-      new Promise<void>((resolve) => {
-        const subscription = lsp.connection.onNotification('imr/indexChanged', () => {
-          subscription.dispose();
-          resolve();
-        });
-      }),
-      'imr/indexChanged',
-    );
+    const changed = lsp.waitForNotification('imr/indexChanged');
     await lsp.changeWatchedFiles([{ uri: fileUri(scan), type: FileChangeType.Changed }]);
     await changed;
     const symbols = await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'lidocaine' });

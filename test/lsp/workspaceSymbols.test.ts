@@ -256,18 +256,7 @@ describe('workspace symbols (workspace folders added and removed)', () => {
     truncated: boolean;
     ms: number;
   }> {
-    return lsp.withTimeout(
-      new Promise((resolve) => {
-        const subscription = lsp.connection.onNotification(
-          'imr/indexReady',
-          (stats: { files: number; letters: number; items: number; truncated: boolean; ms: number }) => {
-            subscription.dispose();
-            resolve(stats);
-          },
-        );
-      }),
-      'imr/indexReady',
-    );
+    return lsp.waitForNotification('imr/indexReady');
   }
 
   test('the index follows the folders and announces each build with its counts', async () => {
