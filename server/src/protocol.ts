@@ -13,6 +13,9 @@ export type { PlaceholderSpan } from './core/rules/support/placeholders';
 // The kind the client asks for to fix a whole letter (a module without imports: nothing else is bundled).
 export { FIX_ALL_KIND } from './core/service/codeActionKinds';
 import type { PlaceholderSpan } from './core/rules/support/placeholders';
+// Export's format and answer are the core's (core/exportRows.ts, core/service/workspaceFiles.ts).
+import type { ExportFormat } from './core/exportRows';
+import type { ExportedLetters } from './core/service/workspaceFiles';
 
 /**
  * The client command a decisions code lens runs (lsp/codeLens.ts), with `[uri, items: PickableItem[]]`: the VS
@@ -83,15 +86,9 @@ export const CheckWorkspaceRequest = new RequestType<Record<string, never>, Chec
 /** `imr/export`: the rows of `imr export` for the given letters (all indexed letters when `uris` is absent). */
 export interface ExportParams {
   uris?: string[];
-  format: 'json' | 'csv';
+  format: ExportFormat;
 }
-export interface ExportResult {
-  /** The file's text, exactly as `imr export --format <format>` writes it for the same files. */
-  text: string;
-  rows: number;
-  /** One line per letter that could not be read: `<file>: <reason>`. */
-  errors: string[];
-}
+export type ExportResult = ExportedLetters;
 export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('imr/export');
 
 /** PDFs open as read-only `imr` documents on this scheme; the URI's path is the PDF file's path. */

@@ -22,7 +22,7 @@ import { parse } from '../../server/src/core';
 import { analyse, checkAnalysis } from '../../server/src/core/reanalysis';
 import { resolveRuleSettings, runRules } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
-import { MAX_FINDINGS_PER_RULE } from '../../server/src/lsp/analysis';
+import { MAX_FINDINGS_PER_RULE } from '../../server/src/core/service/findings';
 import { toDiagnostic } from '../../server/src/lsp/diagnostics';
 import { median, now, SERVER_JS, Server, type Row } from './benchServer';
 import { startupBenchmarks } from './startupBench';

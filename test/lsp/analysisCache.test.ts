@@ -6,7 +6,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from '../../server/src/core';
 import { resolveRuleSettings, runRules } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
-import { AnalysisCache, MAX_FINDINGS_PER_RULE } from '../../server/src/lsp/analysis';
+import { AnalysisCache } from '../../server/src/lsp/analysis';
+import { MAX_FINDINGS_PER_RULE } from '../../server/src/core/service/findings';
 import { modelJson } from '../fuzz/incremental';
 import { fixtureText, joinLetters, JOINED_FIXTURES } from '../support/joined';
 

@@ -5,16 +5,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ImrDocument, Letter } from '../core';
 import { analyse, checkAnalysis, type Reanalysis } from '../core/reanalysis';
-import { runRules, type Finding, type RuleSetting } from '../core/rules';
+import type { Finding, RuleSetting } from '../core/rules';
+import { editorFindings, MAX_FINDINGS_PER_RULE } from '../core/service/findings';
 import { SourceText } from '../core/source';
 import { collectAfterLargeWork, holdYoungGeneration, LARGE_TEXT } from './memory';
-
-/**
- * The editor shows at most this many findings of one rule per document, then one saying the rule stopped: a
- * letter has tens, and a megabyte of `ab  ` would otherwise give IMR014 250,000 diagnostics (seconds of rule
- * work and a hundred megabytes of JSON). `imr check` reports them all.
- */
-export const MAX_FINDINGS_PER_RULE = 1000;
 
 export interface Analysis {
   uri: string;
@@ -103,7 +97,7 @@ export class AnalysisCache {
     const { rules, generation, fileConfig } = configuration;
     const findings = analysis.reanalysis
       ? checkAnalysis(analysis.reanalysis, rules, [generation, fileConfig], MAX_FINDINGS_PER_RULE)
-      : runRules(analysis.document, analysis.source, rules, undefined, MAX_FINDINGS_PER_RULE);
+      : editorFindings(analysis.document, analysis.source, rules);
     analysis.findings = { generation: configuration.generation, fileConfig: configuration.fileConfig, findings };
     collectAfterLargeWork(analysis.size);
     return findings;

@@ -4,8 +4,8 @@
 // file gets a minimal edit that keeps its comments and layout, sent as `workspace/applyEdit`; a new file goes
 // through the client too (CreateFile + insert), or, for a client that cannot create files, is written here.
 import { pathToFileURL } from 'node:url';
-import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
-import { findRule } from '../core/rules';
+import { MessageType, ShowMessageNotification, type WorkspaceEdit } from 'vscode-languageserver';
+import { disableRuleArgs } from '../core/service/disableRule';
 import { CONFIG_FILE_NAME, createConfigFile, disableRuleChange, type ConfigChange } from '../node/config';
 import type { ServerContext } from './context';
 import { filePathOf } from './settings';
@@ -17,27 +17,38 @@ function warn(context: ServerContext, message: string): void {
   void context.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 }
 
-async function applyConfigChange(context: ServerContext, change: ConfigChange, label: string): Promise<void> {
+/** The change as a workspace edit; undefined for a new file when the client cannot create files. */
+function configEdit(context: ServerContext, change: ConfigChange): WorkspaceEdit | undefined {
   const uri = pathToFileURL(change.file).href;
-  if ('edits' in change || clientCreatesFiles(context)) {
-    const edit =
-      'edits' in change ? workspaceEditOf(context, uri, null, change.edits) : createFileEdit(uri, change.newText);
-    const result = await context.connection.workspace.applyEdit({ label, edit });
-    if (!result.applied) context.logger.warn(`applyEdit for ${CONFIG_FILE_NAME} was not applied`);
-    return;
-  }
-  // The client cannot create files through an edit: write it ourselves (never over an existing file).
-  if (createConfigFile(change.file, change.newText) === undefined) context.configurationChanged('files');
-  else warn(context, `Cannot create ${change.file}.`);
+  if ('edits' in change) return workspaceEditOf(context, uri, null, change.edits);
+  return clientCreatesFiles(context) ? createFileEdit(uri, change.newText) : undefined;
+}
+
+/** For a client that cannot create files: the new file written here, never over an existing one. */
+function writeConfigFile(context: ServerContext, { file, newText }: { file: string; newText: string }): void {
+  const failure = createConfigFile(file, newText);
+  if (failure === undefined) context.configurationChanged('files');
+  else warn(context, failure);
+}
+
+async function applyConfigChange(context: ServerContext, change: ConfigChange, label: string): Promise<void> {
+  const edit = configEdit(context, change);
+  if (!edit) return 'newText' in change ? writeConfigFile(context, change) : undefined;
+  const result = await context.connection.workspace.applyEdit({ label, edit });
+  if (!result.applied) context.logger.warn(`applyEdit for ${CONFIG_FILE_NAME} was not applied`);
 }
 
 /** `args`: the rule (id or name) and the document's URI. */
 export async function disableRule(context: ServerContext, args: unknown[]): Promise<void> {
-  const [ruleArg, uri] = args;
-  const ruleId = typeof ruleArg === 'string' ? findRule(ruleArg)?.meta.id : undefined;
-  if (!ruleId || typeof uri !== 'string') return;
-  const { workspaceFolders, settings } = context;
-  const change = disableRuleChange(ruleId, filePathOf(uri), workspaceFolders, settings.fileConfigFor(uri));
+  const request = disableRuleArgs(args);
+  if (!request) return;
+  const { ruleId, uri } = request;
+  const change = disableRuleChange(
+    ruleId,
+    filePathOf(uri),
+    context.workspaceFolders,
+    context.settings.fileConfigFor(uri),
+  );
   if (typeof change === 'string') warn(context, change);
   else if (change) await applyConfigChange(context, change, `Disable ${ruleId}`);
 }

@@ -1,5 +1,5 @@
 // workspace/symbol: the disputed items and case numbers of every determination letter in the workspace
-// folders (index in workspaceIndex.ts, file walking in node/letterFiles.ts).
+// folders (index in workspaceIndex.ts, file walking in node/walker.ts).
 //
 //  * The index is built in the background after `initialized` and rebuilt when the workspace folders change
 //    (noticed on `workspaceFoldersChanged`, or at the next query). When a build finishes the server sends the
@@ -51,6 +51,12 @@ export function canonicalUri(uri: string): string {
   }
 }
 
+/** The URI under which the editor holds the letter at `uri` (spellings of one file differ), else `uri`. */
+export function openUriOf(context: ServerContext): (uri: string) => string {
+  const open = new Map(context.documents.all().map((d) => [canonicalUri(d.uri), d.uri]));
+  return (uri) => open.get(canonicalUri(uri)) ?? uri;
+}
+
 const openEntries = new WeakMap<Analysis, IndexEntry | null>();
 
 function entryOfOpen(analysis: Analysis, uri: string): IndexEntry | undefined {
@@ -94,6 +100,8 @@ export interface WorkspaceSymbolsFeature extends Feature {
    * build and for pending file updates.
    */
   currentEntries(context: ServerContext, token: CancellationToken, waitMs?: number): Promise<IndexEntry[]>;
+  /** The indexed letter files that are not open, once the index is current (as `currentEntries`). */
+  closedLetterUris(context: ServerContext, token: CancellationToken): Promise<string[]>;
 }
 
 export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
@@ -144,6 +152,12 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     return entries;
   };
 
+  const closedLetterUris = async (ctx: ServerContext, token: CancellationToken): Promise<string[]> => {
+    await currentEntries(ctx, token);
+    const open = new Set(ctx.documents.all().map((d) => canonicalUri(d.uri)));
+    return token.isCancellationRequested ? [] : [...index.all()].map((e) => e.uri).filter((uri) => !open.has(uri));
+  };
+
   const query = async (
     ctx: ServerContext,
     params: WorkspaceSymbolParams,
@@ -165,6 +179,7 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     name: 'workspaceSymbols',
     index,
     currentEntries,
+    closedLetterUris,
     capabilities: () => ({ workspaceSymbolProvider: true }),
     register(ctx) {
       context = ctx;

@@ -2,7 +2,7 @@
 // (jsonc-parser's `modify`, so its comments and layout are kept), or the text of a new one. Pure; where the file
 // is and how the edit reaches it is the host's (server/src/lsp/disableRule.ts, server/src/node/config.ts).
 import { modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import type { ImrConfig, TextEdit } from '../rules';
+import { findRule, type ImrConfig, type TextEdit } from '../rules';
 import { SourceText } from '../source';
 import { isRecord } from '../values';
 
@@ -24,4 +24,11 @@ export function disableRuleEdits(text: string, ruleId: string): TextEdit[] | und
 /** A new `.imr.json` turning `ruleId` off, keeping the rules of `seed` (the file it replaces as the nearest). */
 export function newConfigText(ruleId: string, seed: ImrConfig['rules'] = {}): string {
   return `${JSON.stringify({ rules: { ...seed, [ruleId]: 'off' } }, null, 2)}\n`;
+}
+
+/** The command's arguments, `[rule id or name, document URI]`, as a known rule's id and the URI; else undefined. */
+export function disableRuleArgs(args: readonly unknown[]): { ruleId: string; uri: string } | undefined {
+  const [rule, uri] = args;
+  const ruleId = typeof rule === 'string' ? findRule(rule)?.meta.id : undefined;
+  return ruleId !== undefined && typeof uri === 'string' ? { ruleId, uri } : undefined;
 }

@@ -5,7 +5,9 @@
 import type { IsCancelled } from '../cancel';
 import type { ImrDocument, Position } from '../model';
 import { outline, outlineParts, type OutlineNode } from '../outline';
-import { runRules, type Finding } from '../rules';
+import type { ExportFormat } from '../exportRows';
+import { parse } from '../parse';
+import type { Finding } from '../rules';
 import type { SourceText } from '../source';
 import { codeActionsFor, type CodeActionEntry, type CodeActionRequest, type DiagnosticRef } from './codeActions';
 import { completionsAt, type CompletionEntry } from './completion';
@@ -15,6 +17,14 @@ import { hoverAt, type HoverResult } from './hover';
 import { decisionLenses, pickableItems, type DecisionLens } from './lens';
 import { selectionsAt, type Selection } from './selection';
 import { collectTokens, type TokenTable } from './tokens';
+import { editorFindings } from './findings';
+import {
+  checkLetterFiles,
+  exportLetters,
+  type ExportedLetters,
+  type LetterFindings,
+  type WorkspaceFilesHost,
+} from './workspaceFiles';
 import { search, symbolOf, type IndexEntry, type WorkspaceSymbol } from './workspaceSearch';
 
 /** A parsed letter: the model and the text it was read from. */
@@ -36,6 +46,10 @@ export interface LanguageServiceHost<L extends Letter = Letter> {
   findings?(uri: string, letter: L): readonly Finding[] | Promise<readonly Finding[]>;
   /** Called before and after the costliest work on a letter (its tokens), so a host may reclaim memory. */
   aroundLargeWork?(letter: L): void;
+  /** The letter files the editor does not hold (workspaceFiles.ts). Without it, only held letters are seen. */
+  files?: WorkspaceFilesHost;
+  /** The name of the letter at `uri` in an export's `file` column and its errors. Default: the URI. */
+  fileName?(uri: string): string;
 }
 
 /** One method per feature; each answers for the letter at `uri`, or with its empty result when there is none. */
@@ -72,6 +86,10 @@ export interface LanguageService {
   ): WorkspaceSymbol[];
   /** Every letter of the workspace's index entries for the Determinations view, by file (determinations.ts). */
   determinations(entries: Iterable<IndexEntry>, isCancelled?: IsCancelled): LetterSummary[];
+  /** Check All Letters: the findings of each letter file at `uris` read through the host (unreadable ones left out). */
+  checkFiles(uris: Iterable<string>, isCancelled?: IsCancelled): Promise<LetterFindings[]>;
+  /** Export Disputed Items: held letters as they stand, the others read through the host. */
+  exportLetters(uris: Iterable<string>, format: ExportFormat, isCancelled?: IsCancelled): Promise<ExportedLetters>;
 }
 
 export function createLanguageService<L extends Letter>(host: LanguageServiceHost<L>): LanguageService {
@@ -79,7 +97,13 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
   const outlineLetterAt = (uri: string): L | undefined =>
     host.outlineLetter ? host.outlineLetter(uri) : host.letter(uri);
   const findingsOf = (uri: string, letter: L): Promise<readonly Finding[]> =>
-    Promise.resolve(host.findings ? host.findings(uri, letter) : runRules(letter.document, letter.source));
+    Promise.resolve(host.findings ? host.findings(uri, letter) : editorFindings(letter.document, letter.source));
+  const letterOrFile = async (uri: string): Promise<ImrDocument | string> => {
+    const held = host.letter(uri);
+    if (held) return held.document;
+    const text = await (host.files?.readLetterFile(uri) ?? { reason: 'not open' });
+    return typeof text === 'string' ? parse(text) : text.reason;
+  };
 
   return {
     tokens(uri) {
@@ -162,6 +186,13 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
     },
     determinations(entries, isCancelled) {
       return determinations(entries, isCancelled);
+    },
+    async checkFiles(uris, isCancelled) {
+      return host.files ? checkLetterFiles(uris, host.files, isCancelled) : [];
+    },
+    exportLetters(uris, format, isCancelled) {
+      const fileName = (uri: string) => host.fileName?.(uri) ?? uri;
+      return exportLetters(uris, format, letterOrFile, fileName, isCancelled);
     },
   };
 }
