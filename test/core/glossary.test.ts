@@ -244,7 +244,7 @@ test('decision explanations', () => {
 });
 
 /** What the hover says of a title as a citation writes it: read by the citation grammar, then described. */
-function describeMtusTitle(title: string): string | undefined {
+function describedTitle(title: string): string | undefined {
   const noRange = () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   const part = parseGuidelineBody(`Decision based on MTUS ${title}`, noRange).citations[0]?.parts[0];
   return part ? describeMtusPart(part) : undefined;
@@ -252,26 +252,26 @@ function describeMtusTitle(title: string): string | undefined {
 
 test('MTUS titles, era 2 and era 1', () => {
   assert.equal(
-    describeMtusTitle('Low Back Complaints 2004'),
+    describedTitle('Low Back Complaints 2004'),
     'Low Back Complaints (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 12, adopted into the MTUS; covers the lumbar and thoracic spine (8 CCR 9792.23.5 [recall])',
   );
-  assert.match(describeMtusTitle('Chronic Pain Medical Treatment 2016')!, /^Chronic Pain Medical Treatment Guidelines/);
+  assert.match(describedTitle('Chronic Pain Medical Treatment 2016')!, /^Chronic Pain Medical Treatment Guidelines/);
   assert.match(
-    describeMtusTitle('Chronic Pain Medical Treatment Guidelines')!,
+    describedTitle('Chronic Pain Medical Treatment Guidelines')!,
     /^Chronic Pain Medical Treatment Guidelines/,
   );
-  assert.match(describeMtusTitle('Chronic Pain Treatment Guidelines')!, /^Chronic Pain Medical Treatment Guidelines/);
-  assert.match(describeMtusTitle('Forearm, Wrist, and Hand Complaints 2004')!, /Chapter 11/);
-  assert.match(describeMtusTitle('Neck and Upper Back Complaints 2004 Guidelines')!, /Chapter 8/);
-  assert.match(describeMtusTitle('Elbow Complaints 2007')!, /Chapter 10/);
-  assert.match(describeMtusTitle('Opioid Treatment 2016')!, /^Opioids Treatment Guidelines/);
-  assert.match(describeMtusTitle('Stress-Related Conditions 2004')!, /Chapter 15/);
-  assert.match(describeMtusTitle('General Approaches 2004')!, /^General Approaches/);
-  assert.match(describeMtusTitle('Acupuncture Treatment 2007')!, /^Acupuncture Medical Treatment Guidelines/);
-  assert.match(describeMtusTitle('Postsurgical Treatment 2009')!, /^Postsurgical Treatment Guidelines/);
-  assert.match(describeMtusTitle('ACOEM Chapter 12 Low Back Complaints')!, /^Low Back Complaints \(2004\)/);
-  assert.match(describeMtusTitle('ACOEM Chapter 13')!, /^Knee Complaints/);
-  assert.equal(describeMtusTitle('Hip and Pelvis 2016'), undefined);
+  assert.match(describedTitle('Chronic Pain Treatment Guidelines')!, /^Chronic Pain Medical Treatment Guidelines/);
+  assert.match(describedTitle('Forearm, Wrist, and Hand Complaints 2004')!, /Chapter 11/);
+  assert.match(describedTitle('Neck and Upper Back Complaints 2004 Guidelines')!, /Chapter 8/);
+  assert.match(describedTitle('Elbow Complaints 2007')!, /Chapter 10/);
+  assert.match(describedTitle('Opioid Treatment 2016')!, /^Opioids Treatment Guidelines/);
+  assert.match(describedTitle('Stress-Related Conditions 2004')!, /Chapter 15/);
+  assert.match(describedTitle('General Approaches 2004')!, /^General Approaches/);
+  assert.match(describedTitle('Acupuncture Treatment 2007')!, /^Acupuncture Medical Treatment Guidelines/);
+  assert.match(describedTitle('Postsurgical Treatment 2009')!, /^Postsurgical Treatment Guidelines/);
+  assert.match(describedTitle('ACOEM Chapter 12 Low Back Complaints')!, /^Low Back Complaints \(2004\)/);
+  assert.match(describedTitle('ACOEM Chapter 13')!, /^Knee Complaints/);
+  assert.equal(describedTitle('Hip and Pelvis 2016'), undefined);
   assert.match(describeAcoemChapter(3)!, /Initial Approaches/);
   assert.equal(describeAcoemChapter(99), undefined);
   assert.match(describeMtusPart({ title: 'ACOEM', chapter: 8 })!, /^Neck and Upper Back Complaints \(2004\)/);
