@@ -4,7 +4,9 @@
 // line inside a worker. Small runs of text letters stay in this thread, where a worker's start-up
 // (loading the bundle) would cost more than it saves; PDFs, at tens of milliseconds each, always spread.
 // Threads take one file at a time, largest first, so that no thread is left with a large file while the
-// others have finished.
+// others have finished. They take it from a counter they share (Atomics), never by asking this thread: this
+// thread reads files too, and a worker that waited for it to get round to a reply would sit idle for up to
+// one file's time per file (--jobs 2 on 1,170 PDFs: 10.0 s of CPU in this thread, 7.8 s in the worker).
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -19,12 +21,21 @@ type Task = { file: string };
 type Runner = (task: Task) => Promise<unknown>;
 const runners = new Map<string, Runner>();
 
-interface WorkerRequest {
-  index: number;
+/** What a worker is started with: the whole run, so that it takes its next file without asking this thread. */
+interface WorkerJob {
+  imrTasks: true;
   name: string;
-  task: Task;
+  tasks: readonly Task[];
+  /** The order to take `tasks` in (indices into `tasks`). */
+  order: readonly number[];
+  /** Int32 [next position in `order`, then per worker slot: the index of the task in hand, -1 when none]. */
+  shared: SharedArrayBuffer;
+  slot: number;
 }
 type WorkerReply = { index: number; result: unknown } | { index: number; failure: string };
+
+const NEXT = 0;
+const IDLE = -1;
 
 /** A per-file task, runnable here or in a worker. */
 export interface TaskKind<T extends Task, R> {
@@ -60,20 +71,32 @@ function fileSize(file: string): number {
 }
 
 export function isWorkerThread(): boolean {
-  return !isMainThread && (workerData as { imrTasks?: boolean } | undefined)?.imrTasks === true;
+  return !isMainThread && (workerData as Partial<WorkerJob> | undefined)?.imrTasks === true;
 }
 
-/** Inside a worker: run each task the main thread sends, one at a time, and send back its result. */
-export function serveTasks(): void {
-  parentPort?.on('message', (request: WorkerRequest) => {
-    const runner = runners.get(request.name);
-    const reply = (message: WorkerReply) => parentPort?.postMessage(message);
-    if (!runner) return reply({ index: request.index, failure: `unknown task ${request.name}` });
-    runner(request.task).then(
-      (result) => reply({ index: request.index, result }),
-      (error: unknown) => reply({ index: request.index, failure: describeError(error) }),
-    );
-  });
+/**
+ * Inside a worker: take the next task from the shared counter, run it, send back its result, until none is
+ * left. Taking needs no reply from the main thread, which is busy with files of its own: waiting on it
+ * would leave this thread idle for up to a file's time on every file.
+ */
+export async function serveTasks(): Promise<void> {
+  const { name, tasks, order, shared, slot } = workerData as WorkerJob;
+  const runner = runners.get(name);
+  const counters = new Int32Array(shared);
+  const reply = (message: WorkerReply) => parentPort?.postMessage(message);
+  for (let at = Atomics.add(counters, NEXT, 1); at < order.length; at = Atomics.add(counters, NEXT, 1)) {
+    const index = order[at] ?? 0;
+    const task = tasks[index];
+    if (task === undefined) continue;
+    Atomics.store(counters, slot, index);
+    if (!runner) reply({ index, failure: `unknown task ${name}` });
+    else
+      await runner(task).then(
+        (result) => reply({ index, result }),
+        (error: unknown) => reply({ index, failure: describeError(error) }),
+      );
+    Atomics.store(counters, slot, IDLE);
+  }
 }
 
 /**
@@ -99,44 +122,50 @@ export async function runTasks<T extends Task, R>(
     return results;
   }
   const order = largestFirst(tasks.map((task) => fileSize(task.file)));
-  // The next task to hand out (by `order`), and its index in `tasks`, or undefined when none is left.
-  let next = 0;
-  const take = (): number | undefined => order[next++];
+  // Every thread takes its next task from one shared counter (the main thread's slot is unused).
+  const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (threads + 1));
+  const counters = new Int32Array(shared).fill(IDLE);
+  counters[NEXT] = 0;
+  const take = (): number | undefined => {
+    const at = Atomics.add(counters, NEXT, 1);
+    return at < order.length ? order[at] : undefined;
+  };
   return new Promise<R[]>((resolve) => {
     const results = new Array<R>(tasks.length);
+    const settled = new Array<boolean>(tasks.length).fill(false);
     let finished = 0;
     const settle = (index: number, result: R) => {
+      if (settled[index]) return;
+      settled[index] = true;
       results[index] = result;
       onDone();
       if (++finished === tasks.length) resolve(results);
     };
-    const start = () => {
-      const worker = new Worker(__filename, { workerData: { imrTasks: true } });
-      // The one task this worker has in hand: it is given the next only when it replies.
-      let current: { index: number; task: T } | undefined;
-      const feed = () => {
-        const index = take();
-        const task = index === undefined ? undefined : tasks[index];
-        if (index === undefined || task === undefined) {
-          current = undefined;
-          void worker.terminate();
-          return;
-        }
-        current = { index, task };
-        worker.postMessage({ index: current.index, name, task } satisfies WorkerRequest);
-      };
+    // Threads still running. When none is left, a task that none of them settled (a worker that died between
+    // taking it and marking it in hand) fails instead of leaving the run waiting for ever.
+    let running = threads;
+    const stopped = () => {
+      if (--running > 0) return;
+      tasks.forEach((task, index) => settle(index, onFailure(task, 'not processed: its thread stopped')));
+    };
+    const start = (slot: number) => {
+      const job: WorkerJob = { imrTasks: true, name, tasks, order, shared, slot };
+      const worker = new Worker(__filename, { workerData: job });
+      worker.on('exit', stopped);
       worker.on('message', (reply: WorkerReply) => {
-        if (current)
-          settle(current.index, 'failure' in reply ? onFailure(current.task, reply.failure) : (reply.result as R));
-        feed();
+        const task = tasks[reply.index];
+        if (task) settle(reply.index, 'failure' in reply ? onFailure(task, reply.failure) : (reply.result as R));
       });
-      // A worker that dies takes only its current file with it; a fresh one carries on with the rest.
+      // A worker that dies takes only the file in its hands with it; a fresh one carries on with the rest.
       worker.on('error', (error) => {
-        if (current) settle(current.index, onFailure(current.task, describeError(error)));
-        current = undefined;
-        if (next < order.length) start();
+        const index = Atomics.exchange(counters, slot, IDLE);
+        const task = tasks[index];
+        if (task) settle(index, onFailure(task, describeError(error)));
+        if (Atomics.load(counters, NEXT) < order.length) {
+          running++;
+          start(slot);
+        }
       });
-      feed();
     };
     // This thread is one of the `jobs`: one PDF bundle fewer to load than with a worker in its place.
     const runHere = async () => {
@@ -145,8 +174,9 @@ export async function runTasks<T extends Task, R>(
         if (task === undefined) continue;
         settle(index, await runner(task).catch((error: unknown) => onFailure(task, describeError(error))));
       }
+      stopped();
     };
-    for (let k = 1; k < threads; k++) start();
+    for (let k = 1; k < threads; k++) start(k);
     void runHere();
   });
 }

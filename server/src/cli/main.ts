@@ -40,7 +40,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 // `--jobs`: in a worker thread this bundle serves the commands' per-file tasks instead.
 if (isWorkerThread()) {
-  serveTasks();
+  void serveTasks();
 } else {
   main(process.argv.slice(2)).then(
     (code) => {
