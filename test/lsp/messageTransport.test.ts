@@ -134,6 +134,16 @@ describe('EncodedJsonArray and LspStreamWriter', () => {
     assert.deepEqual(encoded().toJSON(), sent);
   });
 
+  test('a result holding an encoded array in a field (semantic tokens) is framed as the same JSON', () => {
+    const data = new EncodedJsonArray();
+    const numbers = Array.from({ length: 40_000 }, (_, i) => i % 7);
+    for (let i = 0; i < numbers.length; i += 5) data.pushJson(numbers.slice(i, i + 5).join(','));
+    const pieces = encodeMessage({ jsonrpc: '2.0', id: 4, result: { resultId: 'r', data } } as Message);
+    assert.ok(pieces.length > 4, 'several chunks');
+    const plain = { jsonrpc: '2.0', id: 4, result: { resultId: 'r', data: numbers } };
+    assert.equal(Buffer.concat(pieces).toString('utf8'), JSON.stringify(plain));
+  });
+
   test('a long message is written in pieces that never part a surrogate pair', () => {
     // Three code units a repeat: chunk ends fall between the two halves of an emoji.
     const message = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'a😀'.repeat(60_000) } };

@@ -8,11 +8,12 @@ import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver
 import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import {
+  collectTokens,
   documentTokens,
   TOKEN_MODIFIERS as LEGEND_MODIFIERS,
   TOKEN_TYPES as LEGEND_TYPES,
 } from '../../server/src/core/service/tokens';
-import { encodeTokens } from '../../server/src/lsp/tokenEncoding';
+import { encodeTable, encodeTableJson, encodeTokens } from '../../server/src/lsp/tokenEncoding';
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText, SHIPPED_LETTERS } from '../support/letters';
 import { assertTokensWellFormed, decode, type Decoded } from './wellFormed';
@@ -232,6 +233,23 @@ describe('semantic tokens of the shipped letters (in process)', () => {
       );
       const decisions = decoded.filter((t) => t.modifiers.includes('upheld') || t.modifiers.includes('overturned'));
       assert.equal(decisions.length, DECISIONS[name], `${name}: one decision token per item`);
+    }
+  });
+});
+
+describe('semantic tokens encoded as JSON in chunks (in process)', () => {
+  test('the same JSON as the array of integers, for the whole table and for a slice', () => {
+    // Letters enough for JSON of several chunks.
+    const text = Array.from({ length: 30 }, () => SHIPPED_LETTERS.map(letterText).join('\n')).join('\n');
+    const table = collectTokens(parse(text), new SourceText(text));
+    assert.ok(table.count > 10_000, `${table.count} tokens`);
+    for (const [from, to] of [
+      [0, table.count],
+      [10, 40],
+      [7, 7],
+    ] as const) {
+      const json = Buffer.concat(encodeTableJson(table, from, to).pieces()).toString('utf8');
+      assert.equal(json, JSON.stringify(encodeTable(table, from, to)), `tokens ${from}..${to}`);
     }
   });
 });

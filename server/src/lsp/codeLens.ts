@@ -4,6 +4,7 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { PICK_ITEM_COMMAND } from '../protocol';
 import { handler, type Feature } from './context';
+import { arrayResult } from './messageWriter';
 
 export const codeLensFeature: Feature = {
   name: 'codeLens',
@@ -16,14 +17,15 @@ export const codeLensFeature: Feature = {
         (): CodeLens[] => [],
         (params: CodeLensParams) => {
           // One lens per letter: a file of several letters counts each letter's items over its own heading.
-          return context.service.lenses(params.textDocument.uri).map((lens) => ({
-            range: lens.range,
-            command: {
-              title: lens.title,
-              command: PICK_ITEM_COMMAND,
-              arguments: [params.textDocument.uri, lens.items],
-            },
-          }));
+          // Encoded lens by lens where the transport allows (a file of thousands of letters: megabytes).
+          const { uri } = params.textDocument;
+          function* codeLenses(): Iterable<CodeLens> {
+            for (const lens of context.service.lenses(uri)) {
+              const command = { title: lens.title, command: PICK_ITEM_COMMAND, arguments: [uri, lens.items] };
+              yield { range: lens.range, command };
+            }
+          }
+          return arrayResult(codeLenses(), context.encodedResults);
         },
       ),
     );

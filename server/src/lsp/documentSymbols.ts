@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver';
 import type { OutlineKind, OutlineNode } from '../core/outline';
 import { handler, throwIfCancelled, type Feature, type ServerContext } from './context';
-import { EncodedJsonArray } from './messageWriter';
+import { arrayResult } from './messageWriter';
 
 export const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   letter: SymbolKind.File,
@@ -105,11 +105,10 @@ function answer<T>(
   parts: Iterable<readonly OutlineNode[]>,
   convert: (part: readonly OutlineNode[]) => T[],
 ): T[] {
-  if (!context.encodedResults) return Array.from(parts, convert).flat();
-  const encoded = new EncodedJsonArray();
-  for (const part of parts) for (const element of convert(part)) encoded.push(element);
-  // Stands in for the array on the wire: its JSON is the array's (see EncodedJsonArray).
-  return encoded as unknown as T[];
+  function* elements(): Iterable<T> {
+    for (const part of parts) yield* convert(part);
+  }
+  return arrayResult(elements(), context.encodedResults);
 }
 
 export const documentSymbolsFeature: Feature = {

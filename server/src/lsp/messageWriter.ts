@@ -2,7 +2,8 @@
 // message into one JSON string and then one buffer: for the outline of a 10 MiB document, a 20 MB string
 // (two bytes a character once one name has a character past U+00FF), a 10 MB buffer and the symbol tree
 // they came from, all at once (issue 12). A result built as an `EncodedJsonArray` (UTF-8 JSON already, in
-// chunks, converted element by element) is written as it is, each chunk once the stream took the last.
+// chunks, converted element by element), or holding one (semantic tokens' `data`), is written as it is,
+// each chunk once the stream took the last.
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
 /**
@@ -26,7 +27,11 @@ export class EncodedJsonArray {
 
   push(element: unknown): void {
     // As JSON.stringify writes an array's element: undefined and functions become null.
-    const json = JSON.stringify(element) ?? 'null';
+    this.pushJson(JSON.stringify(element) ?? 'null');
+  }
+
+  /** Elements already written as JSON, several separated by commas: integers, say, with no call per number. */
+  pushJson(json: string): void {
     this.batch.push(json);
     this.batchChars += json.length;
     if (this.batchChars >= CHUNK_CHARS) this.flush();
@@ -51,19 +56,40 @@ export class EncodedJsonArray {
   }
 }
 
+/**
+ * An array result made of `elements`: encoded as they come (and let go) when the transport writes an
+ * `EncodedJsonArray` as it is (`encoded`: the context's `encodedResults`), else a plain array.
+ */
+export function arrayResult<T>(elements: Iterable<T>, encoded: boolean | undefined): T[] {
+  if (!encoded) return Array.from(elements);
+  const array = new EncodedJsonArray();
+  for (const element of elements) array.push(element);
+  // Stands in for the array on the wire: its JSON is the array's.
+  return array as unknown as T[];
+}
+
 /** Stands in the envelope for an encoded result, so that the envelope itself is serialised as usual. */
 const PLACEHOLDER = '\u0000encoded result\u0000';
 const PLACEHOLDER_JSON = JSON.stringify(PLACEHOLDER);
 
-/** A message's JSON in UTF-8 pieces: its text in chunks, or the envelope around an encoded result's pieces. */
+/** The encoded array of a result: the result itself, or a property of it (semantic tokens' `data`). */
+function encodedPart(result: unknown): { array: EncodedJsonArray; stand: unknown } | undefined {
+  if (result instanceof EncodedJsonArray) return { array: result, stand: PLACEHOLDER };
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return undefined;
+  for (const [key, value] of Object.entries(result))
+    if (value instanceof EncodedJsonArray) return { array: value, stand: { ...result, [key]: PLACEHOLDER } };
+  return undefined;
+}
+
+/** A message's JSON in UTF-8 pieces: its text in chunks, or the envelope around an encoded array's pieces. */
 export function encodeMessage(message: Message): Buffer[] {
-  const result = (message as { result?: unknown }).result;
-  if (!(result instanceof EncodedJsonArray)) return utf8Chunks(JSON.stringify(message));
-  const envelope = JSON.stringify({ ...message, result: PLACEHOLDER });
+  const encoded = encodedPart((message as { result?: unknown }).result);
+  if (!encoded) return utf8Chunks(JSON.stringify(message));
+  const envelope = JSON.stringify({ ...message, result: encoded.stand });
   const at = envelope.lastIndexOf(PLACEHOLDER_JSON);
   return [
     ...utf8Chunks(envelope.slice(0, at)),
-    ...result.pieces(),
+    ...encoded.array.pieces(),
     ...utf8Chunks(envelope.slice(at + PLACEHOLDER_JSON.length)),
   ];
 }
