@@ -60,6 +60,18 @@ test('checkFiles stops with CancelledError once cancelled', async () => {
   );
 });
 
+/** A check that turns true on its `n`th call. */
+const trueOnCall = (n: number) => {
+  let calls = 0;
+  return () => ++calls >= n;
+};
+
+test('a long letter stops inside its parse and rule run, not only between letters', async () => {
+  // The loop polls once before the letter; the second poll is the parse's own.
+  await assert.rejects(serviceWith({}).checkFiles(['file:///a.txt'], trueOnCall(2)), CancelledError);
+  await assert.rejects(serviceWith({}).exportLetters(['file:///a.txt'], 'json', trueOnCall(2)), CancelledError);
+});
+
 test('checkFiles without a files host checks nothing', async () => {
   assert.deepEqual(await createLanguageService({ letter: () => undefined }).checkFiles(['file:///a.txt']), []);
 });

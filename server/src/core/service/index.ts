@@ -98,11 +98,11 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
     host.outlineLetter ? host.outlineLetter(uri) : host.letter(uri);
   const findingsOf = (uri: string, letter: L): Promise<readonly Finding[]> =>
     Promise.resolve(host.findings ? host.findings(uri, letter) : editorFindings(letter.document, letter.source));
-  const letterOrFile = async (uri: string): Promise<ImrDocument | string> => {
+  const letterOrFile = async (uri: string, isCancelled?: IsCancelled): Promise<ImrDocument | string> => {
     const held = host.letter(uri);
     if (held) return held.document;
     const text = await (host.files?.readLetterFile(uri) ?? { reason: 'not open' });
-    return typeof text === 'string' ? parse(text) : text.reason;
+    return typeof text === 'string' ? parse(text, { isCancelled }) : text.reason;
   };
 
   return {

@@ -25,7 +25,10 @@ export interface LetterFindings {
   findings: Finding[];
 }
 
-/** The findings of each letter file at `uris` that can be read, in order; unreadable files are left out. */
+/**
+ * The findings of each letter file at `uris` that can be read, in order; unreadable files are left out.
+ * `isCancelled` is polled between letters and inside each letter's parse and rule run.
+ */
 export async function checkLetterFiles(
   uris: Iterable<string>,
   host: WorkspaceFilesHost,
@@ -38,7 +41,8 @@ export async function checkLetterFiles(
     const text = await host.readLetterFile(uri);
     if (typeof text !== 'string') continue;
     const rules = await host.rulesFor(uri);
-    letters.push({ uri, findings: editorFindings(parse(text), new SourceText(text), rules) });
+    const document = parse(text, { isCancelled });
+    letters.push({ uri, findings: editorFindings(document, new SourceText(text), rules, isCancelled) });
   }
   return letters;
 }
@@ -58,7 +62,7 @@ export interface ExportedLetters {
 export async function exportLetters(
   uris: Iterable<string>,
   format: ExportFormat,
-  letterAt: (uri: string) => Promise<ImrDocument | string>,
+  letterAt: (uri: string, isCancelled?: IsCancelled) => Promise<ImrDocument | string>,
   fileOf: (uri: string) => string,
   isCancelled?: IsCancelled,
 ): Promise<ExportedLetters> {
@@ -66,7 +70,7 @@ export async function exportLetters(
   const errors: string[] = [];
   for (const uri of uris) {
     throwIfCancelled(isCancelled);
-    const letter = await letterAt(uri);
+    const letter = await letterAt(uri, isCancelled);
     if (typeof letter === 'string') errors.push(`${fileOf(uri)}: ${letter}`);
     else rows.push(...exportRows(fileOf(uri), letter));
   }
