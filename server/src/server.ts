@@ -11,31 +11,27 @@
 import * as path from 'node:path';
 import {
   createConnection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
   ErrorCodes,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
-  TextDocumentSyncKind,
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
-  type ServerCapabilities,
-  type WorkspaceFolder,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { AnalysisCache } from './lsp/analysis';
 import { handler, injectFailureFor, type Feature, type ServerContext } from './lsp/context';
 import { createServerLanguageService } from './lsp/languageService';
+import { changedFolders, initialFolders, registerServerNotifications, serverCapabilities } from './lsp/initialize';
 import { createFeatures } from './lsp/features';
 import { createLogger } from './lsp/log';
 import { enableExplicitCollection } from './lsp/memory';
 import { onCustomNotification } from './lsp/customMessages';
 import { createStdioConnection } from './lsp/stdio';
-import { filePathOf, imrSection, SettingsStore, workspaceTrustedOf } from './lsp/settings';
-import { isRecord } from './core/values';
+import { imrSection, SettingsStore, workspaceTrustedOf } from './lsp/settings';
 import { CONFIG_FILE_NAME } from './node/files';
 import { WorkspaceTrustNotification } from './protocol';
 
@@ -60,26 +56,6 @@ Settings (section "imr", via workspace/configuration, initializationOptions or d
 `;
 
 const TRANSPORT = /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/;
-
-/** Deep merge of capability objects: objects merged key by key, arrays concatenated, anything else replaced. */
-function mergeCapabilities(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
-    if (isList(existing) && isList(value)) target[key] = [...existing, ...value];
-    else if (isRecord(existing) && isRecord(value)) target[key] = mergeCapabilities({ ...existing }, value);
-    else if (value !== undefined) target[key] = value;
-  }
-  return target;
-}
-
-/** Array.isArray, narrowing to unknown elements rather than `any`. */
-function isList(value: unknown): value is readonly unknown[] {
-  return Array.isArray(value);
-}
-
-function folderPaths(folders: readonly WorkspaceFolder[] | null | undefined): string[] {
-  return (folders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => p !== undefined);
-}
 
 function main(): void {
   const args = process.argv.slice(2);
@@ -160,59 +136,27 @@ function serve(): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientCapabilities = params.capabilities ?? {};
-    const folders = folderPaths(params.workspaceFolders);
-    const root = params.rootUri ? filePathOf(params.rootUri) : (params.rootPath ?? undefined);
-    context.workspaceFolders = folders.length ? folders : root ? [root] : [];
+    context.workspaceFolders = initialFolders(params);
     context.settings.setGlobal(imrSection(params.initializationOptions));
     context.settings.setTrusted(workspaceTrustedOf(params.initializationOptions));
-
-    const capabilities: Record<string, unknown> = {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-    };
-    if (clientCapabilities.workspace?.workspaceFolders) {
-      mergeCapabilities(capabilities, {
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      });
-    }
-    for (const feature of features) {
-      try {
-        mergeCapabilities(capabilities, feature.capabilities(context) as Record<string, unknown>);
-      } catch (error) {
-        logger.error(`${feature.name}: capabilities failed`, error);
-      }
-    }
-    if (commands.size) mergeCapabilities(capabilities, { executeCommandProvider: { commands: [...commands.keys()] } });
+    const capabilities = serverCapabilities(context, features, [...commands.keys()]);
     logger.info(`initialized for ${params.clientInfo?.name ?? 'an unnamed client'}`);
-    return { capabilities: capabilities as ServerCapabilities, serverInfo: { name: SERVER_NAME, version } };
+    return { capabilities, serverInfo: { name: SERVER_NAME, version } };
   });
 
+  const onFoldersChanged = (event: WorkspaceFoldersChangeEvent) => {
+    context.workspaceFolders = changedFolders(context.workspaceFolders, event);
+    eachFeature('workspace folders change', (f) => f.workspaceFoldersChanged?.(context));
+  };
+
   connection.onInitialized(() => {
-    const workspace = clientCapabilities.workspace;
-    if (workspace?.workspaceFolders) {
-      try {
-        connection.workspace.onDidChangeWorkspaceFolders((event) => {
-          const removed = new Set(folderPaths(event.removed));
-          context.workspaceFolders = [
-            ...context.workspaceFolders.filter((f) => !removed.has(f)),
-            ...folderPaths(event.added),
-          ];
-          eachFeature('workspace folders change', (f) => f.workspaceFoldersChanged?.(context));
-        });
-      } catch (error) {
-        logger.error('workspace folder events unavailable', error);
-      }
+    try {
+      if (clientCapabilities.workspace?.workspaceFolders)
+        connection.workspace.onDidChangeWorkspaceFolders(onFoldersChanged);
+    } catch (error) {
+      logger.error('workspace folder events unavailable', error);
     }
-    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] })
-        .catch((error: unknown) => logger.error('file watcher registration failed', error));
-    }
-    // A client that is asked for settings still has to say when they change.
-    if (workspace?.configuration && workspace.didChangeConfiguration?.dynamicRegistration) {
-      connection.client
-        .register(DidChangeConfigurationNotification.type, { section: 'imr' })
-        .catch((error: unknown) => logger.error('configuration registration failed', error));
-    }
+    registerServerNotifications(context);
     void context.settings.refreshGlobal();
     for (const feature of features) {
       Promise.resolve()

@@ -10,6 +10,7 @@ import { disableRuleArgs } from '../../server/src/core/service/disableRule';
 import { MAX_FINDINGS_PER_RULE, editorFindings } from '../../server/src/core/service/findings';
 import { CancelledError } from '../../server/src/core/cancel';
 import { SourceText } from '../../server/src/core/source';
+import { withOpenLetters } from '../../server/src/core/service/workspaceSearch';
 import { smallLetter } from '../rules/small-letter';
 
 const UPHOLD = smallLetter({
@@ -107,4 +108,19 @@ test('disableRuleArgs: a rule by id or name and a URI; anything else is refused'
   assert.equal(disableRuleArgs(['IMR999', 'file:///a.txt']), undefined);
   assert.equal(disableRuleArgs(['IMR003']), undefined);
   assert.equal(disableRuleArgs([3, 'file:///a.txt']), undefined);
+});
+
+test('withOpenLetters: open letters replace their files; an open document without an entry hides its file', () => {
+  const entry = (uri: string) => ({ uri, fileName: uri.slice(8), letters: [] });
+  const indexed = [entry('file:///a.txt'), entry('file:///b.txt'), entry('file:///c.txt')];
+  const openA = { ...entry('file:///a.txt'), fileName: 'a (open)' };
+  const open = new Map([
+    ['file:///a.txt', openA],
+    ['file:///b.txt', undefined],
+    ['file:///new.txt', entry('file:///new.txt')],
+  ]);
+  assert.deepEqual(
+    withOpenLetters(indexed, open).map((e) => e.fileName),
+    ['c.txt', 'a (open)', 'new.txt'],
+  );
 });

@@ -28,6 +28,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix, Severity } from '../core/rules';
 import { configurationIfCurrent, handler, throwIfCancelled, type Feature, type ServerContext } from './context';
+import type { DocumentConfiguration } from './settings';
 import { degradationMessage, degradationOf, firstLineLength, type Degradation } from './largeDocuments';
 import { uriForLog } from './log';
 
@@ -104,9 +105,24 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
+/** The findings under `configuration` as diagnostics: a degraded document's one diagnostic, else the service's findings. */
+async function diagnosticsUnder(
+  context: ServerContext,
+  document: TextDocument,
+  configuration: DocumentConfiguration,
+): Promise<Pick<CheckResult, 'findings' | 'diagnostics'>> {
+  const degradation = degradationOf(document, configuration.settings);
+  if (degradation)
+    return { findings: [], diagnostics: [degradedDiagnostic(document, degradation, context.extensionRoot)] };
+  // The shared analysis's memoised rule run under these settings (languageService.ts); a copy, as the caller's own.
+  const findings = [...(await context.service.diagnostics(document.uri))];
+  const diagnostics = findings.map((f) => toDiagnostic(f, document.version, context.extensionRoot, document.uri));
+  return { findings, diagnostics };
+}
+
 /**
- * The document's current version's findings under its settings, from the language service, as diagnostics.
- * Undefined when the document was closed or changed meanwhile (a newer check is on its way).
+ * The document's current version's findings under its settings, as diagnostics. Undefined when the document
+ * was closed or changed meanwhile (a newer check is on its way).
  */
 export async function checkDocument(
   context: ServerContext,
@@ -117,22 +133,12 @@ export async function checkDocument(
   const configuration = await configurationIfCurrent(context, uri, version);
   throwIfCancelled(token);
   if (!configuration) return undefined;
-  const degradation = degradationOf(document, configuration.settings);
-  if (degradation) {
-    return {
-      version,
-      generation: configuration.generation,
-      findings: [],
-      diagnostics: [degradedDiagnostic(document, degradation, context.extensionRoot)],
-    };
-  }
-  // The service's findings: the shared analysis's memoised rule run under these settings (languageService.ts).
-  const findings = [...(await context.service.diagnostics(uri))]; // the caller's own: the memoised run stays as it is
+  const result = await diagnosticsUnder(context, document, configuration);
   throwIfCancelled(token);
   // Changed while the findings were awaited: they are the newer version's, and a check of it is on its way.
-  if (context.documents.get(uri)?.version !== version) return undefined;
-  const diagnostics = findings.map((f) => toDiagnostic(f, version, context.extensionRoot, uri));
-  return { version, generation: configuration.generation, findings, diagnostics };
+  return context.documents.get(uri)?.version === version
+    ? { version, generation: configuration.generation, ...result }
+    : undefined;
 }
 
 /** True when this client pulls diagnostics (and so is never pushed to). */
@@ -147,6 +153,13 @@ function resultId(version: number, generation: number): string {
   return `${SESSION}:${version}:${generation}`;
 }
 
+/** `unchanged` when the client holds this version's diagnostics under this settings generation, else all of them. */
+function pullAnswer(previousResultId: string | undefined, result: CheckResult): DocumentDiagnosticReport {
+  const id = resultId(result.version, result.generation);
+  if (previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId: id, items: result.diagnostics };
+}
+
 /** A pull: `unchanged` while the version and settings generation are those of `previousResultId`. */
 async function pullReport(
   context: ServerContext,
@@ -158,18 +171,14 @@ async function pullReport(
   const known = resultId(document.version, context.settings.generation);
   if (params.previousResultId === known) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: known };
   const result = await checkDocument(context, document, token);
-  if (!result) {
-    // The document changed while its settings were fetched: ask the client to pull again.
+  // The document changed while its settings were fetched: ask the client to pull again.
+  if (!result)
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed.', { retriggerRequest: true });
-  }
-  // Like a push's: after the document's settings (and so its log level) were resolved.
   context.logger.debug(
     `answered a pull with ${result.diagnostics.length} diagnostics for ${uriForLog(document.uri)} v${result.version}`,
   );
-  // The settings generation may have moved on while they were fetched.
-  const id = resultId(result.version, result.generation);
-  if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
-  return { kind: DocumentDiagnosticReportKind.Full, resultId: id, items: result.diagnostics };
+  // The settings generation may have moved on while they were fetched: the answer is under the result's.
+  return pullAnswer(params.previousResultId, result);
 }
 
 /** Push mode: debounced re-checks and publishing. Per open document: its pending timer and its latest run. */

@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  SymbolKind,
   WatchKind,
   type CancellationToken,
   type FileEvent,
@@ -28,7 +29,7 @@ import { handler, isCancelledBy, openAnalysis, type Feature, type ServerContext 
 import { sendCustomNotification } from './customMessages';
 import { SYMBOL_KINDS, symbolKindMapper } from './documentSymbols';
 import { isLetterFileName, LETTER_GLOB } from '../node/files';
-import { entryFor, type IndexEntry } from '../core/service/workspaceSearch';
+import { entryFor, withOpenLetters, type IndexEntry, type WorkspaceSymbol } from '../core/service/workspaceSearch';
 import {
   IndexChangedNotification,
   IndexProgressNotification,
@@ -66,6 +67,21 @@ function entryOfOpen(analysis: Analysis, uri: string): IndexEntry | undefined {
     openEntries.set(analysis, entry);
   }
   return entry ?? undefined;
+}
+
+/** The open documents' entries by their files' URIs; a degraded document is never parsed whole and has none. */
+function openLetterEntries(context: ServerContext): Map<string, IndexEntry | undefined> {
+  const open = new Map<string, IndexEntry | undefined>();
+  for (const { uri } of context.documents.all()) {
+    const analysis = openAnalysis(context, uri)?.analysis;
+    open.set(canonicalUri(uri), analysis && entryOfOpen(analysis, uri));
+  }
+  return open;
+}
+
+function toWorkspaceSymbol(symbol: WorkspaceSymbol, mapKind: (kind: SymbolKind) => SymbolKind): SymbolInformation {
+  const { name, kind, uri, range, containerName } = symbol;
+  return { name, kind: mapKind(SYMBOL_KINDS[kind]), location: { uri, range }, containerName };
 }
 
 function sameFolders(a: readonly string[], b: readonly string[]): boolean {
@@ -137,19 +153,7 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     ensureCurrent(ctx);
     if (index.isBuilding) await waitFor(index.ready(), waitMs, token);
     await waitFor(index.settled(), waitMs, token);
-    if (token.isCancellationRequested) return [];
-    // Open documents replace their files' entries.
-    const open = new Map<string, IndexEntry | undefined>();
-    for (const document of ctx.documents.all()) {
-      // A degraded document is never parsed whole: it has no entry, and hides its file's.
-      const analysis = openAnalysis(ctx, document.uri)?.analysis;
-      const entry = analysis && entryOfOpen(analysis, document.uri);
-      open.set(canonicalUri(document.uri), entry);
-    }
-    const entries: IndexEntry[] = [];
-    for (const entry of index.all()) if (!open.has(entry.uri)) entries.push(entry);
-    for (const entry of open.values()) if (entry) entries.push(entry);
-    return entries;
+    return token.isCancellationRequested ? [] : withOpenLetters(index.all(), openLetterEntries(ctx));
   };
 
   const closedLetterUris = async (ctx: ServerContext, token: CancellationToken): Promise<string[]> => {
@@ -167,12 +171,7 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
     if (token.isCancellationRequested) return [];
     const mapKind = symbolKindMapper(ctx.clientCapabilities.workspace?.symbol?.symbolKind?.valueSet);
     const symbols = ctx.service.workspaceSymbols(entries, params.query ?? '', MAX_RESULTS, isCancelledBy(token));
-    return symbols.map(({ name, kind, uri, range, containerName }) => ({
-      name,
-      kind: mapKind(SYMBOL_KINDS[kind]),
-      location: { uri, range },
-      containerName,
-    }));
+    return symbols.map((symbol) => toWorkspaceSymbol(symbol, mapKind));
   };
 
   return {

@@ -77,6 +77,21 @@ function indexedLetter(letter: Letter, index: number, several: boolean): Indexed
 }
 
 /** A cheap pre-check before parsing: the text holds one of the headings that decide a known layout. */
+/**
+ * The letters a workspace feature sees: the indexed files' entries, with the editor's in place of its files'.
+ * `open` maps a file's URI (as the index spells it) to its open letter's entry, or to undefined for an open
+ * document that has none (not a letter, or too large to read whole), which hides its file's entry too.
+ */
+export function withOpenLetters(
+  indexed: Iterable<IndexEntry>,
+  open: ReadonlyMap<string, IndexEntry | undefined>,
+): IndexEntry[] {
+  const entries: IndexEntry[] = [];
+  for (const entry of indexed) if (!open.has(entry.uri)) entries.push(entry);
+  for (const entry of open.values()) if (entry) entries.push(entry);
+  return entries;
+}
+
 export function looksLikeLetter(text: string): boolean {
   return LAYOUT_MARKERS.some((m) => text.includes(m));
 }
