@@ -25,11 +25,21 @@ export function loopFolder(): { dir: string; done: () => void } {
   return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * A walk's `cancelled` check, called once per entry read: past `max` entries (the loop folder has about a dozen)
+ * it stops the walk, so that a walker that followed a cycle fails these tests with `truncated: true` instead of
+ * running until memory runs out.
+ */
+function entryBudget(max = 1000): () => boolean {
+  let seen = 0;
+  return () => ++seen > max;
+}
+
 describe('findLetterFiles', () => {
   test('two symlink cycles: the walk ends, each real letter once, ignored folders skipped', async () => {
     const { dir, done } = loopFolder();
     try {
-      const found = await findLetterFiles([dir]);
+      const found = await findLetterFiles([dir], { cancelled: entryBudget() });
       assert.deepEqual(found, { files: [`${dir}/a.txt`, `${dir}/sub/b.imr`], matched: 3, truncated: false });
     } finally {
       done();
@@ -43,10 +53,10 @@ describe('findLetterFiles', () => {
       mkdirSync(other);
       symlinkSync(join(dir, 'a.txt'), join(other, 'alias.txt'));
       const unique = new UniqueFiles();
-      const first = await findLetterFiles([other], { unique });
-      assert.deepEqual(first.files, [`${other}/alias.txt`]);
-      const second = await findLetterFiles([dir], { unique });
-      assert.deepEqual(second.files, [`${dir}/sub/b.imr`]);
+      const first = await findLetterFiles([other], { unique, cancelled: entryBudget() });
+      assert.deepEqual([first.files, first.truncated], [[`${other}/alias.txt`], false]);
+      const second = await findLetterFiles([dir], { unique, cancelled: entryBudget() });
+      assert.deepEqual([second.files, second.truncated], [[`${dir}/sub/b.imr`], false]);
     } finally {
       done();
     }
@@ -83,7 +93,7 @@ describe('matchFiles and isUnder', () => {
   test('a glob through the cycle folder lists each real file once', async () => {
     const { dir, done } = loopFolder();
     try {
-      const found = await matchFiles(`${dir}/**/*.txt`);
+      const found = await matchFiles(`${dir}/**/*.txt`, { cancelled: entryBudget() });
       assert.deepEqual(found, { files: [`${dir}/a.txt`], matched: 2, truncated: false });
     } finally {
       done();
