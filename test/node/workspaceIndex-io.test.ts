@@ -2,7 +2,16 @@
 // indexed like a UTF-8 one, and a folder with symlink cycles is indexed once per real file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,6 +63,33 @@ test('a build reports its progress: 0 of M before the first file, then every M/2
       reports,
       Array.from({ length: 15 }, (_, k) => ({ done: 3 * k, total: 45 })),
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a PDF is extracted again only when its size or mtime changes (issue 9: cached by modification time)', async () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'imr-index-')));
+  try {
+    const pdf = join(dir, 'typed.pdf');
+    const bytes = readFileSync(join(__dirname, '..', 'fixtures', 'pdf', 'two-items.pdf'));
+    const seconds = 1_700_000_000; // whole seconds: the mtime set back below is then exactly the same
+    writeFileSync(pdf, bytes);
+    utimesSync(pdf, seconds, seconds);
+    const index = new WorkspaceIndex();
+    const items = () => [...index.all()].flatMap((e) => e.letters.flatMap((l) => l.items.map((i) => i.name)));
+    await index.rebuild([dir]);
+    const typed = ['Labs to include: EKG', 'Lidocaine 5% patch, "as needed", #30'];
+    assert.deepEqual(items(), typed);
+    // Other bytes of the same size under the same mtime: the cached extraction stands, the file is not read.
+    writeFileSync(pdf, Buffer.alloc(bytes.length, 0x20));
+    utimesSync(pdf, seconds, seconds);
+    await index.fileChanged(pdf);
+    assert.deepEqual(items(), typed);
+    // A new mtime: read again, and the blank file is no letter.
+    utimesSync(pdf, seconds + 5, seconds + 5);
+    await index.fileChanged(pdf);
+    assert.deepEqual(items(), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
