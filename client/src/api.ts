@@ -15,4 +15,6 @@ export interface ExtensionApi {
   status: vscode.LanguageStatusItem;
   decorations: DecisionDecorations;
   pageBreaks: PageBreakDecorations;
+  /** The status bar item with the PDF page of the caret's line. */
+  pdfPage: vscode.StatusBarItem;
 }

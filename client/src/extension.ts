@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   server.startIfNeeded();
   registerPickItem(context, server);
-  registerPdfDocuments(context, server);
+  const pdfPage = registerPdfDocuments(context, server);
   registerRuleDocs(context);
   const determinations = registerDeterminationsView(context, server);
   const problems = registerWorkspaceProblems(context, server);
@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerExport(context, server);
   const decorations = registerDecisionDecorations(context, server);
   const pageBreaks = registerPageBreakDecorations(context);
-  return { detector, server, determinations, problems, status, decorations, pageBreaks };
+  return { detector, server, determinations, problems, status, decorations, pageBreaks, pdfPage };
 }
 
 export async function deactivate(): Promise<void> {

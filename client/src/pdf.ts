@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import { PDF_SCHEME, PdfTextRequest } from '../../server/src/protocol';
+import { extractedTextName, pageText } from './pdfText';
 import type { ServerHost } from './serverHost';
 
 export const OPEN_PDF_COMMAND = 'imr.openPdf';
@@ -23,7 +24,8 @@ export const pdfMiddleware: Middleware = {
     document.uri.scheme === PDF_SCHEME ? [] : next(document, range, context, token),
 };
 
-export function registerPdfDocuments(context: vscode.ExtensionContext, host: ServerHost): void {
+/** Registers the PDF documents and their commands; returns the status item showing the caret's PDF page. */
+export function registerPdfDocuments(context: vscode.ExtensionContext, host: ServerHost): vscode.StatusBarItem {
   /** Page of each line, by document URI. */
   const pagesOf = new Map<string, number[]>();
   const status = vscode.window.createStatusBarItem('imr.pdfPage', vscode.StatusBarAlignment.Right, 100);
@@ -45,9 +47,9 @@ export function registerPdfDocuments(context: vscode.ExtensionContext, host: Ser
   };
 
   const showPage = (editor: vscode.TextEditor | undefined) => {
-    const pages = editor && pagesOf.get(editor.document.uri.toString());
-    if (!editor || !pages?.length) return status.hide();
-    status.text = `$(file-pdf) Page ${pages[Math.min(editor.selection.active.line, pages.length - 1)]}`;
+    const page = editor && pageText(pagesOf.get(editor.document.uri.toString()) ?? [], editor.selection.active.line);
+    if (!page) return status.hide();
+    status.text = `$(file-pdf) ${page}`;
     status.show();
   };
 
@@ -63,18 +65,24 @@ export function registerPdfDocuments(context: vscode.ExtensionContext, host: Ser
     showPage(await vscode.window.showTextDocument(document, { preview: false }));
   };
 
-  const saveText = async () => {
-    const document = vscode.window.activeTextEditor?.document;
+  // `resource` is the tab's document when run from its title menu (else the active editor's); `target` skips the
+  // dialog (the real-editor tests, other extensions).
+  const saveText = async (resource?: vscode.Uri, target?: vscode.Uri) => {
+    const document =
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource?.toString()) ??
+      vscode.window.activeTextEditor?.document;
     if (document?.uri.scheme !== PDF_SCHEME) {
       void vscode.window.showInformationMessage('Open a PDF as an IMR determination first.');
       return;
     }
-    const name = `${path.posix.basename(document.uri.path).replace(/\.pdf$/i, '')}.imr.txt`;
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.file(path.join(path.dirname(vscode.Uri.file(document.uri.path).fsPath), name)),
-      filters: { 'IMR letter text': ['txt'] },
-    });
-    if (target) await vscode.workspace.fs.writeFile(target, Buffer.from(document.getText(), 'utf8'));
+    const name = extractedTextName(document.uri.path);
+    const chosen =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.file(path.join(path.dirname(vscode.Uri.file(document.uri.path).fsPath), name)),
+        filters: { 'IMR letter text': ['txt'] },
+      }));
+    if (chosen) await vscode.workspace.fs.writeFile(chosen, Buffer.from(document.getText(), 'utf8'));
   };
 
   context.subscriptions.push(
@@ -86,4 +94,5 @@ export function registerPdfDocuments(context: vscode.ExtensionContext, host: Ser
     vscode.window.onDidChangeTextEditorSelection((e) => showPage(e.textEditor)),
     vscode.workspace.onDidCloseTextDocument((d) => pagesOf.delete(d.uri.toString())),
   );
+  return status;
 }

@@ -18,6 +18,7 @@ import {
   documentSymbols,
   fixture,
   hoverText,
+  hoversWith,
   languageOf,
   open,
   openAsImr,
@@ -269,14 +270,10 @@ suite('IMR extension in a real editor', () => {
       const at = doc.lineAt(line).text.indexOf('MTUS');
       const word = new vscode.Range(line, at, line, at + 4);
       assert.equal(doc.getText(word), 'MTUS');
-      const hovers = await poll(
-        () =>
-          vscode.commands.executeCommand<vscode.Hover[]>(
-            'vscode.executeHoverProvider',
-            LETTER,
-            new vscode.Position(line, at + 1),
-          ),
-        (h) => hoverText(h).includes('Medical Treatment Utilization Schedule'),
+      const hovers = await hoversWith(
+        LETTER,
+        new vscode.Position(line, at + 1),
+        'Medical Treatment Utilization Schedule',
       );
       const text = hoverText(hovers);
       assert.ok(text.startsWith('**MTUS** — Medical Treatment Utilization Schedule'), `hover: ${JSON.stringify(text)}`);

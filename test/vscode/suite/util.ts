@@ -18,7 +18,10 @@ export const FIXTURES: string = (() => {
 
 export const fixture = (name: string): vscode.Uri => vscode.Uri.file(path.join(FIXTURES, name));
 
-/** Editor events after which a result may have changed: documents opened, edited or re-languaged, diagnostics. */
+/**
+ * Editor events after which a result may have changed: documents opened, edited or re-languaged, diagnostics,
+ * the active editor and its selection (the status items follow the caret).
+ */
 function nextEditorEvent(until: number): Promise<void> {
   return new Promise((resolve) => {
     const subscriptions: vscode.Disposable[] = [];
@@ -34,6 +37,7 @@ function nextEditorEvent(until: number): Promise<void> {
       vscode.workspace.onDidChangeTextDocument(done),
       vscode.languages.onDidChangeDiagnostics(done),
       vscode.window.onDidChangeActiveTextEditor(done),
+      vscode.window.onDidChangeTextEditorSelection(done),
     );
   });
 }
@@ -142,6 +146,18 @@ export function hoverText(hovers: readonly vscode.Hover[] | undefined): string {
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n');
+}
+
+/** The hovers at `position` once their text includes `expected` (what was last seen, after the poll's time). */
+export function hoversWith(
+  uri: vscode.Uri,
+  position: vscode.Position,
+  expected: string,
+): Promise<vscode.Hover[] | undefined> {
+  return poll(
+    () => vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', uri, position),
+    (h) => hoverText(h).includes(expected),
+  );
 }
 
 export const compact = (r: vscode.Range): string =>
