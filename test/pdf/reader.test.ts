@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from '../../server/src/core/parse';
-import { PDF_PROBLEMS, isPdfBundleLoaded, isPdfFileName, readPdfFile } from '../../server/src/node/pdf';
+import { isPdfFileName } from '../../server/src/node/files';
+import { PDF_PROBLEMS, isPdfBundleLoaded, readPdfFile } from '../../server/src/node/pdf';
 
 const FIXTURES = 'test/fixtures/pdf';
 const TEXT = readFileSync('test/cli/fixtures/letters/two-items.txt', 'utf8');

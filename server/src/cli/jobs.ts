@@ -10,7 +10,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { isPdfFileName } from '../node/pdf';
+import { isPdfFileName } from '../node/files';
 import { describeError } from '../node/errors';
 import { UsageError } from './usage';
 

@@ -14,7 +14,7 @@ import { stat } from 'node:fs/promises';
 import { parse } from '../core';
 import { entryFor, looksLikeLetter, type IndexEntry } from '../core/service/workspaceSearch';
 import { readLetter, type LetterText, type ReadFailure } from '../node/letterReader';
-import { isPdfFileName } from '../node/pdf';
+import { isPdfFileName } from '../node/files';
 import { timeSlices, yieldToEventLoop } from './eventLoop';
 import { pdfDocumentUriOf } from './pdfText';
 import { filePathOf } from './settings';

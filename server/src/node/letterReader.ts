@@ -11,6 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { describeError } from './errors';
+import { PDF_EXTENSION } from './files';
 import { readPdfBytes } from './pdf';
 
 /** Letters are a few KiB; anything this large is not one, and reading it would only cost memory. */
@@ -46,7 +47,7 @@ export interface ReadOptions {
 type Reader = (path: string, bytes: number, options: ReadOptions) => Promise<LetterText | ReadFailure>;
 
 /** Readers by lower-case extension; anything else is read as text. */
-const READERS: Record<string, Reader> = { '.pdf': readPdfLetter };
+const READERS: Record<string, Reader> = { [PDF_EXTENSION]: readPdfLetter };
 
 /** Never throws or rejects. */
 export async function readLetter(path: string, options: ReadOptions = {}): Promise<LetterText | ReadFailure> {

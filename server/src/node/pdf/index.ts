@@ -21,10 +21,6 @@ type PdfBundle = typeof PdfBundleModule;
 
 let bundle: CachedLoad<PdfBundle> | undefined;
 
-export function isPdfFileName(name: string): boolean {
-  return name.toLowerCase().endsWith('.pdf');
-}
-
 /** True once the PDF bundle has been loaded into this process (tests check activation does not). */
 export function isPdfBundleLoaded(): boolean {
   return bundle !== undefined;
