@@ -149,13 +149,17 @@ function serve(): void {
     eachFeature('workspace folders change', (f) => f.workspaceFoldersChanged?.(context));
   };
 
-  connection.onInitialized(() => {
+  const watchWorkspaceFolders = () => {
+    if (!clientCapabilities.workspace?.workspaceFolders) return;
     try {
-      if (clientCapabilities.workspace?.workspaceFolders)
-        connection.workspace.onDidChangeWorkspaceFolders(onFoldersChanged);
+      connection.workspace.onDidChangeWorkspaceFolders(onFoldersChanged);
     } catch (error) {
       logger.error('workspace folder events unavailable', error);
     }
+  };
+
+  connection.onInitialized(() => {
+    watchWorkspaceFolders();
     registerServerNotifications(context);
     void context.settings.refreshGlobal();
     for (const feature of features) {

@@ -50,6 +50,9 @@ export function symbolKindMapper(listed: readonly SymbolKind[] | undefined): (ki
   return (kind) => (supported.has(kind) ? kind : (FALLBACK_KINDS[kind] ?? SymbolKind.Field));
 }
 
+/** A node's name as a symbol's, which clients require to be non-empty. */
+const symbolName = (node: OutlineNode): string => node.name.trim() || '(unnamed)';
+
 export function toDocumentSymbols(
   nodes: readonly OutlineNode[],
   mapKind: (k: SymbolKind) => SymbolKind = (k) => k,
@@ -58,7 +61,7 @@ export function toDocumentSymbols(
   return nodes.map((node) => {
     throwIfCancelled(token);
     const symbol: DocumentSymbol = {
-      name: node.name.trim() || '(unnamed)',
+      name: symbolName(node),
       kind: mapKind(SYMBOL_KINDS[node.kind]),
       range: node.range,
       selectionRange: node.selectionRange,
@@ -80,7 +83,7 @@ export function toSymbolInformation(
   const walk = (list: readonly OutlineNode[], container?: string) => {
     for (const node of list) {
       throwIfCancelled(token);
-      const name = node.name.trim() || '(unnamed)';
+      const name = symbolName(node);
       const info: SymbolInformation = {
         name,
         kind: mapKind(SYMBOL_KINDS[node.kind]),
