@@ -136,15 +136,31 @@ const HISTORY_WORDS = new Set(['previously', 'prior', 'initially', 'originally',
 const UR_ACTOR = /\bUR\b|\butilization\s+review|claims\s+administrator|(?:prior|previous)\s+review/i;
 
 export function findNecessityConclusion(rationale: string): ConclusionMatch | undefined {
+  return findConclusions(rationale).necessity;
+}
+
+/**
+ * Both conclusions of a rationale in one walk back over its sentences: the necessity conclusion, and the UR
+ * vocabulary one (`findUrVocabularyConclusion`), which read the same last sentences.
+ */
+export function findConclusions(rationale: string): { necessity?: ConclusionMatch; ur?: UrConclusionMatch } {
+  let ur: UrConclusionMatch | undefined;
+  let concluding = true;
   for (let end = contentEnd(rationale); end > 0;) {
     const sentence = sentenceEndingAt(rationale, end);
     end = sentence.previousEnd;
+    if (isBoilerplate(rationale, sentence)) continue;
     const cue = lastCue(rationale, sentence);
-    if (!cue || isBoilerplate(rationale, sentence)) continue;
+    if (concluding) {
+      // UR vocabulary counts only in the concluding position, and only when no necessity statement stands there.
+      concluding = false;
+      if (!cue && !UR_ACTOR.test(rationale.slice(sentence.start, sentence.end))) ur = urPredicate(rationale, sentence);
+    }
+    if (!cue) continue;
     const polarity: Polarity = isNegativeAt(rationale, sentence, cue) ? 'negative' : 'positive';
-    return { polarity, start: sentence.start, end: sentence.end };
+    return { necessity: { polarity, start: sentence.start, end: sentence.end }, ur };
   }
-  return undefined;
+  return { ur };
 }
 
 /** Polarity of the sentence's main necessity statement; without a cue, whether it holds any negation. */
@@ -171,16 +187,7 @@ export interface UrConclusionMatch {
 
 /** UR vocabulary used as the conclusion ("The request is non-certified."): the last sentence, no necessity cue. */
 export function findUrVocabularyConclusion(rationale: string): UrConclusionMatch | undefined {
-  // Only the concluding position counts, and only when no necessity statement stands there.
-  for (let end = contentEnd(rationale); end > 0;) {
-    const sentence = sentenceEndingAt(rationale, end);
-    end = sentence.previousEnd;
-    if (isBoilerplate(rationale, sentence)) continue;
-    if (lastCue(rationale, sentence)) return undefined;
-    if (UR_ACTOR.test(rationale.slice(sentence.start, sentence.end))) return undefined;
-    return urPredicate(rationale, sentence);
-  }
-  return undefined;
+  return findConclusions(rationale).ur;
 }
 
 // ---- sentences ----

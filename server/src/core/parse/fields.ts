@@ -1,7 +1,7 @@
 // Per-item fields: the label, its body up to the next label or item, and what the body says.
 import { parseGuidelineBody } from '../citations';
 import type { Field, FieldKind, Range } from '../model';
-import { findNecessityConclusion, findUrVocabularyConclusion } from '../necessity';
+import { findConclusions } from '../necessity';
 import { Excerpt } from '../text/excerpt';
 import type { Line } from '../text/lines';
 
@@ -41,9 +41,8 @@ export function fieldFromParts(kind: FieldKind, label: string, labelRange: Range
     range: { start: labelRange.start, end: body.text ? body.range.end : labelRange.end },
   };
   if (kind === 'rationale') {
-    const c = findNecessityConclusion(body.text);
+    const { necessity: c, ur } = findConclusions(body.text);
     if (c) field.conclusion = { polarity: c.polarity, sentence: body.span(c.start, c.end) };
-    const ur = findUrVocabularyConclusion(body.text);
     if (ur)
       field.urConclusion = {
         polarity: ur.polarity,
