@@ -45,42 +45,17 @@ function labelEndingAt(text: string, colon: number): LabelText | undefined {
   return undefined;
 }
 
-interface FoundLabel {
-  at: number;
-  label: LabelText;
-}
-
 /**
- * Label occurrences in a line, in order. Every label but `Application` ends in a colon, so the line's
- * colons and `Application`s are visited in order: a value line without either costs two indexOf.
+ * A label or a value: `line.text[from, to)`. Its text and range are made only for the tokens a field takes:
+ * most lines before the first heading are no header value.
  */
-function findLabels(text: string): FoundLabel[] {
-  const found: FoundLabel[] = [];
-  let colon = text.indexOf(':');
-  let application = text.indexOf(APPLICATION);
-  while (colon >= 0 || application >= 0) {
-    if (application >= 0 && (colon < 0 || application < colon)) {
-      // `Application Received:` is found at its colon.
-      if (!text.startsWith('Application Received:', application) && isApplicationLabel(text, application)) {
-        found.push({ at: application, label: APPLICATION_LABEL });
-      }
-      application = text.indexOf(APPLICATION, application + APPLICATION.length);
-      continue;
-    }
-    const label = labelEndingAt(text, colon);
-    if (label) found.push({ at: colon + 1 - label.text.length, label });
-    colon = text.indexOf(':', colon + 1);
-  }
-  return found;
-}
-
 interface Token {
-  kind: 'label' | 'value';
-  text: string;
-  /** Labels: the field the label names (undefined for `Received:`). */
-  name?: HeaderFieldName;
+  /** Undefined for a value. */
+  label?: LabelText;
+  line: Line;
   lineIndex: number;
-  range: Range;
+  from: number;
+  to: number;
 }
 
 export function rangeIn(line: Line, from: number, to: number): Range {
@@ -90,48 +65,71 @@ export function rangeIn(line: Line, from: number, to: number): Range {
   };
 }
 
-/** The value text in line.text[from, to), trimmed as `trim()` would, unless it is blank. One slice, no trims. */
+/** A value token for line.text[from, to), trimmed as `trim()` would, unless it is blank. */
 function pushValue(tokens: Token[], line: Line, lineIndex: number, from: number, to: number): void {
   const all = line.text;
   while (from < to && isEcmaWhiteSpace(all.charCodeAt(from))) from++;
   while (to > from && isEcmaWhiteSpace(all.charCodeAt(to - 1))) to--;
   if (from === to) return;
-  tokens.push({ kind: 'value', text: all.slice(from, to), lineIndex, range: rangeIn(line, from, to) });
+  tokens.push({ line, lineIndex, from, to });
 }
 
+/**
+ * The line's labels and the values between them, in order. Every label but `Application` ends in a colon,
+ * so the line's colons and `Application`s are visited in order: a value line without either costs two indexOf.
+ */
 function tokenize(tokens: Token[], line: Line, lineIndex: number): void {
+  const text = line.text;
   let last = 0;
-  for (const { at: index, label } of findLabels(line.text)) {
-    if (index < last) continue; // inside a longer label
-    pushValue(tokens, line, lineIndex, last, index);
-    const end = index + label.text.length;
-    tokens.push({ kind: 'label', text: label.text, name: label.name, lineIndex, range: rangeIn(line, index, end) });
-    last = end;
+  let colon = text.indexOf(':');
+  let application = text.indexOf(APPLICATION);
+  while (colon >= 0 || application >= 0) {
+    let at = 0;
+    let label: LabelText | undefined;
+    if (application >= 0 && (colon < 0 || application < colon)) {
+      // `Application Received:` is found at its colon.
+      if (!text.startsWith('Application Received:', application) && isApplicationLabel(text, application)) {
+        at = application;
+        label = APPLICATION_LABEL;
+      }
+      application = text.indexOf(APPLICATION, application + APPLICATION.length);
+    } else {
+      label = labelEndingAt(text, colon);
+      if (label) at = colon + 1 - label.text.length;
+      colon = text.indexOf(':', colon + 1);
+    }
+    if (!label || at < last) continue; // no label, or one inside a longer label
+    pushValue(tokens, line, lineIndex, last, at);
+    last = at + label.text.length;
+    tokens.push({ label, line, lineIndex, from: at, to: last });
   }
-  pushValue(tokens, line, lineIndex, last, line.text.length);
+  pushValue(tokens, line, lineIndex, last, text.length);
 }
 
-function newField(label: Token, name: HeaderFieldName): HeaderField {
+function newField(label: LabelText, labelRange: Range, name: HeaderFieldName): HeaderField {
   return {
     name,
     label: name === 'applicationReceived' ? 'Application Received:' : label.text,
-    labelRange: label.range,
+    labelRange,
     value: '',
-    valueRange: { start: label.range.end, end: label.range.end },
+    valueRange: { start: labelRange.end, end: labelRange.end },
   };
 }
 
-/** Reads the header from the lines before the first heading; undefined when there is no label at all. */
-export function parseHeader(lines: readonly Line[]): Header | undefined {
+/** Reads the header from `lines[0, until)`, those before the first heading; undefined when there is no label at all. */
+export function parseHeader(lines: readonly Line[], until: number): Header | undefined {
   const tokens: Token[] = [];
-  for (const [i, line] of lines.entries()) tokenize(tokens, line, i);
+  for (let i = 0; i < until; i++) {
+    const line = lines[i];
+    if (line) tokenize(tokens, line, i);
+  }
 
   // `-layout` text: some label has its value right after it on the same line. Then pair within lines.
   let inline = false;
-  for (const [i, token] of tokens.entries()) {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const token = tokens[i];
     const next = tokens[i + 1];
-    inline =
-      next !== undefined && token.kind === 'label' && next.kind === 'value' && next.lineIndex === token.lineIndex;
+    inline = token?.label !== undefined && next?.label === undefined && next?.lineIndex === token.lineIndex;
     if (inline) break;
   }
   // A plain object built in reading order: the first field of each name wins. `named` lists them in order.
@@ -144,16 +142,18 @@ export function parseHeader(lines: readonly Line[]): Header | undefined {
   let previousLine = -1;
 
   for (const t of tokens) {
-    if (t.kind === 'label') {
-      if (t.name === undefined) {
+    if (t.label) {
+      const range = rangeIn(t.line, t.from, t.to);
+      const name = t.label.name;
+      if (name === undefined) {
         // The wrapped second half of `Application Received:` (always wrapped in the corpus).
         if (previous?.name === 'applicationReceived')
-          previous.labelRange = { start: previous.labelRange.start, end: t.range.end };
+          previous.labelRange = { start: previous.labelRange.start, end: range.end };
         continue;
       }
-      const field = newField(t, t.name);
-      if (fields[t.name] === undefined) {
-        fields[t.name] = field;
+      const field = newField(t.label, range, name);
+      if (fields[name] === undefined) {
+        fields[name] = field;
         named.push(field);
       }
       queue.push(field);
@@ -170,8 +170,8 @@ export function parseHeader(lines: readonly Line[]): Header | undefined {
       target = queue[waiting++];
     }
     if (target && target.value === '') {
-      target.value = t.text;
-      target.valueRange = t.range;
+      target.value = t.line.text.slice(t.from, t.to);
+      target.valueRange = rangeIn(t.line, t.from, t.to);
     }
   }
   // `Case Number:` marks the header (§2); a cover line with one stray label ("Priority: high") does not.

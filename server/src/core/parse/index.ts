@@ -151,7 +151,7 @@ function readLetter(
   let sections = buildSections(lines, headings);
   const firstHeadingLine = headings[0]?.lineIndex ?? lines.length;
   // L1 has no header block: parseL1 reads its dates where the letter gives them.
-  let header = layout === 'L0' || layout === 'L1' ? undefined : parseHeader(lines.slice(0, firstHeadingLine));
+  let header = layout === 'L0' || layout === 'L1' ? undefined : parseHeader(lines, firstHeadingLine);
 
   let items: DisputedItem[] = [];
   let findings: ImrDocument['findings'];
