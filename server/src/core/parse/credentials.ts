@@ -1,7 +1,7 @@
 // Reviewer credentials (format guide §8): the block form and the inline "Board Certified in …" sentence.
 import type { Credentials, Span } from '../model';
 import { Excerpt } from '../text/excerpt';
-import type { Line } from '../text/lines';
+import { textAt, type Line } from '../text/lines';
 
 const BLOCK_INTRO = 'The Expert Reviewer has the following credentials:';
 const STATES_LABEL = 'State(s) of Licensure:';
@@ -50,7 +50,8 @@ function findBlockLines(lines: readonly Line[]): { statesAt: number; specialtyAt
   let statesAt = -1;
   let specialtyAt = -1;
   let introAt = -1;
-  for (const [i, { text }] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const text = textAt(lines, i);
     if (statesAt < 0 && startsWithLabel(text, STATES_LABEL)) statesAt = i;
     if (specialtyAt < 0 && startsWithLabel(text, SPECIALTY_LABEL)) specialtyAt = i;
     if (introAt < 0 && startsWithLabel(text, BLOCK_INTRO)) introAt = i;

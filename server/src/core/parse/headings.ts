@@ -1,5 +1,6 @@
 // The headings of each layout (format guide §1, §2, §9) and layout detection by headings present.
 import type { Layout, SectionKind } from '../model';
+import { firstCharacterTable } from '../text/chars';
 import { textAt, type Line } from '../text/lines';
 
 export interface HeadingSpec {
@@ -110,12 +111,11 @@ function matchAt(lines: readonly Line[], i: number, spec: HeadingSpec): HeadingM
 
 /** All headings of `specs` in the lines, in source order. Cheap first-character filter keeps it fast. */
 export function findHeadings(lines: readonly Line[], specs: readonly HeadingSpec[]): HeadingMatch[] {
-  // A handful of numbers: a linear `includes` beats hashing each line's first character into a Set.
-  const firstChars = specs.map((s) => s.text.charCodeAt(0));
+  const firstChars = firstCharacterTable(specs.map((s) => s.text));
   const anyEmbedded = specs.some((s) => s.embedded);
   const found: HeadingMatch[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!anyEmbedded && !firstChars.includes(textAt(lines, i).charCodeAt(0))) continue;
+    if (!anyEmbedded && firstChars[textAt(lines, i).charCodeAt(0)] !== 1) continue;
     for (const spec of specs) {
       const m = matchAt(lines, i, spec);
       if (m) {

@@ -3,6 +3,7 @@
 // heading or at the front matter (header block, letterhead) just before a title or decisions heading, so
 // that a letter's own headings never split it. One pass, a fixed number of comparisons per line.
 import type { ImrDocument, Layout, Letter, Range } from '../model';
+import { firstCharacterTable } from '../text/chars';
 import type { Line } from '../text/lines';
 import {
   embeddedAt,
@@ -34,9 +35,14 @@ function isFront(text: string): boolean {
 }
 
 /** First characters of the lines `letterStarts` compares, L1's embedded headings aside. */
-const OPENING_CHARACTERS = new Set(
-  [...FRONT_PREFIXES, L0_ISSUE, L3_HOW_MADE, L3_DECISIONS, L2_DECISIONS, L0_QUALIFICATIONS].map((t) => t.charCodeAt(0)),
-);
+const OPENING_CHARACTERS = firstCharacterTable([
+  ...FRONT_PREFIXES,
+  L0_ISSUE,
+  L3_HOW_MADE,
+  L3_DECISIONS,
+  L2_DECISIONS,
+  L0_QUALIFICATIONS,
+]);
 
 /** The L1 title opens its line or follows the letterhead on it; elsewhere it is a sentence's words. */
 function isL1Title(text: string): boolean {
@@ -60,7 +66,7 @@ export function letterStarts(lines: readonly Line[], mayHoldL1: boolean): number
     const text = line.text.charCodeAt(0) === BOM ? line.text.slice(1) : line.text;
     // Most lines start with none of the openings compared below: one look at their first character
     // settles them (the lapse of `front` below depends only on the index, so it may be applied later).
-    if (!mayHoldL1 && !OPENING_CHARACTERS.has(text.charCodeAt(0))) continue;
+    if (!mayHoldL1 && OPENING_CHARACTERS[text.charCodeAt(0)] !== 1) continue;
     if (front >= 0 && i - front > MAX_FRONT_LINES) front = -1;
     if (reachedDecisions && front < 0 && isFront(text)) front = i;
     const issue = text.startsWith(L0_ISSUE);

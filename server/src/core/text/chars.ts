@@ -23,3 +23,18 @@ export function contentEnd(text: string): number {
   while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
   return i;
 }
+
+/**
+ * Table of the first characters of `texts` (all ASCII), indexed by UTF-16 code: `table[c] === 1` is one load,
+ * where a Set or an array search per line costs a hash or a call. Any other code, and NaN (an empty line's
+ * first character), reads undefined.
+ */
+export function firstCharacterTable(texts: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const t of texts) {
+    const c = t.charCodeAt(0);
+    if (c >= 128) throw new Error('first characters must be ASCII');
+    table[c] = 1;
+  }
+  return table;
+}
