@@ -104,9 +104,13 @@ export class Excerpt implements FoldedSpan {
 
   /** Range of text[start, end). An end just after a joining space maps to the end of the earlier line. */
   rangeOf(start: number, end: number): Range {
-    const s = this.positionAt(start);
+    const p = this.pieceAt(start);
+    const s = this.positionIn(p, start);
     if (end <= start) return { start: s, end: s };
-    return { start: s, end: this.positionIn(this.pieceAt(end - 1), end) };
+    // Most ranges end in the piece they start in: then no second search.
+    const next = this.pieces[p + STRIDE + OFFSET];
+    const q = next === undefined || end - 1 < next ? p : this.pieceAt(end - 1);
+    return { start: s, end: this.positionIn(q, end) };
   }
 
   get range(): Range {
