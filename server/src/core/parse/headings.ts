@@ -1,6 +1,6 @@
 // The headings of each layout (format guide §1, §2, §9) and layout detection by headings present.
 import type { Layout, SectionKind } from '../model';
-import { firstCharacterTable } from '../text/chars';
+import { firstCharactersOf } from '../text/chars';
 import { textAt, type Line } from '../text/lines';
 
 export interface HeadingSpec {
@@ -111,7 +111,7 @@ function matchAt(lines: readonly Line[], i: number, spec: HeadingSpec): HeadingM
 
 /** All headings of `specs` in the lines, in source order. Cheap first-character filter keeps it fast. */
 export function findHeadings(lines: readonly Line[], specs: readonly HeadingSpec[]): HeadingMatch[] {
-  const firstChars = firstCharacterTable(specs.map((s) => s.text));
+  const firstChars = firstCharactersOf(specs);
   const anyEmbedded = specs.some((s) => s.embedded);
   const found: HeadingMatch[] = [];
   for (let i = 0; i < lines.length; i++) {

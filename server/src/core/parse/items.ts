@@ -2,6 +2,7 @@
 // not blank lines: plain `pdftotext` output has no paragraph breaks, so an item's first line is found by
 // walking back from its decision line to the end of the previous rationale's last sentence.
 import type { Decision, DisputedItem, Field, FieldKind, Range } from '../model';
+import { firstCharactersOf } from '../text/chars';
 import { Excerpt } from '../text/excerpt';
 import { textAt, type Line } from '../text/lines';
 import { decisionTail, decisionValue, isLoneDecision, isStrongDecisionLine } from './decision';
@@ -33,11 +34,9 @@ interface Draft {
 }
 
 function labelOf(text: string, labels: readonly LabelSpec[]): LabelSpec | undefined {
-  // Most lines are prose: one character test rules them out before any startsWith.
-  const first = text.charCodeAt(0);
-  for (const spec of labels) {
-    if (spec.text.charCodeAt(0) === first && text.startsWith(spec.text)) return spec;
-  }
+  // Most lines are prose: one table load rules them out before any startsWith.
+  if (firstCharactersOf(labels)[text.charCodeAt(0)] !== 1) return undefined;
+  for (const spec of labels) if (text.startsWith(spec.text)) return spec;
   return undefined;
 }
 

@@ -38,3 +38,21 @@ export function firstCharacterTable(texts: Iterable<string>): Uint8Array {
   }
   return table;
 }
+
+const TABLES = new WeakMap<readonly { text: string }[], Uint8Array>();
+// The list asked for last and its table: callers ask per line, mostly for the same list.
+let lastSpecs: readonly { text: string }[] | undefined;
+let lastTable: Uint8Array = new Uint8Array(0);
+
+/** `firstCharacterTable` of the texts of a fixed list (a heading or label table), made once per list. */
+export function firstCharactersOf(specs: readonly { text: string }[]): Uint8Array {
+  if (specs === lastSpecs) return lastTable;
+  let table = TABLES.get(specs);
+  if (!table) {
+    table = firstCharacterTable(specs.map((s) => s.text));
+    TABLES.set(specs, table);
+  }
+  lastSpecs = specs;
+  lastTable = table;
+  return table;
+}
