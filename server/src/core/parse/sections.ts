@@ -16,10 +16,13 @@ function endOf(line: Line): { line: number; character: number } {
 }
 
 export function buildSections(lines: readonly Line[], headings: readonly HeadingMatch[]): SectionLines[] {
-  return headings.flatMap((h, j) => {
-    const first = lines[h.lineIndex];
-    const last = lines[h.lastLineIndex];
-    if (!first || !last) return []; // a heading is found on lines that are there
+  // A loop, not flatMap: flatMap costs V8 several times as much for a handful of headings.
+  const sections: SectionLines[] = [];
+  for (let j = 0; j < headings.length; j++) {
+    const h = headings[j];
+    const first = h && lines[h.lineIndex];
+    const last = h && lines[h.lastLineIndex];
+    if (!h || !first || !last) continue; // a heading is found on lines that are there
     const headingRange: Range = {
       start: { line: first.line, character: first.start + (h.startInFirstLine ?? 0) },
       end: { line: last.line, character: last.start + h.endInLastLine },
@@ -36,7 +39,7 @@ export function buildSections(lines: readonly Line[], headings: readonly Heading
       bodyFirst && bodyLast
         ? { start: { line: bodyFirst.line, character: bodyFirst.start + bodyFrom }, end: endOf(bodyLast) }
         : { start: headingRange.end, end: headingRange.end };
-    return {
+    sections.push({
       section: {
         kind: h.spec.kind,
         title: h.spec.text,
@@ -46,8 +49,9 @@ export function buildSections(lines: readonly Line[], headings: readonly Heading
       },
       body,
       bodyFrom,
-    };
-  });
+    });
+  }
+  return sections;
 }
 
 /**

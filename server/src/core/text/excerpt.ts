@@ -77,8 +77,10 @@ export class Excerpt implements FoldedSpan {
   /** Index in `pieces` of the last piece starting at or before `offset` (binary search). */
   private pieceAt(offset: number): number {
     const pieces = this.pieces;
-    let lo = 0;
     let hi = pieces.length / STRIDE - 1;
+    // The last piece, asked for by every range to the end of the text, without a search.
+    if ((pieces[hi * STRIDE + OFFSET] ?? Infinity) <= offset) return hi * STRIDE;
+    let lo = 0;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if ((pieces[mid * STRIDE + OFFSET] ?? Infinity) <= offset) lo = mid;
