@@ -36,9 +36,17 @@ function isApplicationLabel(text: string, at: number): boolean {
   return (c >= 48 && c <= 57) || text.startsWith('Received:', k);
 }
 
+/** COLON_LABELS by the character before their colon, in their order: a colon is compared with one group. */
+const LABELS_BY_LAST_CHARACTER: LabelText[][] = [];
+for (const label of COLON_LABELS)
+  (LABELS_BY_LAST_CHARACTER[label.text.charCodeAt(label.text.length - 2)] ??= []).push(label);
+
 /** The label that ends at the colon `colon`, if any. */
 function labelEndingAt(text: string, colon: number): LabelText | undefined {
-  for (const label of COLON_LABELS) {
+  if (colon === 0) return undefined;
+  const group = LABELS_BY_LAST_CHARACTER[text.charCodeAt(colon - 1)];
+  if (group === undefined) return undefined;
+  for (const label of group) {
     const at = colon + 1 - label.text.length;
     if (at >= 0 && text.startsWith(label.text, at)) return label;
   }
