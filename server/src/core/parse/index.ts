@@ -28,9 +28,10 @@ const CONTROL_ANY = /[\x00-\x08\x0e-\x1f\ufffd]/;
 
 function looksBinary(text: string): boolean {
   const sample = text.length > BINARY_SAMPLE ? text.slice(0, BINARY_SAMPLE) : text;
-  if (sample.indexOf('\0') >= 0) return true;
-  // U+FFFD marks bytes that were not valid UTF-8.
+  // U+FFFD marks bytes that were not valid UTF-8. NUL is a control character too: a sample without any
+  // (nearly every letter) needs no search for it.
   if (!CONTROL_ANY.test(sample)) return false;
+  if (sample.indexOf('\0') >= 0) return true;
   const control = sample.match(CONTROL)?.length ?? 0;
   return sample.length > 0 && control / sample.length > BINARY_SHARE;
 }

@@ -34,9 +34,10 @@ interface Draft {
 }
 
 function labelOf(text: string, labels: readonly LabelSpec[]): LabelSpec | undefined {
-  // Most lines are prose: one table load rules them out before any startsWith.
-  if (firstCharactersOf(labels)[text.charCodeAt(0)] !== 1) return undefined;
-  for (const spec of labels) if (text.startsWith(spec.text)) return spec;
+  // Most lines are prose: one table load rules them out, and a label's first character the other labels.
+  const first = text.charCodeAt(0);
+  if (firstCharactersOf(labels)[first] !== 1) return undefined;
+  for (const spec of labels) if (spec.text.charCodeAt(0) === first && text.startsWith(spec.text)) return spec;
   return undefined;
 }
 
