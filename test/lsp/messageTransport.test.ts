@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { StreamMessageReader, StreamMessageWriter, type Message, type MessageReader } from 'vscode-languageserver/node';
-import { LspStreamReader } from '../../server/src/lsp/messageReader';
+import { escapedText, LspStreamReader } from '../../server/src/lsp/messageReader';
 import { EncodedJsonArray, encodeMessage, LspStreamWriter } from '../../server/src/lsp/messageWriter';
 import { LARGE_TEXT } from '../../server/src/lsp/memory';
 
@@ -85,6 +85,12 @@ describe('LspStreamReader', () => {
       writeInPieces(input, bytes, size);
       assert.deepEqual(await received, [expected], `pieces of ${size} bytes`);
     }
+  });
+
+  test('JSON text keeps Latin-1 letters as they are and escapes every character past U+00FF', () => {
+    const text = escapedText(Buffer.from('"a é° ’x😀 b\u0085"', 'utf8'));
+    assert.equal(text, '"a é° \\u2019x\\ud83d\\ude00 b\u0085"');
+    assert.equal(JSON.parse(text), 'a é° ’x😀 b\u0085');
   });
 
   test('reads what vscode-jsonrpc writes', async () => {

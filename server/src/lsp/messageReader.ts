@@ -2,7 +2,7 @@
 // place of vscode-jsonrpc's StreamMessageReader, which keeps the stream's chunks until the body is whole,
 // copies them into one buffer and keeps that buffer while its JSON, decoded whole, is parsed: a 50 MiB
 // didOpen stood as chunks + body + JSON text + parsed text, over 400 MB (issue 12). Here each chunk is
-// decoded as it arrives into JSON text in ASCII (AsciiJson), the chunk let go; a large message's pieces
+// decoded as it arrives into one-byte JSON text (OneByteJson), the chunk let go; a large message's pieces
 // are collected once joined, and its JSON text once parsed.
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message } from 'vscode-languageserver/node';
 import { isAscii } from 'node:buffer';
@@ -16,7 +16,7 @@ export class LspStreamReader extends AbstractMessageReader {
   /** Header bytes received so far (a header may arrive split over chunks). */
   private header = Buffer.alloc(0);
   /** The body read so far, as JSON text; undefined while a header is read. */
-  private body: AsciiJson | undefined;
+  private body: OneByteJson | undefined;
   /** The body's length in bytes, and how many have arrived. */
   private expected = 0;
   private filled = 0;
@@ -76,7 +76,7 @@ export class LspStreamReader extends AbstractMessageReader {
     // Held before the large text's pieces pile up (memory.ts): surviving scavenges, they would grow the young
     // generation to its limit for good.
     if (length >= LARGE_TEXT) holdYoungGeneration(true);
-    this.body = new AsciiJson();
+    this.body = new OneByteJson();
     this.expected = length;
     this.filled = 0;
     return consumed;
@@ -114,13 +114,13 @@ export class LspStreamReader extends AbstractMessageReader {
 }
 
 /**
- * UTF-8 JSON turned into JSON text in ASCII as the bytes arrive: each character past U+007F (they stand
- * only inside strings) written as its \uXXXX escape, which JSON.parse reads back as that character. So the
- * text takes one byte a character, where decoded as is it takes two once one character is past U+00FF, and
- * no buffer of the whole body is made: one large allocation, once freed, also leaves the C allocator
- * keeping later memory (glibc raises its mmap threshold to that size).
+ * UTF-8 JSON turned into one-byte JSON text as the bytes arrive: characters up to U+00FF as they are, each
+ * one past it (they stand only inside strings) written as its \uXXXX escape, which JSON.parse reads back as
+ * that character. So the text takes one byte a character, where decoded as is it takes two once one
+ * character is past U+00FF, and no buffer of the whole body is made: one large allocation, once freed, also
+ * leaves the C allocator keeping later memory (glibc raises its mmap threshold to that size).
  */
-class AsciiJson {
+class OneByteJson {
   private parts: string[] = [];
   /** A UTF-8 sequence that the last bytes began and the next may end. */
   private carry: Buffer | undefined;
@@ -151,8 +151,14 @@ class AsciiJson {
   }
 }
 
-/** UTF-8 bytes as text with every character past U+007F escaped. Runs of such bytes start and end at ASCII. */
-function escapedText(bytes: Buffer): string {
+/** A character past Latin-1. */
+const WIDE = /[^\u0000-\u00ff]/;
+
+/**
+ * UTF-8 bytes as one-byte text: every character past U+00FF escaped, Latin-1 letters (é, °) kept as they
+ * are. Runs of non-ASCII bytes start and end at ASCII.
+ */
+export function escapedText(bytes: Buffer): string {
   const out: string[] = [];
   let from = 0;
   for (let i = 0; i < bytes.length;) {
@@ -164,7 +170,13 @@ function escapedText(bytes: Buffer): string {
     while (j < bytes.length && (bytes[j] ?? 0) >= 0x80) j++;
     out.push(bytes.toString('latin1', from, i));
     const decoded = bytes.toString('utf8', i, j);
-    for (let k = 0; k < decoded.length; k++) out.push(`\\u${decoded.charCodeAt(k).toString(16).padStart(4, '0')}`);
+    // Decoded as Latin-1 only, V8 holds it in one byte a character: kept whole.
+    if (!WIDE.test(decoded)) out.push(decoded);
+    else
+      for (let k = 0; k < decoded.length; k++) {
+        const code = decoded.charCodeAt(k);
+        out.push(code <= 0xff ? String.fromCharCode(code) : `\\u${code.toString(16).padStart(4, '0')}`);
+      }
     from = i = j;
   }
   out.push(bytes.toString('latin1', from));
