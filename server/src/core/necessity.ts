@@ -2,7 +2,8 @@
 // The conclusion sits near the end, so sentences are read backwards from the end of the text and the
 // scan stops at the first sentence that states necessity; nothing before it is touched.
 import type { Polarity } from './model';
-import { isLetterCode, isOneOf, isSpace, isUpper, tokensForward, WordsBackwards } from './necessityWords';
+import { isLetterCode, isOneOf, isUpper, tokensForward, WordsBackwards } from './necessityWords';
+import { isSpaceOrBreak } from './text/chars';
 import { isUrOutcomeWord, urOutcomePolarity } from './urVocabulary';
 
 export interface ConclusionMatch {
@@ -217,7 +218,7 @@ function sentenceBoundaryAfter(text: string, i: number, limit: number): { end: n
   let end = i + 1;
   while (end < limit && isOneOf(text[end], '"\'”’)]')) end++;
   let next = end;
-  while (next < limit && isSpace(text.charCodeAt(next))) next++;
+  while (next < limit && isSpaceOrBreak(text.charCodeAt(next))) next++;
   if (next === end || next >= limit) return undefined; // "0.5", "10/325mg.": no space, or nothing follows
   const c = text.charAt(next); // next < limit: a character
   const startsSentence = isUpper(c) || isOneOf(c, '"“(‘[\'');
@@ -239,8 +240,8 @@ function isAbbreviation(text: string, dot: number, beforeNumber: boolean): boole
 
 function trimmed(text: string, s: Sentence): Sentence {
   let { start, end } = s;
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  while (start < end && isSpaceOrBreak(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceOrBreak(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 

@@ -101,7 +101,3 @@ export function isUpper(ch: string): boolean {
   if (code < 128) return code >= 0x41 && code <= 0x5a;
   return ch !== ch.toLowerCase();
 }
-
-export function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 160;
-}
