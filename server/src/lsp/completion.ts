@@ -26,26 +26,36 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-function toItem(entry: CompletionEntry, index: number, context: ServerContext): CompletionItem {
+/** What the client takes: snippets, and Markdown documentation. */
+interface ItemFormats {
+  snippets: boolean;
+  markdown: boolean;
+}
+
+function itemFormats(context: ServerContext): ItemFormats {
   const caps = context.clientCapabilities.textDocument?.completion?.completionItem;
-  const snippets = caps?.snippetSupport === true;
-  const markdown = caps?.documentationFormat?.includes(MarkupKind.Markdown) === true;
-  const snippet = snippets ? entry.snippet : undefined;
-  const newText = snippet ?? entry.newText;
+  return {
+    snippets: caps?.snippetSupport === true,
+    markdown: caps?.documentationFormat?.includes(MarkupKind.Markdown) === true,
+  };
+}
+
+function documentationOf(text: string, { markdown }: ItemFormats): CompletionItem['documentation'] {
+  return markdown ? { kind: MarkupKind.Markdown, value: escapeMarkdown(text) } : text;
+}
+
+function toItem(entry: CompletionEntry, index: number, formats: ItemFormats): CompletionItem {
+  const snippet = formats.snippets ? entry.snippet : undefined;
   const item: CompletionItem = {
     label: entry.label,
     kind: KINDS[entry.kind],
     sortText: String(index).padStart(4, '0'),
     filterText: entry.filterText,
-    textEdit: { range: entry.range, newText },
+    textEdit: { range: entry.range, newText: snippet ?? entry.newText },
     insertTextFormat: snippet !== undefined ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
   if (entry.detail) item.detail = entry.detail;
-  if (entry.documentation) {
-    item.documentation = markdown
-      ? { kind: MarkupKind.Markdown, value: escapeMarkdown(entry.documentation) }
-      : entry.documentation;
-  }
+  if (entry.documentation) item.documentation = documentationOf(entry.documentation, formats);
   return item;
 }
 
@@ -63,7 +73,8 @@ export const completionFeature: Feature = {
             ? params.context.triggerCharacter
             : undefined;
         const entries = context.service.completion(params.textDocument.uri, params.position, trigger);
-        return { isIncomplete: false, items: entries.map((e, i) => toItem(e, i, context)) };
+        const formats = itemFormats(context);
+        return { isIncomplete: false, items: entries.map((e, i) => toItem(e, i, formats)) };
       }),
     );
   },
