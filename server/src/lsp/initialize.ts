@@ -13,7 +13,7 @@ import {
 import { isRecord } from '../core/values';
 import { CONFIG_FILE_NAME } from '../node/files';
 import type { Feature, ServerContext } from './context';
-import { filePathOf } from './settings';
+import { filePathOf, SETTINGS_SECTION } from './settings';
 
 /** Deep merge of capability objects: objects merged key by key, arrays concatenated, anything else replaced. */
 function mergeCapabilities(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
@@ -88,7 +88,7 @@ export function registerServerNotifications(context: ServerContext): void {
   // A client that is asked for settings still has to say when they change.
   if (workspace?.configuration && workspace.didChangeConfiguration?.dynamicRegistration) {
     connection.client
-      .register(DidChangeConfigurationNotification.type, { section: 'imr' })
+      .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
       .catch((error: unknown) => logger.error('configuration registration failed', error));
   }
 }

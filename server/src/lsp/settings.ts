@@ -99,11 +99,16 @@ export function workspaceTrustedOf(initializationOptions: unknown): boolean {
   );
 }
 
+/** The settings' section: `imr.rules`, `imr.maxDocumentSize`, … */
+export const SETTINGS_SECTION = 'imr';
+
 /** The `imr` section inside what a client sends as `initializationOptions` or `didChangeConfiguration.settings`. */
 export function imrSection(payload: unknown): unknown {
   if (!isRecord(payload)) return undefined;
-  if (isRecord(payload.imr)) return payload.imr;
-  if (isRecord(payload.settings) && isRecord(payload.settings.imr)) return payload.settings.imr;
+  const own = payload[SETTINGS_SECTION];
+  if (isRecord(own)) return own;
+  const nested = isRecord(payload.settings) ? payload.settings[SETTINGS_SECTION] : undefined;
+  if (isRecord(nested)) return nested;
   // The section itself (a client configured with `settings = { rules = ... }`).
   if (['rules', 'maxDocumentSize', 'maxLineLength', 'diagnostics', 'logLevel'].some((k) => k in payload))
     return payload;
@@ -178,7 +183,7 @@ export class SettingsStore {
   async refreshGlobal(): Promise<void> {
     if (!this.pullsConfiguration) return;
     try {
-      const raw: unknown = await this.connection.workspace.getConfiguration('imr');
+      const raw: unknown = await this.connection.workspace.getConfiguration(SETTINGS_SECTION);
       if (raw !== null && raw !== undefined) this.setGlobal(raw);
     } catch {
       this.logger.warn('workspace/configuration failed; keeping the last known settings');
@@ -228,7 +233,7 @@ export class SettingsStore {
     if (!this.pullsConfiguration) return Promise.resolve(this.global);
     let pending = this.perDocument.get(uri);
     if (!pending) {
-      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'imr' }).then(
+      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
         (raw: unknown) => {
           // A client without an `imr` section (no extension, plain editor) answers null: keep pushed settings.
           const settings = raw === null || raw === undefined ? this.global : normalizeSettings(raw);
