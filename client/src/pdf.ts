@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import { PDF_SCHEME, PdfTextRequest } from '../../server/src/protocol';
-import { extractedTextName, pageText } from './pdfText';
+import { extractedTextName, pageText, unreadablePdfMessage } from './pdfText';
 import type { ServerHost } from './serverHost';
 
 export const OPEN_PDF_COMMAND = 'imr.openPdf';
@@ -38,7 +38,7 @@ export function registerPdfDocuments(context: vscode.ExtensionContext, host: Ser
       const client = await host.start();
       const result = await client.sendRequest(PdfTextRequest, { uri: file.toString() });
       if ('reason' in result) {
-        void vscode.window.showErrorMessage(`${path.basename(file.fsPath)}: ${result.reason}`);
+        void vscode.window.showErrorMessage(unreadablePdfMessage(file.fsPath, result.reason));
         return '';
       }
       pagesOf.set(uri.toString(), result.pages);

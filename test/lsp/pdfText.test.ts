@@ -15,10 +15,12 @@ import {
 } from 'vscode-languageserver-protocol';
 import {
   CheckWorkspaceRequest,
+  DeterminationsRequest,
   ExportRequest,
   PDF_SCHEME,
   PdfTextRequest,
   type CheckWorkspaceResult,
+  type DeterminationsResult,
   type ExportResult,
   type PdfTextResult,
 } from '../../server/src/protocol';
@@ -27,6 +29,7 @@ import { fileUri, serverForSuite, VSCODE_CAPABILITIES, type LspHarness } from '.
 
 const PDFS = path.resolve(__dirname, '..', 'fixtures', 'pdf');
 const TEXT = path.resolve(__dirname, '..', 'cli', 'fixtures', 'letters', 'two-items.txt');
+const BAD_PDFS = ['bad-damaged.pdf', 'bad-not-a-pdf.pdf', 'bad-password.pdf', 'bad-scanned.pdf', 'bad-truncated.pdf'];
 
 describe('imr/pdfText', () => {
   // The workspace holds one PDF letter and one bad PDF, for workspace symbols.
@@ -51,13 +54,19 @@ describe('imr/pdfText', () => {
     assert.match(lines[issues], /^\f/);
   });
 
-  test('a bad PDF: the one-line reason', async () => {
-    assert.deepEqual(
-      await lsp.request<PdfTextResult>(PdfTextRequest, { uri: fileUri(path.join(PDFS, 'bad-password.pdf')) }),
-      {
-        reason: 'PDF needs a password to open; skipped (save a copy without a password to check it)',
-      },
-    );
+  test('each bad PDF: its one-line reason, as on the command line (the editor shows it with the file name)', async () => {
+    const reasons: Record<string, string> = {};
+    for (const name of BAD_PDFS) {
+      const result = await lsp.request<PdfTextResult>(PdfTextRequest, { uri: fileUri(path.join(PDFS, name)) });
+      reasons[name] = 'reason' in result ? result.reason : 'read';
+    }
+    assert.deepEqual(reasons, {
+      'bad-damaged.pdf': 'damaged or truncated PDF; cannot be read',
+      'bad-not-a-pdf.pdf': 'not a PDF file (it does not start with %PDF-); skipped',
+      'bad-password.pdf': 'PDF needs a password to open; skipped (save a copy without a password to check it)',
+      'bad-scanned.pdf': 'has no text to read: a scanned image without a text layer? (OCR is not supported)',
+      'bad-truncated.pdf': 'damaged or truncated PDF; cannot be read',
+    });
     assert.deepEqual(await lsp.request<PdfTextResult>(PdfTextRequest, { uri: 'https://example.invalid/a.pdf' }), {
       reason: 'not a file on this computer',
     });
@@ -93,6 +102,15 @@ describe('imr/pdfText', () => {
     assert.deepEqual(
       symbols.map((s) => [s.name, s.location.uri, s.location.range.start.line]),
       [['Lidocaine 5% patch, "as needed", #30', typed, 17]],
+    );
+  });
+
+  test('PDFs in the workspace are in the Determinations view, opening in their imr-pdf: documents', async () => {
+    const result = await lsp.request<DeterminationsResult>(DeterminationsRequest, {});
+    const typed = `${PDF_SCHEME}:${fileUri(path.join(server.ws, 'typed.pdf')).replace(/^file:\/\//, '')}`;
+    assert.deepEqual(
+      result.letters.map((l) => [l.uri, l.fileName, l.counts]),
+      [[typed, 'typed.pdf', { items: 2, upheld: 1, overturned: 1, invalid: 0 }]],
     );
   });
 
