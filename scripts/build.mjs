@@ -57,6 +57,50 @@ const PDFJS_WORKER_CUTS = [
   },
 ];
 
+/**
+ * V8 holds a function's optimised code only weakly (from its feedback), so that the code of functions no longer
+ * alive can be collected. pdfjs declares the text extractor's helpers inside getTextContent, and the TrueType
+ * repair's inside checkAndRepair: every page or font makes them anew and drops them after, so each full GC
+ * that falls between two pages throws their code away, and TurboFan compiles them again, about once per 100
+ * PDFs for ever (the text extractor's loop alone some 100 ms of compilation each time). Keeping the last
+ * call's functions alive (`imrKeepAlive`, in the bundle's banner) keeps their code. It holds one page's text
+ * state and one font's tables until the next call replaces them.
+ */
+const PDFJS_KEEP_ALIVE = {
+  textContent: ['promiseBody'],
+  fontRepair: [
+    'readCmapTable',
+    'sanitizeMetrics',
+    'sanitizeGlyph',
+    'sanitizeGlyphLocations',
+    'readNameTable',
+    'sanitizeTTProgram',
+    'sanitizeTTPrograms',
+  ],
+};
+const keepAlive = (key) => `imrKeepAlive.${key} = [${PDFJS_KEEP_ALIVE[key].join(', ')}];`;
+
+PDFJS_WORKER_CUTS.push(
+  {
+    what: "getTextContent's operator loop",
+    from: /\n {4}return new Promise\(function promiseBody\(resolve, reject\) \{\n {6}const next = function \(promise\) \{\n {8}enqueueChunk\(true\);\n/g,
+    to: `
+    return new Promise(function promiseBody(resolve, reject) {
+      ${keepAlive('textContent')}
+      const next = function (promise) {
+        enqueueChunk(true);
+`,
+  },
+  {
+    what: "checkAndRepair's table readers",
+    from: /\n {2}checkAndRepair\(name, font, properties\) \{\n(?= {4}const VALID_TABLES = )/g,
+    to: `
+  checkAndRepair(name, font, properties) {
+    ${keepAlive('fontRepair')}
+`,
+  },
+);
+
 /** Applies each cut to the pdfjs file `path` names; each must match exactly once. */
 async function cutPdfjs(path, cuts) {
   let contents = await readFile(path, 'utf8');
@@ -65,6 +109,14 @@ async function cutPdfjs(path, cuts) {
     if (found !== 1) throw new Error(`${path}: ${cut.what} found ${found} times, expected once`);
     contents = contents.replace(cut.from, cut.to);
   }
+  return contents;
+}
+
+/** The worker, cut; each function PDFJS_KEEP_ALIVE names must still be declared in it (else a ReferenceError). */
+async function cutPdfjsWorker(path) {
+  const contents = await cutPdfjs(path, PDFJS_WORKER_CUTS);
+  for (const name of Object.values(PDFJS_KEEP_ALIVE).flat())
+    if (!contents.includes(`function ${name}(`)) throw new Error(`${path}: function ${name} not found`);
   return contents;
 }
 
@@ -77,16 +129,17 @@ const pdfjsWithoutCanvas = {
       return { contents, loader: 'js' };
     });
     pluginBuild.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/ }, async (args) => ({
-      contents: await cutPdfjs(args.path, PDFJS_WORKER_CUTS),
+      contents: await cutPdfjsWorker(args.path),
       loader: 'js',
     }));
   },
 };
 
-/** The PDF bundle's banner: import.meta.url for pdfjs, and the synchronous inflate PDFJS_WORKER_CUTS calls. */
+/** The PDF bundle's banner: import.meta.url for pdfjs, and the inflate and keep-alive holder PDFJS_WORKER_CUTS use. */
 const PDF_BANNER = [
   'var importMetaUrl = require("url").pathToFileURL(__filename).href;',
   'var imrInflateSync = (bytes) => { const out = require("zlib").inflateSync(bytes); return new Uint8Array(out.buffer, out.byteOffset, out.byteLength); };',
+  'var imrKeepAlive = {};',
 ].join('\n');
 
 const bundles = [
