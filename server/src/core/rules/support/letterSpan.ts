@@ -26,6 +26,24 @@ function findSpan(document: ImrDocument, lines: LineLocator): TextSpan {
   const { start, end } = document.range;
   const length = lines.text.length;
   const from = Math.min(length, lines.lineStart(start.line) + start.character);
-  const to = Math.min(length, lines.lineStart(end.line) + end.character);
+  const to = endsText(document, lines.text) ? length : Math.min(length, lines.lineStart(end.line) + end.character);
   return { from, to: Math.max(from, to) };
+}
+
+/**
+ * Whether the letter runs to the end of the text, as the last (usually the only) one does: read back from the
+ * end, so that the cursor does not walk every line of the letter to find where it ends.
+ */
+function endsText(document: ImrDocument, text: string): boolean {
+  const { end } = document.range;
+  if (end.line !== document.lineCount - 1) return false;
+  // The last line is as long as the letter's range says, and no line break ends it: read only that line.
+  const lastLineStart = text.length - end.character;
+  if (lastLineStart < 0) return false;
+  for (let k = lastLineStart; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return false;
+  }
+  const before = text.charCodeAt(lastLineStart - 1);
+  return lastLineStart === 0 || before === 10 || before === 13;
 }
