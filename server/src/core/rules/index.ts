@@ -47,28 +47,41 @@ export function runRules(
   runOnLetter?: LetterRunner,
 ): Finding[] {
   const findings: Finding[] = [];
-  const letters = lettersOf(document).map((letter) => letterDocument(document, letter));
+  const all = lettersOf(document);
+  // One letter (the common case) is the document itself: no letter views to build.
+  const letters = all.length === 1 ? [document] : all.map((letter) => letterDocument(document, letter));
   for (const rule of RULES) {
     throwIfCancelled(isCancelled);
     // A partial map (a caller's own) still gives every rule its default options.
     const setting = settings.get(rule.meta.id) ?? defaultSettings().get(rule.meta.id);
     if (setting?.severity === 'off') continue;
     let left = maxFindingsPerRule;
-    for (const [k, letter] of letters.entries()) {
+    for (let k = 0; k < letters.length; k++) {
+      const letter = letters[k];
+      if (!letter) continue;
       const budget = left;
-      const run = () => runRule(rule, setting, letter, source, budget);
-      const done = runOnLetter ? runOnLetter(rule, k, budget, run) : run();
-      for (const finding of done.findings) findings.push(finding);
-      left -= done.reported;
+      if (runOnLetter) {
+        const done = runOnLetter(rule, k, budget, () => {
+          const own: Finding[] = [];
+          return { findings: own, reported: runRule(rule, setting, letter, source, budget, own) };
+        });
+        for (const finding of done.findings) findings.push(finding);
+        left -= done.reported;
+      } else {
+        // Straight into the document's findings: a run that finds nothing (nearly all) allocates nothing here.
+        left -= runRule(rule, setting, letter, source, budget, findings);
+      }
     }
     if (left < 0) findings.push(cappedNotice(rule, document, maxFindingsPerRule));
   }
-  findings.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      a.ruleId.localeCompare(b.ruleId),
-  );
+  if (findings.length > 1) {
+    findings.sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character ||
+        a.ruleId.localeCompare(b.ruleId),
+    );
+  }
   return findings;
 }
 
@@ -85,18 +98,22 @@ export interface LetterRun {
  */
 export type LetterRunner = (rule: Rule, letterIndex: number, budget: number, run: () => LetterRun) => LetterRun;
 
+/** Options for a rule without configured ones: shared, so never written to. */
+const NO_OPTIONS: Record<string, unknown> = Object.freeze({});
+
+/** Runs `rule` on one letter, adds at most the budget's worth of findings to `findings`, and says how many it reported. */
 function runRule(
   rule: Rule,
   setting: RuleSetting | undefined,
   document: ImrDocument,
   source: SourceText,
   budget: number,
-): LetterRun {
-  const findings: Finding[] = [];
+  findings: Finding[],
+): number {
   let reports;
   const maxReports = Math.max(budget, 0);
   try {
-    reports = rule.check({ document, source, options: setting?.options ?? {}, maxReports });
+    reports = rule.check({ document, source, options: setting?.options ?? NO_OPTIONS, maxReports });
   } catch (error) {
     // Never fatal, never silent: the user learns that this check did not run on this letter.
     findings.push({
@@ -106,10 +123,13 @@ function runRule(
       message: `Rule ${rule.meta.id} ${rule.meta.name} failed on this document (${error instanceof Error ? error.name : 'error'}) and was skipped; please report it.`,
       range: { start: document.range.start, end: document.range.start },
     });
-    return { findings, reported: 0 };
+    return 0;
   }
-  for (const r of reports.length > maxReports ? reports.slice(0, maxReports) : reports) {
-    findings.push({
+  const kept = Math.min(reports.length, maxReports);
+  for (let k = 0; k < kept; k++) {
+    const r = reports[k];
+    if (!r) continue;
+    const finding: Finding = {
       ruleId: rule.meta.id,
       ruleName: rule.meta.name,
       severity:
@@ -119,10 +139,11 @@ function runRule(
       message: r.message,
       range: r.range,
       fixes: r.fixes,
-      ...(r.related?.length ? { related: r.related } : {}),
-    });
+    };
+    if (r.related?.length) finding.related = r.related;
+    findings.push(finding);
   }
-  return { findings, reported: reports.length };
+  return reports.length;
 }
 
 export interface CheckResult {
