@@ -68,6 +68,26 @@ test('a guideline said to be silent, or named as what utilization review relied 
   assert.deepEqual(run(withRationale('ACOEM advises against braces. The request is not medically necessary.')), []);
 });
 
+test('the MTUS spelled out covers an MTUS field, and does not hide the ODG cited after it', () => {
+  assert.deepEqual(
+    run(
+      withRationale(
+        'The Medical Treatment Utilization Schedule advises against braces. The request is not medically necessary.',
+      ),
+    ),
+    [],
+  );
+  const findings = run(
+    withRationale(
+      'The Medical Treatment Utilization Schedule allows braces. The Official Disability Guidelines advise against them. The request is not medically necessary.',
+    ),
+  );
+  assert.deepEqual(
+    findings.map((f) => [f.range, f.severity]),
+    [[r(9, 82, 9, 112), undefined]],
+  );
+});
+
 test('a rationale that names no guideline is not compared', () => {
   assert.deepEqual(run(withRationale('Guidelines advise against braces. The request is not medically necessary.')), []);
 });

@@ -168,26 +168,81 @@ function list(families: Iterable<Family>): string {
   return [...families].map((f) => FAMILY_NAMES[f]).join(' and ');
 }
 
+/** Families as bits, as MENTIONS_OF indexes them (bit k: FAMILIES[k]). */
+const BIT = Object.fromEntries(FAMILIES.map((f, k) => [f, 1 << k])) as Record<Family, number>;
+/** The families whose mention covers a family the field names: the MTUS is covered by ACOEM too. */
+const COVERED_BY: Record<Family, number> = { MTUS: BIT.MTUS | BIT.ACOEM, ODG: BIT.ODG, ACOEM: BIT.ACOEM };
+
+function coverers(uncovered: number): number {
+  return FAMILIES.reduce((mask, f) => (uncovered & BIT[f] ? mask | COVERED_BY[f] : mask), 0);
+}
+
+/**
+ * What the common items come to without reading the whole rationale for every family: the mentions to report
+ * (of a family the field does not name), read only for those families and for the ones that cover what the
+ * field names, each until found. Undefined when the field names a family the rationale does not cover: that
+ * report names every family the rationale cites, in order, and the full reading (relyingMentions) tells it.
+ */
+function mentionsToReport(text: string, cited: ReadonlySet<Family>): Mention[] | undefined {
+  const reportable = FAMILIES.reduce((mask, f) => (fieldNames(cited, f) ? mask : mask | BIT[f]), 0) & ~BIT.MTUS;
+  let uncovered = 0;
+  for (const family of cited) uncovered |= BIT[family];
+  const found: Mention[] = [];
+  const sentences = new Sentences(text);
+  let seen = 0;
+  let wanted = reportable | coverers(uncovered);
+  let names: RegExp | undefined = MENTIONS_OF[wanted];
+  if (names) names.lastIndex = 0;
+  for (let m: RegExpExecArray | null | undefined = names?.exec(text); m; m = names?.exec(text)) {
+    const family = familyOf(m);
+    if (!sentences.reliesAt(m.index)) continue;
+    seen |= BIT[family];
+    if (reportable & BIT[family]) found.push({ family, start: m.index, end: m.index + m[0].length });
+    for (const f of FAMILIES) if (COVERED_BY[f] & BIT[family]) uncovered &= ~BIT[f];
+    wanted = (reportable | coverers(uncovered)) & ~seen;
+    names = wanted ? MENTIONS_OF[wanted] : undefined;
+    if (names) names.lastIndex = m.index + m[0].length;
+  }
+  return found.length > 0 || uncovered === 0 ? found : undefined;
+}
+
+/** The rationale cites a family its MAXIMUS guideline does not name. */
+function reportUnnamed(
+  item: DisputedItem,
+  cited: ReadonlySet<Family>,
+  rationale: Field,
+  m: Mention,
+  fieldRange: Range,
+  reports: Report[],
+): void {
+  reports.push({
+    message:
+      `The rationale of ${itemInSentence(item)} cites ${FAMILY_NAMES[m.family]}, which its MAXIMUS guideline ` +
+      `does not name (it names ${list(cited)}).`,
+    range: rationale.body.rangeOf(m.start, m.end),
+    related: [{ message: 'The MAXIMUS guideline', range: fieldRange }],
+  });
+}
+
 function checkItem(item: DisputedItem, field: Field, rationale: Field, reports: Report[]): void {
   const citations = field.guideline?.citations ?? [];
   const cited = new Set(citations.flatMap(citationFamilies));
   if (cited.size === 0) return; // no citation, or only sources outside the three families: nothing to compare
+  const fieldRange: Range = { start: field.labelRange.start, end: field.range.end };
+  const quick = mentionsToReport(rationale.body.text, cited);
+  if (quick) {
+    for (const m of quick) reportUnnamed(item, cited, rationale, m, fieldRange, reports);
+    return;
+  }
   const mentions = relyingMentions(rationale.body.text);
   const mentioned = new Set(mentions.map((m) => m.family));
   if (mentioned.size === 0) return; // "According to the guidelines, …": no source named to compare
-  const fieldRange: Range = { start: field.labelRange.start, end: field.range.end };
   const before = reports.length;
   for (const m of mentions) {
     // The MTUS in a rationale under a field without it says why the MTUS does not apply (IMR009's matter):
     // "The California MTUS Chronic Pain Guidelines … address chronic pain … alternative guidelines were utilized."
     if (m.family === 'MTUS' || fieldNames(cited, m.family)) continue;
-    reports.push({
-      message:
-        `The rationale of ${itemInSentence(item)} cites ${FAMILY_NAMES[m.family]}, which its MAXIMUS guideline ` +
-        `does not name (it names ${list(cited)}).`,
-      range: rationale.body.rangeOf(m.start, m.end),
-      related: [{ message: 'The MAXIMUS guideline', range: fieldRange }],
-    });
+    reportUnnamed(item, cited, rationale, m, fieldRange, reports);
   }
   // A warning above already names what the field has: the field's side of the same mismatch would repeat it.
   if (reports.length > before) return;
