@@ -3,7 +3,7 @@
 // Disability Guidelines recommend …" under an MTUS-only field) leaves a source of the decision uncited; a
 // field naming a guideline the rationale never cites, while the rationale cites another, names a source the
 // decision did not use (format guide §6, §11: 8 CCR 9792.21.1, 9792.25.1).
-import type { Citation, DisputedItem, Field, Range } from '../model';
+import type { Citation, DisputedItem, Field } from '../model';
 import { itemInSentence } from './messages';
 import type { Report, Rule } from './types';
 
@@ -142,9 +142,11 @@ function relyingMentions(text: string): Mention[] {
   return [...first.values()].sort((a, b) => a.start - b.start);
 }
 
+const MTUS_ONLY: readonly Family[] = ['MTUS'];
+
 /** The families a citation names: an MTUS citation, or the ODG and ACOEM a non-MTUS one names in its text. */
-function citationFamilies(c: Citation): Family[] {
-  if (c.kind === 'mtus') return ['MTUS'];
+function citationFamilies(c: Citation): readonly Family[] {
+  if (c.kind === 'mtus') return MTUS_ONLY;
   const families: Family[] = [];
   MENTION.lastIndex = 0;
   for (let m = MENTION.exec(c.text); m; m = MENTION.exec(c.text)) {
@@ -210,9 +212,9 @@ function mentionsToReport(text: string, cited: ReadonlySet<Family>): Mention[] |
 function reportUnnamed(
   item: DisputedItem,
   cited: ReadonlySet<Family>,
+  field: Field,
   rationale: Field,
   m: Mention,
-  fieldRange: Range,
   reports: Report[],
 ): void {
   reports.push({
@@ -220,18 +222,18 @@ function reportUnnamed(
       `The rationale of ${itemInSentence(item)} cites ${FAMILY_NAMES[m.family]}, which its MAXIMUS guideline ` +
       `does not name (it names ${list(cited)}).`,
     range: rationale.body.rangeOf(m.start, m.end),
-    related: [{ message: 'The MAXIMUS guideline', range: fieldRange }],
+    related: [{ message: 'The MAXIMUS guideline', range: { start: field.labelRange.start, end: field.range.end } }],
   });
 }
 
 function checkItem(item: DisputedItem, field: Field, rationale: Field, reports: Report[]): void {
   const citations = field.guideline?.citations ?? [];
-  const cited = new Set(citations.flatMap(citationFamilies));
+  const cited = new Set<Family>();
+  for (const c of citations) for (const family of citationFamilies(c)) cited.add(family);
   if (cited.size === 0) return; // no citation, or only sources outside the three families: nothing to compare
-  const fieldRange: Range = { start: field.labelRange.start, end: field.range.end };
   const quick = mentionsToReport(rationale.body.text, cited);
   if (quick) {
-    for (const m of quick) reportUnnamed(item, cited, rationale, m, fieldRange, reports);
+    for (const m of quick) reportUnnamed(item, cited, field, rationale, m, reports);
     return;
   }
   const mentions = relyingMentions(rationale.body.text);
@@ -242,7 +244,7 @@ function checkItem(item: DisputedItem, field: Field, rationale: Field, reports: 
     // The MTUS in a rationale under a field without it says why the MTUS does not apply (IMR009's matter):
     // "The California MTUS Chronic Pain Guidelines … address chronic pain … alternative guidelines were utilized."
     if (m.family === 'MTUS' || fieldNames(cited, m.family)) continue;
-    reportUnnamed(item, cited, rationale, m, fieldRange, reports);
+    reportUnnamed(item, cited, field, rationale, m, reports);
   }
   // A warning above already names what the field has: the field's side of the same mismatch would repeat it.
   if (reports.length > before) return;

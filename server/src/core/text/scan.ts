@@ -21,7 +21,11 @@ export class Candidates {
   /** The first candidate at or after `from`, or -1. */
   from(from: number): number {
     let best = -1;
-    for (const [k, { needle, before }] of this.needles.entries()) {
+    // Indexed, not entries(): this runs at every candidate, so no iterator or pair is built per needle.
+    for (let k = 0; k < this.needles.length; k++) {
+      const spec = this.needles[k];
+      if (!spec) continue;
+      const { needle, before } = spec;
       let at = this.next[k] ?? -1;
       if (at === -2 || (at >= 0 && at - before < from)) {
         at = this.text.indexOf(needle, Math.max(0, from + before));

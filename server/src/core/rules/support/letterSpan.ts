@@ -37,13 +37,10 @@ function findSpan(document: ImrDocument, lines: LineLocator): TextSpan {
 function endsText(document: ImrDocument, text: string): boolean {
   const { end } = document.range;
   if (end.line !== document.lineCount - 1) return false;
-  // The last line is as long as the letter's range says, and no line break ends it: read only that line.
+  // The last line is as long as the letter's range says: a line break before it, and none in it.
   const lastLineStart = text.length - end.character;
-  if (lastLineStart < 0) return false;
-  for (let k = lastLineStart; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 10 || c === 13) return false;
-  }
+  if (lastLineStart < 0 || text.indexOf('\n', lastLineStart) >= 0 || text.indexOf('\r', lastLineStart) >= 0)
+    return false;
   const before = text.charCodeAt(lastLineStart - 1);
   return lastLineStart === 0 || before === 10 || before === 13;
 }
