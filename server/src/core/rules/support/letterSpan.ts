@@ -10,11 +10,17 @@ export interface TextSpan {
   to: number;
 }
 
-// The runner gives every rule the same letter object: the span is found once per letter and text, not once
-// per rule (each lookup walks the letter's lines from its first).
+// The runner gives every rule the same letter object: a letter of several is found once per letter and text,
+// not once per rule (each lookup walks the letter's lines from its first). A whole text, the usual letter,
+// costs less to read again than to remember.
 const spans = new WeakMap<ImrDocument, { text: string; span: TextSpan }>();
 
 export function letterSpan(document: ImrDocument, lines: LineLocator): TextSpan {
+  const { start } = document.range;
+  if (start.line === 0 && endsText(document, lines.text)) {
+    const length = lines.text.length;
+    return { from: Math.min(length, start.character), to: length }; // line 0 starts the text
+  }
   const known = spans.get(document);
   if (known?.text === lines.text) return known.span;
   const span = findSpan(document, lines);

@@ -68,14 +68,17 @@ const REGION_WORDS: ReadonlyArray<readonly [words: string, bits: number]> = [
 // for all the words, rather than one per word, halves the scan.
 const REGION_SCAN = new RegExp(String.raw`\b(?:${REGION_WORDS.map(([words]) => `(${words})`).join('|')})`, 'gi');
 
+/** REGION_SCAN's group k + 1 names the regions REGION_BITS[k]. */
+const REGION_BITS = REGION_WORDS.map(([, bits]) => bits);
+
 function regionsNamed(text: string): number {
   let mask = 0;
   REGION_SCAN.lastIndex = 0;
   for (let m = REGION_SCAN.exec(text); m; m = REGION_SCAN.exec(text)) {
-    // The one group that matched says which region.
-    for (const [k, [, region]] of REGION_WORDS.entries()) {
+    // The one group that matched says which region (indexed: no iterator or pair per match).
+    for (let k = 0; k < REGION_BITS.length; k++) {
       if (m[k + 1] === undefined) continue;
-      mask |= region;
+      mask |= REGION_BITS[k] ?? 0;
       break;
     }
   }
