@@ -36,9 +36,9 @@ const ERA1_CHRONIC_PAIN = /^Chronic\s+Pain\s+(?:Medical\s+)?Treatment(?:\s+Guide
 const ANY_YEAR = new RegExp(String.raw`\b${YEAR}`);
 const SECTION_LABEL = /Sections?(?:\(s\))?\s*:/i;
 const PAGE_LABEL = /Pages?(?:\(s\))?\s*:|Page\(s\)/i;
-const PAGE_REF = /\s*(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?(?!\d)/y;
+const PAGE_REF = /\s*(\d{1,6})(?:\s*[-\u2013]\s*(\d{1,6}))?(?!\d)/y;
 const PAGE_SEPARATOR = /\s*(?:,\s*(?:and\b)?|&|and\b)/y;
-const BARE_PAGES = /^\d{1,5}(?:\s*[-–]\s*\d{1,5})?$/;
+const BARE_PAGES = /^\d{1,5}(?:\s*[-\u2013]\s*\d{1,5})?$/;
 const SECTION_NUMBER = /^\d+(?:\.\d+)*\.?\s+\S/;
 const SECTION_NUMBER_START = /^\d+(?:\.\d+)*\.?\s/;
 const ACRONYM_THEN_LOWERCASE = /^[A-Z]{2,}\s+[a-z]/;
@@ -46,7 +46,7 @@ const ODG_NAME =
   /\(ODG\)\s*Official\s+Disability\s+Guidelines|Official\s+Disability\s+Guidelines(?:\s*\(ODG\))?|\bODG\b/i;
 const ACOEM_NAME =
   /\bACOEM\s+Occupational\s+Medicine\s+Practice\s+Guidelines|Occupational\s+Medicine\s+Practice\s+Guidelines|\bACOEM\b/i;
-const ODG_CHAPTER_PREFIX = new RegExp(String.raw`[\s,:;\-–—]*(?:Chapter\s*:?\s*)?(?:${YEAR}\s*,?\s*)?`, 'iy');
+const ODG_CHAPTER_PREFIX = new RegExp(String.raw`[\s,:;\-\u2013\u2014]*(?:Chapter\s*:?\s*)?(?:${YEAR}\s*,?\s*)?`, 'iy');
 
 /** Source range of body text `[start, end)`. */
 export type ToRange = (start: number, end: number) => Range;

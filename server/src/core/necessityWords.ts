@@ -71,7 +71,7 @@ function normalise(text: string, start: number, end: number): string {
   while (start < end && isJoiner(text[start])) start++;
   while (end > start && isJoiner(text[end - 1])) end--;
   const word = text.slice(start, end).toLowerCase();
-  return word.includes('’') ? word.replace(/’/g, "'") : word;
+  return word.includes('\u2019') ? word.replace(/\u2019/g, "'") : word;
 }
 
 /** Whether `ch` is one of the characters of `set` (false past the end of the text). */

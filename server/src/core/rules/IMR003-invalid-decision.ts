@@ -23,7 +23,7 @@ const LEANS_OVERTURNED =
 // A decision-like word the parser could not read: `MRI: Upheld.`, `MRI - Upheld`, `MRI: Upheld in part`.
 const DECISION_WORD = String.raw`(?:(?:partially|partly)\s+)?(?:upheld|uphold|upholds|overturned|overturn|overturns|denied|non-?certified|certified|approved|modified)\b`;
 // The separator is tried only where a run of blanks starts: a long run is read once, not from each position.
-const TRAILING_DECISION = new RegExp(String.raw`((?<!\s)\s*[:\-–—]\s*)(${DECISION_WORD}[^:]{0,30})$`, 'i');
+const TRAILING_DECISION = new RegExp(String.raw`((?<!\s)\s*[:\-\u2013\u2014]\s*)(${DECISION_WORD}[^:]{0,30})$`, 'i');
 const LONE_DECISION = new RegExp(String.raw`^(${DECISION_WORD}[^:]{0,30})$`, 'i');
 
 /** A decision that is there but not as `: Upheld`: where the word and the whole tail to replace are. */
@@ -47,7 +47,7 @@ function trimEndWhere(text: string, trimmed: (c: string) => boolean): string {
 }
 
 const isClosingPunctuation = (c: string) => '.!;,'.includes(c);
-const isBlankOrSeparator = (c: string) => /[\s:–—-]/.test(c);
+const isBlankOrSeparator = (c: string) => /[\s:\u2013\u2014-]/.test(c);
 
 function obvious(raw: string): DecisionValue | undefined {
   return OBVIOUS[trimEndWhere(raw.trim(), isClosingPunctuation).toLowerCase()];

@@ -9,7 +9,7 @@ import type { Report, Rule, RuleMeta } from './types';
 const MTUS = String.raw`(?:CA[-\s]?)?MTUS|ACOEM|Chronic\s+Pain(?:\s+Medical)?\s+Treatment\s+Guidelines|Medical\s+Treatment\s+Utilization\s+Schedule`;
 // "… does not address", "… is silent", "… do not apply": the guideline named first, within one sentence.
 const SILENT_AFTER = new RegExp(
-  String.raw`(?:${MTUS})[^.;]{0,160}?(?:\b(?:do|does|did)(?:\s*not|n['’]t)\s+(?:specifically\s+|directly\s+|clearly\s+)?` +
+  String.raw`(?:${MTUS})[^.;]{0,160}?(?:\b(?:do|does|did)(?:\s*not|n['\u2019]t)\s+(?:specifically\s+|directly\s+|clearly\s+)?` +
     String.raw`(?:address|apply|discuss|cover|mention|comment|speak)|\bsilent\b|\bnot\s+applicable\b|\bno\s+(?:specific\s+)?(?:recommendations?|guidance)\b)`,
   'i',
 );

@@ -16,7 +16,7 @@ const CONNECTOR =
 /** Enough folded text after a keyword for a connector, a date and a period's second date. */
 const LOOKAHEAD = 80;
 // A cumulative-trauma period: "claim from 01/01/2015 through 10/10/2016"; either end may be the header's date.
-const PERIOD_JOINER = /\s*(?:-|–|to|through|thru|until)\s*/iy;
+const PERIOD_JOINER = /\s*(?:-|\u2013|to|through|thru|until)\s*/iy;
 const WHITESPACE = /\s/;
 
 function isLetter(code: number): boolean {

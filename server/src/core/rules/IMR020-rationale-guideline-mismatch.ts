@@ -43,7 +43,7 @@ const MTUS_WORDS = /Medical\s+Treatment\s+Utilization\s+Schedule|Chronic\s+Pain\
 // address Viagra"), and one about utilization review names what UR relied on.
 const NOT_RELIED_ON = new RegExp(
   [
-    String.raw`\b(?:do|does|did)(?:\s*not|n['’]t)\s+(?:specifically\s+|directly\s+|clearly\s+)?(?:address|apply|discuss|cover|mention|comment|speak)`,
+    String.raw`\b(?:do|does|did)(?:\s*not|n['\u2019]t)\s+(?:specifically\s+|directly\s+|clearly\s+)?(?:address|apply|discuss|cover|mention|comment|speak)`,
     String.raw`\bsilent\b`,
     String.raw`\bnot\s+(?:specifically\s+|directly\s+)?(?:addressed|covered|discussed|mentioned|applicable)\b`,
     String.raw`\butilization\s+review`,
@@ -54,7 +54,7 @@ const NOT_RELIED_ON = new RegExp(
   'i',
 );
 /** A sentence ends at `.`, `!` or `?` before white space and a capital, a digit or an opening mark. */
-const SENTENCE_END = /[.!?](?=\s+["“(]?[A-Z0-9])/g;
+const SENTENCE_END = /[.!?](?=\s+["\u201c(]?[A-Z0-9])/g;
 
 interface Mention {
   family: Family;

@@ -18,7 +18,7 @@ export function shorten(text: string, max: number): string {
   let cut = space >= budget * 0.6 ? space : budget;
   // Never split a surrogate pair.
   if (cut > 0 && isHighSurrogate(flat.charCodeAt(cut - 1))) cut--;
-  const head = flat.slice(0, cut).replace(/[\s,;:.(\-–—/&]+$/, '');
+  const head = flat.slice(0, cut).replace(/[\s,;:.(\-\u2013\u2014/&]+$/, '');
   return `${head || flat.slice(0, cut)}…`;
 }
 
