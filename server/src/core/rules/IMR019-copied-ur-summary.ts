@@ -6,11 +6,22 @@ import type { Report, Rule } from './types';
 
 const DISCLAIMER =
   /Disclaimer:\s+The\s+following\s+case\s+summary\s+was\s+taken\s+directly\s+from\s+the\s+utilization\s+review/iy;
+const LABEL = 'disclaimer';
+
 /**
- * Where a match can start: its label, a literal the engine skips along the text to, far faster than stopping
- * at every colon of the letter; the whole sentence is tried only there.
+ * Whether the label (any case, as DISCLAIMER's `i` reads ASCII letters) ends at the colon at `colon`. Colons are
+ * found with native indexOf, several times faster than a case-insensitive regex for the label; the whole
+ * sentence is tried only where the label is.
  */
-const LABEL = /Disclaimer:/gi;
+function labelEndsAt(text: string, colon: number): boolean {
+  const start = colon - LABEL.length;
+  if (start < 0) return false;
+  for (let k = 0; k < LABEL.length; k++) {
+    // `| 0x20` lower-cases an ASCII letter and maps nothing else onto one.
+    if ((text.charCodeAt(start + k) | 0x20) !== LABEL.charCodeAt(k)) return false;
+  }
+  return true;
+}
 
 export const copiedUrSummary: Rule = {
   meta: {
@@ -38,12 +49,13 @@ export const copiedUrSummary: Rule = {
     // Only this letter's part: the haystack ends where the letter does (a prefix slice keeps the offsets).
     const { from, to } = letterSpan(document, lineLocator(source));
     const text = to === source.text.length ? source.text : source.text.slice(0, to);
-    LABEL.lastIndex = from;
-    for (let label = LABEL.exec(text); label; label = LABEL.exec(text)) {
-      DISCLAIMER.lastIndex = label.index;
+    let next = from; // where the next label may start: past the last sentence found
+    for (let colon = text.indexOf(':', from); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+      if (colon - LABEL.length < next || !labelEndsAt(text, colon)) continue;
+      DISCLAIMER.lastIndex = colon - LABEL.length;
       const m = DISCLAIMER.exec(text);
       if (!m) continue;
-      LABEL.lastIndex = DISCLAIMER.lastIndex;
+      next = DISCLAIMER.lastIndex;
       reports.push({
         message:
           'The case summary was taken directly from the utilization review: check that the rationales also rest on ' +
