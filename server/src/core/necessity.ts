@@ -142,13 +142,9 @@ export function findNecessityConclusion(rationale: string): ConclusionMatch | un
 
 /**
  * Both conclusions of a rationale in one walk back over its sentences: the necessity conclusion, and the UR
- * vocabulary one (`findUrVocabularyConclusion`), which read the same last sentences. Without `necessityToo`,
- * the walk stops once the UR one is settled.
+ * vocabulary one (`findUrVocabularyConclusion`), which read the same last sentences.
  */
-export function findConclusions(
-  rationale: string,
-  necessityToo = true,
-): { necessity?: ConclusionMatch; ur?: UrConclusionMatch } {
+export function findConclusions(rationale: string): { necessity?: ConclusionMatch; ur?: UrConclusionMatch } {
   let ur: UrConclusionMatch | undefined;
   let concluding = true;
   for (let end = contentEnd(rationale); end > 0;) {
@@ -160,7 +156,6 @@ export function findConclusions(
       // UR vocabulary counts only in the concluding position, and only when no necessity statement stands there.
       concluding = false;
       if (!cue && !UR_ACTOR.test(rationale.slice(sentence.start, sentence.end))) ur = urPredicate(rationale, sentence);
-      if (!necessityToo) return { ur };
     }
     if (!cue) continue;
     const polarity: Polarity = isNegativeAt(rationale, sentence, cue) ? 'negative' : 'positive';
@@ -193,7 +188,7 @@ export interface UrConclusionMatch {
 
 /** UR vocabulary used as the conclusion ("The request is non-certified."): the last sentence, no necessity cue. */
 export function findUrVocabularyConclusion(rationale: string): UrConclusionMatch | undefined {
-  return findConclusions(rationale, false).ur;
+  return findConclusions(rationale).ur;
 }
 
 // ---- sentences ----

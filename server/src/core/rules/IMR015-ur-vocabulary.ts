@@ -1,10 +1,10 @@
 // IMR015 ur-vocabulary: IMR decides whether a treatment is medically necessary; "certified", "non-certified",
 // "modified" and "denied" are utilization review's outcomes, not the IMR's (format guide §7).
-import type { Field } from '../model';
-import { findNecessityConclusion, findUrVocabularyConclusion } from '../necessity';
+import type { Field, FoldedSpan, Span } from '../model';
+import { findNecessityConclusion } from '../necessity';
 import { samePosition } from '../range';
 import { itemInSentence } from './messages';
-import { urPredicateIn, type UrWord } from './support/urWords';
+import { urPredicateIn } from './support/urWords';
 import type { Report, Rule } from './types';
 
 // Most rationales hold none of the words where it matters: one cheap test spares them the sentence analysis.
@@ -20,6 +20,13 @@ function mayUseUrWords(rationale: Field): boolean {
     return UR_STEMS.test(conclusion.sentence.text);
   }
   return UR_STEMS.test(rationale.body.text);
+}
+
+/** A UR word as the predicate of the sentence that states necessity ("… not medically necessary and is non-certified."). */
+function urWordInNecessityConclusion(body: FoldedSpan): Span | undefined {
+  const conclusion = findNecessityConclusion(body.text);
+  const word = conclusion && urPredicateIn(body.text, conclusion.start, conclusion.end);
+  return word ? { text: word.word, range: body.rangeOf(word.start, word.end) } : undefined;
 }
 
 export const urVocabulary: Rule = {
@@ -48,18 +55,18 @@ export const urVocabulary: Rule = {
     for (const item of document.items) {
       const rationale = item.rationale;
       if (!rationale || !mayUseUrWords(rationale)) continue;
-      const body = rationale.body;
-      let found: UrWord | undefined = findUrVocabularyConclusion(body.text);
+      // The parser read the UR-worded conclusion already; the necessity one is found again only here, in the
+      // few rationales that get this far, because the model keeps its sentence without offsets in the body.
+      let found: Span | undefined = rationale.urConclusion?.word;
       let how = 'ends in the utilization-review word';
       if (!found) {
-        const conclusion = findNecessityConclusion(body.text);
-        if (conclusion) found = urPredicateIn(body.text, conclusion.start, conclusion.end);
+        found = urWordInNecessityConclusion(rationale.body);
         how = 'concludes with the utilization-review word';
       }
       if (!found) continue;
       reports.push({
-        message: `The rationale of ${itemInSentence(item)} ${how} "${found.word}": state whether the request is medically necessary instead.`,
-        range: body.rangeOf(found.start, found.end),
+        message: `The rationale of ${itemInSentence(item)} ${how} "${found.text}": state whether the request is medically necessary instead.`,
+        range: found.range,
       });
     }
     return reports;
