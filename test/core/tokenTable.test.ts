@@ -13,6 +13,11 @@ function rows(table: TokenTable): Array<[number, number, number, number]> {
   ]);
 }
 
+/** Every column holds exactly `count` entries: no spare room left over. */
+function assertColumnLengths(table: TokenTable, count: number): void {
+  for (const column of [table.line, table.start, table.length, table.kind]) assert.equal(column.length, count);
+}
+
 test('tokens without overlaps: sorted, and each column exactly as long as the count', () => {
   const collector = new TokenCollector(new SourceText('alpha beta\ngamma\n'));
   collector.add(1, 0, 5, 3, 1);
@@ -24,7 +29,7 @@ test('tokens without overlaps: sorted, and each column exactly as long as the co
     [0, 6, 4, 2],
     [1, 0, 5, 3],
   ]);
-  for (const column of [table.line, table.start, table.length, table.kind]) assert.equal(column.length, 3);
+  assertColumnLengths(table, 3);
 });
 
 test('a weak token cut around three stronger ones gives more pieces than candidates, all kept', () => {
@@ -41,7 +46,7 @@ test('a weak token cut around three stronger ones gives more pieces than candida
     [0, 10, 2, 5],
     [0, 12, 8, 9],
   ]);
-  for (const column of [table.line, table.start, table.length, table.kind]) assert.equal(column.length, 7);
+  assertColumnLengths(table, 7);
 });
 
 test('a token wholly under a stronger one is dropped, and the columns trimmed to what is left', () => {
@@ -50,5 +55,5 @@ test('a token wholly under a stronger one is dropped, and the columns trimmed to
   collector.add(0, 0, 10, 5, 1);
   const table = collector.result();
   assert.deepEqual(rows(table), [[0, 0, 10, 5]]);
-  for (const column of [table.line, table.start, table.length, table.kind]) assert.equal(column.length, 1);
+  assertColumnLengths(table, 1);
 });
