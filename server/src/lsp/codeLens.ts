@@ -2,9 +2,17 @@
 // command PICK_ITEM_COMMAND (protocol.ts) with `[uri, items]`: the VS Code client's item picker
 // (client/src/pickItem.ts); other editors still show the counts.
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { DecisionLens } from '../core/service/lens';
 import { PICK_ITEM_COMMAND } from '../protocol';
 import { handler, type Feature } from './context';
 import { arrayResult } from './messageWriter';
+
+function toCodeLens(uri: string, lens: DecisionLens): CodeLens {
+  return {
+    range: lens.range,
+    command: { title: lens.title, command: PICK_ITEM_COMMAND, arguments: [uri, lens.items] },
+  };
+}
 
 export const codeLensFeature: Feature = {
   name: 'codeLens',
@@ -16,16 +24,12 @@ export const codeLensFeature: Feature = {
         'codeLens',
         (): CodeLens[] => [],
         (params: CodeLensParams) => {
-          // One lens per letter: a file of several letters counts each letter's items over its own heading.
-          // Encoded lens by lens where the transport allows (a file of thousands of letters: megabytes).
+          // Encoded lens by lens where the transport allows (a file of thousands of letters: megabytes of JSON).
           const { uri } = params.textDocument;
-          function* codeLenses(): Iterable<CodeLens> {
-            for (const lens of context.service.lenses(uri)) {
-              const command = { title: lens.title, command: PICK_ITEM_COMMAND, arguments: [uri, lens.items] };
-              yield { range: lens.range, command };
-            }
-          }
-          return arrayResult(codeLenses(), context.encodedResults);
+          return arrayResult(
+            context.service.lenses(uri).map((lens) => toCodeLens(uri, lens)),
+            context.encodedResults,
+          );
         },
       ),
     );

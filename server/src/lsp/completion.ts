@@ -44,19 +44,32 @@ function documentationOf(text: string, { markdown }: ItemFormats): CompletionIte
   return markdown ? { kind: MarkupKind.Markdown, value: escapeMarkdown(text) } : text;
 }
 
-function toItem(entry: CompletionEntry, index: number, formats: ItemFormats): CompletionItem {
-  const snippet = formats.snippets ? entry.snippet : undefined;
-  const item: CompletionItem = {
-    label: entry.label,
-    kind: KINDS[entry.kind],
-    sortText: String(index).padStart(4, '0'),
-    filterText: entry.filterText,
+/** The entry's edit: its snippet for a client that takes snippets, else its plain text. */
+function insertion(
+  entry: CompletionEntry,
+  { snippets }: ItemFormats,
+): Pick<CompletionItem, 'textEdit' | 'insertTextFormat'> {
+  const snippet = snippets ? entry.snippet : undefined;
+  return {
     textEdit: { range: entry.range, newText: snippet ?? entry.newText },
-    insertTextFormat: snippet !== undefined ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    insertTextFormat: snippet === undefined ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
   };
-  if (entry.detail) item.detail = entry.detail;
-  if (entry.documentation) item.documentation = documentationOf(entry.documentation, formats);
+}
+
+/** `index`: the entry's place in the core's order, which `sortText` keeps. */
+function toItem(entry: CompletionEntry, index: number, formats: ItemFormats): CompletionItem {
+  const { label, filterText, detail, documentation } = entry;
+  const sortText = String(index).padStart(4, '0');
+  const item: CompletionItem = { label, kind: KINDS[entry.kind], sortText, filterText, ...insertion(entry, formats) };
+  if (detail) item.detail = detail;
+  if (documentation) item.documentation = documentationOf(documentation, formats);
   return item;
+}
+
+/** The character whose typing opened the list; undefined when the user asked for it. */
+function triggerOf(params: CompletionParams): string | undefined {
+  const { triggerKind, triggerCharacter } = params.context ?? {};
+  return triggerKind === CompletionTriggerKind.TriggerCharacter ? triggerCharacter : undefined;
 }
 
 const empty = (): CompletionList => ({ isIncomplete: false, items: [] });
@@ -68,13 +81,9 @@ export const completionFeature: Feature = {
   register(context) {
     context.connection.onCompletion(
       handler(context, 'completion', empty, (params: CompletionParams): CompletionList => {
-        const trigger =
-          params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter
-            ? params.context.triggerCharacter
-            : undefined;
-        const entries = context.service.completion(params.textDocument.uri, params.position, trigger);
+        const entries = context.service.completion(params.textDocument.uri, params.position, triggerOf(params));
         const formats = itemFormats(context);
-        return { isIncomplete: false, items: entries.map((e, i) => toItem(e, i, formats)) };
+        return { isIncomplete: false, items: entries.map((entry, index) => toItem(entry, index, formats)) };
       }),
     );
   },

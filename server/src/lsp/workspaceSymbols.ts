@@ -17,7 +17,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  SymbolKind,
   WatchKind,
   type CancellationToken,
   type FileEvent,
@@ -27,9 +26,9 @@ import {
 import type { Analysis } from './analysis';
 import { handler, isCancelledBy, openAnalysis, type Feature, type ServerContext } from './context';
 import { sendCustomNotification } from './customMessages';
-import { SYMBOL_KINDS, symbolKindMapper } from './documentSymbols';
+import { symbolKindMapper, toSymbolInformation } from './symbols';
 import { isLetterFileName, LETTER_GLOB } from '../node/files';
-import { entryFor, withOpenLetters, type IndexEntry, type WorkspaceSymbol } from '../core/service/workspaceSearch';
+import { entryFor, withOpenLetters, type IndexEntry } from '../core/service/workspaceSearch';
 import {
   IndexChangedNotification,
   IndexProgressNotification,
@@ -77,11 +76,6 @@ function openLetterEntries(context: ServerContext): Map<string, IndexEntry | und
     open.set(canonicalUri(uri), analysis && entryOfOpen(analysis, uri));
   }
   return open;
-}
-
-function toWorkspaceSymbol(symbol: WorkspaceSymbol, mapKind: (kind: SymbolKind) => SymbolKind): SymbolInformation {
-  const { name, kind, uri, range, containerName } = symbol;
-  return { name, kind: mapKind(SYMBOL_KINDS[kind]), location: { uri, range }, containerName };
 }
 
 function sameFolders(a: readonly string[], b: readonly string[]): boolean {
@@ -169,9 +163,9 @@ export function createWorkspaceSymbolsFeature(): WorkspaceSymbolsFeature {
   ): Promise<SymbolInformation[]> => {
     const entries = await currentEntries(ctx, token);
     if (token.isCancellationRequested) return [];
-    const mapKind = symbolKindMapper(ctx.clientCapabilities.workspace?.symbol?.symbolKind?.valueSet);
+    const kindOf = symbolKindMapper(ctx.clientCapabilities.workspace?.symbol?.symbolKind?.valueSet);
     const symbols = ctx.service.workspaceSymbols(entries, params.query ?? '', MAX_RESULTS, isCancelledBy(token));
-    return symbols.map((symbol) => toWorkspaceSymbol(symbol, mapKind));
+    return symbols.map((symbol) => toSymbolInformation(symbol, kindOf));
   };
 
   return {

@@ -16,6 +16,7 @@ import { foldingRanges, foldsOf, type FoldingOptions, type FoldingRange } from '
 import { hoverAt, type HoverResult } from './hover';
 import { decisionLenses, pickableItems, type DecisionLens } from './lens';
 import { selectionsAt, type Selection } from './selection';
+import { flatSymbols, type FlatSymbol } from './symbols';
 import { collectTokens, type TokenTable } from './tokens';
 import { editorFindings } from './findings';
 import {
@@ -69,6 +70,8 @@ export interface LanguageService {
   outline(uri: string): OutlineNode[];
   /** `outline` one letter at a time (core/outline.ts `outlineParts`), for a caller that converts and drops each. */
   outlineParts(uri: string): Iterable<OutlineNode[]>;
+  /** `outlineParts` as flat symbols (symbols.ts), for a client without hierarchical document symbols. */
+  flatOutlineParts(uri: string, isCancelled?: IsCancelled): Iterable<FlatSymbol[]>;
   /** The rule findings, as diagnostics show them. */
   diagnostics(uri: string): Promise<readonly Finding[]>;
   /** Quick fixes for the diagnostics the client sent back, disable-rule actions and the fix-all (codeActions.ts). */
@@ -96,6 +99,10 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
   const tokenTables = new WeakMap<Letter, TokenTable>();
   const outlineLetterAt = (uri: string): L | undefined =>
     host.outlineLetter ? host.outlineLetter(uri) : host.letter(uri);
+  const outlinePartsOf = (uri: string): Iterable<OutlineNode[]> => {
+    const letter = outlineLetterAt(uri);
+    return letter ? outlineParts(letter.document) : [];
+  };
   const findingsOf = (uri: string, letter: L): Promise<readonly Finding[]> =>
     Promise.resolve(host.findings ? host.findings(uri, letter) : editorFindings(letter.document, letter.source));
   const letterOrFile = async (uri: string, isCancelled?: IsCancelled): Promise<ImrDocument | string> => {
@@ -158,9 +165,9 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
       const letter = outlineLetterAt(uri);
       return letter ? outline(letter.document) : [];
     },
-    outlineParts(uri) {
-      const letter = outlineLetterAt(uri);
-      return letter ? outlineParts(letter.document) : [];
+    outlineParts: outlinePartsOf,
+    *flatOutlineParts(uri, isCancelled) {
+      for (const part of outlinePartsOf(uri)) yield flatSymbols(uri, part, isCancelled);
     },
     async diagnostics(uri) {
       const letter = host.letter(uri);

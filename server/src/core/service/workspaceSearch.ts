@@ -9,6 +9,7 @@ import type { DecisionValue, ImrDocument, Letter, Range } from '../model';
 import { itemText, wholeItemName } from '../outline';
 import { LAYOUT_MARKERS } from '../parse/headings';
 import { letterName, pickableItem, type PickableItem } from './lens';
+import type { FlatSymbol } from './symbols';
 
 export interface IndexedItem {
   /** The whole item name: the symbol picker filters on it, so that no word searched for may be cut off. */
@@ -166,12 +167,9 @@ export function search(
 }
 
 /** A match as workspace symbols list it, named as in the outline. */
-export interface WorkspaceSymbol {
-  name: string;
+export interface WorkspaceSymbol extends FlatSymbol {
   /** The outline kind it shows as: an item, or the header for a case number. */
   kind: 'item' | 'header';
-  uri: string;
-  range: Range;
   /** `<case number> · <file name>` for an item of a letter with a case number, else the file name. */
   containerName: string;
 }
