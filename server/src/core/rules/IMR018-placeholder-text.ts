@@ -19,10 +19,10 @@ const SLOT = new RegExp(
   ].join('|'),
   'y',
 );
-// Where a slot can start: the first character of each literal slot, `<`, `[`, and the X run or TBD itself.
-const SLOT_STARTS = [...new Set([...Object.values(PLACEHOLDERS).map((p) => p.charAt(0)), '<', '[', 'XXX', 'TBD'])].map(
-  (needle) => ({ needle, before: 0 }),
-);
+// Where a slot can start: the first character of each literal slot, `<`, `[`, the X run, and TBD found by its
+// `BD` (indexOf stops at each occurrence of a needle's first character, and a capital B is far rarer than a T).
+const LITERAL_STARTS = new Set([...Object.values(PLACEHOLDERS).map((p) => p.charAt(0)), '<', '[', 'XXX']);
+const SLOT_STARTS = [...[...LITERAL_STARTS].map((needle) => ({ needle, before: 0 })), { needle: 'BD', before: 1 }];
 
 export const placeholderText: Rule = {
   meta: {
