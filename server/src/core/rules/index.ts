@@ -16,6 +16,26 @@ function defaultSettings(): ReadonlyMap<string, RuleSetting> {
   return (defaults ??= resolveRuleSettings({}));
 }
 
+interface RuleWithSetting {
+  rule: Rule;
+  setting: RuleSetting | undefined;
+}
+
+// Per settings map (resolveRuleSettings makes a new one for each configuration; none is changed after), so that
+// the runner does not look every rule up again for every document it checks.
+const withSettings = new WeakMap<ReadonlyMap<string, RuleSetting>, readonly RuleWithSetting[]>();
+
+/** RULES, each with its setting in `settings`. */
+function rulesWithSettings(settings: ReadonlyMap<string, RuleSetting>): readonly RuleWithSetting[] {
+  let list = withSettings.get(settings);
+  if (!list) {
+    // A partial map (a caller's own) still gives every rule its default options.
+    list = RULES.map((rule) => ({ rule, setting: settings.get(rule.meta.id) ?? defaultSettings().get(rule.meta.id) }));
+    withSettings.set(settings, list);
+  }
+  return list;
+}
+
 export function findRule(idOrName: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === idOrName || r.meta.name === idOrName);
 }
@@ -50,10 +70,8 @@ export function runRules(
   const all = lettersOf(document);
   // One letter (the common case) is the document itself: no letter views to build.
   const letters = all.length === 1 ? [document] : all.map((letter) => letterDocument(document, letter));
-  for (const rule of RULES) {
+  for (const { rule, setting } of rulesWithSettings(settings)) {
     throwIfCancelled(isCancelled);
-    // A partial map (a caller's own) still gives every rule its default options.
-    const setting = settings.get(rule.meta.id) ?? defaultSettings().get(rule.meta.id);
     if (setting?.severity === 'off') continue;
     let left = maxFindingsPerRule;
     for (let k = 0; k < letters.length; k++) {
