@@ -15,6 +15,7 @@ import {
   rangeOfString,
   rangeProblem,
 } from '../fixtures/excerpts/source';
+import { at } from '../support/elements';
 
 // Byte-exact copies of decision sections from the corpus (test/fixtures/excerpts/*.txt), so that the real
 // artefacts are tested even where ../shared/corpus is absent.
@@ -63,14 +64,14 @@ describe('real excerpts (copied from the corpus)', () => {
     // Lines 7-9 are empty: the page break. The label's line is the 11th.
     assert.deepEqual(text.split('\n').slice(7, 10), ['', '', '']);
     assert.deepEqual(
-      doc.items[0].claimsAdministratorGuideline?.labelRange,
+      at(doc.items, 0).claimsAdministratorGuideline?.labelRange,
       rangeOfString(text, 'Claims Administrator guideline:'),
     );
     assert.equal(
-      doc.items[0].claimsAdministratorGuideline?.body.text,
+      at(doc.items, 0).claimsAdministratorGuideline?.body.text,
       'The Claims Administrator did not cite any medical evidence for its decision.',
     );
-    assert.equal(doc.items[0].reviewerGuideline?.guideline?.outsideMtus, true);
+    assert.equal(at(doc.items, 0).reviewerGuideline?.guideline?.outsideMtus, true);
   });
 
   test('CM17-0020384 text/ and layout/: the same partial-authorisation item; a form feed before the first label', () => {
@@ -79,7 +80,7 @@ describe('real excerpts (copied from the corpus)', () => {
       const doc = parse(text);
       exactRanges(text, doc);
       assert.equal(doc.items.length, 1, name);
-      const item = doc.items[0];
+      const item = at(doc.items, 0);
       assert.equal(item.decision?.value, 'Overturned', name);
       assert.equal(item.subject, 'EMG of the right upper extremity', name);
       assert.equal(item.partial?.form, 'remaining-portion', name);
@@ -123,7 +124,7 @@ describe('real excerpts (copied from the corpus)', () => {
       const loneLine = text.split('\n').indexOf('Upheld');
       assert.ok(loneLine > 0, name);
       assert.deepEqual(
-        doc.items[0].decision?.range,
+        at(doc.items, 0).decision?.range,
         { start: { line: loneLine, character: 0 }, end: { line: loneLine, character: 6 } },
         name,
       );

@@ -14,6 +14,7 @@ import {
   PLAIN_LETTER,
   PLAIN_LETTER_ITEMS,
 } from '../fixtures/excerpts/letters';
+import { at } from '../support/elements';
 
 const HEADER_NAMES = Object.keys(HEADER_VALUES) as L3HeaderFieldName[];
 const LABELS = ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'] as const;
@@ -186,7 +187,7 @@ function check(text: string, doc: ImrDocument): void {
   // Items.
   assert.equal(doc.items.length, PLAIN_LETTER_ITEMS.length);
   doc.items.forEach((item, k) => {
-    const want = PLAIN_LETTER_ITEMS[k];
+    const want = at(PLAIN_LETTER_ITEMS, k);
     const where = `item ${k + 1}`;
     assert.equal(item.index, k + 1);
     assert.equal(item.text.text, want.text, where);
@@ -234,7 +235,7 @@ describe('the same letter under every extraction artefact', () => {
       })),
       credentials: doc.credentials?.states.map((s) => s.text),
     });
-    const base = reading(parse(VARIANTS[0].text));
+    const base = reading(parse(at(VARIANTS, 0).text));
     for (const v of VARIANTS) {
       assert.deepEqual(reading(parse(v.text)), base, v.name);
     }
@@ -254,7 +255,7 @@ describe('the same letter under every extraction artefact', () => {
 describe('tabs inside a line', () => {
   test('a tab between the colon and the decision', () => {
     const text = join([...PLAIN_LETTER.slice(0, 33), 'Labs to include: EKG:\tUpheld', ...PLAIN_LETTER.slice(34)], '\n');
-    const item = parse(text).items[0];
+    const item = at(parse(text).items, 0);
     assert.equal(item.text.text, 'Labs to include: EKG');
     assert.deepEqual(item.decision, {
       raw: 'Upheld',
@@ -265,8 +266,8 @@ describe('tabs inside a line', () => {
 
   test('a tab after a label', () => {
     const lines = [...PLAIN_LETTER];
-    lines[37] = lines[37].replace('Decision rationale: ', 'Decision rationale:\t');
-    const ra = parse(join(lines, '\n')).items[0].rationale;
+    lines[37] = at(lines, 37).replace('Decision rationale: ', 'Decision rationale:\t');
+    const ra = at(parse(join(lines, '\n')).items, 0).rationale;
     assert.equal(ra?.body.text, PLAIN_LETTER_ITEMS[0].rationale);
     assert.deepEqual(ra?.body.range.start, { line: 37, character: 20 });
   });
@@ -274,12 +275,12 @@ describe('tabs inside a line', () => {
 
 describe('the checks above can fail', () => {
   test('a range one character off is caught', () => {
-    const text = VARIANTS[1].text;
+    const text = at(VARIANTS, 1).text;
     const doc = parse(text);
-    const decision = doc.items[0].decision;
+    const decision = at(doc.items, 0).decision;
     assert.ok(decision);
     const shifted = structuredClone(doc);
-    const d = shifted.items[0].decision;
+    const d = at(shifted.items, 0).decision;
     assert.ok(d);
     d.range = {
       start: { ...decision.range.start, character: decision.range.start.character + 1 },
@@ -289,10 +290,10 @@ describe('the checks above can fail', () => {
   });
 
   test('a position past the end of a CRLF line is caught (the \\r is not part of the line)', () => {
-    const text = VARIANTS[1].text;
+    const text = at(VARIANTS, 1).text;
     const doc = structuredClone(parse(text));
-    const len = PLAIN_LETTER[0].length;
-    doc.sections[0].headingRange = { start: { line: 0, character: 0 }, end: { line: 0, character: len + 1 } };
+    const len = at(PLAIN_LETTER, 0).length;
+    at(doc.sections, 0).headingRange = { start: { line: 0, character: 0 }, end: { line: 0, character: len + 1 } };
     assert.throws(() => check(text, doc), /not in 0\.\.12/);
   });
 });

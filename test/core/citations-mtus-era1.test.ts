@@ -2,6 +2,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { toRange, parse, offsets, numbers } from './citations-helpers';
+import { at, exactly, only } from '../support/elements';
 
 describe('lead-in sentences', () => {
   test('Claims Administrator cites no evidence (CM16-0221706)', () => {
@@ -42,7 +43,7 @@ describe('lead-in sentences', () => {
         range: toRange(112, 200),
       },
     ]);
-    assert.equal(text.slice(112, 200), body.citations[0].text);
+    assert.equal(text.slice(112, 200), at(body.citations, 0).text);
   });
 
   test('era 1: did not base their decision on the MTUS (seed 000)', () => {
@@ -52,7 +53,7 @@ describe('lead-in sentences', () => {
     const body = parse(text);
     assert.equal(body.outsideMtus, true);
     assert.equal(body.party, 'Claims Administrator');
-    const [citation] = body.citations;
+    const citation = only(body.citations);
     assert.equal(citation.kind, 'non-mtus');
     assert.equal(citation.source, 'ODG');
     assert.equal(citation.chapter, 'Low Back Lumbar & Thoracic (Acute & Chronic)');
@@ -71,8 +72,7 @@ describe('MTUS era 1 (seeds)', () => {
       'Citation Official Disability Guidelines (ODG) Low Back, Facet Joint Diagnostic Blocks (therapeutic ' +
       'injections), pages 412-418.';
     const body = parse(text);
-    assert.equal(body.citations.length, 2);
-    const [mtus, odg] = body.citations;
+    const [mtus, odg] = exactly(body.citations, 2);
     assert.equal(mtus.kind, 'mtus');
     assert.equal(mtus.text, 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300');
     assert.deepEqual(mtus.range, toRange(18, 72));
@@ -100,7 +100,7 @@ describe('MTUS era 1 (seeds)', () => {
 
   test('chapter 8 (seed 003)', () => {
     const text = 'Decision based on MTUS ACOEM Chapter 8 Neck and Upper Back Complaints Page(s): 174.';
-    const [citation] = parse(text).citations;
+    const citation = only(parse(text).citations);
     assert.deepEqual(citation.parts, [
       {
         title: 'Neck and Upper Back Complaints',
@@ -118,7 +118,7 @@ describe('MTUS era 1 (seeds)', () => {
   // The next three are constructed from §6 "Also accept"; not seen in the corpus.
   test('no chapter, page list with a comma (constructed)', () => {
     const text = 'Decision based on MTUS ACOEM Page(s): 92,127.';
-    const [part] = parse(text).citations[0].parts;
+    const part = only(only(parse(text).citations).parts);
     assert.deepEqual(part, {
       title: 'ACOEM',
       pages: [
@@ -134,7 +134,7 @@ describe('MTUS era 1 (seeds)', () => {
 
   test('Chronic Pain Treatment Guidelines, ranges with an abbreviated end (constructed)', () => {
     const text = 'Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 300-301 and 617-25.';
-    const [part] = parse(text).citations[0].parts;
+    const part = only(only(parse(text).citations).parts);
     assert.equal(part.title, 'Chronic Pain Medical Treatment');
     assert.equal(part.year, undefined);
     assert.deepEqual(part.pages, [
@@ -145,10 +145,13 @@ describe('MTUS era 1 (seeds)', () => {
   });
 
   test('Page(s): with nothing after it, and with the pages after a space (constructed)', () => {
-    const empty = parse('Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s):').citations[0];
-    assert.deepEqual(numbers(empty.parts[0].pages), []);
-    assert.equal(empty.parts[0].title, 'Chronic Pain Medical Treatment');
-    const spaced = parse('Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s):  300, 305').citations[0];
-    assert.deepEqual(numbers(spaced.parts[0].pages), [{ from: 300 }, { from: 305 }]);
+    const empty = at(parse('Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s):').citations, 0);
+    assert.deepEqual(numbers(at(empty.parts, 0).pages), []);
+    assert.equal(at(empty.parts, 0).title, 'Chronic Pain Medical Treatment');
+    const spaced = at(
+      parse('Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s):  300, 305').citations,
+      0,
+    );
+    assert.deepEqual(numbers(at(spaced.parts, 0).pages), [{ from: 300 }, { from: 305 }]);
   });
 });

@@ -2,6 +2,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { toRange, parse, offsets, names } from './citations-helpers';
+import { at, only } from '../support/elements';
 
 describe('MTUS era 2', () => {
   test('title and year only (CM16-0219557)', () => {
@@ -27,20 +28,28 @@ describe('MTUS era 2', () => {
   });
 
   test('`Guidelines` after the year (constructed)', () => {
-    const [part] = parse(
-      'Decision based on MTUS Chronic Pain Medical Treatment 2016 Guidelines, Section(s): Opioids, criteria for use.',
-    ).citations[0].parts;
+    const part = only(
+      only(
+        parse(
+          'Decision based on MTUS Chronic Pain Medical Treatment 2016 Guidelines, Section(s): Opioids, criteria for use.',
+        ).citations,
+      ).parts,
+    );
     assert.equal(part.title, 'Chronic Pain Medical Treatment');
     assert.equal(part.year, 2016);
     assert.deepEqual(names(part.sections), ['Opioids, criteria for use']);
   });
 
   test('sections containing commas stay whole (CM17-0019171)', () => {
-    const [part] = parse(
-      'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): NSAIDs (non-steroidal ' +
-        'anti-inflammatory drugs), NSAIDs, GI symptoms & cardiovascular risk, NSAIDs, hypertension and renal ' +
-        'function, NSAIDs, specific drug list & adverse effects.',
-    ).citations[0].parts;
+    const part = only(
+      only(
+        parse(
+          'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): NSAIDs (non-steroidal ' +
+            'anti-inflammatory drugs), NSAIDs, GI symptoms & cardiovascular risk, NSAIDs, hypertension and renal ' +
+            'function, NSAIDs, specific drug list & adverse effects.',
+        ).citations,
+      ).parts,
+    );
     assert.deepEqual(names(part.sections), [
       'NSAIDs (non-steroidal anti-inflammatory drugs)',
       'NSAIDs, GI symptoms & cardiovascular risk',
@@ -50,7 +59,7 @@ describe('MTUS era 2', () => {
   });
 
   test('lowercase continuation vs capitalised new section', () => {
-    const sectionsOf = (text: string) => names(parse(text).citations[0].parts[0].sections);
+    const sectionsOf = (text: string) => names(at(at(parse(text).citations, 0).parts, 0).sections);
     // CM16-0231745
     assert.deepEqual(
       sectionsOf(
@@ -84,12 +93,12 @@ describe('MTUS era 2', () => {
       'Risk of Addiction or Adverse Events, Prior to Chronic Opioid Treatment: Screening for Drug Misuse/Abuse, ' +
       '3.3.1.2 Opioids for Chronic Pain and Chronic Opioid Treatment: Screening for Risk of Addiction or Adverse ' +
       'Events, Prior to Chronic Opioid Treatment: Screening for Alcohol Misuse/Abuse.';
-    const { parts } = parse(text).citations[0];
+    const { parts } = only(parse(text).citations);
     assert.equal(parts.length, 2);
-    assert.deepEqual(names(parts[0].sections), ['Tramadol (Ultram)']);
-    assert.equal(parts[1].title, 'Opioid Treatment');
-    assert.equal(parts[1].year, 2016);
-    assert.deepEqual(names(parts[1].sections), [
+    assert.deepEqual(names(at(parts, 0).sections), ['Tramadol (Ultram)']);
+    assert.equal(at(parts, 1).title, 'Opioid Treatment');
+    assert.equal(at(parts, 1).year, 2016);
+    assert.deepEqual(names(at(parts, 1).sections), [
       '3.3.1.1 Opioids for Chronic Pain and Chronic Opioid Treatment: Screening for Risk of Addiction or Adverse ' +
         'Events, Prior to Chronic Opioid Treatment: Screening for Drug Misuse/Abuse',
       '3.3.1.2 Opioids for Chronic Pain and Chronic Opioid Treatment: Screening for Risk of Addiction or Adverse ' +
@@ -98,10 +107,14 @@ describe('MTUS era 2', () => {
   });
 
   test('single numbered section (CM17-0012593)', () => {
-    const [part] = parse(
-      'Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.9 Opioids for Chronic Pain and Chronic ' +
-        'Opioid Treatment: Maintenance of Chronic Opioid Treatment.',
-    ).citations[0].parts;
+    const part = only(
+      only(
+        parse(
+          'Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.9 Opioids for Chronic Pain and Chronic ' +
+            'Opioid Treatment: Maintenance of Chronic Opioid Treatment.',
+        ).citations,
+      ).parts,
+    );
     assert.deepEqual(names(part.sections), [
       '3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment',
     ]);
@@ -111,7 +124,7 @@ describe('MTUS era 2', () => {
     const text =
       'Decision based on MTUS Elbow Complaints 2007, Section(s): 326, and Chronic Pain Medical Treatment 2016, ' +
       'Section(s): Physical medicine treatment.';
-    const [citation] = parse(text).citations;
+    const citation = only(parse(text).citations);
     assert.deepEqual(citation.parts, [
       {
         title: 'Elbow Complaints',
@@ -138,10 +151,12 @@ describe('MTUS era 2', () => {
   });
 
   test('", and" inside `Forearm, Wrist, and Hand Complaints` does not split (CM16-0230548)', () => {
-    const { parts } = parse(
-      'Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Special Studies, and Forearm, ' +
-        'Wrist, and Hand Complaints 2004, Section(s): Special Studies.',
-    ).citations[0];
+    const { parts } = only(
+      parse(
+        'Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Special Studies, and Forearm, ' +
+          'Wrist, and Hand Complaints 2004, Section(s): Special Studies.',
+      ).citations,
+    );
     assert.deepEqual(
       parts.map((p) => [p.title, p.year, names(p.sections)]),
       [
@@ -152,11 +167,13 @@ describe('MTUS era 2', () => {
   });
 
   test('three parts, the last with two sections (CM16-0234464)', () => {
-    const { parts } = parse(
-      'Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Initial Care, and Shoulder ' +
-        'Complaints 2004, Section(s): Initial Care, and Low Back Complaints 2004, Section(s): Initial Care, ' +
-        'Physical Methods.',
-    ).citations[0];
+    const { parts } = only(
+      parse(
+        'Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Initial Care, and Shoulder ' +
+          'Complaints 2004, Section(s): Initial Care, and Low Back Complaints 2004, Section(s): Initial Care, ' +
+          'Physical Methods.',
+      ).citations,
+    );
     assert.deepEqual(
       parts.map((p) => [p.title, p.sections.map((s) => s.name), ...offsets(p.range)]),
       [
@@ -168,9 +185,9 @@ describe('MTUS era 2', () => {
   });
 
   test('parts without sections joined with ", and" (CM17-0006045)', () => {
-    const { parts } = parse(
-      'Decision based on MTUS Postsurgical Treatment 2009, and Chronic Pain Medical Treatment 2016.',
-    ).citations[0];
+    const { parts } = only(
+      parse('Decision based on MTUS Postsurgical Treatment 2009, and Chronic Pain Medical Treatment 2016.').citations,
+    );
     assert.deepEqual(
       parts.map((p) => [p.title, p.year, names(p.sections)]),
       [

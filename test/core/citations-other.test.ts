@@ -5,10 +5,11 @@ import { MTUS_TITLES, lookupMtusTitle, odgChapterRegion } from '../../server/src
 import type { Range } from '../../server/src/core/model';
 import { toRange, parse, offsets } from './citations-helpers';
 import { hostileCitationInputs } from '../support/hostileInputs';
+import { at, only } from '../support/elements';
 
 describe('non-MTUS citations', () => {
   const describeText = (free: string) => {
-    const [citation] = parse(`Decision based on Non-MTUS Citation ${free}`).citations;
+    const citation = only(parse(`Decision based on Non-MTUS Citation ${free}`).citations);
     return [citation.source, citation.chapter];
   };
 
@@ -84,7 +85,7 @@ describe('non-MTUS citations', () => {
     const text =
       'The Claims Administrator did not base their decision on the MTUS. Decision based on Non-MTUS Citation ' +
       '(ODG) Official Disability Guidelines ACOEM';
-    const [citation] = parse(text).citations;
+    const citation = only(parse(text).citations);
     assert.equal(citation.text, 'Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM');
     assert.equal(citation.source, 'ODG');
     assert.equal(citation.chapter, undefined);
@@ -92,10 +93,12 @@ describe('non-MTUS citations', () => {
   });
 
   test('a URL keeps its inner periods; only the final period goes (CM17-0011730)', () => {
-    const [citation] = parse(
-      'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back/Intra-operative monitoring ' +
-        'and Other Medical Treatment Guidelines http://www.aetna.com/cpb/medical/data/100_199/0181.html.',
-    ).citations;
+    const citation = only(
+      parse(
+        'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back/Intra-operative monitoring ' +
+          'and Other Medical Treatment Guidelines http://www.aetna.com/cpb/medical/data/100_199/0181.html.',
+      ).citations,
+    );
     assert.ok(citation.text.endsWith('0181.html'));
     assert.equal(citation.chapter, 'Low Back');
   });
@@ -130,7 +133,7 @@ describe('body shapes', () => {
     });
     const dangling = parse('Decision based on');
     assert.deepEqual(dangling.citations, [{ kind: 'non-mtus', text: '', parts: [], range: toRange(17, 17) }]);
-    assert.deepEqual(parse('Decision based on MTUS.').citations[0].parts, []);
+    assert.deepEqual(at(parse('Decision based on MTUS.').citations, 0).parts, []);
   });
 });
 
@@ -186,7 +189,7 @@ describe('robustness', () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
   })();
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const pick = <T>(items: readonly T[]): T => at(items, Math.floor(random() * items.length));
   const FRAGMENTS = [
     'Decision based on ',
     'MTUS ',

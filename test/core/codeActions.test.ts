@@ -10,6 +10,7 @@ import { kindAllowed } from '../../server/src/core/service/codeActionKinds';
 import type { DiagnosticRef } from '../../server/src/core/service/codeActions';
 import { SourceText } from '../../server/src/core/source';
 import { smallLetter } from '../rules/small-letter';
+import { exactly } from '../support/elements';
 
 const URI = 'memory:/letter.txt';
 const range = (l1: number, c1: number, l2: number, c2: number) => ({
@@ -87,7 +88,10 @@ describe('code actions in memory', () => {
         ['IMR003', UPHOLD_WORD],
       ],
     );
-    const [credentials, rationale, decision] = findings.map((f) => ref(f));
+    const [credentials, rationale, decision] = exactly(
+      findings.map((f) => ref(f)),
+      3,
+    );
     const actions = await service.codeActions(URI, {
       diagnostics: [credentials, rationale, decision],
       offerDisableRule: true,

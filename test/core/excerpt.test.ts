@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { Excerpt } from '../../server/src/core/text/excerpt';
 import { readLines } from '../../server/src/core/text/lines';
 import { sliceRange } from '../fixtures/excerpts/source';
+import { at } from '../support/elements';
 
 const pos = (line: number, character: number) => ({ line, character });
 const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: pos(l1, c1), end: pos(l2, c2) });
@@ -122,10 +123,10 @@ describe('properties', () => {
       fc.property(sources, fc.nat(12), (src, skip) => {
         const lines = readLines(src).lines;
         if (lines.length === 0) return;
-        const firstFrom = Math.min(skip, lines[0].text.length);
+        const firstFrom = Math.min(skip, at(lines, 0).text.length);
         const ex = Excerpt.fromLines(lines, firstFrom);
         // The folded text is the lines' texts, trimmed, joined by single spaces.
-        const expected = [lines[0].text.slice(firstFrom).trim(), ...lines.slice(1).map((l) => l.text)]
+        const expected = [at(lines, 0).text.slice(firstFrom).trim(), ...lines.slice(1).map((l) => l.text)]
           .filter((t) => t !== '')
           .join(' ');
         assert.equal(ex.text, expected);

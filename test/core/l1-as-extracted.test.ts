@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '../../server/src/core/parse';
 import { check } from '../../server/src/core/rules';
+import { at } from '../support/elements';
 
 const LETTER = readFileSync(
   path.join(__dirname, '..', 'fixtures', 'rules', 'IMR016-clean-l1-as-extracted.txt'),
@@ -58,7 +59,7 @@ test('items and decisions come from the findings list, wording and ranges kept',
       ],
     ],
   );
-  assert.deepEqual(doc.items[0].text.range, r(4, 65, 4, 95));
+  assert.deepEqual(at(doc.items, 0).text.range, r(4, 65, 4, 95));
 });
 
 test('no rule reports on the clean letter', () => {
@@ -75,7 +76,7 @@ test('pdftotext -layout: Dated: at the right of the centred title', () => {
   );
   const doc = parse(layout);
   assert.equal(doc.layout, 'L1');
-  assert.deepEqual(doc.sections[0].headingRange, r(1, 6, 1, 56));
+  assert.deepEqual(at(doc.sections, 0).headingRange, r(1, 6, 1, 56));
   assert.deepEqual(
     doc.items.map((i) => i.decision?.value),
     ['Upheld', 'Overturned'],

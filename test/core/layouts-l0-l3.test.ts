@@ -14,6 +14,7 @@ import {
   problemCodes,
   L3_SECTIONS,
 } from './layouts-helpers';
+import { at, exactly, only } from '../support/elements';
 
 describe('L0 fixture [parser: unverified layout]', () => {
   const { doc, source } = load('L0.txt');
@@ -29,7 +30,7 @@ describe('L0 fixture [parser: unverified layout]', () => {
     assert.equal(doc.header, undefined);
     assert.equal(doc.findings, undefined);
     assert.deepEqual(problemCodes(doc), [['unverified-layout', 'information']]);
-    assert.deepEqual(doc.problems[0].range, r(2, 0, 2, 17));
+    assert.deepEqual(at(doc.problems, 0).range, r(2, 0, 2, 17));
   });
 
   test('sections follow the L0 labels, the wrapped ones spanning two lines', () => {
@@ -41,15 +42,14 @@ describe('L0 fixture [parser: unverified layout]', () => {
       ['rationale', 'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:'],
       ['qualifications', 'MEDICAL REVIEWER QUALIFICATIONS:'],
     ]);
-    assert.deepEqual(doc.sections[3].headingRange, r(23, 0, 24, 17));
-    assert.deepEqual(doc.sections[3].bodyRange, r(24, 18, 27, 56));
-    assert.deepEqual(doc.sections[4].headingRange, r(29, 0, 30, 20));
+    assert.deepEqual(at(doc.sections, 3).headingRange, r(23, 0, 24, 17));
+    assert.deepEqual(at(doc.sections, 3).bodyRange, r(24, 18, 27, 56));
+    assert.deepEqual(at(doc.sections, 4).headingRange, r(29, 0, 30, 20));
     assert.equal(source.lineAt(29), 'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT');
   });
 
   test('reads one item: the issue, the reviewer guideline and the rationale, no decision', () => {
-    assert.equal(doc.items.length, 1);
-    const [item] = doc.items;
+    const item = only(doc.items);
     assert.equal(item.text.text, 'Physical therapy two times a week for six weeks for the lumbar spine (12 sessions)');
     assert.deepEqual(item.text.range, r(2, 18, 3, 9));
     assert.deepEqual(item.headingRange, r(2, 0, 3, 9));
@@ -72,7 +72,7 @@ describe('L0 fixture [parser: unverified layout]', () => {
   });
 
   test('still reads the rationale conclusion', () => {
-    const conclusion = doc.items[0].rationale?.conclusion;
+    const conclusion = at(doc.items, 0).rationale?.conclusion;
     assert.equal(conclusion?.polarity, 'negative');
     assert.equal(
       conclusion?.sentence.text,
@@ -113,10 +113,10 @@ describe('L0 variations (synthetic)', () => {
         [2, 'Naproxen', ['rationale']],
       ],
     );
-    assert.equal(doc.items[0].reviewerGuideline?.body.text, 'ACOEM, page 303.');
-    assert.deepEqual(doc.items[0].reviewerGuideline?.labelRange, r(2, 0, 2, 76));
-    assert.equal(doc.items[1].rationale?.conclusion?.polarity, 'positive');
-    assert.deepEqual(doc.items[1].range, r(4, 0, 6, 48));
+    assert.equal(at(doc.items, 0).reviewerGuideline?.body.text, 'ACOEM, page 303.');
+    assert.deepEqual(at(doc.items, 0).reviewerGuideline?.labelRange, r(2, 0, 2, 76));
+    assert.equal(at(doc.items, 1).rationale?.conclusion?.polarity, 'positive');
+    assert.deepEqual(at(doc.items, 1).range, r(4, 0, 6, 48));
   });
 });
 
@@ -127,8 +127,8 @@ describe('L3a fixture (no header, inline credentials, era 1)', () => {
     assert.equal(doc.layout, 'L3');
     assert.deepEqual(doc.variant, { hasHeader: false, credentialsForm: 'inline', citationEra: 1, extraction: 'plain' });
     assert.deepEqual(sectionsOf(doc), L3_SECTIONS);
-    assert.deepEqual(doc.sections[0].headingRange, r(0, 0, 0, 40));
-    assert.deepEqual(doc.sections[2].headingRange, r(24, 0, 24, 36));
+    assert.deepEqual(at(doc.sections, 0).headingRange, r(0, 0, 0, 40));
+    assert.deepEqual(at(doc.sections, 2).headingRange, r(24, 0, 24, 36));
     assert.deepEqual(doc.problems, []);
   });
 
@@ -152,7 +152,7 @@ describe('L3a fixture (no header, inline credentials, era 1)', () => {
       { value: 'Upheld', raw: 'Upheld' },
       { value: 'Overturned', raw: 'Overturned' },
     ]);
-    assert.deepEqual(doc.items[1].decision?.range, r(43, 55, 43, 65));
+    assert.deepEqual(at(doc.items, 1).decision?.range, r(43, 55, 43, 65));
     for (const item of doc.items)
       assert.deepEqual(fieldKinds(item), ['claimsAdministratorGuideline', 'reviewerGuideline', 'rationale']);
     assert.deepEqual(
@@ -162,7 +162,7 @@ describe('L3a fixture (no header, inline credentials, era 1)', () => {
   });
 
   test('era-1 citations: ACOEM chapters with pages, Chronic Pain guidelines, the not-MTUS lead-in', () => {
-    const [esi, mri] = doc.items;
+    const [esi, mri] = exactly(doc.items, 2);
     assert.deepEqual(esi.claimsAdministratorGuideline?.guideline?.party, 'Claims Administrator');
     assert.equal(esi.claimsAdministratorGuideline?.guideline?.outsideMtus, true);
     assert.deepEqual(citations(esi.claimsAdministratorGuideline), [{ kind: 'non-mtus', source: 'ODG', parts: [] }]);
@@ -207,7 +207,7 @@ describe('L3b fixture (no header, block credentials)', () => {
     assert.equal(doc.layout, 'L3');
     assert.deepEqual(doc.variant, { hasHeader: false, credentialsForm: 'block', citationEra: 1, extraction: 'plain' });
     assert.deepEqual(sectionsOf(doc), L3_SECTIONS);
-    assert.deepEqual(doc.sections[1].headingRange, r(14, 0, 14, 21));
+    assert.deepEqual(at(doc.sections, 1).headingRange, r(14, 0, 14, 21));
     assert.deepEqual(doc.problems, []);
   });
 
@@ -240,8 +240,8 @@ describe('L3b fixture (no header, block credentials)', () => {
       { value: 'Upheld', raw: 'Upheld' },
       { value: 'Overturned', raw: 'Overturned' },
     ]);
-    assert.deepEqual(doc.items[1].decision?.range, r(50, 0, 50, 10));
-    assert.deepEqual(doc.items[1].headingRange, r(48, 0, 50, 10));
+    assert.deepEqual(at(doc.items, 1).decision?.range, r(50, 0, 50, 10));
+    assert.deepEqual(at(doc.items, 1).headingRange, r(48, 0, 50, 10));
     assert.deepEqual(
       doc.items.map((i) => i.rationale?.conclusion?.polarity),
       ['negative', 'positive'],
@@ -249,7 +249,7 @@ describe('L3b fixture (no header, block credentials)', () => {
   });
 
   test('citations: page lists, no evidence, not-MTUS with an ODG chapter', () => {
-    const [tramadol, visit] = doc.items;
+    const [tramadol, visit] = exactly(doc.items, 2);
     assert.deepEqual(citations(tramadol.reviewerGuideline), [
       {
         kind: 'mtus',
@@ -271,7 +271,7 @@ describe('L3b fixture (no header, block credentials)', () => {
     assert.equal(visit.claimsAdministratorGuideline?.guideline?.noEvidence, true);
     assert.deepEqual(visit.claimsAdministratorGuideline?.guideline?.noEvidenceRange, r(52, 32, 53, 13));
     assert.equal(visit.reviewerGuideline?.guideline?.party, 'Expert Reviewer');
-    assert.equal(visit.reviewerGuideline?.guideline?.citations[0].chapter, 'Pain (Chronic)');
+    assert.equal(at(visit.reviewerGuideline?.guideline?.citations, 0).chapter, 'Pain (Chronic)');
   });
 });
 
@@ -301,7 +301,7 @@ describe('L3-doubled-crlf fixture (L3-2016 doubled, CRLF, BOM, form feed, tabs, 
       [r(12, 0, 12, 40), r(40, 0, 40, 21), r(66, 0, 66, 36)],
     );
     // The case summary runs across the empty-line page break (lines 53-55) to its last line.
-    assert.deepEqual(doc.sections[1].bodyRange, r(42, 0, 62, 31));
+    assert.deepEqual(at(doc.sections, 1).bodyRange, r(42, 0, 62, 31));
     assert.deepEqual(doc.problems, []);
   });
 
@@ -333,8 +333,7 @@ describe('L3-doubled-crlf fixture (L3-2016 doubled, CRLF, BOM, form feed, tabs, 
   });
 
   test('item heading, decision word and a field label after a form feed land on the original text', () => {
-    const [esi, pt] = doc.items;
-    assert.equal(doc.items.length, 2);
+    const [esi, pt] = exactly(doc.items, 2);
     assert.equal(esi.text.text, 'Lumbar epidural steroid injection at L4-L5');
     assert.deepEqual(esi.headingRange, r(72, 0, 72, 50));
     assert.equal(source.getText(esi.headingRange), 'Lumbar epidural steroid injection at L4-L5: Upheld');
@@ -357,7 +356,7 @@ describe('L3-doubled-crlf fixture (L3-2016 doubled, CRLF, BOM, form feed, tabs, 
   });
 
   test('era-2 citations, two parts joined by ", and"', () => {
-    const [esi, pt] = doc.items;
+    const [esi, pt] = exactly(doc.items, 2);
     assert.deepEqual(citations(esi.reviewerGuideline), [
       {
         kind: 'mtus',

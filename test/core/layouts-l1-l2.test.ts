@@ -14,6 +14,7 @@ import {
   headerValues,
   problemCodes,
 } from './layouts-helpers';
+import { at, exactly, only } from '../support/elements';
 
 describe('L2 fixture [parser: unverified layout]', () => {
   const { doc, source } = load('L2.txt');
@@ -25,7 +26,7 @@ describe('L2 fixture [parser: unverified layout]', () => {
 
   test('reports the unverified layout at its first heading, and nothing else', () => {
     assert.deepEqual(problemCodes(doc), [['unverified-layout', 'information']]);
-    assert.deepEqual(doc.problems[0].range, r(8, 0, 8, 40));
+    assert.deepEqual(at(doc.problems, 0).range, r(8, 0, 8, 40));
   });
 
   test('sections follow the L2 headings, with exact ranges', () => {
@@ -35,11 +36,11 @@ describe('L2 fixture [parser: unverified layout]', () => {
       ['caseSummary', 'CLINICAL CASE SUMMARY'],
       ['decisions', 'IMR DECISION(S) AND RATIONALE(S)'],
     ]);
-    const documents = doc.sections[1];
+    const documents = at(doc.sections, 1);
     assert.deepEqual(documents.headingRange, r(19, 0, 19, 18));
     assert.deepEqual(documents.bodyRange, r(20, 0, 25, 79));
     assert.equal(source.lineAt(25), 'Medical records from the orthopedic surgeon dated 10/02/2013 through 02/19/2014');
-    assert.deepEqual(doc.sections[3].headingRange, r(40, 0, 40, 32));
+    assert.deepEqual(at(doc.sections, 3).headingRange, r(40, 0, 40, 32));
   });
 
   test('reads the header below the two MAXIMUS lines', () => {
@@ -91,7 +92,7 @@ describe('L2 fixture [parser: unverified layout]', () => {
   });
 
   test('parses era-1 citations, including `Page(s):` ending a line', () => {
-    const [knee, ketoprofen] = doc.items;
+    const [knee, ketoprofen] = exactly(doc.items, 2);
     assert.equal(knee.claimsAdministratorGuideline?.guideline?.outsideMtus, true);
     assert.deepEqual(citations(knee.claimsAdministratorGuideline), [{ kind: 'non-mtus', source: 'ODG', parts: [] }]);
     assert.deepEqual(citations(knee.reviewerGuideline), [
@@ -152,14 +153,14 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
       ['qualifications', 'Medical Qualifications of the Expert Reviewer:'],
       ['caseSummary', 'Case Summary:'],
     ]);
-    assert.deepEqual(doc.sections[1].headingRange, r(14, 0, 14, 49));
+    assert.deepEqual(at(doc.sections, 1).headingRange, r(14, 0, 14, 49));
     // The qualifications text follows its heading on the same line.
-    assert.deepEqual(doc.sections[2].headingRange, r(28, 0, 28, 46));
-    assert.deepEqual(doc.sections[2].bodyRange, r(28, 47, 35, 45));
+    assert.deepEqual(at(doc.sections, 2).headingRange, r(28, 0, 28, 46));
+    assert.deepEqual(at(doc.sections, 2).bodyRange, r(28, 47, 35, 45));
   });
 
   test('the case summary ends before the first item block', () => {
-    const summary = doc.sections[3];
+    const summary = at(doc.sections, 3);
     assert.deepEqual(summary.headingRange, r(37, 0, 37, 13));
     assert.deepEqual(summary.bodyRange, r(38, 0, 49, 15));
     assert.deepEqual(summary.range, r(37, 0, 49, 15));
@@ -191,15 +192,17 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
     ];
     const simple = (list: NonNullable<ImrDocument['findings']>['summary']) =>
       list.map((f) => ({ number: f.number, item: f.item.text, polarity: f.polarity }));
-    assert.deepEqual(simple(doc.findings!.summary), expected);
-    assert.deepEqual(simple(doc.findings!.repeated), expected);
-    const [first, , third] = doc.findings!.summary;
+    const findings = doc.findings;
+    assert.ok(findings, 'the letter has a findings list');
+    assert.deepEqual(simple(findings.summary), expected);
+    assert.deepEqual(simple(findings.repeated), expected);
+    const [first, , third] = exactly(findings.summary, 3);
     assert.deepEqual(first.range, r(6, 0, 7, 71));
     assert.deepEqual(first.item.range, r(6, 65, 7, 27));
     // Finding 3 wraps over three lines; its item over two.
     assert.deepEqual(third.range, r(10, 0, 12, 26));
     assert.deepEqual(third.item.range, r(10, 65, 11, 69));
-    assert.deepEqual(doc.findings!.repeated[0].range, r(20, 0, 21, 71));
+    assert.deepEqual(at(findings.repeated, 0).range, r(20, 0, 21, 71));
   });
 
   test('reads three item blocks: text, heading and decision from the closing sentence', () => {
@@ -216,7 +219,7 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
       { value: 'Overturned', raw: 'is medically necessary and appropriate' },
       { value: 'Upheld', raw: 'is not medically necessary and appropriate' },
     ]);
-    const [first, second, third] = doc.items;
+    const [first, second, third] = exactly(doc.items, 3);
     // The closing sentence of item 1 wraps: its decision runs over two lines.
     assert.deepEqual(first.decision?.range, r(66, 68, 67, 11));
     assert.equal(folded(source, first.decision.range), 'is not medically necessary and appropriate');
@@ -240,7 +243,7 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
         [CA, MX, 'Rationale for the Decision:'],
       );
     }
-    const [first, second] = doc.items;
+    const [first, second] = exactly(doc.items, 3);
     // Item 1: the claims administrator label wraps before "Administrator:", the body goes on after it.
     assert.deepEqual(first.claimsAdministratorGuideline?.labelRange, r(52, 0, 53, 14));
     assert.deepEqual(first.claimsAdministratorGuideline?.body.range.start, { line: 53, character: 15 });
@@ -269,7 +272,7 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
       ['negative', 'positive', 'negative'],
     );
     assert.equal(
-      doc.items[1].rationale?.conclusion?.sentence.text,
+      at(doc.items, 1).rationale?.conclusion?.sentence.text,
       'The request for 8 sessions of physical therapy for the lumbar spine is medically necessary and appropriate.',
     );
     for (const item of doc.items) {
@@ -300,7 +303,7 @@ describe('L1 variations (synthetic)', () => {
       [[1, 'Labs to include: EKG', 'positive']],
     );
     assert.deepEqual(doc.findings?.repeated, []);
-    const [item] = doc.items;
+    const item = only(doc.items);
     assert.equal(item.text.text, 'Labs to include: EKG');
     assert.deepEqual(item.text.range, r(6, 29, 6, 49));
     assert.equal(item.decision, undefined);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readLines, type Line } from '../../server/src/core/text/lines';
 import { lineLengths, lineStarts } from '../fixtures/excerpts/source';
+import { at } from '../support/elements';
 
 /** The compact view of a line: [source line, start, text]. */
 const brief = (lines: Line[]) => lines.map((l) => [l.line, l.start, l.text]);
@@ -63,14 +64,14 @@ describe('what a line keeps of its source', () => {
   test('outer blanks and tabs go, internal doubled spaces stay (redaction hints)', () => {
     const src = readLines('\t  a represented  employee  \t\nnext');
     assert.deepEqual(brief(src.lines)[0], [0, 3, 'a represented  employee']);
-    assert.equal(src.lines[0].indent, 3);
+    assert.equal(at(src.lines, 0).indent, 3);
   });
 
   test('a centred heading keeps its indent (pdftotext -layout)', () => {
     const src = readLines('x\n                       IMR ISSUES, DECISIONS AND RATIONALES\n');
-    assert.equal(src.lines[1].indent, 23);
-    assert.equal(src.lines[1].start, 23);
-    assert.equal(src.lines[1].text, 'IMR ISSUES, DECISIONS AND RATIONALES');
+    assert.equal(at(src.lines, 1).indent, 23);
+    assert.equal(at(src.lines, 1).start, 23);
+    assert.equal(at(src.lines, 1).text, 'IMR ISSUES, DECISIONS AND RATIONALES');
   });
 
   test('a form feed glued to a line marks a page break and is not part of the text', () => {
@@ -79,16 +80,16 @@ describe('what a line keeps of its source', () => {
       [0, 0, 'Upheld'],
       [2, 1, 'Claims Administrator guideline: x'],
     ]);
-    assert.equal(src.lines[1].pageBreakBefore, true);
+    assert.equal(at(src.lines, 1).pageBreakBefore, true);
     // The blank line before the form feed is part of the page break, not a paragraph break.
-    assert.equal(src.lines[1].blankBefore, false);
+    assert.equal(at(src.lines, 1).blankBefore, false);
   });
 
   test('a form feed resets the indent: spaces before it are not centring', () => {
     const src = readLines('a\n   \f  HEADING');
-    assert.equal(src.lines[1].start, 6);
-    assert.equal(src.lines[1].indent, 2);
-    assert.equal(src.lines[1].pageBreakBefore, true);
+    assert.equal(at(src.lines, 1).start, 6);
+    assert.equal(at(src.lines, 1).indent, 2);
+    assert.equal(at(src.lines, 1).pageBreakBefore, true);
   });
 
   test('a line of only form feeds is a page break for the next line', () => {
@@ -97,7 +98,7 @@ describe('what a line keeps of its source', () => {
       [0, 0, 'a'],
       [2, 0, 'b'],
     ]);
-    assert.equal(src.lines[1].pageBreakBefore, true);
+    assert.equal(at(src.lines, 1).pageBreakBefore, true);
   });
 
   test('trailing form feeds (end of a pdftotext file) are stripped', () => {
@@ -217,13 +218,13 @@ describe('properties', () => {
         for (const l of src.lines) {
           assert.ok(l.line > previous, 'lines in order, one logical line per source line');
           previous = l.line;
-          assert.ok(l.start + l.text.length <= lengths[l.line]);
-          assert.equal(text.slice(starts[l.line] + l.start, starts[l.line] + l.start + l.text.length), l.text);
+          assert.ok(l.start + l.text.length <= at(lengths, l.line));
+          assert.equal(text.slice(at(starts, l.line) + l.start, at(starts, l.line) + l.start + l.text.length), l.text);
           assert.ok(l.text.length > 0);
           assert.doesNotMatch(l.text, /^[ \t\f]|[ \t\f]$/);
           assert.doesNotMatch(l.text, /[\r\n]/);
           // Everything before the start is blanks, form feeds or the BOM of line 0.
-          const lead = text.slice(starts[l.line], starts[l.line] + l.start);
+          const lead = text.slice(at(starts, l.line), at(starts, l.line) + l.start);
           assert.match(lead, l.line === 0 ? /^\ufeff?[ \t\f\u00a0\v]*$/ : /^[ \t\f\u00a0\v]*$/);
         }
       }),
@@ -238,7 +239,7 @@ describe('properties', () => {
         const starts = lineStarts(text);
         const lengths = lineLengths(text);
         const withContent = starts
-          .map((s, k) => ({ k, t: text.slice(s, s + lengths[k]).replace(k === 0 ? /^\ufeff/ : /^$/, '') }))
+          .map((s, k) => ({ k, t: text.slice(s, s + at(lengths, k)).replace(k === 0 ? /^\ufeff/ : /^$/, '') }))
           .filter(({ t }) => /[^ \t\f\u00a0\v]/.test(t))
           .map(({ k }) => k);
         assert.deepEqual(

@@ -9,6 +9,7 @@ import type { ImrDocument, Range } from '../../server/src/core/model';
 import { allRanges, fold, lineLengths, lineStarts, rangeProblem } from '../fixtures/excerpts/source';
 import { PLAIN_LETTER, joinLines } from '../fixtures/excerpts/letters';
 import { letterText } from '../support/letters';
+import { at } from '../support/elements';
 
 const LAYOUTS = new Set(['L0', 'L1', 'L2', 'L3', 'unknown']);
 
@@ -45,7 +46,7 @@ function checkDocument(text: string, doc: ImrDocument): void {
     letters.flatMap((l) => l.items),
   );
   const slice = (r: Range) =>
-    text.slice(starts[r.start.line] + r.start.character, starts[r.end.line] + r.end.character);
+    text.slice(at(starts, r.start.line) + r.start.character, at(starts, r.end.line) + r.end.character);
   for (const item of doc.items) {
     if (item.decision?.value) assert.equal(item.decision.raw, item.decision.value);
     // `raw` is the decision exactly as written, and a label is as written: their ranges cover exactly that
@@ -222,7 +223,7 @@ describe('the big and odd cases', () => {
       doc.problems.map((p) => p.code),
       ['empty-document'],
     );
-    assert.deepEqual(doc.problems[0].range, { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } });
+    assert.deepEqual(at(doc.problems, 0).range, { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } });
   });
 
   test('binary: bytes 0-255 as latin1 (with NULs) give unknown layout and a binary-content error', () => {
@@ -285,7 +286,7 @@ describe('the big and odd cases', () => {
         ],
       ],
     );
-    assert.ok(doc.items[0].rationale?.body.text.startsWith('\ud83d There is'));
+    assert.ok(at(doc.items, 0).rationale?.body.text.startsWith('\ud83d There is'));
   });
 
   test('a 50 MB text made by repeating a real letter: items = letters x items per letter', () => {
@@ -304,7 +305,7 @@ describe('the big and odd cases', () => {
     assert.equal(doc.items.length, copies * perLetter);
     // Each copy is a letter of its own, its items numbered from 1.
     assert.equal(doc.letters?.length, copies);
-    assert.equal(doc.items[doc.items.length - 1].index, perLetter);
+    assert.equal(at(doc.items, -1).index, perLetter);
     const decisions = one.items.map((i) => i.decision?.value);
     for (let k = 0; k < doc.items.length; k += perLetter * 997) {
       assert.deepEqual(
@@ -312,23 +313,23 @@ describe('the big and odd cases', () => {
         decisions,
       );
     }
-    const last = doc.items[doc.items.length - 1];
-    assert.equal(last.text.text, one.items[perLetter - 1].text.text);
+    const last = at(doc.items, -1);
+    assert.equal(last.text.text, at(one.items, perLetter - 1).text.text);
     const linesPerCopy = unit.split('\n').length - 1;
     assert.equal(doc.lineCount, copies * linesPerCopy + 1);
     assert.equal(
       last.decision?.range.start.line,
-      (copies - 1) * linesPerCopy + (one.items[perLetter - 1].decision?.range.start.line ?? -1),
+      (copies - 1) * linesPerCopy + (at(one.items, perLetter - 1).decision?.range.start.line ?? -1),
     );
   });
 });
 
 test('checkDocument itself fails on a range outside the text (guards the property)', () => {
   const doc = structuredClone(parse(LETTER));
-  doc.items[0].text.range.end = { line: doc.lineCount, character: 0 };
+  at(doc.items, 0).text.range.end = { line: doc.lineCount, character: 0 };
   assert.throws(() => checkDocument(LETTER, doc), /outside|not in/);
   const doc2 = structuredClone(parse(LETTER));
-  doc2.items[1].index = 1;
+  at(doc2.items, 1).index = 1;
   assert.throws(() => checkDocument(LETTER, doc2));
   const doc3 = structuredClone(parse(LETTER));
   doc3.problems.push({

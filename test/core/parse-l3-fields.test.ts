@@ -3,6 +3,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { PLAIN_LETTER, PLAIN_LETTER_ITEMS, minimalLetter, shortFields } from '../fixtures/excerpts/letters';
 import { r, read, covers } from './parse-l3-helpers';
+import { at, exactly } from '../support/elements';
 
 describe('partial authorisation preambles (§5)', () => {
   test('remaining portion (CM17-0020384 lines 48-50)', () => {
@@ -14,7 +15,7 @@ describe('partial authorisation preambles (§5)', () => {
     ];
     const { text, doc } = read(minimalLetter(body));
     assert.equal(doc.items.length, 1);
-    const item = doc.items[0];
+    const item = at(doc.items, 0);
     assert.deepEqual(item.text.range, r(8, 0, 10, 65)); // the item ends before "is"
     assert.deepEqual(item.decision?.range, r(10, 70, 10, 80));
     const p = item.partial;
@@ -43,7 +44,7 @@ describe('partial authorisation preambles (§5)', () => {
     ];
     const { text, doc } = read(minimalLetter(body));
     assert.equal(doc.items.length, 2);
-    const item = doc.items[1];
+    const item = at(doc.items, 1);
     assert.deepEqual(item.text.range, r(12, 0, 14, 81)); // the item ends before "is"
     assert.deepEqual(item.decision, { raw: 'Upheld', value: 'Upheld', range: r(15, 0, 15, 6) });
     const p = item.partial;
@@ -66,7 +67,7 @@ describe('partial authorisation preambles (§5)', () => {
       ...shortFields(),
     ];
     const { text, doc } = read(minimalLetter(body));
-    const item = doc.items[0];
+    const item = at(doc.items, 0);
     const p = item.partial;
     assert.equal(p?.form, 'no-is');
     assert.equal(p?.originalRequest.text, 'Baclofen 100mg #30');
@@ -84,17 +85,17 @@ describe('partial authorisation preambles (§5)', () => {
 describe('per-item fields (§3, §6, §7)', () => {
   test('the three labels: exact label ranges and body texts', () => {
     const { text, doc } = read(PLAIN_LETTER);
-    const labelLines = [
+    const labelLines: [number, number, number][] = [
       [34, 36, 37],
       [41, 43, 45],
     ];
     doc.items.forEach((item, k) => {
-      const want = PLAIN_LETTER_ITEMS[k];
+      const want = at(PLAIN_LETTER_ITEMS, k);
       assert.deepEqual(
         item.fields.map((f) => f.kind),
         ['claimsAdministratorGuideline', 'reviewerGuideline', 'rationale'],
       );
-      const [ca, mx, ra] = labelLines[k];
+      const [ca, mx, ra] = at(labelLines, k);
       assert.deepEqual(item.claimsAdministratorGuideline?.labelRange, r(ca, 0, ca, 31));
       assert.deepEqual(item.reviewerGuideline?.labelRange, r(mx, 0, mx, 18));
       assert.deepEqual(item.rationale?.labelRange, r(ra, 0, ra, 19));
@@ -111,7 +112,7 @@ describe('per-item fields (§3, §6, §7)', () => {
       }
     });
     // Body starts one space after the label.
-    assert.deepEqual(doc.items[0].claimsAdministratorGuideline?.body.range, r(34, 32, 35, 16));
+    assert.deepEqual(at(doc.items, 0).claimsAdministratorGuideline?.body.range, r(34, 32, 35, 16));
   });
 
   test('a label alone on its line: the body starts on the next line', () => {
@@ -122,7 +123,7 @@ describe('per-item fields (§3, §6, §7)', () => {
       'The request is not medically necessary.',
     ];
     const { doc } = read(minimalLetter(body));
-    const ra = doc.items[0].rationale;
+    const ra = at(doc.items, 0).rationale;
     assert.equal(ra?.body.text, 'The request is not medically necessary.');
     assert.deepEqual(ra?.body.range, r(12, 0, 12, 39));
     assert.deepEqual(ra?.labelRange, r(11, 0, 11, 19));
@@ -131,7 +132,7 @@ describe('per-item fields (§3, §6, §7)', () => {
   test('a label with no body: empty body text, field range ends at the label', () => {
     const body = ['Knee MRI: Upheld', 'Claims Administrator guideline:', ...shortFields().slice(1)];
     const { doc } = read(minimalLetter(body));
-    const ca = doc.items[0].claimsAdministratorGuideline;
+    const ca = at(doc.items, 0).claimsAdministratorGuideline;
     assert.equal(ca?.body.text, '');
     assert.deepEqual(ca?.range, r(9, 0, 9, 31));
     assert.equal(ca?.guideline?.citations.length, 0);
@@ -145,7 +146,7 @@ describe('per-item fields (§3, §6, §7)', () => {
       ...shortFields('positive').slice(1),
     ];
     const { text, doc } = read(minimalLetter(body));
-    const item = doc.items[0];
+    const item = at(doc.items, 0);
     assert.deepEqual(item.claimsAdministratorGuideline?.labelRange, r(10, 1, 10, 32));
     covers(text, item.claimsAdministratorGuideline?.labelRange, 'Claims Administrator guideline:');
     assert.equal(item.claimsAdministratorGuideline?.body.text, 'Decision based on MTUS Knee Complaints 2004.');
@@ -160,7 +161,7 @@ describe('per-item fields (§3, §6, §7)', () => {
       '\fmedically necessary.',
     ];
     const { text, doc } = read(minimalLetter(body));
-    const ra = doc.items[0].rationale;
+    const ra = at(doc.items, 0).rationale;
     assert.equal(ra?.body.text, 'There is no red flag. The request is not medically necessary.');
     assert.equal(ra?.conclusion?.polarity, 'negative');
     assert.equal(ra?.conclusion?.sentence.text, 'The request is not medically necessary.');
@@ -170,7 +171,7 @@ describe('per-item fields (§3, §6, §7)', () => {
 
   test('citations attached to the guideline fields', () => {
     const { text, doc } = read(PLAIN_LETTER);
-    const [one, two] = doc.items;
+    const [one, two] = exactly(doc.items, 2);
     const ca1 = one.claimsAdministratorGuideline?.guideline;
     assert.deepEqual(
       ca1?.citations.map((c) => ({
@@ -186,8 +187,8 @@ describe('per-item fields (§3, §6, §7)', () => {
         },
       ],
     );
-    assert.deepEqual(ca1?.citations[0].range, r(34, 50, 35, 15));
-    covers(text, ca1?.citations[0].range, 'MTUS Low Back Complaints 2004, Section(s): Special Studies', true);
+    assert.deepEqual(at(ca1?.citations, 0).range, r(34, 50, 35, 15));
+    covers(text, at(ca1?.citations, 0).range, 'MTUS Low Back Complaints 2004, Section(s): Special Studies', true);
 
     const mx1 = one.reviewerGuideline?.guideline;
     assert.deepEqual(mx1, {
@@ -203,7 +204,7 @@ describe('per-item fields (§3, §6, §7)', () => {
       ca2?.citations.map((c) => [c.kind, c.source, c.chapter]),
       [['non-mtus', 'ODG', 'Low Back - Lumbar & Thoracic (Acute & Chronic)']],
     );
-    covers(text, ca2?.citations[0].range, ca2?.citations[0].text ?? '', true);
+    covers(text, at(ca2?.citations, 0).range, at(ca2?.citations, 0).text ?? '', true);
     const mx2 = two.reviewerGuideline?.guideline;
     assert.deepEqual(
       mx2?.citations.map((c) => c.parts.map((p) => [p.title, p.year, p.sections.map((s) => s.name)])),
@@ -224,7 +225,7 @@ describe('per-item fields (§3, §6, §7)', () => {
       'Decision rationale: The request is not medically necessary and appropriate.',
     ];
     const { text, doc } = read(minimalLetter(body));
-    const item = doc.items[0];
+    const item = at(doc.items, 0);
     assert.equal(item.claimsAdministratorGuideline?.guideline?.outsideMtus, true);
     assert.equal(item.claimsAdministratorGuideline?.guideline?.party, 'Claims Administrator');
     const c = item.reviewerGuideline?.guideline?.citations;
@@ -237,21 +238,21 @@ describe('per-item fields (§3, §6, §7)', () => {
       ),
       [[{ chapter: 12, pages: [{ from: 300 }] }]],
     );
-    covers(text, c?.[0].range, 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300', true);
+    covers(text, at(c, 0).range, 'MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300', true);
     assert.equal(doc.variant.citationEra, 1);
   });
 
   test("the rationale's conclusion: polarity and exact sentence range", () => {
     const { text, doc } = read(PLAIN_LETTER);
     doc.items.forEach((item, k) => {
-      const want = PLAIN_LETTER_ITEMS[k];
+      const want = at(PLAIN_LETTER_ITEMS, k);
       const c = item.rationale?.conclusion;
       assert.equal(c?.polarity, want.polarity);
       assert.equal(c?.sentence.text, want.conclusion);
       covers(text, c?.sentence.range, want.conclusion);
     });
-    assert.deepEqual(doc.items[0].rationale?.conclusion?.sentence.range, r(38, 11, 38, 59));
-    assert.deepEqual(doc.items[1].rationale?.conclusion?.sentence.range, r(46, 39, 46, 85));
+    assert.deepEqual(at(doc.items, 0).rationale?.conclusion?.sentence.range, r(38, 11, 38, 59));
+    assert.deepEqual(at(doc.items, 1).rationale?.conclusion?.sentence.range, r(46, 39, 46, 85));
   });
 
   test('a conclusion wrapped over two lines, followed by the opioid boilerplate', () => {
@@ -263,7 +264,7 @@ describe('per-item fields (§3, §6, §7)', () => {
       'been prescribed to this patient.',
     ];
     const { text, doc } = read(minimalLetter(body));
-    const c = doc.items[0].rationale?.conclusion;
+    const c = at(doc.items, 0).rationale?.conclusion;
     assert.equal(c?.polarity, 'negative');
     assert.equal(c?.sentence.text, 'As such, the request is not medically necessary.');
     assert.deepEqual(c?.sentence.range, r(11, 67, 12, 20));

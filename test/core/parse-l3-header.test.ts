@@ -11,6 +11,7 @@ import {
   shortFields,
 } from '../fixtures/excerpts/letters';
 import { r, read, brief, covers, HEADER_NAMES } from './parse-l3-helpers';
+import { at } from '../support/elements';
 
 // ---------------------------------------------------------------------------------------------------------
 describe('layout detection by headings (§2)', () => {
@@ -71,8 +72,8 @@ describe('layout detection by headings (§2)', () => {
       ...minimalLetter(['Knee MRI: Upheld', ...shortFields()]).slice(1),
     ]);
     assert.equal(doc.layout, 'L3');
-    assert.deepEqual(doc.sections[0].headingRange, r(0, 1, 0, 41));
-    covers(text, doc.sections[0].headingRange, 'HOW THE IMR FINAL DETERMINATION WAS MADE');
+    assert.deepEqual(at(doc.sections, 0).headingRange, r(0, 1, 0, 41));
+    covers(text, at(doc.sections, 0).headingRange, 'HOW THE IMR FINAL DETERMINATION WAS MADE');
   });
 
   test('HOW THE IMR … and CLINICAL CASE SUMMARY alone do not make L3 (they occur in L2 too)', () => {
@@ -259,8 +260,8 @@ describe('sections (§3)', () => {
       'Knee MRI: Upheld',
       ...shortFields(),
     ]);
-    assert.deepEqual(doc.sections[0].bodyRange, r(0, 40, 0, 40));
-    assert.deepEqual(doc.sections[0].range, r(0, 0, 0, 40));
-    assert.deepEqual(doc.sections[1].bodyRange, r(1, 21, 1, 21));
+    assert.deepEqual(at(doc.sections, 0).bodyRange, r(0, 40, 0, 40));
+    assert.deepEqual(at(doc.sections, 0).range, r(0, 0, 0, 40));
+    assert.deepEqual(at(doc.sections, 1).bodyRange, r(1, 21, 1, 21));
   });
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { fold } from '../fixtures/excerpts/source';
 import { PLAIN_LETTER, PLAIN_LETTER_ITEMS, minimalLetter, shortFields } from '../fixtures/excerpts/letters';
 import { r, read, brief, covers } from './parse-l3-helpers';
+import { at } from '../support/elements';
 
 describe('credentials (§8)', () => {
   test('block form: states without spaces, specialties wrapping to a second line', () => {
@@ -25,8 +26,8 @@ describe('credentials (§8)', () => {
       c.specialties.map((s) => s.text),
       ['Preventive Medicine', 'Occupational Medicine', 'Public Health & General Preventive Medicine'],
     );
-    assert.deepEqual(c.specialties[2].range, r(25, 72, 26, 27));
-    covers(text, c.specialties[2].range, 'Public Health & General Preventive Medicine', true);
+    assert.deepEqual(at(c.specialties, 2).range, r(25, 72, 26, 27));
+    covers(text, at(c.specialties, 2).range, 'Public Health & General Preventive Medicine', true);
     for (const s of [...c.states, ...c.specialties]) covers(text, s.range, s.text, true);
   });
 
@@ -126,7 +127,7 @@ describe('credentials (§8)', () => {
 describe('item lines (§5)', () => {
   test('same line, one space after the colon; item text containing a colon splits on the LAST colon', () => {
     const { text, doc } = read(PLAIN_LETTER);
-    const item = doc.items[0];
+    const item = at(doc.items, 0);
     assert.equal(item.text.text, 'Labs to include: EKG');
     assert.deepEqual(item.text.range, r(33, 0, 33, 20));
     assert.deepEqual(item.decision, { raw: 'Upheld', value: 'Upheld', range: r(33, 22, 33, 28) });
@@ -141,14 +142,14 @@ describe('item lines (§5)', () => {
     const { text, doc } = read(
       minimalLetter(['Associated surgical service: Shoulder wrap for purchase: Upheld', ...shortFields()]),
     );
-    assert.equal(doc.items[0].text.text, 'Associated surgical service: Shoulder wrap for purchase');
-    covers(text, doc.items[0].decision?.range, 'Upheld');
-    assert.deepEqual(doc.items[0].decision?.range, r(8, 57, 8, 63));
+    assert.equal(at(doc.items, 0).text.text, 'Associated surgical service: Shoulder wrap for purchase');
+    covers(text, at(doc.items, 0).decision?.range, 'Upheld');
+    assert.deepEqual(at(doc.items, 0).decision?.range, r(8, 57, 8, 63));
   });
 
   test('same line, two spaces after the colon (seeds 001, 003)', () => {
     const { text, doc } = read(minimalLetter(['Lumbar MMB/Facet Blocks L3-S1 Bilaterally:  Upheld', ...shortFields()]));
-    const item = doc.items[0];
+    const item = at(doc.items, 0);
     assert.equal(item.text.text, 'Lumbar MMB/Facet Blocks L3-S1 Bilaterally');
     assert.deepEqual(item.text.range, r(8, 0, 8, 41));
     assert.deepEqual(item.decision, { raw: 'Upheld', value: 'Upheld', range: r(8, 44, 8, 50) });
@@ -165,7 +166,7 @@ describe('item lines (§5)', () => {
     ];
     const { text, doc } = read(minimalLetter(body));
     assert.equal(doc.items.length, 2);
-    const item = doc.items[1];
+    const item = at(doc.items, 1);
     assert.equal(item.index, 2);
     assert.equal(item.text.text, 'Bilateral lower extremity EMG/NCV of the right hip and foot');
     assert.deepEqual(item.text.range, r(12, 0, 12, 59));
@@ -177,7 +178,7 @@ describe('item lines (§5)', () => {
 
   test('wrapped item text over two lines, no paragraph break before it (plain text)', () => {
     const { text, doc } = read(PLAIN_LETTER);
-    const item = doc.items[1];
+    const item = at(doc.items, 1);
     assert.equal(item.text.text, PLAIN_LETTER_ITEMS[1].text);
     assert.deepEqual(item.text.range, r(39, 0, 40, 23));
     covers(text, item.text.range, PLAIN_LETTER_ITEMS[1].text, true);
@@ -195,8 +196,8 @@ describe('item lines (§5)', () => {
     ];
     const { text, doc } = read(minimalLetter(body));
     assert.equal(doc.items.length, 1);
-    assert.deepEqual(doc.items[0].text.range, r(8, 0, 10, 9));
-    covers(text, doc.items[0].text.range, fold(body.slice(0, 3).join(' ')).replace(/: Upheld$/, ''), true);
+    assert.deepEqual(at(doc.items, 0).text.range, r(8, 0, 10, 9));
+    covers(text, at(doc.items, 0).text.range, fold(body.slice(0, 3).join(' ')).replace(/: Upheld$/, ''), true);
   });
 
   test('walk back stops after the previous rationale\'s last sentence, and takes a preamble whose lines end in "."', () => {
@@ -210,14 +211,14 @@ describe('item lines (§5)', () => {
     ];
     const { text, doc } = read(minimalLetter(body));
     assert.equal(doc.items.length, 2);
-    const item = doc.items[1];
+    const item = at(doc.items, 1);
     assert.deepEqual(item.text.range.start, { line: 12, character: 0 });
     assert.equal(
       item.text.text,
       'Baclofen 100mg #30 was the original request. Baclofen 100mg #27 was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, Baclofen 100mg #3',
     );
-    assert.equal(doc.items[0].rationale?.body.text, 'The request is not medically necessary.');
-    assert.deepEqual(doc.items[0].range, r(8, 0, 11, 59));
+    assert.equal(at(doc.items, 0).rationale?.body.text, 'The request is not medically necessary.');
+    assert.deepEqual(at(doc.items, 0).range, r(8, 0, 11, 59));
     covers(text, item.decision?.range, 'Upheld');
   });
 
@@ -225,7 +226,7 @@ describe('item lines (§5)', () => {
     for (const word of ['Uphold', 'Partially overturned', 'Denied']) {
       const { text, doc } = read(minimalLetter([`Knee MRI: ${word}`, ...shortFields()]));
       assert.equal(doc.items.length, 1, word);
-      const item = doc.items[0];
+      const item = at(doc.items, 0);
       assert.equal(item.text.text, 'Knee MRI', word);
       assert.equal(item.decision?.raw, word);
       assert.equal(item.decision?.value, undefined, word);
@@ -237,9 +238,9 @@ describe('item lines (§5)', () => {
   test('an unknown decision word alone on the next line', () => {
     const { text, doc } = read(minimalLetter(['Knee MRI of the left side:', 'Denied', ...shortFields()]));
     assert.equal(doc.items.length, 1);
-    assert.equal(doc.items[0].text.text, 'Knee MRI of the left side');
-    assert.deepEqual(doc.items[0].decision, { raw: 'Denied', value: undefined, range: r(9, 0, 9, 6) });
-    covers(text, doc.items[0].decision?.range, 'Denied');
+    assert.equal(at(doc.items, 0).text.text, 'Knee MRI of the left side');
+    assert.deepEqual(at(doc.items, 0).decision, { raw: 'Denied', value: undefined, range: r(9, 0, 9, 6) });
+    covers(text, at(doc.items, 0).decision?.range, 'Denied');
   });
 
   test('a missing decision: the item line ends in ":" and the labels follow', () => {
@@ -265,8 +266,8 @@ describe('item lines (§5)', () => {
         labels: ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'],
       },
     ]);
-    assert.deepEqual(doc.items[1].text.range, r(12, 0, 12, 41));
-    assert.deepEqual(doc.items[1].headingRange, r(12, 0, 12, 41));
+    assert.deepEqual(at(doc.items, 1).text.range, r(12, 0, 12, 41));
+    assert.deepEqual(at(doc.items, 1).headingRange, r(12, 0, 12, 41));
   });
 
   test('a missing decision with no colon either', () => {
@@ -279,9 +280,9 @@ describe('item lines (§5)', () => {
       ]),
     );
     assert.equal(doc.items.length, 2);
-    assert.equal(doc.items[1].text.text, 'Lumbar epidural steroid injection at L4-5');
-    assert.equal(doc.items[1].decision, undefined);
-    assert.deepEqual(doc.items[1].text.range, r(12, 0, 12, 41));
+    assert.equal(at(doc.items, 1).text.text, 'Lumbar epidural steroid injection at L4-5');
+    assert.equal(at(doc.items, 1).decision, undefined);
+    assert.deepEqual(at(doc.items, 1).text.range, r(12, 0, 12, 41));
   });
 
   test('item indexes run 1..n across the section', () => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { rangeOfString, sliceRange } from '../fixtures/excerpts/source';
 import { HOW_MADE_BOILERPLATE, PLAIN_LETTER, minimalLetter, shortFields } from '../fixtures/excerpts/letters';
 import { r, read, brief, covers } from './parse-l3-helpers';
+import { at } from '../support/elements';
 
 describe('the variant (§1)', () => {
   test('L3-2016 in plain text', () => {
@@ -45,8 +46,8 @@ describe('the variant (§1)', () => {
         labels: ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'],
       },
     ]);
-    assert.deepEqual(doc.items[0].decision?.range, r(20, 44, 20, 50));
-    covers(text, doc.items[0].decision?.range, 'Upheld');
+    assert.deepEqual(at(doc.items, 0).decision?.range, r(20, 44, 20, 50));
+    covers(text, at(doc.items, 0).decision?.range, 'Upheld');
     assert.deepEqual(
       doc.credentials?.states.map((s) => s.text),
       ['Texas'],
@@ -66,9 +67,9 @@ test('rangeOfString helper agrees with hand-computed positions (guards the test 
 describe('positions count UTF-16 code units', () => {
   test('an astral character (two code units) in the item text', () => {
     const { text, doc } = read(minimalLetter(['Knee 😀 MRI: Upheld', ...shortFields()]));
-    assert.equal(doc.items[0].text.text, 'Knee 😀 MRI');
-    assert.deepEqual(doc.items[0].decision?.range, r(8, 13, 8, 19));
-    covers(text, doc.items[0].decision?.range, 'Upheld');
+    assert.equal(at(doc.items, 0).text.text, 'Knee 😀 MRI');
+    assert.deepEqual(at(doc.items, 0).decision?.range, r(8, 13, 8, 19));
+    covers(text, at(doc.items, 0).decision?.range, 'Upheld');
   });
 });
 
@@ -116,12 +117,12 @@ describe('fixed parser bugs', () => {
     ];
     const { text, doc } = read(lines);
     for (const s of doc.credentials?.specialties ?? []) covers(text, s.range, s.text, true);
-    assert.equal(doc.credentials?.specialties[2].text, 'Public Health &');
+    assert.equal(at(doc.credentials?.specialties, 2).text, 'Public Health &');
   });
 
   test('a decision word with a trailing period is still read as the decision, not as item text', () => {
     const { text, doc } = read(minimalLetter(['Knee MRI: Upheld.', ...shortFields()]));
-    const item = doc.items[0];
+    const item = at(doc.items, 0);
     assert.equal(item.text.text, 'Knee MRI');
     assert.ok(item.decision && ['Upheld', 'Upheld.'].includes(item.decision.raw), JSON.stringify(item.decision));
     covers(text, item.decision?.range, item.decision?.raw ?? '');
@@ -138,9 +139,9 @@ describe('fixed parser bugs', () => {
     ];
     const { doc } = read(minimalLetter(body));
     assert.equal(doc.items.length, 2);
-    assert.equal(doc.items[1].text.text, 'Lumbar MRI');
+    assert.equal(at(doc.items, 1).text.text, 'Lumbar MRI');
     assert.equal(
-      doc.items[0].rationale?.body.text,
+      at(doc.items, 0).rationale?.body.text,
       'There is no red flag. As such, the request for the MRI of the knee is not medically necessary',
     );
   });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
 import { smallLetter } from '../rules/small-letter';
+import { at, only } from '../support/elements';
 
 const fields = [
   'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.',
@@ -22,7 +23,7 @@ test('remaining portion: the item text stops before "is", the range too', () => 
       ],
     }),
   );
-  const [item] = doc.items;
+  const item = only(doc.items);
   assert.equal(item.text.text.endsWith('the original request, Aquatic therapy 6 visits'), true, item.text.text);
   assert.deepEqual(item.text.range.end, { line: 8, character: 8 });
   assert.equal(item.subject, 'Aquatic therapy 6 visits');
@@ -40,12 +41,12 @@ test('leaving eligible: the restated request ends before "is"', () => {
       ],
     }),
   );
-  const [item] = doc.items;
+  const item = only(doc.items);
   assert.match(item.text.text, /The original request, Home health aide 20 hours$/);
   assert.deepEqual(item.text.range.end, { line: 8, character: 13 });
 });
 
 test('an item whose own words end in "is" without a preamble keeps them', () => {
   const doc = parse(smallLetter({ item: ['Follow-up visit for the knee as it is: Upheld', ...fields] }));
-  assert.equal(doc.items[0].text.text, 'Follow-up visit for the knee as it is');
+  assert.equal(at(doc.items, 0).text.text, 'Follow-up visit for the knee as it is');
 });

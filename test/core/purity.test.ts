@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
+import { only } from '../support/elements';
 
 const ROOT = process.cwd();
 const PURITY_RULES = new Set([
@@ -24,7 +25,7 @@ function linter(rules: ReadonlySet<string>): ESLint {
 }
 
 async function findings(rules: ReadonlySet<string>, file: string, lines: readonly string[]): Promise<string[]> {
-  const [result] = await linter(rules).lintText(lines.join('\n'), { filePath: join(ROOT, file) });
+  const result = only(await linter(rules).lintText(lines.join('\n'), { filePath: join(ROOT, file) }));
   return result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? m.message}`);
 }
 

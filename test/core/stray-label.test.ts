@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
 import { smallLetter } from '../rules/small-letter';
+import { at } from '../support/elements';
 
 const item = (heading: string, extra: string[] = []) => [
   heading,
@@ -29,7 +30,7 @@ test('a second MAXIMUS guideline after the rationale stays with its item', () =>
       [2, 'Knee MRI', 'Upheld'],
     ],
   );
-  const first = doc.items[0];
+  const first = at(doc.items, 0);
   assert.deepEqual(
     first.fields.map((f) => [f.kind, f.labelRange.start.line]),
     [

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ImrDocument, Letter } from '../../server/src/core/model';
 import { ROOT } from './corpus';
+import { only } from './elements';
 
 export const JOINED_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'joined');
 export const LAYOUT_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'layouts');
@@ -50,9 +51,7 @@ export function plainLetter(letter: Letter | undefined): unknown {
 
 /** The one letter a document of a single letter holds, as plain data (see `shiftedLetter`). */
 export function aloneLetter(document: ImrDocument): Letter {
-  const letters = document.letters ?? [];
-  if (letters.length !== 1) throw new Error(`expected one letter, got ${letters.length}`);
-  return letters[0];
+  return only(document.letters ?? [], 'one letter');
 }
 
 function shift(value: unknown, lines: number): unknown {

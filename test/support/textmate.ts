@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar, type StateStack } from 'vscode-textmate';
 import { ROOT } from './corpus';
+import { only } from './elements';
 
 export const GRAMMAR_PATH = path.join(ROOT, 'syntaxes', 'imr.tmLanguage.json');
 export const ROOT_SCOPE = 'text.imr';
@@ -51,5 +52,5 @@ export function tokenizeLines(g: IGrammar, lines: readonly string[]): Scoped[][]
 
 /** The painted stretches of one line, tokenized on its own. */
 export function paint(g: IGrammar, line: string): Scoped[] {
-  return tokenizeLines(g, [line])[0];
+  return only(tokenizeLines(g, [line]));
 }
