@@ -5,6 +5,7 @@ import { runRules } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
 import { adversarialBenchmarks } from './adversarialBench';
 import { largeDocumentBenchmarks } from './largeDocBench';
+import { largeEditBenchmarks } from './largeEditBench';
 import { lspBenchmarks } from './lspBench';
 import { pdfBenchmarks } from './pdfBench';
 import { CORPUS, corpusLetters, corpusPresent } from '../support/corpus';
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
   row('peak RSS (this process)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`, '(info)', true);
   await lspBenchmarks(texts, row);
   await largeDocumentBenchmarks(texts, row);
+  await largeEditBenchmarks(texts, row);
   await pdfBenchmarks(row);
   if (sink === -1) console.log(sink);
 }

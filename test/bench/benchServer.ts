@@ -128,6 +128,19 @@ export class Server {
     }
   }
 
+  /**
+   * Resets the peak (VmHWM) to the current RSS, so that a later `memory().hwm` is the peak of what came after
+   * (Linux 4.0+, `/proc/pid/clear_refs`); false where that is not possible.
+   */
+  resetPeak(): boolean {
+    try {
+      fs.writeFileSync(`/proc/${this.child.pid}/clear_refs`, '5');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async stop(): Promise<void> {
     try {
       await withTimeout(this.connection.sendRequest('shutdown'), 'shutdown', 10_000);

@@ -12,7 +12,8 @@
 //    `imr/indexReady` notification, and the slowest request answered while it was being built;
 //  * the server's peak RSS (VmHWM) with a 10 MiB document open and checked (imr.maxDocumentSize raised), then
 //    asked for symbols, tokens and code lenses;
-//  * then the large-document policy (largeDocBench.ts, run by bench.ts).
+//  * then the large-document policy (largeDocBench.ts) and edits on large documents (largeEditBench.ts), run
+//    by bench.ts.
 // Next to the memory figures, an info row gives the floor they sit on: the idle server's RSS.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -42,7 +43,7 @@ export function bigText(texts: string[], bytes: number): string {
 }
 
 /** An insertion point in the middle of the text, as a position: the start of the middle line. */
-function middlePosition(text: string): { line: number; character: number } {
+export function middlePosition(text: string): { line: number; character: number } {
   let line = 0;
   const half = text.length >> 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < half; i = text.indexOf('\n', i + 1)) line++;
@@ -50,9 +51,26 @@ function middlePosition(text: string): { line: number; character: number } {
 }
 
 /** An edit at `at` and its undoing, alternately: a character, or a line break (which moves what follows). */
-function editAt(at: { line: number; character: number }, piece: 'x' | '\n', insert: boolean) {
+export function editAt(at: { line: number; character: number }, piece: 'x' | '\n', insert: boolean) {
   const end = piece === 'x' ? { line: at.line, character: at.character + 1 } : { line: at.line + 1, character: 0 };
   return insert ? { range: { start: at, end: at }, text: piece } : { range: { start: at, end }, text: '' };
+}
+
+/** Sends one change as `version` and waits for its diagnostics: the milliseconds from sending to receiving. */
+export async function timedEdit(
+  server: Server,
+  uri: string,
+  version: number,
+  change: ReturnType<typeof editAt>,
+): Promise<number> {
+  const published = server.diagnosticsFor(uri, version);
+  const t0 = now();
+  await server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [change],
+  });
+  await published;
+  return now() - t0;
 }
 
 async function diagnosticsLatency(texts: string[], row: Row): Promise<void> {
@@ -72,14 +90,8 @@ async function diagnosticsLatency(texts: string[], row: Row): Promise<void> {
       const samples: number[] = [];
       for (let k = 0; k < 30; k++) {
         // Insert, then delete: the size stays at 1 MiB.
-        const published = server.diagnosticsFor(uri, ++version);
-        const t0 = now();
-        await server.connection.sendNotification('textDocument/didChange', {
-          textDocument: { uri, version },
-          contentChanges: [editAt(at, piece, k % 2 === 0)],
-        });
-        await published;
-        if (k > 1) samples.push(now() - t0); // the first two warm the JIT
+        const ms = await timedEdit(server, uri, ++version, editAt(at, piece, k % 2 === 0));
+        if (k > 1) samples.push(ms); // the first two warm the JIT
       }
       const ms = median(samples);
       if (piece === 'x')
