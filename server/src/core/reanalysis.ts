@@ -201,12 +201,15 @@ export function analyse(text: string, previous?: Reanalysis): Reanalysis {
       }
       const sameText =
         to - from === old.to - old.from && text.slice(from, to) === previous.text.slice(old.from, old.to);
-      const inherited = !sameText
-        ? undefined
-        : old.runs
-          ? { runs: old.runs, lines: shift }
-          : old.inherited && { runs: old.inherited.runs, lines: old.inherited.lines + shift };
-      records.set(letter, { letter, input, origin: old.origin, from, to, inherited });
+      // Unmoved, its runs are taken over as they are: no copy of every rule's entry for every letter.
+      const runs = sameText && shift === 0 ? old.runs : undefined;
+      const inherited =
+        !sameText || runs
+          ? undefined
+          : old.runs
+            ? { runs: old.runs, lines: shift }
+            : old.inherited && { runs: old.inherited.runs, lines: old.inherited.lines + shift };
+      records.set(letter, { letter, input, origin: old.origin, from, to, runs, inherited });
       return letter;
     }
     const letter = read();

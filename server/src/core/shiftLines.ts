@@ -25,7 +25,7 @@ function moved(value: unknown, lines: number, copies: Map<object, unknown>): unk
   const fields = value as Record<string, unknown>;
   // Positions, the most numerous objects, are leaves: copied without the bookkeeping of shared objects.
   const { line, character } = fields;
-  if (typeof line === 'number' && typeof character === 'number' && Object.keys(fields).length === 2)
+  if (typeof line === 'number' && typeof character === 'number' && hasTwoKeys(fields))
     return { line: line + lines, character };
   const done = copies.get(value);
   if (done !== undefined) return done;
@@ -45,4 +45,11 @@ function moved(value: unknown, lines: number, copies: Map<object, unknown>): unk
   copies.set(value, copy);
   for (const key of Object.keys(fields)) copy[key] = moved(fields[key], lines, copies);
   return copy;
+}
+
+/** Whether `fields` has exactly two keys (its own, on a plain object), counted with no array of them made. */
+function hasTwoKeys(fields: object): boolean {
+  let count = 0;
+  for (const key in fields) if (Object.hasOwn(fields, key) && ++count > 2) return false;
+  return count === 2;
 }
