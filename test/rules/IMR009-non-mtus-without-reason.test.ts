@@ -6,6 +6,7 @@ import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { nonMtusWithoutReason as rule } from '../../server/src/core/rules/IMR009-non-mtus-without-reason';
 import type { Range } from '../../server/src/core/model';
+import { at } from '../support/elements';
 
 const ODG = 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Neck and Upper Back, MRI.';
 
@@ -33,7 +34,7 @@ function run(text: string, options: Record<string, unknown> = {}) {
 function rangeOf(text: string, needle: string): Range {
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.includes(needle));
-  const character = lines[line].indexOf(needle);
+  const character = at(lines, line).indexOf(needle);
   return { start: { line, character }, end: { line, character: character + needle.length } };
 }
 
@@ -42,9 +43,9 @@ describe('IMR009 non-mtus-without-reason', () => {
     const text = letter(ODG, 'ODG guidelines support imaging for neck pain with radiculopathy after one month.');
     const reports = run(text);
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, rangeOf(text, ODG.slice('Decision based on '.length, -1)));
-    assert.match(reports[0].message, /item 1 \("MRI scan of the cervical spine"\)/);
-    assert.match(reports[0].message, /only non-MTUS sources \(ODG\)/);
+    assert.deepEqual(at(reports, 0).range, rangeOf(text, ODG.slice('Decision based on '.length, -1)));
+    assert.match(at(reports, 0).message, /item 1 \("MRI scan of the cervical spine"\)/);
+    assert.match(at(reports, 0).message, /only non-MTUS sources \(ODG\)/);
   });
 
   test('several non-MTUS citations: one report spanning all of them', () => {
@@ -53,12 +54,12 @@ describe('IMR009 non-mtus-without-reason', () => {
     const reports = run(text);
     assert.equal(reports.length, 1);
     const line = rangeOf(text, 'MAXIMUS guideline:').start.line;
-    const lineText = text.split('\n')[line];
-    assert.deepEqual(reports[0].range, {
+    const lineText = at(text.split('\n'), line);
+    assert.deepEqual(at(reports, 0).range, {
       start: { line, character: lineText.indexOf('Non-MTUS Citation Official') },
       end: { line, character: lineText.length - 1 },
     });
-    assert.match(reports[0].message, /\(ODG, other sources\)/);
+    assert.match(at(reports, 0).message, /\(ODG, other sources\)/);
   });
 
   const reasons: [string, string][] = [

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { duplicateItem as rule } from '../../server/src/core/rules/IMR010-duplicate-item';
+import { at, only } from '../support/elements';
 
 function block(heading: string): string[] {
   return [
@@ -43,12 +44,12 @@ describe('IMR010 duplicate-item', () => {
     const reports = run(text);
     assert.equal(reports.length, 1);
     const line = lineOf(text, 'Norco 10/325mg #60: Upheld', 2);
-    assert.deepEqual(reports[0].range, {
+    assert.deepEqual(at(reports, 0).range, {
       start: { line, character: 0 },
       end: { line, character: 'Norco 10/325mg #60: Upheld'.length },
     });
     assert.equal(
-      reports[0].message,
+      at(reports, 0).message,
       'Disputed item 3 ("Norco 10/325mg #60") repeats item 1: the same request is decided twice.',
     );
   });
@@ -60,7 +61,7 @@ describe('IMR010 duplicate-item', () => {
 
   test('different decisions on the same item are called out', () => {
     const text = letter(['MRI of the lumbar spine: Upheld', 'MRI of the lumbar spine: Overturned']);
-    const [report] = run(text);
+    const report = only(run(text));
     assert.match(report.message, /Item 1 is Upheld and item 2 Overturned\./);
   });
 

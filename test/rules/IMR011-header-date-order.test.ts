@@ -8,6 +8,7 @@ import { SourceText } from '../../server/src/core/source';
 import { headerDateOrder as rule } from '../../server/src/core/rules/IMR011-header-date-order';
 import type { Range } from '../../server/src/core/model';
 import { layoutHeader, smallLetter } from './small-letter';
+import { at } from '../support/elements';
 
 interface Dates {
   assigned: string;
@@ -40,9 +41,9 @@ function run(text: string) {
 function valueRange(text: string, label: string): Range {
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.includes(label));
-  const match = new RegExp(`${label.replace(/[()]/g, '\\$&')}\\s+(\\S+)`).exec(lines[line])!;
-  const character = match.index + match[0].length - match[1].length;
-  return { start: { line, character }, end: { line, character: character + match[1].length } };
+  const match = new RegExp(`${label.replace(/[()]/g, '\\$&')}\\s+(\\S+)`).exec(at(lines, line))!;
+  const character = match.index + match[0].length - at(match, 1).length;
+  return { start: { line, character }, end: { line, character: character + at(match, 1).length } };
 }
 
 describe('IMR011 header-date-order', () => {
@@ -58,9 +59,9 @@ describe('IMR011 header-date-order', () => {
     const text = letter({ ur: '11/14/2016', application: '11/09/2016' });
     const reports = run(text);
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, valueRange(text, 'UR Denial Date:'));
+    assert.deepEqual(at(reports, 0).range, valueRange(text, 'UR Denial Date:'));
     assert.equal(
-      reports[0].message,
+      at(reports, 0).message,
       '`UR Denial Date:` 11/14/2016 is after `Application Received:` 11/09/2016, but the header dates must run: ' +
         'injury ≤ UR denial ≤ application received ≤ date assigned ≤ decision date.',
     );
@@ -70,48 +71,51 @@ describe('IMR011 header-date-order', () => {
     const text = letter({ injury: '01/10/2017' });
     const reports = run(text);
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, valueRange(text, 'Date of Injury:'));
-    assert.match(reports[0].message, /^`Date of Injury:` 01\/10\/2017 is after `UR Denial Date:` 11\/09\/2016/);
+    assert.deepEqual(at(reports, 0).range, valueRange(text, 'Date of Injury:'));
+    assert.match(at(reports, 0).message, /^`Date of Injury:` 01\/10\/2017 is after `UR Denial Date:` 11\/09\/2016/);
   });
 
   test('a decision date before the assignment is reported on one of the two', () => {
     const text = letter({ decision: '11/01/2016' });
     const reports = run(text);
     assert.equal(reports.length, 1);
-    assert.match(reports[0].message, /Decision Date|Date Assigned/);
+    assert.match(at(reports, 0).message, /Decision Date|Date Assigned/);
   });
 
   test('February 30 is impossible', () => {
     const text = letter({ assigned: '02/30/2016', decision: '12/19/2016' });
     const reports = run(text);
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, valueRange(text, 'Date Assigned:'));
-    assert.equal(reports[0].message, '`Date Assigned:` 02/30/2016 is not a real date: February 2016 has no day 30.');
+    assert.deepEqual(at(reports, 0).range, valueRange(text, 'Date Assigned:'));
+    assert.equal(
+      at(reports, 0).message,
+      '`Date Assigned:` 02/30/2016 is not a real date: February 2016 has no day 30.',
+    );
   });
 
   test('February 29 exists in leap years only', () => {
     assert.deepEqual(run(letter({ injury: '02/29/2016' })), []);
     const reports = run(letter({ injury: '02/29/2015' }));
     assert.equal(reports.length, 1);
-    assert.match(reports[0].message, /February 2015 has no day 29/);
+    assert.match(at(reports, 0).message, /February 2015 has no day 29/);
   });
 
   test('month 13', () => {
     const reports = run(letter({ injury: '13/10/2016' }));
     assert.equal(reports.length, 1);
-    assert.match(reports[0].message, /there is no month 13/);
+    assert.match(at(reports, 0).message, /there is no month 13/);
   });
 
   test('a value that is no MM/DD/YYYY date', () => {
     const reports = run(letter({ ur: '2016-11-09' }));
     assert.equal(reports.length, 1);
-    assert.equal(reports[0].message, '`UR Denial Date:` "2016-11-09" is not a date in MM/DD/YYYY form.');
+    assert.equal(at(reports, 0).message, '`UR Denial Date:` "2016-11-09" is not a date in MM/DD/YYYY form.');
   });
 
   test('a year before 1950', () => {
     const reports = run(letter({ injury: '10/10/1916' }));
     assert.equal(reports.length, 1);
-    assert.match(reports[0].message, /implausibly early/);
+    assert.match(at(reports, 0).message, /implausibly early/);
   });
 
   test('an unreadable date is left out of the order check instead of blaming its neighbours', () => {

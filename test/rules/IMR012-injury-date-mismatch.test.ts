@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { injuryDateMismatch as rule } from '../../server/src/core/rules/IMR012-injury-date-mismatch';
+import { at } from '../support/elements';
 
 /** A letter in plain `pdftotext` form (header column by column) whose summary is `summary`. */
 function letter(summary: string[], injury = '10/10/2016'): string {
@@ -55,12 +56,12 @@ describe('IMR012 injury-date-mismatch', () => {
     const reports = run(letter([line, 'worker is undergoing treatment.']));
     assert.equal(reports.length, 1);
     const character = line.indexOf('10-18-2016');
-    assert.deepEqual(reports[0].range, {
+    assert.deepEqual(at(reports, 0).range, {
       start: { line: SUMMARY_LINE, character },
       end: { line: SUMMARY_LINE, character: character + 10 },
     });
     assert.equal(
-      reports[0].message,
+      at(reports, 0).message,
       "The case summary gives the injury date as 10-18-2016, but the header's `Date of Injury:` is 10/10/2016.",
     );
   });
@@ -91,7 +92,7 @@ describe('IMR012 injury-date-mismatch', () => {
       ),
     );
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, {
+    assert.deepEqual(at(reports, 0).range, {
       start: { line: SUMMARY_LINE + 1, character: 0 },
       end: { line: SUMMARY_LINE + 1, character: 10 },
     });
@@ -102,11 +103,11 @@ describe('IMR012 injury-date-mismatch', () => {
     const reports = run(letter([first, '2005. Thus far, the applicant has been treated.'], '12/27/2006'));
     assert.equal(reports.length, 1);
     const character = first.indexOf('December');
-    assert.deepEqual(reports[0].range, {
+    assert.deepEqual(at(reports, 0).range, {
       start: { line: SUMMARY_LINE, character },
       end: { line: SUMMARY_LINE + 1, character: 4 },
     });
-    assert.match(reports[0].message, /as December 27, 2005,/);
+    assert.match(at(reports, 0).message, /as December 27, 2005,/);
   });
 
   test('a date wrapped at its hyphen in -layout text ("10-" / "18-2016")', () => {
@@ -114,7 +115,7 @@ describe('IMR012 injury-date-mismatch', () => {
       letter(['with a date of injury on 10-', '18-2016. The injured worker is undergoing treatment.']),
     );
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, {
+    assert.deepEqual(at(reports, 0).range, {
       start: { line: SUMMARY_LINE, character: 25 },
       end: { line: SUMMARY_LINE + 1, character: 7 },
     });

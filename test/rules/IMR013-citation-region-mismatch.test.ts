@@ -7,6 +7,7 @@ import { SourceText } from '../../server/src/core/source';
 import { citationRegionMismatch as rule } from '../../server/src/core/rules/IMR013-citation-region-mismatch';
 import type { Range } from '../../server/src/core/model';
 import { smallLetter } from './small-letter';
+import { at } from '../support/elements';
 
 function letter(item: string, claimsAdministrator: string, reviewer: string): string {
   return smallLetter({
@@ -27,7 +28,7 @@ function run(text: string, options: Record<string, unknown> = {}) {
 function rangeOf(text: string, lineStart: string, needle: string): Range {
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.startsWith(lineStart));
-  const character = lines[line].indexOf(needle);
+  const character = at(lines, line).indexOf(needle);
   return { start: { line, character }, end: { line, character: character + needle.length } };
 }
 
@@ -42,11 +43,11 @@ describe('IMR013 citation-region-mismatch', () => {
     const reports = run(text);
     assert.equal(reports.length, 1);
     assert.deepEqual(
-      reports[0].range,
+      at(reports, 0).range,
       rangeOf(text, 'MAXIMUS guideline:', 'MTUS Low Back Complaints 2004, Section(s): Special Studies'),
     );
     assert.equal(
-      reports[0].message,
+      at(reports, 0).message,
       'The MAXIMUS guideline cites MTUS Low Back Complaints, a low back (lumbar) chapter, for item 1 ("Left knee MRI without contrast"), which concerns the knee.',
     );
   });
@@ -57,7 +58,7 @@ describe('IMR013 citation-region-mismatch', () => {
     const reports = run(text);
     assert.equal(reports.length, 1);
     assert.deepEqual(
-      reports[0].range,
+      at(reports, 0).range,
       rangeOf(
         text,
         'Claims Administrator guideline:',
@@ -65,10 +66,10 @@ describe('IMR013 citation-region-mismatch', () => {
       ),
     );
     assert.match(
-      reports[0].message,
+      at(reports, 0).message,
       /^The Claims Administrator guideline \(utilization review's citation\) cites ODG Low Back/,
     );
-    assert.match(reports[0].message, /which concerns the neck \(cervical\)\.$/);
+    assert.match(at(reports, 0).message, /which concerns the neck \(cervical\)\.$/);
     assert.deepEqual(run(text, { checkClaimsAdministrator: false }), []);
   });
 
@@ -94,7 +95,7 @@ describe('IMR013 citation-region-mismatch', () => {
     const strict = run(text, { strictness: 'citation' });
     assert.equal(strict.length, 1);
     assert.match(
-      strict[0].message,
+      at(strict, 0).message,
       /cites MTUS Knee Complaints, a knee chapter, .* which concerns the neck \(cervical\) or wrist\/hand\./,
     );
   });

@@ -5,6 +5,7 @@ import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { probableRedactionGap as rule } from '../../server/src/core/rules/IMR014-probable-redaction-gap';
 import { layoutHeader, smallLetter } from './small-letter';
+import { at, only } from '../support/elements';
 
 function letter(summary: string[], header = false): string {
   const dates = {
@@ -33,9 +34,9 @@ describe('IMR014 probable-redaction-gap', () => {
     const line = 'This 50 year-old patient sustained an injury on 8/31/07 while employed by . The claim was accepted.';
     const reports = run(letter([line]));
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, gapAt(line, 'by .', 2, 1));
+    assert.deepEqual(at(reports, 0).range, gapAt(line, 'by .', 2, 1));
     assert.equal(
-      reports[0].message,
+      at(reports, 0).message,
       'Probable redaction gap in CLINICAL CASE SUMMARY: a space before a period, where a name was probably removed ' +
         '(letters are redacted without a placeholder). Not a typo: check that the sentence still reads.',
     );
@@ -45,28 +46,28 @@ describe('IMR014 probable-redaction-gap', () => {
     const line = 'He worked as a mechanic at the , the attending providers have posited, reportedly.';
     const reports = run(letter([line]));
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, gapAt(line, 'the ,', 3, 1));
-    assert.match(reports[0].message, /a space before a comma/);
+    assert.deepEqual(at(reports, 0).range, gapAt(line, 'the ,', 3, 1));
+    assert.match(at(reports, 0).message, /a space before a comma/);
   });
 
   test('"a represented  employee" (seed 003): the doubled space is the gap', () => {
     const line = 'The injured worker is a represented  employee who has filed a claim.';
     const reports = run(letter([line]));
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, gapAt(line, '  ', 0, 2));
-    assert.match(reports[0].message, /a doubled space inside a sentence/);
+    assert.deepEqual(at(reports, 0).range, gapAt(line, '  ', 0, 2));
+    assert.match(at(reports, 0).message, /a doubled space inside a sentence/);
   });
 
   test('several blanks before the period make one gap', () => {
     const line = 'He was employed by   . Then he moved.';
     const reports = run(letter([line]));
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, gapAt(line, '   .', 0, 3));
+    assert.deepEqual(at(reports, 0).range, gapAt(line, '   .', 0, 3));
   });
 
   test('in an item field the message names the item and the field', () => {
     const text = letter(['Nothing here.']).replace('There are no red flags.', 'He worked at the , the records say.');
-    const [report] = run(text);
+    const report = only(run(text));
     assert.match(report.message, /in the rationale of item 1 \("MRI of the lumbar spine"\)/);
   });
 
@@ -95,13 +96,13 @@ describe('IMR014 probable-redaction-gap', () => {
     );
     const reports = run(text);
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, { start: { line: 2, character: 13 }, end: { line: 2, character: 15 } });
+    assert.deepEqual(at(reports, 0).range, { start: { line: 2, character: 13 }, end: { line: 2, character: 15 } });
   });
 
   test('CRLF text', () => {
     const reports = run(letter(['while employed by . Then.']).replace(/\n/g, '\r\n'));
     assert.equal(reports.length, 1);
-    assert.equal(reports[0].range.start.line, SUMMARY_LINE);
+    assert.equal(at(reports, 0).range.start.line, SUMMARY_LINE);
   });
 
   test('options switch each check off; sentenceEnders is configurable', () => {
@@ -117,7 +118,7 @@ describe('IMR014 probable-redaction-gap', () => {
     const lines = run(text).map((r) => [r.range.start.line, r.range.start.character]);
     assert.deepEqual(
       lines,
-      [...lines].sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+      [...lines].sort((a, b) => at(a, 0) - at(b, 0) || at(a, 1) - at(b, 1)),
     );
     assert.equal(lines.length, 4);
   });

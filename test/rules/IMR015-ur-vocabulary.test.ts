@@ -6,6 +6,7 @@ import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { urVocabulary as rule } from '../../server/src/core/rules/IMR015-ur-vocabulary';
 import { smallLetter } from './small-letter';
+import { at } from '../support/elements';
 
 function letter(rationale: string[]): string {
   return smallLetter({
@@ -30,12 +31,12 @@ describe('IMR015 ur-vocabulary', () => {
     const reports = run(letter(['Decision rationale: Lorzone has the least amount of data showing clinical', last]));
     assert.equal(reports.length, 1);
     const character = last.indexOf('non-certified');
-    assert.deepEqual(reports[0].range, {
+    assert.deepEqual(at(reports, 0).range, {
       start: { line: FIRST + 1, character },
       end: { line: FIRST + 1, character: character + 13 },
     });
     assert.equal(
-      reports[0].message,
+      at(reports, 0).message,
       'The rationale of item 1 ("Lorzone 750mg #45") ends in the utilization-review word "non-certified": state whether the request is medically necessary instead.',
     );
   });
@@ -45,7 +46,7 @@ describe('IMR015 ur-vocabulary', () => {
       letter(['Decision rationale: Lorzone is not medically necessary. Therefore, the request is denied.']),
     );
     assert.equal(reports.length, 1);
-    assert.match(reports[0].message, /"denied"/);
+    assert.match(at(reports, 0).message, /"denied"/);
   });
 
   test('UR words inside the necessity conclusion', () => {
@@ -53,9 +54,9 @@ describe('IMR015 ur-vocabulary', () => {
       'Decision rationale: No benefit is documented. The request is not medically necessary and is therefore non-certified.';
     const reports = run(letter([line]));
     assert.equal(reports.length, 1);
-    assert.match(reports[0].message, /concludes with the utilization-review word "non-certified"/);
+    assert.match(at(reports, 0).message, /concludes with the utilization-review word "non-certified"/);
     const character = line.lastIndexOf('non-certified');
-    assert.deepEqual(reports[0].range, {
+    assert.deepEqual(at(reports, 0).range, {
       start: { line: FIRST, character },
       end: { line: FIRST, character: character + 13 },
     });
@@ -66,7 +67,7 @@ describe('IMR015 ur-vocabulary', () => {
       letter(['Decision rationale: No benefit is documented. Therefore, the request is', 'modified.']),
     );
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, {
+    assert.deepEqual(at(reports, 0).range, {
       start: { line: FIRST + 1, character: 0 },
       end: { line: FIRST + 1, character: 8 },
     });
@@ -93,7 +94,7 @@ describe('IMR015 ur-vocabulary', () => {
 
   test("an item without a rationale is IMR001's business", () => {
     const text = letter([]);
-    assert.equal(parse(text).items[0].rationale, undefined);
+    assert.equal(at(parse(text).items, 0).rationale, undefined);
     assert.deepEqual(run(text), []);
   });
 });

@@ -6,8 +6,9 @@ import { parse } from '../../server/src/core';
 import { SourceText } from '../../server/src/core/source';
 import { findingsListMismatch as rule } from '../../server/src/core/rules/IMR016-findings-list-mismatch';
 import type { DisputedItem, Finding, ImrDocument, Polarity, Range } from '../../server/src/core/model';
+import { at } from '../support/elements';
 
-const at = (line: number, from = 0, to = 80): Range => ({
+const lineSpan = (line: number, from = 0, to = 80): Range => ({
   start: { line, character: from },
   end: { line, character: to },
 });
@@ -15,16 +16,16 @@ const at = (line: number, from = 0, to = 80): Range => ({
 function finding(number: number, item: string, polarity: Polarity, line: number): Finding {
   return {
     number,
-    item: { text: item, range: at(line, 10, 40) },
+    item: { text: item, range: lineSpan(line, 10, 40) },
     polarity,
-    wording: { text: 'is medically necessary', range: at(line, 41, 63) },
-    range: at(line),
+    wording: { text: 'is medically necessary', range: lineSpan(line, 41, 63) },
+    range: lineSpan(line),
   };
 }
 
 /** An L1 item whose closing sentence (line + 5) carries the decision. */
 function item(index: number, subject: string, polarity: Polarity, line: number): DisputedItem {
-  const text = { text: subject, range: at(line, 30, 60) };
+  const text = { text: subject, range: lineSpan(line, 30, 60) };
   return {
     index,
     text,
@@ -32,10 +33,10 @@ function item(index: number, subject: string, polarity: Polarity, line: number):
     decision: {
       value: polarity === 'negative' ? 'Upheld' : 'Overturned',
       raw: 'is medically necessary and appropriate',
-      range: at(line + 5, 20, 60),
+      range: lineSpan(line + 5, 20, 60),
     },
-    headingRange: at(line),
-    range: { start: at(line).start, end: at(line + 5).end },
+    headingRange: lineSpan(line),
+    range: { start: lineSpan(line).start, end: lineSpan(line + 5).end },
     fields: [],
   };
 }
@@ -81,9 +82,9 @@ describe('IMR016 findings-list-mismatch', () => {
     flipped[1] = finding(2, NAPROXEN, 'negative', 20);
     const reports = run(document(summary(), flipped, items()));
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, at(20));
+    assert.deepEqual(at(reports, 0).range, lineSpan(20));
     assert.equal(
-      reports[0].message,
+      at(reports, 0).message,
       'Finding 2 ("Naproxen 550mg #60") in the repeated findings (under INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE) says ' +
         '"not medically necessary", but finding 2 ("Naproxen 550mg #60") in the findings list and item 2 ("Naproxen 550mg #60") ' +
         'in the item analyses say "medically necessary".',
@@ -95,9 +96,9 @@ describe('IMR016 findings-list-mismatch', () => {
     analyses[0] = item(1, MRI, 'positive', 41);
     const reports = run(document(summary(), repeated(), analyses));
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, at(46, 20, 60));
+    assert.deepEqual(at(reports, 0).range, lineSpan(46, 20, 60));
     assert.match(
-      reports[0].message,
+      at(reports, 0).message,
       /^Item 1 \("MRI of the right shoulder without contrast"\) in the item analyses says "medically necessary"/,
     );
   });
@@ -107,15 +108,15 @@ describe('IMR016 findings-list-mismatch', () => {
     list[0] = finding(1, MRI, 'positive', 6);
     const reports = run(document(list, repeated(), items()));
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, at(6));
+    assert.deepEqual(at(reports, 0).range, lineSpan(6));
   });
 
   test('an item analysis missing: reported on the finding that has none, with the counts', () => {
     const reports = run(document(summary(), repeated(), items().slice(0, 1)));
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, at(8));
+    assert.deepEqual(at(reports, 0).range, lineSpan(8));
     assert.equal(
-      reports[0].message,
+      at(reports, 0).message,
       'Finding 2 ("Naproxen 550mg #60") in the findings list is missing from the item analyses (the findings list has 2, the item analyses 1).',
     );
   });
@@ -123,9 +124,9 @@ describe('IMR016 findings-list-mismatch', () => {
   test('an extra item analysis: reported on its heading', () => {
     const reports = run(document(summary(), repeated(), [...items(), item(3, 'Tramadol 50mg #60', 'negative', 70)]));
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, at(70));
+    assert.deepEqual(at(reports, 0).range, lineSpan(70));
     assert.match(
-      reports[0].message,
+      at(reports, 0).message,
       /^Item 3 \("Tramadol 50mg #60"\) in the item analyses is not in the findings list \(the findings list has 2, the item analyses 3\)\.$/,
     );
   });
@@ -135,10 +136,10 @@ describe('IMR016 findings-list-mismatch', () => {
     const reports = run(document(summary(), swapped, items()));
     assert.deepEqual(
       reports.map((r) => r.range),
-      [at(18), at(20)],
+      [lineSpan(18), lineSpan(20)],
     );
     assert.match(
-      reports[0].message,
+      at(reports, 0).message,
       /stands in place 1 of the repeated findings .*, but in place 2 of the findings list\.$/,
     );
   });
@@ -149,11 +150,11 @@ describe('IMR016 findings-list-mismatch', () => {
     const reports = run(document(summary(), repeated(), other));
     assert.equal(reports.length, 2);
     assert.match(
-      reports[0].message,
+      at(reports, 0).message,
       /^Item 2 \("Lumbar support brace"\) in the item analyses does not name the same request as finding 2/,
     );
-    assert.deepEqual(reports[0].range, at(55));
-    assert.deepEqual(reports[1].range, at(60, 20, 60));
+    assert.deepEqual(at(reports, 0).range, lineSpan(55));
+    assert.deepEqual(at(reports, 1).range, lineSpan(60, 20, 60));
   });
 
   test('the same request reworded in the same place is left to IMR021: only its polarity is compared', () => {
@@ -162,7 +163,7 @@ describe('IMR016 findings-list-mismatch', () => {
     const reports = run(document(summary(), repeated(), other));
     assert.deepEqual(
       reports.map((r) => r.range),
-      [at(60, 20, 60)],
+      [lineSpan(60, 20, 60)],
     );
   });
 
@@ -171,7 +172,7 @@ describe('IMR016 findings-list-mismatch', () => {
     analyses[1] = item(2, NAPROXEN, 'negative', 55);
     const reports = run(document([], repeated(), analyses));
     assert.equal(reports.length, 1);
-    assert.deepEqual(reports[0].range, at(60, 20, 60));
+    assert.deepEqual(at(reports, 0).range, lineSpan(60, 20, 60));
   });
 
   test('no findings lists (L3 letters): nothing', () => {
@@ -221,9 +222,9 @@ describe('IMR016 through the L1 parser', () => {
     );
     const reports = check(text);
     assert.equal(reports.length, 1);
-    assert.equal(reports[0].range.start.line, 15);
+    assert.equal(at(reports, 0).range.start.line, 15);
     assert.match(
-      reports[0].message,
+      at(reports, 0).message,
       /^Item 1 \("Naproxen 550mg #60"\) in the item analyses says "not medically necessary"/,
     );
   });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, check } from '../../server/src/core/rules';
 import { smallLetter } from './small-letter';
+import { at } from '../support/elements';
 
 const HEADING = 'Hinged knee brace: Upheld';
 const CA = 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.';
@@ -22,7 +23,7 @@ for (const [ruleId, item, slot] of [
     const found = check(fixed).findings.filter((f) => f.ruleId === 'IMR018');
     const lines = fixed.split('\n');
     const line = lines.findIndex((l) => l.includes(slot));
-    const character = lines[line].indexOf(slot);
+    const character = at(lines, line).indexOf(slot);
     assert.deepEqual(
       found.map((f) => [f.range, f.severity]),
       [[{ start: { line, character }, end: { line, character: character + slot.length } }, 'warning']],

@@ -8,6 +8,7 @@ import { SourceText } from '../../server/src/core/source';
 import { inWorker, WORKER_LIMIT_MS } from '../support/budget';
 import type { FoundSummary as Found } from '../support/hostile';
 import { layoutHeader, smallLetter } from './small-letter';
+import { at } from '../support/elements';
 
 const HOSTILE = 'test/support/hostile.ts';
 const limit = { timeout: WORKER_LIMIT_MS * 2 };
@@ -15,7 +16,7 @@ const SUMMARY_LINE = 3;
 const ITEM_LINE = 6;
 const MILLION = 1_000_000;
 
-function at(line: number, character: number, length: number) {
+function span(line: number, character: number, length: number) {
   return { start: { line, character }, end: { line, character: character + length } };
 }
 
@@ -28,8 +29,8 @@ test(
       'IMR014',
     ]);
     assert.equal(found.count, 249_999);
-    assert.deepEqual(found.first!.range, at(SUMMARY_LINE, 2, 2));
-    assert.deepEqual(found.last!.range, at(SUMMARY_LINE, 4 * 249_998 + 2, 2));
+    assert.deepEqual(found.first!.range, span(SUMMARY_LINE, 2, 2));
+    assert.deepEqual(found.last!.range, span(SUMMARY_LINE, 4 * 249_998 + 2, 2));
     assert.match(found.first!.message, /^Probable redaction gap in CLINICAL CASE SUMMARY: a doubled space/);
   },
 );
@@ -42,7 +43,7 @@ test('IMR014 on a 1 MB item line of `ab  `: the item is named once, not once per
     'IMR014',
   ]);
   assert.equal(found.count, 250_000);
-  assert.deepEqual(found.last!.range, at(ITEM_LINE, 4 * 249_999 + 2, 2));
+  assert.deepEqual(found.last!.range, span(ITEM_LINE, 4 * 249_999 + 2, 2));
   assert.match(found.last!.message, /^Probable redaction gap in the heading of item 1 \("ab ab ab/);
 });
 
@@ -50,15 +51,15 @@ test('IMR014 with CR-only line ends: 100,000 lines with a doubled space each, as
   const text = smallLetter({ summary: Array.from({ length: 100_000 }, () => 'a  b') }).replaceAll('\n', '\r');
   const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [text, 'IMR014']);
   assert.equal(found.count, 100_000);
-  assert.deepEqual(found.first!.range, at(SUMMARY_LINE, 1, 2));
-  assert.deepEqual(found.last!.range, at(SUMMARY_LINE + 99_999, 1, 2));
+  assert.deepEqual(found.first!.range, span(SUMMARY_LINE, 1, 2));
+  assert.deepEqual(found.last!.range, span(SUMMARY_LINE + 99_999, 1, 2));
 });
 
 test('IMR014 on a 1 MB run of spaces and tabs between two words: one gap, the run read once', limit, async () => {
   const run = '  \t'.repeat(330_000);
   const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [smallLetter({ summary: [`a${run}b`] }), 'IMR014']);
   assert.equal(found.count, 1);
-  assert.deepEqual(found.first!.range, at(SUMMARY_LINE, 1, run.length));
+  assert.deepEqual(found.first!.range, span(SUMMARY_LINE, 1, run.length));
 });
 
 test(
@@ -80,8 +81,8 @@ test(
     ]);
     assert.equal(found.count, Math.floor(MILLION / phrase.length));
     const line = header.length + SUMMARY_LINE;
-    assert.deepEqual(found.first!.range, at(line, 10, 8));
-    assert.deepEqual(found.last!.range, at(line, (found.count - 1) * phrase.length + 10, 8));
+    assert.deepEqual(found.first!.range, span(line, 10, 8));
+    assert.deepEqual(found.last!.range, span(line, (found.count - 1) * phrase.length + 10, 8));
     assert.match(
       found.last!.message,
       /gives the injury date as 1\/1\/2001, but the header's `Date of Injury:` is 10\/10\/2016/,
@@ -119,8 +120,8 @@ test("with the language server's cap, IMR014 on 1 MB of `ab  ` keeps 1,000 gaps 
     ruleName: 'probable-redaction-gap',
     severity: 'information',
     message: 'IMR014 probable-redaction-gap stopped after 1000 findings in this document; the rest are not reported.',
-    range: at(0, 0, 0),
+    range: span(0, 0, 0),
   });
-  assert.deepEqual(found[1].range, at(SUMMARY_LINE, 2, 2));
-  assert.deepEqual(found[1000].range, at(SUMMARY_LINE, 4 * 999 + 2, 2));
+  assert.deepEqual(at(found, 1).range, span(SUMMARY_LINE, 2, 2));
+  assert.deepEqual(at(found, 1000).range, span(SUMMARY_LINE, 4 * 999 + 2, 2));
 });

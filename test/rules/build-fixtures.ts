@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parse } from '../../server/src/core/parse';
 import type { DisputedItem, Field, ImrDocument } from '../../server/src/core/model';
 import { corpusPath } from '../support/corpus';
+import { at } from '../support/elements';
 
 const OUT = path.join(__dirname, '..', 'fixtures', 'rules');
 
@@ -47,13 +48,13 @@ function removeField(f: Field): Edit {
 }
 
 function emptyField(l: Letter, f: Field): Edit {
-  const first = l.lines[f.range.start.line];
+  const first = at(l.lines, f.range.start.line);
   const label = first.slice(0, first.indexOf(f.label) + f.label.length);
   return { from: f.range.start.line, to: f.range.end.line, replacement: [label] };
 }
 
 function replaceInLine(l: Letter, line: number, from: string, to: string): Edit {
-  const text = l.lines[line];
+  const text = at(l.lines, line);
   if (!text.includes(from)) throw new Error(`line ${line + 1} has no "${from}"`);
   return { from: line, to: line, replacement: [text.replace(from, to)] };
 }
@@ -70,14 +71,14 @@ function mark(l: Letter, needle: string, id: string, span: Span): void {
   l.marks.push({ find: (line) => line.includes(needle), id, span });
 }
 
-/** The marker for a span found in `lines[at]` (test/fixtures/rules/README.md). */
-function marker(lines: string[], at: number, id: string, span: Span): string {
+/** The marker for a span found in `lines[row]` (test/fixtures/rules/README.md). */
+function marker(lines: string[], row: number, id: string, span: Span): string {
   const locate = (spec: string): [start: number, length: number] => {
     const open = spec.indexOf('[');
     const close = spec.indexOf(']');
     const context = spec.replace('[', '').replace(']', '');
-    const found = lines[at].indexOf(context);
-    if (found < 0) throw new Error(`line ${at + 1} has no "${context}"`);
+    const found = at(lines, row).indexOf(context);
+    if (found < 0) throw new Error(`line ${row + 1} has no "${context}"`);
     return open < 0 ? [found, context.length] : [found + open, close - open - 1];
   };
   if (typeof span === 'string') {
@@ -86,7 +87,7 @@ function marker(lines: string[], at: number, id: string, span: Span): string {
   }
   const [first, below, last] = span;
   const [start] = locate(first.includes('[') ? first : `[${first}]`);
-  if (!lines[at + below]?.startsWith(last)) throw new Error(`line ${at + below + 1} does not start with "${last}"`);
+  if (!lines[row + below]?.startsWith(last)) throw new Error(`line ${row + below + 1} does not start with "${last}"`);
   return `~~> ${id} @${start + 1}-+${below}:${last.length}`;
 }
 
@@ -222,11 +223,11 @@ const builders: Record<string, () => Letter> = {
   // IMR005
   'IMR005-hedged-conclusion.txt': () => {
     const l = letter('dwc-2016/text/CM17-0009840.txt');
-    const at = l.lines.findIndex((x) => x.includes('MRI of Right shoulder is medically necessary.'));
+    const row = l.lines.findIndex((x) => x.includes('MRI of Right shoulder is medically necessary.'));
     apply(l, [
       replaceInLine(
         l,
-        at,
+        row,
         'MRI of Right shoulder is medically necessary.',
         'It would be reasonable to support an MRI of the right shoulder.',
       ),
@@ -238,8 +239,8 @@ const builders: Record<string, () => Letter> = {
   // IMR006
   'IMR006-missing-case-summary.txt': () => {
     const l = letter('dwc-2016/text/CM17-0020243.txt');
-    const at = l.lines.indexOf('CLINICAL CASE SUMMARY');
-    apply(l, [{ from: at, to: at, replacement: [] }]);
+    const row = l.lines.indexOf('CLINICAL CASE SUMMARY');
+    apply(l, [{ from: row, to: row, replacement: [] }]);
     mark(l, 'IMR ISSUES, DECISIONS AND RATIONALES', 'IMR006', 'IMR ISSUES, DECISIONS AND RATIONALES');
     return l;
   },
@@ -253,7 +254,7 @@ const builders: Record<string, () => Letter> = {
       {
         from: howMade.range.start.line,
         to: howMade.range.start.line,
-        replacement: [...block, '', l.lines[howMade.range.start.line]],
+        replacement: [...block, '', at(l.lines, howMade.range.start.line)],
       },
     ]);
     mark(l, 'CLINICAL CASE SUMMARY', 'IMR006', 'CLINICAL CASE SUMMARY');
@@ -298,8 +299,8 @@ const builders: Record<string, () => Letter> = {
   },
   'IMR007-no-specialty.txt': () => {
     const l = letter('dwc-2016/layout/CM17-0020243.txt');
-    const at = l.lines.findIndex((x) => x.startsWith('Certification(s)/Specialty:'));
-    apply(l, [{ from: at, to: at, replacement: ['Certification(s)/Specialty:'] }]);
+    const row = l.lines.findIndex((x) => x.startsWith('Certification(s)/Specialty:'));
+    apply(l, [{ from: row, to: row, replacement: ['Certification(s)/Specialty:'] }]);
     mark(l, 'The Expert Reviewer has the following credentials:', 'IMR007', [
       'The Expert Reviewer has the following credentials:',
       2,
@@ -317,7 +318,7 @@ const builders: Record<string, () => Letter> = {
     const l = letter('dwc-2016/text/CM16-0230548.txt');
     const it = item(l, 1);
     apply(l, [removeField(field(it, 'claimsAdministratorGuideline'))]);
-    mark(l, l.lines[it.headingRange.start.line], 'IMR008', l.lines[it.headingRange.start.line]);
+    mark(l, at(l.lines, it.headingRange.start.line), 'IMR008', at(l.lines, it.headingRange.start.line));
     return l;
   },
   'IMR008-empty-claims-administrator-guideline.txt': () => {

@@ -19,6 +19,7 @@ import {
   loadConfigFor,
   MAX_CONFIG_BYTES,
 } from '../../server/src/node/config';
+import { at } from '../support/elements';
 
 describe('parseConfigText', () => {
   test('comments and trailing commas are fine; names become ids', () => {
@@ -309,10 +310,10 @@ describe('node config loader', () => {
     assert.deepEqual(loaded.config, { rules: {} });
     assert.equal(loaded.problems.length, 2);
     assert.match(
-      loaded.problems[0],
+      at(loaded.problems, 0),
       /\.imr\.json: invalid JSON at line 1, column \d+: a closing brace was expected\.$/,
     );
-    assert.match(loaded.problems[1], /rules\.IMR001: "loud" is not a severity/);
+    assert.match(at(loaded.problems, 1), /rules\.IMR001: "loud" is not a severity/);
   });
 
   test('a file over 1 MiB is refused unread, with one problem', () => {

@@ -8,6 +8,7 @@ import { check, type Finding, type Fix } from '../../server/src/core/rules';
 import { applyEdits } from '../../server/src/core/rules/fixes';
 import { SourceText } from '../../server/src/core/source';
 import { corpusAvailable, corpusLetters } from '../support/corpus';
+import { at } from '../support/elements';
 
 interface Planted {
   kind: string;
@@ -86,7 +87,7 @@ function findingFor(findings: Finding[], ruleId: string, item: number): Finding 
 function assertOnlyEditChanged(before: string, after: string, fix: Fix, where: string): void {
   assert.equal(fix.edits.length, 1, `${where}: expected one edit`);
   const source = new SourceText(before);
-  const edit = fix.edits[0];
+  const edit = at(fix.edits, 0);
   const a = source.offsetAt(edit.range.start);
   const b = source.offsetAt(edit.range.end);
   assert.equal(after.slice(0, a), before.slice(0, a), `${where}: text before the edit changed`);
@@ -110,7 +111,7 @@ test('quick fixes over every corpus letter: local, effective, and no new errors'
     const doc = parse(letter.text);
     if (doc.items.length === 0) return failures.push(`${letter.name}: no items`);
     // Every letter gets every defect kind, on one item chosen in rotation, so all item positions get covered.
-    const item = doc.items[n % doc.items.length];
+    const item = at(doc.items, n % doc.items.length);
     const baseline = errorKeys(check(letter.text).findings);
     for (const planted of plant(letter.text, doc, item)) {
       const where = `${letter.name} item ${planted.item} (${planted.kind})`;

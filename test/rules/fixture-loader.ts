@@ -6,6 +6,7 @@
 // checking; lines and columns refer to the stripped text, whose line terminators are kept byte for byte.
 import { readFileSync } from 'node:fs';
 import type { Range } from '../../server/src/core/model';
+import { at } from '../support/elements';
 
 export const MARKER = /^~~> (IMR\d{3}) @(\d+)-(?:\+(\d+):)?(\d+)\s*$/;
 /** The old line-only form (`~~> IMR001 IMR005`): an error now, so that no marker is left without its span. */
@@ -60,7 +61,7 @@ export function parseFixture(source: string, name = 'fixture'): Fixture {
   const lines = kept.map((l) => l.replace(/[\r\n]+$/, ''));
   for (const { ruleId, range } of expected) {
     const where = `${name}: ${ruleId} ${markerSpan(range)} on line ${range.start.line + 1}`;
-    const startLine = lines[range.start.line];
+    const startLine = at(lines, range.start.line);
     const endLine = lines[range.end.line];
     if (range.start.character < 0 || range.start.character >= startLine.length)
       throw new Error(`${where}: the start column is outside the line`);

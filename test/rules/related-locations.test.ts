@@ -9,13 +9,13 @@ import { toDiagnostic } from '../../server/src/lsp/diagnostics';
 import { sarifLog } from '../../server/src/cli/format-sarif';
 import { loadFixture } from './fixture-loader';
 import { layoutHeader, smallLetter } from './small-letter';
+import { at, only as onlyElement } from '../support/elements';
 
-const at = (line: number, character: number) => ({ line, character });
+const pos = (line: number, character: number) => ({ line, character });
 
 function only(findings: Finding[], ruleId: string): Finding {
   const mine = findings.filter((f) => f.ruleId === ruleId);
-  assert.equal(mine.length, 1, `one ${ruleId}: ${JSON.stringify(mine.map((f) => f.message))}`);
-  return mine[0];
+  return onlyElement(mine, `one ${ruleId}: ${JSON.stringify(mine.map((f) => f.message))}`);
 }
 
 // Lines 0-5 are the small letter's fixed opening; the item starts at line 6.
@@ -33,14 +33,16 @@ describe('related locations', () => {
     const f = only(check(FLIPPED).findings, 'IMR004');
     const sentence = 'Decision rationale: Braces help only in the acute phase. '.length;
     assert.deepEqual(f.range, {
-      start: at(9, sentence),
-      end: at(9, sentence + 'The request is non-certified.'.length),
+      start: pos(9, sentence),
+      end: pos(9, sentence + 'The request is non-certified.'.length),
     });
     assert.equal(
       f.message,
       'Item 1 "Lumbar support brace" (Overturned): the rationale concludes in utilization-review wording ("non-certified"), read as not medically necessary, which contradicts Overturned.',
     );
-    assert.deepEqual(f.related, [{ message: 'The decision: Overturned', range: { start: at(6, 22), end: at(6, 32) } }]);
+    assert.deepEqual(f.related, [
+      { message: 'The decision: Overturned', range: { start: pos(6, 22), end: pos(6, 32) } },
+    ]);
   });
 
   test('IMR010 points at the first occurrence', () => {
@@ -52,8 +54,10 @@ describe('related locations', () => {
     ];
     const text = smallLetter({ item: [...block('Lumbar MRI: Upheld'), ...block('Lumbar MRI: Upheld')] });
     const f = only(check(text).findings, 'IMR010');
-    assert.deepEqual(f.range.start, at(10, 0));
-    assert.deepEqual(f.related, [{ message: 'Item 1, the same request', range: { start: at(6, 0), end: at(6, 18) } }]);
+    assert.deepEqual(f.range.start, pos(10, 0));
+    assert.deepEqual(f.related, [
+      { message: 'Item 1, the same request', range: { start: pos(6, 0), end: pos(6, 18) } },
+    ]);
   });
 
   test("IMR012 points at the header's Date of Injury", () => {
@@ -67,22 +71,22 @@ describe('related locations', () => {
     const text = smallLetter({ header, summary: ['The injured worker is a 40 year old male injured on 10/12/2016.'] });
     const f = only(check(text).findings, 'IMR012');
     assert.equal(f.related?.length, 1);
-    const column = header[1].indexOf('10/10/2016');
+    const column = at(header, 1).indexOf('10/10/2016');
     assert.deepEqual(f.related?.[0], {
       message: "The header's Date of Injury",
-      range: { start: at(1, column), end: at(1, column + 10) },
+      range: { start: pos(1, column), end: pos(1, column + 10) },
     });
   });
 
   test('IMR016 points at the statements it disagrees with', () => {
     const { text } = loadFixture(path.join(__dirname, '..', 'fixtures', 'rules', 'IMR016-polarity-mismatch.txt'));
     const f = only(check(text).findings, 'IMR016');
-    assert.deepEqual(f.range.start, at(19, 0));
+    assert.deepEqual(f.range.start, pos(19, 0));
     assert.deepEqual(
       f.related?.map((r) => [r.message, r.range.start]),
       [
-        ['Finding 2 ("Naproxen 550mg #60") in the findings list', at(8, 0)],
-        ['Item 2 ("Naproxen 550mg #60") in the item analyses', at(65, 92)],
+        ['Finding 2 ("Naproxen 550mg #60") in the findings list', pos(8, 0)],
+        ['Item 2 ("Naproxen 550mg #60") in the item analyses', pos(65, 92)],
       ],
     );
   });
@@ -92,7 +96,7 @@ describe('related locations', () => {
     const d = toDiagnostic(f, 3, '/ext', 'file:///letters/a.txt');
     assert.deepEqual(d.relatedInformation, [
       {
-        location: { uri: 'file:///letters/a.txt', range: { start: at(6, 22), end: at(6, 32) } },
+        location: { uri: 'file:///letters/a.txt', range: { start: pos(6, 22), end: pos(6, 32) } },
         message: 'The decision: Overturned',
       },
     ]);
@@ -105,7 +109,7 @@ describe('related locations', () => {
   test('SARIF results carry relatedLocations with 1-based regions', () => {
     const f = only(check(FLIPPED).findings, 'IMR004');
     const log = sarifLog([{ file: '/work/letters/a.txt', findings: [f] }], [], '/work');
-    assert.deepEqual(log.runs[0].results?.[0].relatedLocations, [
+    assert.deepEqual(at(at(log.runs, 0).results, 0).relatedLocations, [
       {
         id: 0,
         message: { text: 'The decision: Overturned' },

@@ -7,6 +7,7 @@ import { applyEdits } from '../../server/src/core/rules/fixes';
 import { SourceText } from '../../server/src/core/source';
 import type { Position } from '../../server/src/core/model';
 import { letterText, SHIPPED_LETTERS } from '../support/letters';
+import { at } from '../support/elements';
 
 const PIECES = [
   'Upheld',
@@ -57,7 +58,7 @@ test('damaged letters: no rule fails, every range is inside the text, every fix 
   });
   fc.assert(
     fc.property(fc.nat(letters.length - 1), fc.array(mutation, { minLength: 1, maxLength: 8 }), (k, mutations) => {
-      const text = mutate(letters[k].text, mutations);
+      const text = mutate(at(letters, k).text, mutations);
       const source = new SourceText(text);
       for (const f of check(text).findings) {
         assert.ok(!f.message.includes('failed on this document'), f.message);

@@ -14,6 +14,7 @@ import {
   lineRange,
   only,
 } from './rules-001-008-helpers';
+import { at } from '../support/elements';
 
 describe('the clean letter', () => {
   test('no finding of IMR001–IMR008', () => {
@@ -34,7 +35,7 @@ describe('IMR001 missing-rationale', () => {
     assert.equal(f.ruleName, 'missing-rationale');
     assert.deepEqual(f.range, lineRange(text, ITEM_LINE));
     assert.equal(f.fixes?.length, 1);
-    assert.equal(f.fixes[0].safe, false);
+    assert.equal(at(f.fixes, 0).safe, false);
     const fixed = applyFix(text, f);
     assert.equal(fixed, `${text}\nDecision rationale: <rationale>. As such, the request is not medically necessary.`);
     const after = check(fixed).findings.map((x) => x.ruleId);
@@ -185,7 +186,7 @@ describe('IMR003 invalid-decision', () => {
         ['Change to Overturned', false],
       ],
     );
-    assert.deepEqual(f.fixes![0].edits, [{ range: f.range, newText: 'Upheld' }]);
+    assert.deepEqual(at(f.fixes, 0).edits, [{ range: f.range, newText: 'Upheld' }]);
     assert.deepEqual(findingsOf(applyFix(text, f, 0), 'IMR003'), []);
     assert.deepEqual(findingsOf(applyFix(text, f, 1), 'IMR003'), []);
   });
@@ -250,8 +251,8 @@ describe('IMR003 invalid-decision', () => {
         line,
       );
       assert.equal(f.range.start.line, ITEM_LINE);
-      assert.equal(text.split('\n')[ITEM_LINE].slice(f.range.start.character, f.range.end.character), raw);
-      assert.deepEqual([f.fixes![0].title, f.fixes![0].safe], ['Change to Upheld', safe], line);
+      assert.equal(at(text.split('\n'), ITEM_LINE).slice(f.range.start.character, f.range.end.character), raw);
+      assert.deepEqual([at(f.fixes, 0).title, at(f.fixes, 0).safe], ['Change to Upheld', safe], line);
       const fixed = applyFix(text, f);
       assert.equal(fixed.split('\n')[ITEM_LINE], fixedLine);
       assert.deepEqual(findingsOf(fixed, 'IMR003'), [], line);

@@ -1,8 +1,8 @@
 // Small letters and finding helpers shared by the IMR001–IMR008 tests (rules-001-003, rules-004-008).
-import assert from 'node:assert/strict';
 import type { Range } from '../../server/src/core/model';
 import { check, type Finding } from '../../server/src/core/rules';
 import { applyEdits } from '../../server/src/core/rules/fixes';
+import { at, only as onlyElement } from '../support/elements';
 export const HOW = 'HOW THE IMR FINAL DETERMINATION WAS MADE';
 export const SUMMARY = 'CLINICAL CASE SUMMARY';
 export const DECISIONS = 'IMR ISSUES, DECISIONS AND RATIONALES';
@@ -39,7 +39,7 @@ export const range = (l1: number, c1: number, l2: number, c2: number): Range => 
   end: { line: l2, character: c2 },
 });
 export const lineRange = (text: string, line: number, from = 0, to?: number) =>
-  range(line, from, line, to ?? text.split(/\r?\n/)[line].length);
+  range(line, from, line, to ?? at(text.split(/\r?\n/), line).length);
 
 export function findingsOf(text: string, ruleId: string): Finding[] {
   return check(text).findings.filter((f) => f.ruleId === ruleId);
@@ -47,8 +47,7 @@ export function findingsOf(text: string, ruleId: string): Finding[] {
 
 export function only(text: string, ruleId: string): Finding {
   const found = findingsOf(text, ruleId);
-  assert.equal(found.length, 1, `${ruleId}: ${JSON.stringify(found.map((f) => f.message))}`);
-  return found[0];
+  return onlyElement(found, `${ruleId}: ${JSON.stringify(found.map((f) => f.message))}`);
 }
 
-export const applyFix = (text: string, f: Finding, k = 0) => applyEdits(text, f.fixes![k].edits);
+export const applyFix = (text: string, f: Finding, k = 0) => applyEdits(text, at(f.fixes, k).edits);

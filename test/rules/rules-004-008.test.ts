@@ -23,6 +23,7 @@ import {
   only,
   range,
 } from './rules-001-008-helpers';
+import { at } from '../support/elements';
 
 describe('IMR004 decision-conclusion-mismatch', () => {
   test('Upheld with a positive conclusion: on the conclusion sentence, fix flips the word', () => {
@@ -51,7 +52,7 @@ describe('IMR004 decision-conclusion-mismatch', () => {
       f.message,
       'Item 1 "Naproxen 500mg #60" (Overturned): the rationale concludes the request is not medically necessary, which contradicts Overturned.',
     );
-    assert.equal(f.fixes![0].title, 'Change decision to Upheld');
+    assert.equal(at(f.fixes, 0).title, 'Change decision to Upheld');
   });
 });
 
@@ -173,7 +174,7 @@ describe('IMR007 missing-credentials', () => {
 
   test('a block without a specialty: on the block', () => {
     const text = letter(['X-ray: Upheld', CA, MX, NOT_NECESSARY], {
-      credentials: [CREDENTIALS[0], CREDENTIALS[1], 'Certification(s)/Specialty:'],
+      credentials: [at(CREDENTIALS, 0), at(CREDENTIALS, 1), 'Certification(s)/Specialty:'],
     });
     const f = only(text, 'IMR007');
     assert.equal(
