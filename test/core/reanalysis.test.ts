@@ -147,6 +147,33 @@ describe('re-analysis after an edit', () => {
     assertFresh(after, findings, cap);
   });
 
+  test('a file that holds a letter three times: an edit in the middle copy leaves the other two where they are, the same objects', () => {
+    // Each copy is a candidate for each other copy; the one that has not moved is taken, not copied from another.
+    const three = joinLetters(
+      [A, A, A].map((l) => l.replace(': Upheld', ': Uphold')),
+      'pasted',
+    ).text;
+    const before = analyse(three);
+    const first = check(before);
+    assert.deepEqual(where(first), [
+      ['IMR003', 35, 26, 35, 32],
+      ['IMR003', 77, 26, 77, 32],
+      ['IMR003', 119, 26, 119, 32],
+    ]);
+    const after = analyse(edit(three, at(three, 77, 26), 6, 'Upheld'), before);
+    assert.equal(after.document.letters?.[0], before.document.letters?.[0]);
+    assert.notEqual(after.document.letters?.[1], before.document.letters?.[1]);
+    assert.equal(after.document.letters?.[2], before.document.letters?.[2]);
+    const findings = check(after);
+    assert.deepEqual(where(findings), [
+      ['IMR003', 35, 26, 35, 32],
+      ['IMR003', 119, 26, 119, 32],
+    ]);
+    // The third copy's finding is the earlier run's own, not a copy moved from the first copy's.
+    assert.equal(findings[1], first[2]);
+    assertFresh(after, findings);
+  });
+
   test('texts kept alive stay bounded: letters are reused from the previous text and one earlier text only', () => {
     const letters = [A, B, A, B].map((l, k) => l.replace('Case Number:', `Case Number: ${k}`));
     let analysis = analyse(joinLetters(letters, 'pasted').text);

@@ -149,6 +149,18 @@ function candidatesOf(previous: Reanalysis): Map<string, LetterRecord[]> {
   return byKey;
 }
 
+/**
+ * The candidates for a letter that now starts at `line`, the least moved first: a file that holds the same
+ * letter twice has two candidates for each copy, and the one that has not moved is taken as it is, where
+ * the other would be copied to its new lines (`shiftLines`).
+ */
+function nearestFirst(list: LetterRecord[] | undefined, line: number): readonly LetterRecord[] {
+  if (!list) return [];
+  if (list.length === 1) return list;
+  const moved = (record: LetterRecord) => Math.abs((record.input?.range.start.line ?? 0) - line);
+  return [...list].sort((a, b) => moved(a) - moved(b));
+}
+
 /** The origin most letters come from: the base of the next version. */
 function commonestOrigin(records: readonly LetterRecord[], fallback: object): object {
   const counts = new Map<object, number>();
@@ -188,7 +200,7 @@ export function analyse(text: string, previous?: Reanalysis): Reanalysis {
       rawFrom,
       rawTo: source.cursor.lineStart(last.line + 1),
     };
-    for (const old of candidates?.get(keyOf(input)) ?? []) {
+    for (const old of nearestFirst(candidates?.get(keyOf(input)), range.start.line)) {
       const was = old.input;
       const shift = range.start.line - (was?.range.start.line ?? 0);
       if (!was || !previous || !sameInput(was, previous.text, input, text, shift)) continue;
