@@ -55,10 +55,44 @@ function longestLine(document: TextDocument): { line: number; length: number } {
   return best;
 }
 
+/**
+ * Whether a line (LSP's lines) is longer than `limit`, found in jumps of up to `limit` characters, not line by
+ * line: wherever the `limit + 1` characters from a line's start hold no line break, that line is longer.
+ * Asked once a version, of every document: with a 10 MiB text, about 50 jumps where a walk over its 160,000
+ * lines took 25 ms. Every search is native and bounded: the next LF and CR are found forward and kept until
+ * passed, and the backward search for the window's last LF runs only when one is known to be in it.
+ */
+export function hasLineLongerThan(text: string, limit: number): boolean {
+  let nextLf = -1;
+  let nextCr = -1;
+  // `from` is where a line starts.
+  for (let from = 0; from + limit < text.length;) {
+    if (nextLf < from) nextLf = indexOrEnd(text, '\n', from);
+    if (nextLf <= from + limit) {
+      // Everything up to the window's last LF is lines shorter than the window.
+      from = text.lastIndexOf('\n', from + limit) + 1;
+      continue;
+    }
+    // No LF in the window: a CR may end a line in it.
+    if (nextCr < from) nextCr = indexOrEnd(text, '\r', from);
+    if (nextCr > from + limit) return true;
+    from = nextCr + 1;
+  }
+  return false;
+}
+
+function indexOrEnd(text: string, character: string, from: number): number {
+  const at = text.indexOf(character, from);
+  return at < 0 ? text.length : at;
+}
+
 /** Why the document is degraded, or undefined when every feature serves it. */
 export function degradationOf(document: TextDocument, settings: ImrSettings): Degradation | undefined {
-  const size = document.getText().length;
+  const text = document.getText();
+  const size = text.length;
   if (size > settings.maxDocumentSize) return { kind: 'size', size, limit: settings.maxDocumentSize };
+  if (!hasLineLongerThan(text, settings.maxLineLength)) return undefined;
+  // Degraded by a line: which, and how long, for the message.
   const longest = longestLine(document);
   if (longest.length > settings.maxLineLength)
     return { kind: 'line', line: longest.line, length: longest.length, limit: settings.maxLineLength };
