@@ -22,6 +22,7 @@ import {
   tempWorkspace,
   VSCODE_CAPABILITIES,
 } from './harness';
+import { at } from '../support/elements';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({
   start: { line: sl, character: sc },
@@ -127,7 +128,7 @@ describe('code actions (VS Code capabilities)', () => {
       missing.map((d) => d.range),
       [r(50, 0, 50, 31)],
     );
-    const [fix] = await actionsFor(uri, missing[0].range, missing);
+    const [fix] = await actionsFor(uri, at(missing, 0).range, missing);
     const end = { line: 54, character: 47 };
     assert.deepEqual(fix, {
       title: 'Insert a Decision rationale skeleton for item 2',
@@ -154,7 +155,7 @@ describe('code actions (VS Code capabilities)', () => {
 
   test('a diagnostic whose data is missing or stale: the fix is found again by rule and range', async () => {
     const { uri, diagnostics } = await openAndPull(UPHOLD);
-    const [d] = diagnostics;
+    const d = at(diagnostics, 0);
     const stripped: Diagnostic = { ...d, data: undefined };
     const stale: Diagnostic = {
       ...d,
@@ -211,7 +212,7 @@ describe('code actions (VS Code capabilities)', () => {
     const quick = await actionsFor(uri, WORD_1, diagnostics, ['quickfix']);
     assert.ok(quick.length > 0 && quick.every((a) => a.kind === 'quickfix'));
     // No `only`: the quick fixes and the fix-all.
-    const all = await actionsFor(uri, WORD_1, [diagnostics[0]]);
+    const all = await actionsFor(uri, WORD_1, [at(diagnostics, 0)]);
     assert.deepEqual(
       all.map((a) => a.kind),
       ['quickfix', 'quickfix', 'quickfix', 'source.fixAll.imr'],
@@ -342,8 +343,8 @@ describe('code actions (Neovim 0.7 capabilities: no documentChanges)', () => {
       range: WORD_1,
       context: { diagnostics },
     });
-    assert.deepEqual(actions[0].edit, { changes: { [uri]: [{ range: WORD_1, newText: 'Upheld' }] } });
-    assert.equal(actions[0].isPreferred, true);
+    assert.deepEqual(at(actions, 0).edit, { changes: { [uri]: [{ range: WORD_1, newText: 'Upheld' }] } });
+    assert.equal(at(actions, 0).isPreferred, true);
 
     const config = path.join(ws, '.imr.json');
     const cleared = lsp.waitForDiagnostics(uri, (p: PublishDiagnosticsParams) => p.diagnostics.length === 0);

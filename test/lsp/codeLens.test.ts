@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
+import { at } from '../support/elements';
 
 const r = (sl: number, sc: number, el: number, ec: number) => ({
   start: { line: sl, character: sc },
@@ -74,8 +75,8 @@ describe('code lens', () => {
         ],
       ],
     );
-    assert.deepEqual(items[0].range, r(52, 1, 52, 79));
-    assert.deepEqual(items[7].range, r(105, 0, 105, 73));
+    assert.deepEqual(at(items, 0).range, r(52, 1, 52, 79));
+    assert.deepEqual(at(items, 7).range, r(105, 0, 105, 73));
   });
 
   test('a mixed letter and a one-item Overturned letter', async () => {

@@ -9,6 +9,7 @@ import { MTUS_TITLES } from '../../server/src/core/guidelines';
 import { DECISION_EXPLANATIONS } from '../../server/src/core/descriptions';
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
+import { at } from '../support/elements';
 
 const SNIPPET = [
   '${1:item}: ${2|Upheld,Overturned|}',
@@ -67,7 +68,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
       items.map((i) => i.label),
       ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'],
     );
-    const first = items[0];
+    const first = at(items, 0);
     assert.deepEqual(first.textEdit, {
       range: { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 0 } },
       newText: 'Claims Administrator guideline: ',
@@ -95,7 +96,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
       items.slice(0, 4).map((i) => i.label),
       ['MAXIMUS guideline:', 'Decision rationale:', 'Decision based on MTUS', 'Decision based on Non-MTUS Citation'],
     );
-    assert.deepEqual((items[0].textEdit as TextEdit).range, {
+    assert.deepEqual((at(items, 0).textEdit as TextEdit).range, {
       start: { line: lastLine, character: 0 },
       end: { line: lastLine, character: 4 },
     });
@@ -108,7 +109,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
       items.map((i) => i.label),
       ['New disputed item'],
     );
-    const snippet = items[0];
+    const snippet = at(items, 0);
     assert.equal(snippet.insertTextFormat, 2);
     assert.equal((snippet.textEdit as TextEdit).newText, SNIPPET);
     assert.equal(snippet.kind, 15); // Snippet
@@ -146,7 +147,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     );
     const typed = letterWith('Lumbar MRI: Ove');
     const more = await complete(typed.text, typed.lastLine, 'Lumbar MRI: Ove'.length);
-    assert.deepEqual((more[1].textEdit as TextEdit).range, {
+    assert.deepEqual((at(more, 1).textEdit as TextEdit).range, {
       start: { line: typed.lastLine, character: 12 },
       end: { line: typed.lastLine, character: 15 },
     });
@@ -174,7 +175,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.equal(TITLES[0], 'Chronic Pain Medical Treatment 2016');
     assert.ok(labels.includes('Official Disability Guidelines (ODG) Knee & Leg (Acute & Chronic)'));
     assert.equal(labels.at(-1), 'The Expert Reviewer did not cite any medical evidence for its decision.');
-    assert.equal((items[0].textEdit as TextEdit).newText, 'Decision based on MTUS ');
+    assert.equal((at(items, 0).textEdit as TextEdit).newText, 'Decision based on MTUS ');
     const lowBack = items.find((i) => i.label === 'Low Back Complaints 2004')!;
     assert.equal(lowBack.detail, 'MTUS · ACOEM chapter 12');
     assert.ok(
@@ -202,7 +203,10 @@ describe('completion (VS Code: snippets, Markdown)', () => {
       `Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n${line}`,
     );
     const items = await complete(text, lastLine, line.length);
-    assert.equal(items[0].label, 'Official Disability Guidelines (ODG) Low Back - Lumbar & Thoracic (Acute & Chronic)');
+    assert.equal(
+      at(items, 0).label,
+      'Official Disability Guidelines (ODG) Low Back - Lumbar & Thoracic (Acute & Chronic)',
+    );
   });
 
   test('section headings not yet present, in letter order, where they fit', async () => {
@@ -215,7 +219,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
       items.map((i) => i.label),
       ['CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'],
     );
-    assert.equal(items[0].detail, 'section heading');
+    assert.equal(at(items, 0).detail, 'section heading');
     // Above an existing heading only the ones that belong before it.
     const above = await complete('\nCLINICAL CASE SUMMARY\nThe expert reviewer developed …\n', 0, 0);
     assert.deepEqual(
@@ -259,7 +263,7 @@ describe('completion (no snippet support)', () => {
       textDocument: { uri },
       position: { line: lastLine, character: 12 },
     });
-    const upheld = ordered(list)[0];
+    const upheld = at(ordered(list), 0);
     // Neovim lists markdown first: MarkupContent whose text is the explanation.
     assert.equal((upheld.documentation as MarkupContent).value, DECISION_EXPLANATIONS.Upheld);
   });

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import type { DeterminationsResult, DocumentItemsResult } from '../../server/src/protocol';
 import { fileUri, LspHarness, REPO_ROOT, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { at } from '../support/elements';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'vscode', 'fixtures', 'ws');
 
@@ -48,7 +49,7 @@ describe('determinations requests', () => {
       ],
     );
     assert.deepEqual(
-      result.letters[0].items.map((i) => [i.label, i.description, i.decision, i.range.start.line]),
+      at(result.letters, 0).items.map((i) => [i.label, i.description, i.decision, i.range.start.line]),
       [
         ['1. MRI of neck and right hand without contrast', 'Upheld', 'Upheld', 49],
         ['2. Acupuncture 3 times a week for 2 weeks, neck…', 'Overturned', 'Overturned', 77],
@@ -76,7 +77,12 @@ describe('determinations requests', () => {
         ['2. Acupuncture 3 times a week for 2 weeks, neck…', 'Upheld'],
       ],
     );
-    assert.deepEqual((await determinations()).letters[0].counts, { items: 2, upheld: 2, overturned: 0, invalid: 0 });
+    assert.deepEqual(at((await determinations()).letters, 0).counts, {
+      items: 2,
+      upheld: 2,
+      overturned: 0,
+      invalid: 0,
+    });
     await lsp.close(uri);
 
     const changed = lsp.waitForNotification('imr/indexChanged');

@@ -23,6 +23,7 @@ import {
   VSCODE_CAPABILITIES,
 } from './harness';
 import { letterText } from '../support/letters';
+import { at, only } from '../support/elements';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({
   start: { line: sl, character: sc },
@@ -82,7 +83,7 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
   test('a removed Decision rationale: IMR001 on the item heading, with the rule doc link and the fixes as data', async () => {
     const { published } = await openAndWait(NO_RATIONALE);
     assert.deepEqual(codes(published.diagnostics), [['IMR001', r(41, 0, 41, 72)]]);
-    const [d] = published.diagnostics;
+    const d = only(published.diagnostics);
     assert.equal(d.severity, DiagnosticSeverity.Error);
     assert.equal(d.source, 'imr');
     assert.deepEqual(d.codeDescription, { href: ruleDoc('IMR001') });
@@ -92,7 +93,7 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
 
   test('CM17-0020384 with its Decision rationale removed: IMR001 on the three-line item heading', async () => {
     const letter = letterText('dwc-2016/text/CM17-0020384.txt').split('\n');
-    assert.match(letter[57], /^Decision rationale: /);
+    assert.match(at(letter, 57), /^Decision rationale: /);
     assert.equal(letter[80], '');
     const original = await openAndWait(letter.join('\n'));
     assert.ok(!original.published.diagnostics.some((d) => d.code === 'IMR001'));
@@ -116,7 +117,7 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
     await lsp.change(uri, 2, [{ range: DECISION_WORD, text: 'Uphold' }]);
     const broken = await update;
     assert.deepEqual(codes(broken.diagnostics), [['IMR003', DECISION_WORD]]);
-    assert.equal(broken.diagnostics[0].severity, DiagnosticSeverity.Error);
+    assert.equal(at(broken.diagnostics, 0).severity, DiagnosticSeverity.Error);
     update = lsp.waitForDiagnostics(uri, (p) => p.version === 3);
     await lsp.change(uri, 3, [
       { range: r(41, 70, 41, 72), text: 'ld' },
@@ -156,14 +157,14 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
   test('didChangeConfiguration with imr.rules { IMR005: off } re-checks open letters', async () => {
     const { uri, published } = await openAndWait(NO_NECESSITY);
     assert.deepEqual(codes(published.diagnostics), [['IMR005', r(55, 0, 55, 19)]]);
-    assert.equal(published.diagnostics[0].severity, DiagnosticSeverity.Warning);
+    assert.equal(at(published.diagnostics, 0).severity, DiagnosticSeverity.Warning);
     let update = lsp.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
     await lsp.changeConfiguration({ imr: { rules: { IMR005: 'off' } } });
     await update;
     // A severity from the setting overrides the rule's own.
     update = lsp.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1);
     await lsp.changeConfiguration({ imr: { rules: { 'missing-necessity-statement': 'error' } } });
-    assert.equal((await update).diagnostics[0].severity, DiagnosticSeverity.Error);
+    assert.equal(at((await update).diagnostics, 0).severity, DiagnosticSeverity.Error);
     update = lsp.waitForDiagnostics(uri, (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Warning);
     await lsp.changeConfiguration({ imr: { rules: {} } });
     await update;
@@ -214,7 +215,7 @@ describe('push diagnostics (Neovim 0.7 capabilities)', () => {
     await lsp.changeConfiguration({ imr: { maxDocumentSize: 1000 } });
     const { uri, published } = await openAndWait(UPHOLD);
     assert.deepEqual(codes(published.diagnostics), [['IMR000', r(0, 0, 0, 12)]]);
-    assert.match(published.diagnostics[0].message as string, /imr\.maxDocumentSize/);
+    assert.match(at(published.diagnostics, 0).message as string, /imr\.maxDocumentSize/);
     const update = lsp.waitForDiagnostics(uri);
     await lsp.changeConfiguration({ imr: {} });
     assert.deepEqual(codes((await update).diagnostics), [['IMR003', DECISION_WORD]]);
@@ -253,7 +254,7 @@ describe('pull diagnostics (VS Code capabilities)', () => {
     const report = await pull(uri);
     assert.equal(report.kind, 'full');
     assert.deepEqual(codes(report.items ?? []), [['IMR001', r(41, 0, 41, 72)]]);
-    const [d] = report.items ?? [];
+    const d = only(report.items ?? []);
     assert.equal(d.source, 'imr');
     assert.deepEqual(d.codeDescription, { href: ruleDoc('IMR001') });
     assert.deepEqual(d.data, { ruleId: 'IMR001', version: 1, fixes: [NO_RATIONALE_FIX] });

@@ -9,6 +9,7 @@ import { foldingRanges, foldsOf, type Fold } from '../../server/src/core/service
 import { foldingOptions, toFoldingRange } from '../../server/src/lsp/folding';
 import { fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
+import { at } from '../support/elements';
 
 /** What the server answers for these folds and client capabilities. */
 const toFoldingRanges = (folds: readonly Fold[], capabilities: ClientCapabilities): FoldingRange[] =>
@@ -53,7 +54,7 @@ describe('folding ranges', () => {
 
   test('CM16-0238035: eight items; single-line fields get no fold', async () => {
     const folds = await foldsFor('CM16-0238035.txt', letterText('dwc-2016/text/CM16-0238035.txt'));
-    const lines = folds.map((f) => [f.startLine, f.endLine]);
+    const lines = folds.map((f): [number, number] => [f.startLine, f.endLine]);
     assert.deepEqual(lines.slice(0, 5), [
       [0, 17],
       [19, 30],
@@ -101,8 +102,8 @@ describe('folding ranges: client capabilities', () => {
       endCharacter: 35,
       collapsedText: 'Physical therapy 2 times a week for 4 weeks for… · Upheld',
     });
-    assert.equal(folds[9].collapsedText, 'Ibuprofen 800mg #60 · Overturned');
-    assert.equal(folds[6].collapsedText, undefined);
+    assert.equal(at(folds, 9).collapsedText, 'Ibuprofen 800mg #60 · Overturned');
+    assert.equal(at(folds, 6).collapsedText, undefined);
   });
 
   test('rangeLimit keeps the outermost folds', () => {

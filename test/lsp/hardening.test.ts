@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { CompletionList, DocumentSymbol, Hover, Range, SelectionRange } from 'vscode-languageserver-protocol';
 import { letterText } from '../support/letters';
 import { LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
+import { at } from '../support/elements';
 
 const LETTER = letterText('dwc-2016/text/CM16-0238035.txt');
 
@@ -12,7 +13,7 @@ const LETTER = letterText('dwc-2016/text/CM16-0238035.txt');
 function outside(text: string, ranges: Range[]): string[] {
   const lines = text.split(/\r\n|\r|\n/);
   const inside = (p: { line: number; character: number }) =>
-    p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
+    p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= at(lines, p.line).length;
   return ranges.filter((r) => !inside(r.start) || !inside(r.end)).map((r) => JSON.stringify(r));
 }
 
@@ -97,7 +98,7 @@ describe('a handler that throws (failure injected for tests)', () => {
     assert.equal(hover, null);
     const failures = lsp.logs.filter((l) => l.message.startsWith('[imr] hover failed'));
     assert.equal(failures.length, 1);
-    assert.match(failures[0].message, /^\[imr\] hover failed: Error\n\s+at /);
+    assert.match(at(failures, 0).message, /^\[imr\] hover failed: Error\n\s+at /);
     // The injected error's message quotes the letter; no line of it may reach a log or stderr.
     const sentences = LETTER.split('\n')
       .map((l) => l.trim())

@@ -8,6 +8,7 @@ import { DECISION_EXPLANATIONS } from '../../server/src/core/descriptions';
 import { findRule } from '../../server/src/core/rules';
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
+import { at } from '../support/elements';
 
 const r = (sl: number, sc: number, el: number, ec: number) => ({
   start: { line: sl, character: sc },
@@ -78,7 +79,7 @@ describe('hover (Markdown client)', () => {
       (l) => l.includes('Non-MTUS Citation Official Disability Guidelines') && l.startsWith('of the MTUS'),
     );
     assert.ok(line > 0);
-    const hover = await hoverAt(uri, line, letterLines[line].indexOf('Official') + 3);
+    const hover = await hoverAt(uri, line, at(letterLines, line).indexOf('Official') + 3);
     const value = markdown(hover);
     assert.ok(value.startsWith('**Non-MTUS citation** (ODG)'), value);
     assert.ok(
@@ -159,7 +160,7 @@ describe('hover (Markdown client)', () => {
     const lines = letter.split('\n');
     const line = lines.findIndex((l) => /\(ESI\)/.test(l));
     const uri = await openLetter(letter);
-    const hover = await hoverAt(uri, line, lines[line].indexOf('(ESI)') + 2);
+    const hover = await hoverAt(uri, line, at(lines, line).indexOf('(ESI)') + 2);
     const value = markdown(hover);
     assert.ok(value.startsWith('**ESI** — epidural steroid injection *[unverified]*'), value);
     await lsp.close(uri);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
 import { fileUri, fixtureText, LspHarness, NEOVIM_CAPABILITIES, serverForSuite } from './harness';
+import { at, only } from '../support/elements';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({
   start: { line: sl, character: sc },
@@ -53,8 +54,7 @@ describe('degraded documents (push diagnostics)', () => {
     const text = `${CLEAN}\n${filler}${CLEAN}`.replace('lumbar spine: Upheld', 'lumbar spine: Uphold');
     assert.equal((text.length / 1e6).toFixed(1), '25.0');
     const { uri, published } = await openAndWait(text);
-    assert.equal(published.diagnostics.length, 1);
-    const [d] = published.diagnostics;
+    const d = only(published.diagnostics);
     assert.equal(d.severity, DiagnosticSeverity.Information);
     assert.equal(d.code, 'IMR000');
     assert.equal(d.source, 'imr');
@@ -122,15 +122,15 @@ describe('degraded documents (push diagnostics)', () => {
     const imr014 = published.diagnostics.filter((d) => d.code === 'IMR014');
     assert.equal(imr014.length, 1001);
     assert.deepEqual(
-      [imr014[0].severity, imr014[0].range, imr014[0].message],
+      [at(imr014, 0).severity, at(imr014, 0).range, at(imr014, 0).message],
       [
         DiagnosticSeverity.Information,
         r(0, 0, 0, 0),
         'IMR014 probable-redaction-gap stopped after 1000 findings in this document; the rest are not reported.',
       ],
     );
-    assert.deepEqual(imr014[1].range, r(39, 2, 39, 4));
-    assert.deepEqual(imr014[1000].range, r(39 + 999, 2, 39 + 999, 4));
+    assert.deepEqual(at(imr014, 1).range, r(39, 2, 39, 4));
+    assert.deepEqual(at(imr014, 1000).range, r(39 + 999, 2, 39 + 999, 4));
     await lsp.close(uri);
   });
 
@@ -139,7 +139,7 @@ describe('degraded documents (push diagnostics)', () => {
     const { uri } = await openAndWait(CLEAN);
     const degraded = lsp.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1);
     await lsp.changeConfiguration({ imr: { maxLineLength: longest - 1 } });
-    const [d] = (await degraded).diagnostics;
+    const d = only((await degraded).diagnostics);
     assert.equal(d.code, 'IMR000');
     assert.match(
       d.message as string,

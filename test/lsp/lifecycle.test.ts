@@ -30,6 +30,7 @@ import {
   tempWorkspace,
   VSCODE_CAPABILITIES,
 } from './harness';
+import { at } from '../support/elements';
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
   .version;
@@ -239,11 +240,11 @@ describe('a client with no capabilities at all', () => {
       ],
     );
     assert.equal(symbols.find((s) => s.name === 'Reviewer credentials')?.kind, SymbolKind.Class);
-    assert.equal(symbols[0].name, 'Header');
-    assert.equal(symbols[0].containerName, undefined);
+    assert.equal(at(symbols, 0).name, 'Header');
+    assert.equal(at(symbols, 0).containerName, undefined);
     const actions = await lsp.request<Command[]>('textDocument/codeAction', {
       textDocument: { uri },
-      range: diagnostics[0].range,
+      range: at(diagnostics, 0).range,
       context: { diagnostics },
     });
     assert.deepEqual(
@@ -256,9 +257,12 @@ describe('a client with no capabilities at all', () => {
     );
     const applied = lsp.waitForApplyEdit();
     const cleared = lsp.waitForDiagnostics(uri, (p) => p.version === 2);
-    await lsp.request('workspace/executeCommand', { command: actions[0].command, arguments: actions[0].arguments });
+    await lsp.request('workspace/executeCommand', {
+      command: at(actions, 0).command,
+      arguments: at(actions, 0).arguments,
+    });
     assert.deepEqual((await applied).edit, {
-      changes: { [uri]: [{ range: diagnostics[0].range, newText: 'Upheld' }] },
+      changes: { [uri]: [{ range: at(diagnostics, 0).range, newText: 'Upheld' }] },
     });
     assert.deepEqual((await cleared).diagnostics, []);
     assert.deepEqual(lsp.logs, []);

@@ -26,6 +26,7 @@ import {
 } from '../../server/src/protocol';
 import { filePathOf } from '../../server/src/lsp/settings';
 import { fileUri, serverForSuite, VSCODE_CAPABILITIES, type LspHarness } from './harness';
+import { at } from '../support/elements';
 
 const PDFS = path.resolve(__dirname, '..', 'fixtures', 'pdf');
 const TEXT = path.resolve(__dirname, '..', 'cli', 'fixtures', 'letters', 'two-items.txt');
@@ -51,7 +52,7 @@ describe('imr/pdfText', () => {
     assert.equal(result.pages.length, lines.length);
     const issues = lines.findIndex((l) => l.includes('IMR ISSUES, DECISIONS AND RATIONALES'));
     assert.deepEqual([result.pages[0], result.pages[issues - 1], result.pages[issues]], [1, 1, 2]);
-    assert.match(lines[issues], /^\f/);
+    assert.match(at(lines, issues), /^\f/);
   });
 
   test('each bad PDF: its one-line reason, as on the command line (the editor shows it with the file name)', async () => {

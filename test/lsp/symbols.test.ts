@@ -7,6 +7,7 @@ import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserv
 import { fileUri, fixtureText, LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
 import { assertSymbolsWellFormed } from './wellFormed';
+import { at, exactly, only } from '../support/elements';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({
   start: { line: sl, character: sc },
@@ -57,7 +58,7 @@ describe('document symbols', () => {
         ['IMR ISSUES, DECISIONS AND RATIONALES', SymbolKind.Namespace, undefined],
       ],
     );
-    const [header, howMade, , decisions] = symbols;
+    const [header, howMade, , decisions] = exactly(symbols, 4);
     assert.deepEqual(
       header.children?.map((c) => [c.name, c.kind, c.detail]),
       [
@@ -70,7 +71,7 @@ describe('document symbols', () => {
         ['Application Received', SymbolKind.Property, '12/12/2016'],
       ],
     );
-    assert.deepEqual(header.children?.[0].selectionRange, r(0, 0, 0, 12));
+    assert.deepEqual(at(header.children, 0).selectionRange, r(0, 0, 0, 12));
     assert.deepEqual(
       howMade.children?.map((c) => [c.name, c.kind, c.detail, c.range]),
       [
@@ -99,9 +100,9 @@ describe('document symbols', () => {
       ],
     );
     // Item 1 starts after the form feed that opens its page (line 53 of the file).
-    assert.deepEqual([items[0].range, items[0].selectionRange], [r(52, 1, 67, 35), r(52, 1, 52, 79)]);
-    assert.deepEqual([items[1].range, items[1].selectionRange], [r(68, 0, 73, 74), r(68, 0, 68, 25)]);
-    assert.deepEqual([items[7].range, items[7].selectionRange], [r(105, 0, 110, 74), r(105, 0, 105, 73)]);
+    assert.deepEqual([at(items, 0).range, at(items, 0).selectionRange], [r(52, 1, 67, 35), r(52, 1, 52, 79)]);
+    assert.deepEqual([at(items, 1).range, at(items, 1).selectionRange], [r(68, 0, 73, 74), r(68, 0, 68, 25)]);
+    assert.deepEqual([at(items, 7).range, at(items, 7).selectionRange], [r(105, 0, 110, 74), r(105, 0, 105, 73)]);
     for (const item of items) {
       assert.deepEqual(
         item.children?.map((f) => [f.name, f.kind]),
@@ -115,7 +116,7 @@ describe('document symbols', () => {
     }
     // Field details (citation, conclusion) are outline.ts's wording: only their presence is checked here.
     assert.deepEqual(
-      items[0].children?.map((f) => [f.range, f.selectionRange, typeof f.detail]),
+      at(items, 0).children?.map((f) => [f.range, f.selectionRange, typeof f.detail]),
       [
         [r(53, 0, 55, 37), r(53, 0, 53, 31), 'string'],
         [r(56, 0, 57, 24), r(56, 0, 56, 18), 'string'],
@@ -131,8 +132,7 @@ describe('document symbols', () => {
     assert.ok(decisions, 'decisions section');
     assert.deepEqual(decisions.range, r(45, 0, 79, 74));
     const items = decisions.children ?? [];
-    assert.equal(items.length, 1);
-    const [item] = items;
+    const item = only(items);
     assert.equal(item.name, 'EMG/NCS of the right upper extremity was the…');
     assert.equal(item.kind, SymbolKind.Event);
     assert.equal(item.detail, 'Overturned · Non-MTUS ODG');
@@ -152,7 +152,7 @@ describe('document symbols', () => {
   test('fixture: an Upheld and an Overturned item', async () => {
     const symbols = await symbolsOf(fixtureText('two-items.txt'));
     assertSymbolsWellFormed(symbols, 'two-items');
-    const decisions = symbols[3];
+    const decisions = at(symbols, 3);
     assert.equal(decisions.name, 'IMR ISSUES, DECISIONS AND RATIONALES');
     assert.deepEqual(
       decisions.children?.map((i) => [i.name, i.detail, i.range, i.selectionRange]),

@@ -17,13 +17,14 @@ import { encodeTable, encodeTableJson, encodeTokens } from '../../server/src/lsp
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText, SHIPPED_LETTERS } from '../support/letters';
 import { assertTokensWellFormed, decode, type Decoded } from './wellFormed';
+import { at } from '../support/elements';
 
 function tokenAt(tokens: Decoded[], line: number, start: number): Decoded | undefined {
   return tokens.find((t) => t.line === line && t.start === start);
 }
 
 function text(t: Decoded, lines: string[]): string {
-  return lines[t.line].slice(t.start, t.start + t.length);
+  return at(lines, t.line).slice(t.start, t.start + t.length);
 }
 
 describe('semantic tokens', () => {

@@ -2,6 +2,7 @@
 // the LSP semantic token decoding, written independently of the server's encoder.
 import assert from 'node:assert/strict';
 import type { DocumentSymbol, Range, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import { at, exactly } from '../support/elements';
 
 export interface Decoded {
   line: number;
@@ -18,12 +19,12 @@ export function decode(data: readonly number[], legend: SemanticTokensLegend): D
   let line = 0;
   let start = 0;
   for (let i = 0; i < data.length; i += 5) {
-    const [dl, ds, length, type, mods] = data.slice(i, i + 5) as [number, number, number, number, number];
+    const [dl, ds, length, type, mods] = exactly(data.slice(i, i + 5), 5, `token ${i / 5} has five numbers`);
     line += dl;
     start = dl === 0 ? start + ds : ds;
     const modifiers = legend.tokenModifiers.filter((_, bit) => (mods & (1 << bit)) !== 0);
     assert.ok(type < legend.tokenTypes.length, `token type index ${type} is in the legend`);
-    out.push({ line, start, length, type: legend.tokenTypes[type], modifiers });
+    out.push({ line, start, length, type: at(legend.tokenTypes, type), modifiers });
   }
   return out;
 }
@@ -33,7 +34,7 @@ export function assertTokensWellFormed(tokens: Decoded[], lines: string[], where
   let previous: Decoded | undefined;
   for (const t of tokens) {
     assert.ok(t.length > 0, `${where}: empty token at ${t.line}:${t.start}`);
-    assert.ok(t.start + t.length <= lines[t.line].length, `${where}: token past the end of line ${t.line}`);
+    assert.ok(t.start + t.length <= at(lines, t.line).length, `${where}: token past the end of line ${t.line}`);
     if (previous)
       assert.ok(
         previous.line < t.line || previous.start + previous.length <= t.start,

@@ -15,6 +15,7 @@ import {
   VSCODE_CAPABILITIES,
 } from './harness';
 import { letterPath, SHIPPED_LETTERS } from '../support/letters';
+import { at } from '../support/elements';
 
 const SEED_000 = letterPath('seeds/000_a23c1bfa7502e53c.txt');
 const SEED_003 = letterPath('seeds/003_4eeb92eb9dbe0eac.txt');
@@ -43,10 +44,10 @@ function itemLines(file: string, pattern: RegExp): Expected[] {
   const out: Expected[] = [];
   lines.forEach((line, i) => {
     const m = ITEM_LINE.exec(line);
-    const previous = i > 0 ? /^(\S.*?):\s*$/.exec(lines[i - 1]) : null;
+    const previous = i > 0 ? /^(\S.*?):\s*$/.exec(at(lines, i - 1)) : null;
     let text = m ? m[1] : DECISION_ALONE.test(line) && previous ? previous[1] : undefined;
     if (text === undefined) return;
-    for (let k = (m ? i : i - 1) - 1; k >= 0 && lines[k] !== '' && !/[.:]$/.test(lines[k]); k--)
+    for (let k = (m ? i : i - 1) - 1; k >= 0 && lines[k] !== '' && !/[.:]$/.test(at(lines, k)); k--)
       text = `${lines[k]} ${text}`;
     if (pattern.test(text)) out.push({ file: path.basename(file), line: i, text });
   });
