@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, imr, lines, type CheckReport } from './helpers';
 import { version } from '../../package.json';
+import { at, only } from '../support/elements';
 
 const UNKNOWN = `${FIXTURES}/unknown-layout.txt`;
 const UNKNOWN_LINE = new RegExp(
@@ -53,7 +54,7 @@ describe('imr: help, version and usage errors', () => {
       assert.equal(run.status, 2, args.join(' '));
       assert.equal(run.stdout, '', args.join(' '));
       assert.equal(lines(run.stderr).length, 1, run.stderr);
-      assert.match(lines(run.stderr)[0], message);
+      assert.match(at(lines(run.stderr), 0), message);
     }
   });
 });
@@ -65,7 +66,7 @@ describe('imr check: text output and exit codes', () => {
     assert.equal(run.stderr, '');
     const out = lines(run.stdout);
     assert.equal(out.length, 2);
-    assert.match(out[0], UNKNOWN_LINE);
+    assert.match(at(out, 0), UNKNOWN_LINE);
     assert.equal(out[1], '0 errors, 0 warnings, 1 info in 1 file');
   });
 
@@ -73,7 +74,7 @@ describe('imr check: text output and exit codes', () => {
     const run = imr(['check', `${FIXTURES}/bad/empty.txt`]);
     assert.equal(run.status, 0);
     assert.match(
-      lines(run.stdout)[0],
+      at(lines(run.stdout), 0),
       /^test\/cli\/fixtures\/bad\/empty\.txt:1:1  info  The document is empty\.  IMR000\/document-structure$/,
     );
   });
@@ -84,7 +85,7 @@ describe('imr check: text output and exit codes', () => {
     assert.equal(run.stderr, '');
     const out = lines(run.stdout);
     assert.match(
-      out[0],
+      at(out, 0),
       /^test\/cli\/fixtures\/configured\/unknown-layout\.txt:1:1  error  .+  IMR000\/document-structure$/,
     );
     assert.equal(out[1], '1 error, 0 warnings, 0 infos in 1 file');
@@ -106,7 +107,7 @@ describe('imr check: text output and exit codes', () => {
       assert.equal(run.status, 0);
       const warnings = lines(run.stderr);
       assert.equal(warnings.length, 1, run.stderr);
-      assert.match(warnings[0], /^imr: warning: .*\.imr\.json: .*IMR999/);
+      assert.match(at(warnings, 0), /^imr: warning: .*\.imr\.json: .*IMR999/);
       assert.match(run.stdout, /in 2 files\n$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -124,7 +125,7 @@ describe('imr check: text output and exit codes', () => {
     assert.ok(dir.status === 0 || dir.status === 1, `exit ${dir.status}`);
     assert.equal(dir.stderr, '');
     const out = lines(dir.stdout);
-    assert.match(out[out.length - 1], / in 2 files$/);
+    assert.match(at(out, -1), / in 2 files$/);
     for (const line of out.slice(0, -1))
       assert.match(
         line,
@@ -149,7 +150,7 @@ describe('imr check: text output and exit codes', () => {
       'imr: test/cli/fixtures/bad/binary.txt: looks binary, not a letter in text form; skipped',
     ]);
     const out = lines(run.stdout);
-    assert.match(out[0], UNKNOWN_LINE);
+    assert.match(at(out, 0), UNKNOWN_LINE);
     assert.equal(out[1], '0 errors, 0 warnings, 1 info in 1 file');
   });
 
@@ -181,9 +182,8 @@ describe('imr check: JSON output and --output', () => {
     assert.equal(run.status, 0);
     const data = JSON.parse(run.stdout) as CheckReport;
     assert.equal(data.length, 1);
-    assert.equal(data[0].file, UNKNOWN);
-    assert.equal(data[0].findings.length, 1);
-    const [finding] = data[0].findings;
+    assert.equal(at(data, 0).file, UNKNOWN);
+    const finding = only(at(data, 0).findings);
     assert.deepEqual(Object.keys(finding), ['ruleId', 'ruleName', 'severity', 'message', 'range']);
     assert.equal(finding.ruleId, 'IMR000');
     assert.equal(finding.ruleName, 'document-structure');
@@ -201,7 +201,7 @@ describe('imr check: JSON output and --output', () => {
       const run = imr(['check', '-f', 'json', '-o', file, UNKNOWN]);
       assert.equal(run.status, 0);
       assert.equal(run.stdout, '');
-      assert.equal((JSON.parse(readFileSync(file, 'utf8')) as CheckReport)[0].findings[0].ruleId, 'IMR000');
+      assert.equal(at(at(JSON.parse(readFileSync(file, 'utf8')) as CheckReport, 0).findings, 0).ruleId, 'IMR000');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

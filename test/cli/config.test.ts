@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, lines, type CheckReport } from './helpers';
+import { at } from '../support/elements';
 
 /** A letter the parser cannot place: one IMR000 finding, an error when configured so. */
 const UNKNOWN_LETTER = 'Dear Sir,\nThis is not a determination.\n';
@@ -64,13 +65,13 @@ test('a .imr.json above the working directory never applies; one inside it does'
     const outside = run(work, ['check', '--format', 'json', 'letters/a.txt']);
     assert.equal(outside.status, 0, outside.stderr);
     assert.deepEqual(
-      (JSON.parse(outside.stdout) as CheckReport)[0].findings.map((f) => f.severity),
+      at(JSON.parse(outside.stdout) as CheckReport, 0).findings.map((f) => f.severity),
       ['information'],
     );
     const inside = run(dir, ['check', '--format', 'json', 'work/letters/a.txt']);
     assert.equal(inside.status, 1, inside.stderr);
     assert.deepEqual(
-      (JSON.parse(inside.stdout) as CheckReport)[0].findings.map((f) => f.severity),
+      at(JSON.parse(inside.stdout) as CheckReport, 0).findings.map((f) => f.severity),
       ['error'],
     );
   } finally {

@@ -6,6 +6,7 @@ import { basename, join, relative } from 'node:path';
 import fg from 'fast-glob';
 import type * as Sarif from 'sarif';
 import { assertSarifShape, CORPUS, corpusAvailable, imr, lines, ROOT } from './helpers';
+import { at } from '../support/elements';
 
 /**
  * Decision words counted without the parser: a line ending in `: Upheld`/`: Overturned`, or a line that is
@@ -18,7 +19,7 @@ function decisionsByHand(text: string): string[] {
     const line = raw.replace(/\f/g, '').trim();
     if (!line) continue;
     const tail = /:\s*(Upheld|Overturned)$/.exec(line);
-    if (tail) found.push(tail[1]);
+    if (tail) found.push(at(tail, 1));
     else if ((line === 'Upheld' || line === 'Overturned') && previous.endsWith(':')) found.push(line);
     previous = line;
   }
@@ -44,9 +45,9 @@ test('export over dwc-2016/text: 247 items, the same decisions per letter as cou
     assert.deepEqual(exported.get(file) ?? [], expected, file);
   }
   assert.equal(total, 247);
-  const counts = { Upheld: 0, Overturned: 0 } as Record<string, number>;
-  for (const row of rows) counts[row.decision]++;
-  assert.deepEqual(counts, { Upheld: 214, Overturned: 33 });
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.decision, (counts.get(row.decision) ?? 0) + 1);
+  assert.deepEqual(Object.fromEntries(counts), { Upheld: 214, Overturned: 33 });
   for (const row of rows) assert.equal(row.caseNumber, basename(row.file, '.txt'));
 });
 
@@ -57,11 +58,11 @@ test('check over the whole corpus, PDFs too: exit 0 or 1, never 2; no progress b
   assert.equal(run.stderr, '', 'nothing on stderr: no unreadable letter, no progress bar');
   const log = JSON.parse(run.stdout) as Sarif.Log;
   assertSarifShape(log);
-  assert.equal(log.runs[0].invocations?.[0].executionSuccessful, true);
+  assert.equal(at(at(log.runs, 0).invocations, 0).executionSuccessful, true);
   const letters = fg.sync('**/*.{txt,imr,pdf}', { cwd: CORPUS });
   const prefix = relative(ROOT, CORPUS).split('\\').join('/') + '/';
-  for (const result of log.runs[0].results ?? []) {
-    const uri = result.locations?.[0].physicalLocation?.artifactLocation?.uri ?? '';
+  for (const result of at(log.runs, 0).results ?? []) {
+    const uri = at(result.locations, 0).physicalLocation?.artifactLocation?.uri ?? '';
     assert.ok(uri.startsWith(prefix) && letters.includes(decodeURIComponent(uri.slice(prefix.length))), uri);
   }
   const text = imr(['check', CORPUS]);

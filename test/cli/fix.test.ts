@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, imr, ROOT, type CheckReport } from './helpers';
+import { at } from '../support/elements';
 
 const LETTER = readFileSync(join(ROOT, FIXTURES, 'letters', 'two-items.txt'), 'utf8');
 
@@ -26,12 +27,12 @@ test('--fix rewrites a safe misspelling (Uphold -> Upheld) and nothing else; exi
     const before = imr(['check', '--format', 'json', file]);
     assert.equal(before.status, 1);
     assert.deepEqual(
-      (JSON.parse(before.stdout) as CheckReport)[0].findings.map((f) => f.ruleId),
+      at(JSON.parse(before.stdout) as CheckReport, 0).findings.map((f) => f.ruleId),
       ['IMR003'],
     );
     const fixed = imr(['check', '--fix', '--format', 'json', file]);
     assert.equal(fixed.status, 0, fixed.stderr);
-    assert.deepEqual((JSON.parse(fixed.stdout) as CheckReport)[0].findings, []);
+    assert.deepEqual(at(JSON.parse(fixed.stdout) as CheckReport, 0).findings, []);
     assert.equal(readFileSync(file, 'utf8'), LETTER);
   } finally {
     done();
@@ -62,7 +63,7 @@ test('--fix leaves an unsafe finding (a contradicted decision) in place, reports
     const run = imr(['check', '--fix', '--format', 'json', file]);
     assert.equal(run.status, 1);
     assert.deepEqual(
-      (JSON.parse(run.stdout) as CheckReport)[0].findings.map((f) => f.ruleId),
+      at(JSON.parse(run.stdout) as CheckReport, 0).findings.map((f) => f.ruleId),
       ['IMR004'],
     );
     assert.equal(readFileSync(file, 'utf8'), contradicted);
@@ -109,7 +110,7 @@ for (const [name, bad, first] of [
         `imr: warning: ${file}: not fixed: byte ${first} at offset ${offset} is not UTF-8 (Windows-1252 or Latin-1 text?), and rewriting it would change those bytes\n`,
       );
       assert.deepEqual(
-        (JSON.parse(run.stdout) as CheckReport)[0].findings.map((f) => f.ruleId),
+        at(JSON.parse(run.stdout) as CheckReport, 0).findings.map((f) => f.ruleId),
         ['IMR003'],
       );
       assert.deepEqual(readFileSync(file), bytes);
@@ -126,7 +127,7 @@ test('--fix writes a UTF-16 LE letter back as UTF-16 LE, byte-order mark include
   try {
     const run = imr(['check', '--fix', '--format', 'json', file]);
     assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual((JSON.parse(run.stdout) as CheckReport)[0].findings, []);
+    assert.deepEqual(at(JSON.parse(run.stdout) as CheckReport, 0).findings, []);
     assert.deepEqual(readFileSync(file), utf16(LETTER));
   } finally {
     done();

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type * as Sarif from 'sarif';
 import { RULES } from '../../server/src/core/rules';
 import { ROOT } from '../support/corpus';
+import { at } from '../support/elements';
 
 export { CORPUS, corpusAvailable, ROOT } from '../support/corpus';
 
@@ -43,7 +44,7 @@ export function assertSarifShape(log: Sarif.Log): void {
   assert.equal(log.version, '2.1.0');
   assert.match(log.$schema ?? '', /sarif-schema-2\.1\.0\.json$/);
   assert.equal(log.runs.length, 1);
-  const run = log.runs[0];
+  const run = at(log.runs, 0);
   const driver = run.tool.driver;
   assert.equal(driver.name, 'imr');
   const rules = driver.rules ?? [];
@@ -66,11 +67,11 @@ export function assertSarifShape(log: Sarif.Log): void {
   for (const result of run.results ?? []) {
     assert.ok(result.ruleId, 'result has a ruleId');
     assert.equal(typeof result.ruleIndex, 'number');
-    assert.equal(rules[result.ruleIndex as number].id, result.ruleId, 'ruleIndex points at the rule');
+    assert.equal(at(rules, result.ruleIndex as number).id, result.ruleId, 'ruleIndex points at the rule');
     assert.ok(LEVELS.has(result.level ?? ''), `result level ${result.level}`);
     assert.ok(result.message.text && result.message.text.length > 0);
     assert.equal(result.locations?.length, 1);
-    const physical = result.locations?.[0].physicalLocation;
+    const physical = at(result.locations, 0).physicalLocation;
     const uri = physical?.artifactLocation?.uri ?? '';
     assert.ok(
       uri.length > 0 && !uri.startsWith('/') && !uri.includes('\\') && !/^[a-z]+:/i.test(uri),

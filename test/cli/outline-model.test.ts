@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { DisputedItem, Field, ImrDocument, Range } from '../../server/src/core/model';
 import { citationLabels, decisionLabel, itemName, mainCitation, outline } from '../../server/src/core/outline';
 import { parse } from '../../server/src/core';
+import { at } from '../support/elements';
 
 const r = (l1: number, c1: number, l2: number, c2: number): Range => ({
   start: { line: l1, character: c1 },
@@ -59,7 +60,7 @@ test('item names: whitespace collapsed, a partial item loses its closing "is", a
     ].join('\n'),
   );
   assert.equal(items.length, 1);
-  assert.equal(itemName(items[0]), 'Baclofen 100mg #30 was the original request…');
+  assert.equal(itemName(at(items, 0)), 'Baclofen 100mg #30 was the original request…');
   assert.equal(itemName(item('', undefined, 3)), 'Item 1');
 });
 
@@ -142,6 +143,6 @@ test('items outside every section (L0/L1) come at top level after the sections',
       ['item', 'Outside', []],
     ],
   );
-  assert.equal(tree[1].decision, 'invalid');
-  assert.equal(tree[1].detail, '"Uphold" · no guideline field');
+  assert.equal(at(tree, 1).decision, 'invalid');
+  assert.equal(at(tree, 1).detail, '"Uphold" · no guideline field');
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { OutlineNode } from '../../server/src/core/outline';
 import type { Range } from '../../server/src/core/model';
 import { FIXTURES, imr, lines } from './helpers';
+import { at, only } from '../support/elements';
 
 const TWO = `${FIXTURES}/letters/two-items.txt`;
 
@@ -47,7 +48,7 @@ test('JSON outline: the same tree as data, selection ranges inside ranges, child
     ],
   );
   assert.deepEqual(
-    tree[0].children.map((c) => [c.kind, c.name, c.detail]),
+    at(tree, 0).children.map((c) => [c.kind, c.name, c.detail]),
     [
       ['headerField', 'Case Number', 'CM16-0233794'],
       ['headerField', 'Date Assigned', '12/08/2016'],
@@ -58,7 +59,7 @@ test('JSON outline: the same tree as data, selection ranges inside ranges, child
       ['headerField', 'Application Received', '12/05/2016'],
     ],
   );
-  const [item] = tree[3].children;
+  const item = only(at(tree, 3).children);
   assert.equal(item.kind, 'item');
   assert.equal(item.name, 'MRI of the Left shoulder without contrast');
   assert.equal(item.decision, 'Upheld');
