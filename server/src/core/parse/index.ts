@@ -10,12 +10,12 @@ import type {
   Range,
   StructuralProblem,
 } from '../model';
-import { readLines, type Line, type SourceLines } from '../text/lines';
+import { isDoubledText, LineReader, looksDoubled, type Line } from '../text/lines';
 import { parseCredentials } from './credentials';
 import { parseHeader } from './header';
 import { detectLayout, findHeadings, HEADINGS_BY_LAYOUT } from './headings';
 import { parseItems } from './items';
-import { documentOf, letterRanges, letterStarts, mayHoldL1, readableStarts } from './letters';
+import { documentOf, mayHoldL1, readLetters } from './letters';
 import { parseL0Items, parseL1 } from './older';
 import { buildSections, type SectionLines } from './sections';
 
@@ -36,12 +36,7 @@ function looksBinary(text: string): boolean {
   return sample.length > 0 && control / sample.length > BINARY_SHARE;
 }
 
-function documentRange(src: SourceLines): Range {
-  return { start: { line: 0, character: 0 }, end: { line: src.lineCount - 1, character: src.lastLineLength } };
-}
-
-function firstLineRange(lines: readonly Line[]): Range {
-  const l = lines[0];
+function firstLineRange(l: Line | undefined): Range {
   if (!l) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return { start: { line: l.line, character: l.start }, end: { line: l.line, character: l.start + l.text.length } };
 }
@@ -99,35 +94,54 @@ const NO_ITEMS_WHY: Record<Exclude<Layout, 'unknown'>, string> = {
   L0: 'there is no ISSUE AT DISPUTE to read an item from.',
 };
 
-function parseText(text: string, { isCancelled, readLetter: reader }: ParseOptions): ImrDocument {
-  const src = readLines(text);
-  throwIfCancelled(isCancelled);
-  const range = documentRange(src);
-  if (looksBinary(text)) {
-    const problem: StructuralProblem = {
-      code: 'binary-content',
-      severity: 'error',
-      message: 'This file looks binary, not a determination letter in text form.',
-      range: firstLineRange(src.lines),
-    };
-    return documentOf([unreadLetter(range, src.doubled, [problem])], src.lineCount, range);
-  }
-  if (src.lines.length === 0) {
+function parseText(text: string, options: ParseOptions): ImrDocument {
+  if (looksBinary(text)) return binaryDocument(text, options.isCancelled);
+  // Doubled text (rare: the seeds) is told by the whole text; it shows from its first lines, so only then is
+  // it counted before the reading. A plain reading tells the rest, which is then read again as doubled.
+  const doubled = looksDoubled(text) && isDoubledText(text);
+  const reader = new LineReader(text, doubled);
+  const document = readDocument(text, reader, options);
+  return reader.doubledEvidence ? readDocument(text, new LineReader(text, true), options) : document;
+}
+
+/** The letters of the text, read a letter's lines at a time. */
+function readDocument(text: string, lines: LineReader, { isCancelled, readLetter: reader }: ParseOptions): ImrDocument {
+  const doubled = lines.doubled;
+  const letters: Letter[] = [];
+  const range = readLetters(lines, mayHoldL1(text), detectLayout, (letterLines, letterRange) => {
+    throwIfCancelled(isCancelled); // each letter polls once more before its credentials
+    const read = () => readLetter(letterLines, letterRange, doubled, isCancelled);
+    letters.push(reader ? reader(letterLines, letterRange, doubled, read) : read());
+  });
+  if (letters.length === 0) {
+    throwIfCancelled(isCancelled);
     const problem: StructuralProblem = {
       code: 'empty-document',
       severity: 'information',
       message: 'The document is empty.',
       range,
     };
-    return documentOf([unreadLetter(range, src.doubled, [problem])], src.lineCount, range);
+    return documentOf([unreadLetter(range, doubled, [problem])], lines.lineCount, range);
   }
-  const starts = readableStarts(src.lines, letterStarts(src.lines, mayHoldL1(text)), detectLayout);
-  const letters = letterRanges(src.lines, starts, range).map(({ lines, range: letterRange }, k) => {
-    if (k > 0) throwIfCancelled(isCancelled); // each letter polls once more before its credentials
-    const read = () => readLetter(lines, letterRange, src.doubled, isCancelled);
-    return reader ? reader(lines, letterRange, src.doubled, read) : read();
-  });
-  return documentOf(letters, src.lineCount, range);
+  return documentOf(letters, lines.lineCount, range);
+}
+
+function binaryDocument(text: string, isCancelled: IsCancelled | undefined): ImrDocument {
+  const lines = new LineReader(text, isDoubledText(text));
+  const first = lines.next();
+  while (lines.next());
+  throwIfCancelled(isCancelled);
+  const range = {
+    start: { line: 0, character: 0 },
+    end: { line: lines.lineCount - 1, character: lines.lastLineLength },
+  };
+  const problem: StructuralProblem = {
+    code: 'binary-content',
+    severity: 'error',
+    message: 'This file looks binary, not a determination letter in text form.',
+    range: firstLineRange(first),
+  };
+  return documentOf([unreadLetter(range, lines.doubled, [problem])], lines.lineCount, range);
 }
 
 /** One letter's lines into the model. */
@@ -144,7 +158,7 @@ function readLetter(
       code: 'unknown-layout',
       severity: 'information',
       message: 'No known IMR determination layout was recognised: none of the L3, L2, L1 or L0 headings is present.',
-      range: firstLineRange(lines),
+      range: firstLineRange(lines[0]),
     });
     return unreadLetter(range, doubled, problems);
   }
@@ -173,7 +187,7 @@ function readLetter(
       code: 'unverified-layout',
       severity: 'information',
       message: `Layout ${layout} is known only from a third-party parser, with no sample letter: its reading here is unverified.`,
-      range: sections[0]?.section.headingRange ?? firstLineRange(lines),
+      range: sections[0]?.section.headingRange ?? firstLineRange(lines[0]),
     });
   }
   const decisions = sections.find((s) => s.section.kind === 'decisions');
@@ -183,14 +197,14 @@ function readLetter(
       code: 'truncated',
       severity: 'information',
       message: 'This letter looks truncated: it ends before its decisions section, so it is not checked further.',
-      range: firstLineRange(lines),
+      range: firstLineRange(lines[0]),
     });
   } else if (items.length === 0) {
     problems.push({
       code: 'no-items',
       severity: 'warning',
       message: `No disputed item was found: ${NO_ITEMS_WHY[layout]}`,
-      range: decisions?.section.headingRange ?? firstLineRange(lines),
+      range: decisions?.section.headingRange ?? firstLineRange(lines[0]),
     });
   }
 

@@ -102,73 +102,142 @@ function isDoubled(oddLines: number, emptyOddLines: number): boolean {
   return oddLines >= 4 && emptyOddLines / oddLines >= 0.9;
 }
 
-export function readLines(text: string): SourceLines {
-  // One pass reads the lines as plain text and counts what tells doubled text; doubled text (rare: the
-  // seeds) is then read again with its doubling undone.
-  const plain = readAs(text, false);
-  return plain.doubledEvidence ? readAs(text, true).source : plain.source;
-}
-
-function readAs(text: string, doubled: boolean): { source: SourceLines; doubledEvidence: boolean } {
+/** The raw lines that tell doubled text, up to line `limit`: odd (0-based) lines, and how many are empty. */
+function countOddLines(text: string, limit: number): { oddLines: number; emptyOddLines: number } {
   const raw = new RawLines(text);
-  const lines: Line[] = [];
   let oddLines = 0;
   let emptyOddLines = 0;
-  let pendingPageBreak = false;
-  let pendingBlank = false;
-  while (raw.advance()) {
-    const lineStart = raw.start;
-    const end = raw.end;
+  while (raw.index < limit && raw.advance()) {
     if ((raw.index & 1) === 1) {
       oddLines++;
-      if (end === lineStart) emptyOddLines++;
+      if (raw.end === raw.start) emptyOddLines++;
     }
-    let s = lineStart;
-    let formFeed = false;
-    let indent = 0;
-    if (raw.index === 0 && s < end && text.charCodeAt(s) === BOM) s++;
-    // Leading form feeds and blanks, in any mix.
-    for (; s < end; s++) {
-      const c = text.charCodeAt(s);
-      if (c === FORM_FEED) {
-        formFeed = true;
-        indent = 0;
-      } else if (isBlank(c)) indent++;
-      else break;
-    }
-    let e = end;
-    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-    const emptyToTheLetter = end === lineStart;
-
-    if (formFeed) {
-      // In plain text a blank line comes before each page's form feed: it is part of the break.
-      pendingPageBreak = true;
-      pendingBlank = false;
-    }
-    if (e === s) {
-      if (doubled && emptyToTheLetter) {
-        // Doubled text: a fully empty content line is a page break; the empty line after it is the doubling.
-        pendingPageBreak = true;
-      } else if (!formFeed) pendingBlank = true;
-      if (doubled && raw.nextIsEmpty()) raw.advance();
-      continue;
-    }
-    lines.push({
-      line: raw.index,
-      start: s - lineStart,
-      text: text.slice(s, e),
-      indent,
-      pageBreakBefore: pendingPageBreak,
-      blankBefore: pendingBlank && !pendingPageBreak,
-    });
-    pendingPageBreak = false;
-    pendingBlank = false;
-    // Doubled text: skip the empty line that follows every content line.
-    if (doubled && raw.nextIsEmpty()) raw.advance();
   }
-  // After the loop the reader stands on the last line, which is never skipped past.
-  return {
-    source: { lines, lineCount: raw.index + 1, lastLineLength: raw.end - raw.start, doubled },
-    doubledEvidence: !doubled && isDoubled(oddLines, emptyOddLines),
-  };
+  return { oddLines, emptyOddLines };
+}
+
+/** Whether the whole text is doubled, counted without reading its lines. */
+export function isDoubledText(text: string): boolean {
+  const { oddLines, emptyOddLines } = countOddLines(text, Infinity);
+  return isDoubled(oddLines, emptyOddLines);
+}
+
+/** What `looksDoubled` counts: the first lines, within the first characters (a CR search is bounded too). */
+const FIRST_LINES = 8;
+const FIRST_CHARACTERS = 4096;
+
+/**
+ * Whether the text's first lines are mostly doubled: true for doubled text, save one doubled only further on,
+ * which a plain reading tells at its end (`LineReader.doubledEvidence`).
+ */
+export function looksDoubled(text: string): boolean {
+  const head = text.length > FIRST_CHARACTERS ? text.slice(0, FIRST_CHARACTERS) : text;
+  const { oddLines, emptyOddLines } = countOddLines(head, FIRST_LINES);
+  return oddLines >= 4 && emptyOddLines / oddLines >= 0.5;
+}
+
+/**
+ * Reads the logical lines one at a time, holding none of them: a caller keeps what it needs (parse, a
+ * letter's lines). `doubled`: the text is read as doubled; whether it is, is the whole text's evidence
+ * (`isDoubledText`, or `doubledEvidence` after a plain reading).
+ */
+export class LineReader {
+  private readonly raw: RawLines;
+  private oddLines = 0;
+  private emptyOddLines = 0;
+  private pendingPageBreak = false;
+  private pendingBlank = false;
+
+  constructor(
+    private readonly text: string,
+    readonly doubled: boolean,
+  ) {
+    this.raw = new RawLines(text);
+  }
+
+  /** After `next` returned undefined: the number of source lines, counted as LSP does. */
+  get lineCount(): number {
+    return this.raw.index + 1;
+  }
+
+  /** After `next` returned undefined: the length of the last source line. */
+  get lastLineLength(): number {
+    return this.raw.end - this.raw.start;
+  }
+
+  /** After a plain reading to the end: the text is doubled (it must be read again as such). */
+  get doubledEvidence(): boolean {
+    return !this.doubled && isDoubled(this.oddLines, this.emptyOddLines);
+  }
+
+  /** The next non-blank line; undefined at the end (the reader then stands on the last source line). */
+  next(): Line | undefined {
+    const { raw, text, doubled } = this;
+    while (raw.advance()) {
+      const lineStart = raw.start;
+      const end = raw.end;
+      if ((raw.index & 1) === 1) {
+        this.oddLines++;
+        if (end === lineStart) this.emptyOddLines++;
+      }
+      let s = lineStart;
+      let formFeed = false;
+      let indent = 0;
+      if (raw.index === 0 && s < end && text.charCodeAt(s) === BOM) s++;
+      // Leading form feeds and blanks, in any mix.
+      for (; s < end; s++) {
+        const c = text.charCodeAt(s);
+        if (c === FORM_FEED) {
+          formFeed = true;
+          indent = 0;
+        } else if (isBlank(c)) indent++;
+        else break;
+      }
+      let e = end;
+      while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+
+      if (formFeed) {
+        // In plain text a blank line comes before each page's form feed: it is part of the break.
+        this.pendingPageBreak = true;
+        this.pendingBlank = false;
+      }
+      // Doubled text: the empty line that follows every line is skipped.
+      const skipDoubling = doubled && raw.nextIsEmpty();
+      if (e === s) {
+        if (doubled && end === lineStart) {
+          // Doubled text: a fully empty content line is a page break; the empty line after it is the doubling.
+          this.pendingPageBreak = true;
+        } else if (!formFeed) this.pendingBlank = true;
+        if (skipDoubling) raw.advance();
+        continue;
+      }
+      const line: Line = {
+        line: raw.index,
+        start: s - lineStart,
+        text: text.slice(s, e),
+        indent,
+        pageBreakBefore: this.pendingPageBreak,
+        blankBefore: this.pendingBlank && !this.pendingPageBreak,
+      };
+      this.pendingPageBreak = false;
+      this.pendingBlank = false;
+      if (skipDoubling) raw.advance();
+      return line;
+    }
+    return undefined;
+  }
+}
+
+/** All the lines at once: for tests and small texts (parse reads a letter's lines at a time). */
+export function readLines(text: string): SourceLines {
+  // A plain reading tells doubled text (rare: the seeds), which is then read again with its doubling undone.
+  const plain = readAll(new LineReader(text, false));
+  return plain.reader.doubledEvidence ? readAll(new LineReader(text, true)).source : plain.source;
+}
+
+function readAll(reader: LineReader): { source: SourceLines; reader: LineReader } {
+  const lines: Line[] = [];
+  for (let line = reader.next(); line; line = reader.next()) lines.push(line);
+  const { lineCount, lastLineLength, doubled } = reader;
+  return { source: { lines, lineCount, lastLineLength, doubled }, reader };
 }
