@@ -9,6 +9,7 @@ import { largeEditBenchmarks } from './largeEditBench';
 import { lspBenchmarks } from './lspBench';
 import { pdfBenchmarks } from './pdfBench';
 import { CORPUS, corpusLetters, corpusPresent } from '../support/corpus';
+import { at } from '../support/elements';
 
 const MiB = 1024 * 1024;
 
@@ -25,7 +26,7 @@ function corpusOf(texts: string[], bytes: number): string[] {
   const out: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const t = texts[i % texts.length];
+    const t = at(texts, i % texts.length);
     out.push(t);
     size += Buffer.byteLength(t);
   }
@@ -92,7 +93,7 @@ function throughput(texts: string[], label: string, withRules: boolean): void {
 function typicalLetter(texts: string[]): void {
   // The median-sized letter of the corpus.
   const sorted = [...texts].sort((a, b) => a.length - b.length);
-  const letter = sorted[sorted.length >> 1];
+  const letter = at(sorted, sorted.length >> 1);
   for (let i = 0; i < 200; i++) sink += parse(letter).items.length; // warm up the JIT
   const n = 2000;
   const ms = bestMs(5, () => {

@@ -14,6 +14,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/launch';
+import { at } from '../support/elements';
 
 export type Row = (label: string, value: string, target: string, ok: boolean) => void;
 
@@ -64,7 +65,7 @@ export class Server {
     const server = new Server(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       for (let i = server.diagnosticWaiters.length - 1; i >= 0; i--) {
-        const w = server.diagnosticWaiters[i];
+        const w = at(server.diagnosticWaiters, i);
         if (w.uri === p.uri && p.version === w.version) {
           server.diagnosticWaiters.splice(i, 1);
           w.resolve();
@@ -178,7 +179,7 @@ export function now(): number {
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
+  return at(sorted, sorted.length >> 1);
 }
 
 /** The median time to spawn `node -e 0` and see it exit: what any server in node pays before its own code. */

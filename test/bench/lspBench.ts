@@ -27,6 +27,7 @@ import { MAX_FINDINGS_PER_RULE } from '../../server/src/core/service/findings';
 import { toDiagnostic } from '../../server/src/lsp/diagnostics';
 import { median, now, SERVER_JS, Server, type Row } from './benchServer';
 import { startupBenchmarks } from './startupBench';
+import { at } from '../support/elements';
 
 export const MiB = 1024 * 1024;
 
@@ -35,7 +36,7 @@ export function bigText(texts: string[], bytes: number): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const t = texts[i % texts.length];
+    const t = at(texts, i % texts.length);
     parts.push(t);
     size += Buffer.byteLength(t) + 1;
   }
@@ -147,7 +148,10 @@ function inProcessFloor(text: string, at: { line: number; character: number }, r
 }
 
 async function typicalLetterRequests(texts: string[], row: Row): Promise<void> {
-  const letter = [...texts].sort((a, b) => a.length - b.length)[texts.length >> 1];
+  const letter = at(
+    [...texts].sort((a, b) => a.length - b.length),
+    texts.length >> 1,
+  );
   const server = await Server.start({ settings: { diagnostics: { debounceMs: 60_000 } } });
   try {
     const uri = 'file:///bench/typical.txt';
@@ -209,7 +213,7 @@ async function workspaceIndex(texts: string[], row: Row): Promise<void> {
       if (i % 100 === 0) fs.mkdirSync(sub);
       fs.writeFileSync(
         path.join(sub, `letter-${String(i).padStart(4, '0')}.${i % 10 === 0 ? 'imr' : 'txt'}`),
-        letters[i % letters.length],
+        at(letters, i % letters.length),
       );
     }
     let ready!: Promise<unknown>;

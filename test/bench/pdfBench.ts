@@ -10,6 +10,7 @@ import { parse } from '../../server/src/core';
 import { outline } from '../../server/src/core/outline';
 import { readPdfFile } from '../../server/src/node/pdf';
 import { corpusNames, corpusPath, FORMS, ROOT } from '../support/corpus';
+import { at } from '../support/elements';
 import { jobsBenchmarks } from './pdfJobsBench';
 
 type Row = (label: string, value: string, target: string, ok: boolean) => void;
@@ -44,7 +45,7 @@ export async function pdfBenchmarks(row: Row): Promise<void> {
   console.log('');
 
   // Cold: the first PDF loads the PDF bundle (pdfjs); then warm, best of 10, as the editor sees it.
-  const typical = typicalThreePager(names) ?? names[0];
+  const typical = typicalThreePager(names) ?? at(names, 0);
   let t0 = performance.now();
   await pdfToOutline(join(dir, typical));
   row(`PDF to outline, first PDF (loads pdfjs)`, ms(performance.now() - t0), '(info)', true);

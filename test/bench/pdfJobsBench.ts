@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Row } from './benchServer';
 import { idleWallEstimate, timeThreads, type ThreadTimes } from './threadTimes';
+import { at } from '../support/elements';
 
 const COPIES = 10;
 const TARGET = 1.7;
@@ -33,7 +34,10 @@ function cliTimes(times: ThreadTimes, jobs: number): string {
 async function fastest(dir: string, jobs: number, runs: number): Promise<ThreadTimes> {
   const times: ThreadTimes[] = [];
   for (let k = 0; k < runs; k++) times.push(await timeThreads(['check', '--jobs', String(jobs), dir]));
-  return times.sort((a, b) => a.wall - b.wall)[0];
+  return at(
+    times.sort((a, b) => a.wall - b.wall),
+    0,
+  );
 }
 
 async function compareJobs(row: Row, dir: string, files: number, runs: number): Promise<void> {

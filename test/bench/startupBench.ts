@@ -2,11 +2,15 @@
 // them once per window): the server's cold start, from spawn to the `initialize` answer, and opening a
 // letter until its outline is shown, from `didOpen` to the `documentSymbol` answer, right after start.
 import { bareNodeStart, median, now, Server, type Row } from './benchServer';
+import { at } from '../support/elements';
 
 const RUNS = 7;
 
 export async function startupBenchmarks(texts: string[], row: Row): Promise<void> {
-  const letter = [...texts].sort((a, b) => a.length - b.length)[texts.length >> 1];
+  const letter = at(
+    [...texts].sort((a, b) => a.length - b.length),
+    texts.length >> 1,
+  );
   const starts: number[] = [];
   const outlines: number[] = [];
   for (let run = 0; run < RUNS; run++) {

@@ -22,23 +22,27 @@ function clean(line: string): string {
   return line.replace(/\f/g, '').replace(/[ \t]+$/, '');
 }
 
+/** The decision word a match captured, if there is a match. */
+function decisionOf(match: RegExpExecArray | null): CountedDecision | undefined {
+  const word = match?.[1];
+  return word === 'Upheld' || word === 'Overturned' ? word : undefined;
+}
+
 export function countDecisions(text: string): CountedItem[] {
   const lines = text.split(/\r\n|\r|\n/);
   const found: CountedItem[] = [];
   let previousNonEmpty = '';
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
+  for (const [i, raw] of lines.entries()) {
     const line = clean(raw);
-    const same = SAME_LINE.exec(line);
+    const same = decisionOf(SAME_LINE.exec(line));
     if (same) {
       // The word is at the end of the cleaned line; find the same word at the end of the raw line.
-      const at = raw.replace(/[ \t\f]+$/, '').length - same[1].length;
-      found.push({ decision: same[1] as CountedDecision, line: i, character: at });
+      const column = raw.replace(/[ \t\f]+$/, '').length - same.length;
+      found.push({ decision: same, line: i, character: column });
     } else {
-      const alone = ALONE.exec(line.trim());
-      if (alone && previousNonEmpty.endsWith(':')) {
-        found.push({ decision: alone[1] as CountedDecision, line: i, character: raw.indexOf(alone[1]) });
-      }
+      const alone = decisionOf(ALONE.exec(line.trim()));
+      if (alone && previousNonEmpty.endsWith(':'))
+        found.push({ decision: alone, line: i, character: raw.indexOf(alone) });
     }
     if (line.trim() !== '') previousNonEmpty = line.trim();
   }

@@ -8,6 +8,7 @@ import { parse } from '../../server/src/core/parse';
 import { lettersOf } from '../../server/src/core/letters';
 import { corpusAvailable, corpusLetters, type Letter } from '../support/corpus';
 import { aloneLetter, joinLetters, plainLetter, shiftedLetter, type Joint } from '../support/joined';
+import { at } from '../support/elements';
 
 /** The case number a corpus letter's file name gives (`dwc-2016/text/CM17-0020384.txt`): not read by the parser. */
 const caseOf = (letter: Letter) => /CM\d\d-\d{7}/.exec(letter.name)?.[0];
@@ -22,7 +23,11 @@ function checkJoined(group: readonly Letter[], joint: Joint): void {
   assert.equal(letters.length, group.length, `${where}: letters found`);
   for (const [k, part] of joined.parts.entries()) {
     const read = letters[k];
-    assert.equal(read?.header?.fields.caseNumber?.value, caseOf(group[k]), `${where}: case number of part ${k + 1}`);
+    assert.equal(
+      read?.header?.fields.caseNumber?.value,
+      caseOf(at(group, k)),
+      `${where}: case number of part ${k + 1}`,
+    );
     assert.deepEqual(
       plainLetter(read),
       shiftedLetter(aloneLetter(parse(part)), joined.startLines[k] ?? 0),
@@ -57,7 +62,7 @@ test('corpus letters of both extractions in one file: plain, -layout, plain', (t
   const text = corpusLetters(['text']);
   const layout = corpusLetters(['layout']);
   for (let k = 0; k + 2 < text.length; k += 7) {
-    checkJoined([text[k], layout[k + 1], text[k + 2]], 'bundle');
-    checkJoined([layout[k], text[k + 1], layout[k + 2]], 'pasted');
+    checkJoined([at(text, k), at(layout, k + 1), at(text, k + 2)], 'bundle');
+    checkJoined([at(layout, k), at(text, k + 1), at(layout, k + 2)], 'pasted');
   }
 });

@@ -10,6 +10,7 @@ import { parse } from '../../server/src/core/parse';
 import { readPdfFile } from '../../server/src/node/pdf';
 import { reading } from './reading';
 import { corpusAvailable, corpusNames, corpusPath, corpusPresent, FORMS } from '../support/corpus';
+import { at } from '../support/elements';
 
 const PDF = corpusPath(FORMS.pdf);
 const LAYOUT = corpusPath(FORMS.layout);
@@ -42,9 +43,10 @@ if (!corpusPresent(['pdf', 'layout'])) {
         // Pages: as many form feeds as pdftotext writes, and every line's origin on a page in order.
         assert.equal(text.split('\f').length - 1, layout.split('\f').length - 1, `${name}: page breaks`);
         assert.equal(lines.length, text.split('\n').length, `${name}: one origin per line`);
-        assert.equal(lines[0].page, 1, name);
-        assert.equal(lines[lines.length - 1].page, pageCount, name);
-        for (let k = 1; k < lines.length; k++) assert.ok(lines[k].page >= lines[k - 1].page, `${name}: line ${k} page`);
+        assert.equal(at(lines, 0).page, 1, name);
+        assert.equal(at(lines, -1).page, pageCount, name);
+        for (let k = 1; k < lines.length; k++)
+          assert.ok(at(lines, k).page >= at(lines, k - 1).page, `${name}: line ${k} page`);
       });
     }
   });

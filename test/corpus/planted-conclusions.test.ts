@@ -11,6 +11,7 @@ import { parse } from '../../server/src/core/parse';
 import type { DecisionValue, Polarity, Position } from '../../server/src/core/model';
 import { SourceText } from '../../server/src/core/source';
 import { corpusAvailable, corpusLetters } from '../support/corpus';
+import { at } from '../support/elements';
 
 interface Variant {
   name: string;
@@ -125,7 +126,7 @@ for (const variant of VARIANTS) {
       if (quiet.length)
         failures.push(`${letter.name}: agreeing decision, yet ${quiet.map((f) => f.message).join(' | ')}`);
       const found = check(disagree.text, ONLY_IMR004).findings;
-      const f = found[0];
+      const f = at(found, 0);
       const ok =
         found.length === 1 &&
         f.ruleId === 'IMR004' &&
@@ -133,8 +134,8 @@ for (const variant of VARIANTS) {
         f.range.start.line === disagree.sentenceStart.line &&
         f.range.start.character === disagree.sentenceStart.character &&
         f.related?.length === 1 &&
-        f.related[0].range.start.line === disagree.decisionStart.line &&
-        f.related[0].range.start.character === disagree.decisionStart.character &&
+        at(f.related, 0).range.start.line === disagree.decisionStart.line &&
+        at(f.related, 0).range.start.character === disagree.decisionStart.character &&
         (variant.urWord === undefined || f.message.includes(`utilization-review wording ("${variant.urWord}")`));
       if (!ok) {
         const at = `${disagree.sentenceStart.line + 1}:${disagree.sentenceStart.character + 1}`;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from '../../server/src/core/parse';
 import { isPdfFileName } from '../../server/src/node/files';
 import { PDF_PROBLEMS, isPdfBundleLoaded, readPdfFile } from '../../server/src/node/pdf';
+import { at } from '../support/elements';
 
 const FIXTURES = 'test/fixtures/pdf';
 const TEXT = readFileSync('test/cli/fixtures/letters/two-items.txt', 'utf8');
@@ -35,12 +36,12 @@ for (const name of ['two-items.pdf', 'two-items-aes.pdf']) {
     );
     // The issues heading opens page 2, after the form feed, centred: its origin says so.
     const issues = text.split('\n').findIndex((l) => l.includes('IMR ISSUES, DECISIONS AND RATIONALES'));
-    assert.match(text.split('\n')[issues], /^\f {10,}IMR ISSUES/);
-    assert.equal(lines[issues].page, 2);
-    assert.equal(lines[issues].y, 52);
-    assert.equal(lines[issues - 1].page, 1);
-    assert.deepEqual(lines[0], { page: 1, x: lines[0].x, y: 52 });
-    assert.equal(lines[1].x, 72);
+    assert.match(at(text.split('\n'), issues), /^\f {10,}IMR ISSUES/);
+    assert.equal(at(lines, issues).page, 2);
+    assert.equal(at(lines, issues).y, 52);
+    assert.equal(at(lines, issues - 1).page, 1);
+    assert.deepEqual(at(lines, 0), { page: 1, x: at(lines, 0).x, y: 52 });
+    assert.equal(at(lines, 1).x, 72);
   });
 }
 

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import * as path from 'node:path';
+import { at } from '../support/elements';
 
 const DIST = path.resolve(__dirname, '..', '..', 'dist');
 
@@ -69,16 +70,16 @@ export function scan(code: string, map?: SourceMapPayload, unmapped = '?'): Find
     let hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
+      if (at(lineStarts, mid) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const entry = sourceMap.findEntry(lo, offset - lineStarts[lo]);
+    const entry = sourceMap.findEntry(lo, offset - at(lineStarts, lo));
     const original = 'originalSource' in entry ? entry.originalSource : undefined;
     return original ? normalise(original) : '?';
   };
   const found: Finding[] = [];
   for (const pattern of PATTERNS) {
-    for (const m of code.matchAll(pattern)) found.push({ what: m[1], source: sourceAt(m.index) });
+    for (const m of code.matchAll(pattern)) found.push({ what: at(m, 1), source: sourceAt(m.index) });
   }
   return found;
 }

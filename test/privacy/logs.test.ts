@@ -18,6 +18,7 @@ import {
 import { uriForLog } from '../../server/src/lsp/log';
 import { corpusLetters, corpusPresent, corpusSkip, type Letter } from '../support/corpus';
 import { letterText, SHIPPED_LETTERS } from '../support/letters';
+import { at } from '../support/elements';
 
 /** How many corpus letters of each form to add to the shipped ones, when the corpus is there. */
 const CORPUS_EXTRA = 3;
@@ -71,7 +72,7 @@ function positions(text: string): Position[] {
   const step = Math.max(1, Math.floor(lines.length / 8));
   const out: Position[] = [];
   for (let line = 0; line < lines.length; line += step) {
-    const length = lines[line].length;
+    const length = at(lines, line).length;
     for (const character of [0, Math.floor(length / 2), length]) out.push({ line, character });
   }
   return out;

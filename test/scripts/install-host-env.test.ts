@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { at } from '../support/elements';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -98,7 +99,7 @@ describe('install-vscode-test-host.sh through npm run', () => {
           [],
         );
       }
-      const codeServer = calls[1];
+      const codeServer = at(calls, 1);
       assert.equal(codeServer.env.get('npm_config_nodedir'), path.join(cache, 'node24', 'node_modules', 'node'));
       assert.equal(
         codeServer.env.get('PATH')?.split(path.delimiter)[0],

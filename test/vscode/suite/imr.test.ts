@@ -25,6 +25,7 @@ import {
   poll,
   runCommand,
 } from './util';
+import { at, only } from '../../support/elements';
 
 const LETTER = fixture('CM16-0238035.txt');
 const DEFECT = fixture('CM16-0238035-missing-rationale.txt');
@@ -118,7 +119,7 @@ suite('IMR extension in a real editor', () => {
       await openAsImr(LETTER);
       const items = await documentSymbols(LETTER, (s) => s.length >= LETTER_ITEMS.length);
       assert.equal(items.length, 8);
-      assert.equal(items[0].name, 'Right shoulder arthroscopy RCR (rotator cuff…');
+      assert.equal(at(items, 0).name, 'Right shoulder arthroscopy RCR (rotator cuff…');
       assert.deepEqual(
         items.map((s) => [s.name, s.detail, s.selectionRange.start.line]),
         LETTER_ITEMS,
@@ -150,8 +151,7 @@ suite('IMR extension in a real editor', () => {
     test('diagnostics: IMR001 on the heading of the item without a rationale', async () => {
       await openAsImr(DEFECT);
       const found = await diagnosticsWith(DEFECT, 'IMR001');
-      assert.equal(found.length, 1, `IMR001 diagnostics: ${found.map((d) => d.message).join(' | ')}`);
-      const [d] = found;
+      const d = only(found, `IMR001 diagnostics: ${found.map((d) => d.message).join(' | ')}`);
       assert.equal(d.source, 'imr');
       assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
       assert.equal(compact(d.range), IMR001.range);
@@ -289,8 +289,7 @@ suite('IMR extension in a real editor', () => {
         (l) => (l ?? []).some((x) => x.command?.command === 'imr.pickItem'),
       );
       const picks = (lenses ?? []).filter((x) => x.command?.command === 'imr.pickItem');
-      assert.equal(picks.length, 1, `lenses: ${(lenses ?? []).map((x) => x.command?.title).join(' | ')}`);
-      const { command, range } = picks[0];
+      const { command, range } = only(picks, `lenses: ${(lenses ?? []).map((x) => x.command?.title).join(' | ')}`);
       assert.ok(command);
       assert.equal(command.title, '8 disputed items · 8 upheld · 0 overturned');
       assert.equal(range.start.line, 49); // IMR ISSUES, DECISIONS AND RATIONALES

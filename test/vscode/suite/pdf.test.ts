@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { suite, suiteSetup, test } from 'mocha';
 import type { ExtensionApi } from '../../../client/src/api';
 import { EXTENSION_ID, compact, diagnosticsWith, documentSymbols, fixture, hoversWith, poll } from './util';
+import { only } from '../../support/elements';
 
 const PDF = fixture('CM16-0219557.pdf');
 
@@ -55,8 +56,7 @@ suite('PDF letters', () => {
       [['Facet joint injections L4-5, L5-S1', 'Upheld']],
     );
 
-    const [finding, ...others] = await diagnosticsWith(uri, 'IMR012');
-    assert.deepEqual(others, []);
+    const finding = only(await diagnosticsWith(uri, 'IMR012'));
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(compact(finding.range), '24:51-24:67');
 

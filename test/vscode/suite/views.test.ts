@@ -9,6 +9,7 @@ import type { ExtensionApi } from '../../../client/src/api';
 import type { DeterminationNode } from '../../../client/src/determinationsView';
 import { NO_FILTERS } from '../../../client/src/determinationsModel';
 import { EXTENSION_ID, compact, determinationsUntil, fixture, openAsImr, poll, runCommand } from './util';
+import { at } from '../../support/elements';
 
 const MIXED = fixture('CM16-0230548.txt');
 const COPY = fixture('zz-new-letter.txt');
@@ -75,7 +76,7 @@ suite('Determinations view', () => {
   test('clicking an item reveals it', async () => {
     const roots = await rootsUntil((n) => files(n).includes('CM16-0230548.txt'));
     const mixed = roots.find((n) => fileOf(n) === 'CM16-0230548.txt')!;
-    const [, second] = await api.determinations.getChildren(mixed);
+    const second = at(await api.determinations.getChildren(mixed), 1);
     const command = api.determinations.getTreeItem(second).command!;
     await runCommand(command);
     const editor = vscode.window.activeTextEditor;
