@@ -4,13 +4,20 @@
 // parameter and result types are still checked here, against the shared definitions.
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { handler, type ServerContext } from './context';
 
+/**
+ * Serves a custom request through `handler` (context.ts): cancellation, and `empty()` for a failure, which is
+ * logged under the method's name without its `imr/` (`determinations`).
+ */
 export function onCustomRequest<P, R>(
-  connection: Connection,
+  context: ServerContext,
   type: RequestType<P, R, void>,
-  run: (params: P, token: CancellationToken) => Promise<R>,
+  empty: () => R,
+  run: (params: P, token: CancellationToken) => R | Promise<R>,
 ): void {
-  connection.onRequest(type.method, (params: P, token: CancellationToken) => run(params, token));
+  const serve = handler(context, type.method.replace(/^imr\//, ''), empty, run);
+  context.connection.onRequest(type.method, (params: P, token: CancellationToken) => serve(params, token));
 }
 
 export function sendCustomNotification<P>(

@@ -11,7 +11,7 @@ import {
   type DeterminationsResult,
   type DocumentItemsResult,
 } from '../protocol';
-import { handler, isCancelledBy, type Feature } from './context';
+import { isCancelledBy, type Feature } from './context';
 import { onCustomRequest } from './customMessages';
 import type { WorkspaceSymbolsFeature } from './workspaceSymbols';
 
@@ -24,28 +24,20 @@ export function createDeterminationsFeature(symbols: WorkspaceSymbolsFeature): F
     capabilities: () => ({}),
     register(context) {
       onCustomRequest(
-        context.connection,
+        context,
         DocumentItemsRequest,
-        handler(
-          context,
-          'documentItems',
-          (): DocumentItemsResult => documentItems([]),
-          (params) => context.service.documentItems(params.uri),
-        ),
+        (): DocumentItemsResult => documentItems([]),
+        (params) => context.service.documentItems(params.uri),
       );
       onCustomRequest(
-        context.connection,
+        context,
         DeterminationsRequest,
-        handler(
-          context,
-          'determinations',
-          (): DeterminationsResult => ({ letters: [], indexing: false, truncated: false }),
-          async (_params, token) => {
-            const entries = await symbols.currentEntries(context, token, FIRST_WAIT_MS);
-            const letters = context.service.determinations(entries, isCancelledBy(token));
-            return { letters, indexing: symbols.index.isBuilding, truncated: symbols.index.stats?.truncated ?? false };
-          },
-        ),
+        (): DeterminationsResult => ({ letters: [], indexing: false, truncated: false }),
+        async (_params, token) => {
+          const entries = await symbols.currentEntries(context, token, FIRST_WAIT_MS);
+          const letters = context.service.determinations(entries, isCancelledBy(token));
+          return { letters, indexing: symbols.index.isBuilding, truncated: symbols.index.stats?.truncated ?? false };
+        },
       );
     },
   };

@@ -3,7 +3,7 @@
 // has none). Open documents are exported as they stand in the editor; the others (and degraded open ones) are
 // read from their files, a PDF's `imr-pdf:` document from its PDF. Cancellable between letters.
 import { ExportRequest, type ExportResult } from '../protocol';
-import { handler, isCancelledBy, type Feature } from './context';
+import { isCancelledBy, type Feature } from './context';
 import { onCustomRequest } from './customMessages';
 import { openUriOf, type WorkspaceSymbolsFeature } from './workspaceSymbols';
 
@@ -13,17 +13,13 @@ export function createExportFeature(symbols: WorkspaceSymbolsFeature): Feature {
     capabilities: () => ({}),
     register(context) {
       onCustomRequest(
-        context.connection,
+        context,
         ExportRequest,
-        handler(
-          context,
-          'export',
-          (): ExportResult => ({ text: '', rows: 0, errors: ['The export failed; see the output.'] }),
-          async (params, token) => {
-            const uris = params.uris ?? (await symbols.currentEntries(context, token)).map((e) => e.uri).sort();
-            return context.service.exportLetters(uris.map(openUriOf(context)), params.format, isCancelledBy(token));
-          },
-        ),
+        (): ExportResult => ({ text: '', rows: 0, errors: ['The export failed; see the output.'] }),
+        async (params, token) => {
+          const uris = params.uris ?? (await symbols.currentEntries(context, token)).map((e) => e.uri).sort();
+          return context.service.exportLetters(uris.map(openUriOf(context)), params.format, isCancelledBy(token));
+        },
       );
     },
   };

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { readPdfFile } from '../node/pdf';
 import { PDF_SCHEME, PdfTextRequest, type PdfTextParams, type PdfTextResult } from '../protocol';
-import { handler, type Feature } from './context';
+import type { Feature } from './context';
 import { onCustomRequest } from './customMessages';
 
 /** The read-only document of a PDF, from the PDF's `file:` URI (`file:///a/b.pdf` → `imr-pdf:/a/b.pdf`). */
@@ -27,11 +27,7 @@ export async function pdfText(params: PdfTextParams): Promise<PdfTextResult> {
 export const pdfTextFeature: Feature = {
   name: 'pdfText',
   capabilities: () => ({}),
-  register(ctx) {
-    onCustomRequest(
-      ctx.connection,
-      PdfTextRequest,
-      handler(ctx, 'pdfText', (): PdfTextResult => ({ reason: 'could not be read' }), pdfText),
-    );
+  register(context) {
+    onCustomRequest(context, PdfTextRequest, (): PdfTextResult => ({ reason: 'could not be read' }), pdfText);
   },
 };
