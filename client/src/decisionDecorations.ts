@@ -4,12 +4,23 @@
 import * as vscode from 'vscode';
 import { redrawAfterEdits } from './afterEdits';
 import { DocumentItemsRequest } from '../../server/src/protocol';
-import { DECISION_ICON, DECISION_ICONS, decisionIconFiles, type DecisionIcon } from './decisionIcons';
+import {
+  DECISION_ICONS,
+  decisionIconFiles,
+  decisionMarks,
+  type DecisionIcon,
+  type DecisionMark,
+} from './decisionIcons';
 import type { ServerHost } from './serverHost';
 
 const EDIT_DELAY_MS = 300;
 type Shape = DecisionIcon;
 const noLines = (): Record<Shape, number[]> => ({ upheld: [], overturned: [], invalid: [], missing: [] });
+
+const toDecoration = ({ line, hover }: DecisionMark): vscode.DecorationOptions => ({
+  range: new vscode.Range(line, 0, line, 0),
+  hoverMessage: hover,
+});
 
 export interface DecisionDecorations {
   /** The decorated heading lines of a document by shape (for tests). */
@@ -39,18 +50,12 @@ export function registerDecisionDecorations(context: vscode.ExtensionContext, ho
     const version = doc.version;
     const result = await client.sendRequest(DocumentItemsRequest, { uri: doc.uri.toString() }).catch(() => undefined);
     if (!result || doc.version !== version) return;
+    const marks = decisionMarks(result.items);
     const lines = noLines();
-    const options: Record<Shape, vscode.DecorationOptions[]> = { upheld: [], overturned: [], invalid: [], missing: [] };
-    for (const item of result.items) {
-      const shape = DECISION_ICON[item.decision];
-      const line = item.range.end.line;
-      lines[shape].push(line);
-      options[shape].push({
-        range: new vscode.Range(line, 0, line, 0),
-        hoverMessage: `${item.label}: ${item.description}`,
-      });
+    for (const shape of DECISION_ICONS) {
+      lines[shape] = marks[shape].map((mark) => mark.line);
+      editor.setDecorations(types[shape], marks[shape].map(toDecoration));
     }
-    for (const shape of Object.keys(types) as Shape[]) editor.setDecorations(types[shape], options[shape]);
     // No items yet may mean the server has not seen the document: its diagnostics will bring another try.
     if (result.items.length) applied.set(doc.uri.toString(), lines);
     else applied.delete(doc.uri.toString());

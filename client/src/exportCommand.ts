@@ -3,6 +3,7 @@
 // to skip the pickers and the save dialog.
 import * as vscode from 'vscode';
 import { ExportRequest, type ExportParams } from '../../server/src/protocol';
+import { exportedText } from './exportText';
 import type { ServerHost } from './serverHost';
 
 export const EXPORT_COMMAND = 'imr.export';
@@ -64,8 +65,7 @@ export function registerExport(context: vscode.ExtensionContext, host: ServerHos
     const result = await client.sendRequest(ExportRequest, params);
     await vscode.workspace.fs.writeFile(choice.target, new TextEncoder().encode(result.text));
     for (const error of result.errors) host.output.warn(`export: ${error}`);
-    const skipped = result.errors.length ? ` ${result.errors.length} letters could not be read (see the output).` : '';
-    void vscode.window.showInformationMessage(`IMR: exported ${result.rows} disputed items.${skipped}`);
+    void vscode.window.showInformationMessage(exportedText(result));
     return result.rows;
   };
   context.subscriptions.push(vscode.commands.registerCommand(EXPORT_COMMAND, run));

@@ -7,9 +7,8 @@ import {
   IndexReadyNotification,
   type IndexProgress,
 } from '../../server/src/protocol';
-import { countOf } from '../../server/src/core/text/count';
 import type { ServerHost } from './serverHost';
-import { stateText } from './statusText';
+import { letterText, stateText } from './statusText';
 
 export const RESTART_COMMAND = 'imr.restartServer';
 export const SHOW_OUTPUT_COMMAND = 'imr.showOutput';
@@ -41,9 +40,7 @@ export function registerStatusItem(context: vscode.ExtensionContext, host: Serve
     }
     const result = await client.sendRequest(DocumentItemsRequest, { uri: doc.uri.toString() }).catch(() => undefined);
     if (run !== generation || !result) return;
-    const { counts } = result;
-    const problems = vscode.languages.getDiagnostics(doc.uri).length;
-    item.text = `${countOf(counts.items, 'item')} · ${counts.overturned} overturned · ${countOf(problems, 'problem')}`;
+    item.text = letterText(result.counts, vscode.languages.getDiagnostics(doc.uri).length);
     item.detail = server;
   };
   const refresh = () => void update();

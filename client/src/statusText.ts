@@ -1,5 +1,7 @@
-// The server state line of the language status item. Pure (no `vscode` import), so that it is unit-tested.
-import type { IndexProgress } from '../../server/src/protocol';
+// The texts of the language status item: the active letter's counts and the server's state. Pure (no `vscode`
+// import), so that they are unit-tested.
+import { countOf } from '../../server/src/core/text/count';
+import type { DecisionCounts, IndexProgress } from '../../server/src/protocol';
 import type { ServerState } from './serverHost';
 
 /**
@@ -13,4 +15,9 @@ export function stateText(state: ServerState, indexing: boolean, progress?: Inde
   }
   if (state === 'stopped') return 'stopped — restart it';
   return state === 'starting' ? 'starting' : 'not started';
+}
+
+/** The active letter's line: `3 items · 1 overturned · 2 problems` (`problems`: its diagnostics). */
+export function letterText(counts: DecisionCounts, problems: number): string {
+  return `${countOf(counts.items, 'item')} · ${counts.overturned} overturned · ${countOf(problems, 'problem')}`;
 }
