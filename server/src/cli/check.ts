@@ -7,11 +7,11 @@ import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { CHECK_HELP } from './help';
 import { expandInputs } from './inputs';
-import { parseJobs, registerTask, runTasks } from './jobs';
+import { parseJobs, registerTask } from './jobs';
 import { BINARY_REASON, internalError, isBinary } from './letters';
 import { EXIT, Messages } from './messages';
-import { writeOutput } from './output';
-import { startProgress } from './progress';
+import { writeOutputAndMessages } from './output';
+import { runWithProgress } from './progress';
 import { readLetter, writeLetter } from '../node/letterReader';
 import type { FailedFile, FileResult } from './results';
 import { oneOf, parseCommandArgs, UsageError } from './usage';
@@ -49,15 +49,8 @@ export async function runCheck(args: string[]): Promise<number> {
     messages.error(`${f.path}: ${f.reason}`);
     failed.push({ file: f.path, reason: f.reason, ...(f.pattern ? { pattern: true } : {}) });
   }
-  const progress = startProgress(inputs.files.length);
   const tasks = inputs.files.map((file) => ({ file, config: configs.forFile(file), fix: values.fix === true }));
-  const outcomes = await runTasks(
-    checkFile,
-    tasks,
-    jobs,
-    ({ file }, reason) => ({ file, reason: `could not be processed (${reason})` }),
-    () => progress.tick(),
-  );
+  const outcomes: CheckOutcome[] = await runWithProgress(checkFile, tasks, jobs);
   for (const outcome of outcomes) {
     for (const warning of outcome.warnings ?? []) messages.warn(warning);
     if ('reason' in outcome) {
@@ -71,14 +64,11 @@ export async function runCheck(args: string[]): Promise<number> {
       );
     }
   }
-  progress.stop();
   messages.flush();
 
   const text =
     format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, failed) : formatText(results);
-  const writeError = await writeOutput(text, values.output);
-  if (writeError) messages.error(writeError);
-  messages.flush();
+  await writeOutputAndMessages(text, values.output, messages);
 
   if (messages.failed) return EXIT.failure;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.errors : EXIT.clean;

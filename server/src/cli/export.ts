@@ -2,11 +2,11 @@
 import { EXPORT_FORMATS, exportRows, formatRows, type ExportRow } from '../core/exportRows';
 import { EXPORT_HELP } from './help';
 import { expandInputs } from './inputs';
-import { parseJobs, registerTask, runTasks } from './jobs';
+import { parseJobs, registerTask } from './jobs';
 import { loadLetter } from './letters';
 import { EXIT, Messages } from './messages';
-import { writeOutput } from './output';
-import { startProgress } from './progress';
+import { writeOutputAndMessages } from './output';
+import { runWithProgress } from './progress';
 import type { FailedFile } from './results';
 import { oneOf, parseCommandArgs, UsageError } from './usage';
 
@@ -33,26 +33,18 @@ export async function runExport(args: string[]): Promise<number> {
   const inputs = await expandInputs(positionals);
   for (const f of inputs.failures) messages.error(`${f.path}: ${f.reason}`);
   const rows: ExportRow[] = [];
-  const progress = startProgress(inputs.files.length);
-  const tasks = inputs.files.map((file) => ({ file }));
-  const outcomes = await runTasks(
+  const outcomes = await runWithProgress(
     exportFile,
-    tasks,
+    inputs.files.map((file) => ({ file })),
     jobs,
-    ({ file }, reason) => ({ file, reason: `could not be processed (${reason})` }),
-    () => progress.tick(),
   );
   for (const outcome of outcomes) {
     if ('reason' in outcome) messages.error(`${outcome.file}: ${outcome.reason}`);
     else rows.push(...outcome.rows);
   }
-  progress.stop();
   messages.flush();
 
-  const text = formatRows(rows, format);
-  const writeError = await writeOutput(text, values.output);
-  if (writeError) messages.error(writeError);
-  messages.flush();
+  await writeOutputAndMessages(formatRows(rows, format), values.output, messages);
   return messages.failed ? EXIT.failure : EXIT.clean;
 }
 

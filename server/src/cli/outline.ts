@@ -3,7 +3,7 @@ import { outline, type OutlineNode } from '../core/outline';
 import { OUTLINE_HELP } from './help';
 import { loadLetter } from './letters';
 import { EXIT, Messages } from './messages';
-import { writeOutput } from './output';
+import { writeOutputAndMessages } from './output';
 import { oneOf, parseCommandArgs, UsageError } from './usage';
 
 const FORMATS = ['text', 'json'] as const;
@@ -37,9 +37,7 @@ export async function runOutline(args: string[]): Promise<number> {
   }
   const tree = outline(loaded.document);
   const text = format === 'json' ? JSON.stringify(tree, null, 2) + '\n' : renderOutline(tree);
-  const writeError = await writeOutput(text, values.output);
-  if (writeError) messages.error(writeError);
-  messages.flush();
+  await writeOutputAndMessages(text, values.output, messages);
   return messages.failed ? EXIT.failure : EXIT.clean;
 }
 

@@ -1,5 +1,8 @@
-// A progress bar on stderr for long runs at a terminal. Never in pipes or CI, where it would be noise.
+// A progress bar on stderr for long runs at a terminal (never in pipes or CI, where it would be noise), and the
+// commands' per-file runs it counts.
 import { SingleBar } from 'cli-progress';
+import { runTasks, type TaskKind } from './jobs';
+import type { FailedFile } from './results';
 
 /** Fewer files than this finish before a bar would be worth drawing. */
 export const PROGRESS_THRESHOLD = 20;
@@ -35,4 +38,22 @@ export function startProgress(total: number): Progress {
       bar.stop();
     },
   };
+}
+
+/**
+ * Runs a command's per-file `kind` over `tasks` on `jobs` threads (jobs.ts) with a progress bar; a task that
+ * throws, or whose thread dies, is `could not be processed (why)`. Results in input order.
+ */
+export async function runWithProgress<T extends { file: string }, R>(
+  kind: TaskKind<T, R | FailedFile>,
+  tasks: readonly T[],
+  jobs: number,
+): Promise<(R | FailedFile)[]> {
+  const progress = startProgress(tasks.length);
+  const failed = ({ file }: T, reason: string): FailedFile => ({ file, reason: `could not be processed (${reason})` });
+  try {
+    return await runTasks(kind, tasks, jobs, failed, () => progress.tick());
+  } finally {
+    progress.stop();
+  }
 }
