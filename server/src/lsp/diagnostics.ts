@@ -60,8 +60,16 @@ export function ruleDocUri(extensionRoot: string, ruleId: string): string {
   return pathToFileURL(path.join(extensionRoot, 'docs', 'rules', `${ruleId}.md`)).href;
 }
 
+/** What a diagnostic is made from: a rule's finding, or a degraded document's note. */
+type DiagnosticFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'range' | 'fixes' | 'related'>;
+
 /** `uri`: the document's, for the finding's related places (the decision a conclusion contradicts). */
-export function toDiagnostic(finding: Finding, version: number, extensionRoot: string, uri?: string): Diagnostic {
+export function toDiagnostic(
+  finding: DiagnosticFinding,
+  version: number,
+  extensionRoot: string,
+  uri?: string,
+): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, version, fixes: finding.fixes ?? [] };
   const related =
     uri !== undefined && finding.related?.length
@@ -85,17 +93,10 @@ export function degradedDiagnostic(
   degradation: Degradation,
   extensionRoot: string,
 ): Diagnostic {
-  const data: DiagnosticData = { ruleId: 'IMR000', version: document.version, fixes: [] };
   const end = Math.min(firstLineLength(document.getText()), 10_000);
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: end } },
-    severity: DiagnosticSeverity.Information,
-    code: 'IMR000',
-    codeDescription: { href: ruleDocUri(extensionRoot, 'IMR000') },
-    source: DIAGNOSTIC_SOURCE,
-    message: degradationMessage(degradation),
-    data,
-  };
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: end } };
+  const message = degradationMessage(degradation);
+  return toDiagnostic({ ruleId: 'IMR000', severity: 'information', message, range }, document.version, extensionRoot);
 }
 
 export interface CheckResult {
