@@ -15,7 +15,7 @@ import {
   ProposedFeatures,
   ResponseError,
   TextDocuments,
-  type ClientCapabilities,
+  type Connection,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFoldersChangeEvent,
@@ -27,7 +27,7 @@ import { handler, injectFailureFor, type Feature, type ServerContext } from './l
 import { createServerLanguageService } from './lsp/languageService';
 import { changedFolders, initialFolders, registerServerNotifications, serverCapabilities } from './lsp/initialize';
 import { createFeatures } from './lsp/features';
-import { createLogger } from './lsp/log';
+import { createLogger, type Logger } from './lsp/log';
 import { enableExplicitCollection } from './lsp/memory';
 import { onCustomNotification } from './lsp/customMessages';
 import { createStdioConnection } from './lsp/stdio';
@@ -75,42 +75,30 @@ function main(): void {
   serve();
 }
 
-function serve(): void {
-  enableExplicitCollection();
-  injectFailureFor(process.argv.find((a) => a.startsWith('--test-inject-failure='))?.split('=')[1]);
-  let shutdownReceived = false;
-  const stdio = process.argv.includes('--stdio');
-  const connection = stdio ? createStdioConnection(() => shutdownReceived) : createConnection(ProposedFeatures.all);
-  const logger = createLogger(connection);
-  const documents = new TextDocuments(TextDocument);
-  const features: Feature[] = createFeatures();
-  let clientCapabilities: ClientCapabilities = {};
-
-  /** Calls an optional hook on every feature; one that throws is logged and skipped. */
-  const eachFeature = (what: string, call: (feature: Feature) => void) => {
-    for (const feature of features) {
-      try {
-        call(feature);
-      } catch (error) {
-        logger.error(`${feature.name}: ${what} failed`, error);
-      }
+/** Calls an optional hook on every feature; one that throws is logged and skipped. */
+function eachFeature(features: readonly Feature[], logger: Logger, what: string, call: (feature: Feature) => void) {
+  for (const feature of features) {
+    try {
+      call(feature);
+    } catch (error) {
+      logger.error(`${feature.name}: ${what} failed`, error);
     }
-  };
+  }
+}
 
+function createContext(connection: Connection, logger: Logger, stdio: boolean, features: Feature[]): ServerContext {
   const context: ServerContext = {
     connection,
-    documents,
+    documents: new TextDocuments(TextDocument),
     analyses: new AnalysisCache(),
     settings: new SettingsStore(
       connection,
       logger,
-      () => clientCapabilities,
+      () => context.clientCapabilities,
       () => context.workspaceFolders,
     ),
     logger,
-    get clientCapabilities() {
-      return clientCapabilities;
-    },
+    clientCapabilities: {},
     workspaceFolders: [],
     encodedResults: stdio,
     // dist/server.js → the extension root, where docs/rules/ is shipped.
@@ -121,45 +109,45 @@ function serve(): void {
         context.settings.settingsChanged();
         void context.settings.refreshGlobal();
       } else context.settings.configFilesChanged();
-      eachFeature('settings change', (f) => f.settingsChanged?.(context));
+      eachFeature(features, logger, 'settings change', (f) => f.settingsChanged?.(context));
     },
   };
+  return context;
+}
 
-  // A bug must never take the server down: log it (no text) and carry on.
-  process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
-  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
+/** `workspace/executeCommand`, routed to the feature that owns the command; returns the command ids. */
+function serveCommands(context: ServerContext, features: readonly Feature[]): string[] {
+  const commands = new Map<string, NonNullable<Feature['commands']>[string]>();
+  for (const feature of features) for (const [id, run] of Object.entries(feature.commands ?? {})) commands.set(id, run);
+  context.connection.onExecuteCommand(
+    handler(
+      context,
+      'executeCommand',
+      (): unknown => null,
+      async (params, token) => {
+        const run = commands.get(params.command);
+        if (!run) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${params.command}`);
+        return (await run(context, params.arguments ?? [], token)) ?? null;
+      },
+    ),
+  );
+  return [...commands.keys()];
+}
 
-  const commands = new Map<string, { feature: Feature; run: NonNullable<Feature['commands']>[string] }>();
-  for (const feature of features) {
-    for (const [id, run] of Object.entries(feature.commands ?? {})) commands.set(id, { feature, run });
-  }
-
+/** `initialize` (the client's capabilities, folders and settings; the merged capabilities) and `initialized`. */
+function serveInitialize(context: ServerContext, features: readonly Feature[], commands: readonly string[]): void {
+  const { connection, logger } = context;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    clientCapabilities = params.capabilities ?? {};
+    context.clientCapabilities = params.capabilities ?? {};
     context.workspaceFolders = initialFolders(params);
     context.settings.setGlobal(imrSection(params.initializationOptions));
     context.settings.setTrusted(workspaceTrustedOf(params.initializationOptions));
-    const capabilities = serverCapabilities(context, features, [...commands.keys()]);
+    const capabilities = serverCapabilities(context, features, commands);
     logger.info(`initialized for ${params.clientInfo?.name ?? 'an unnamed client'}`);
     return { capabilities, serverInfo: { name: SERVER_NAME, version } };
   });
-
-  const onFoldersChanged = (event: WorkspaceFoldersChangeEvent) => {
-    context.workspaceFolders = changedFolders(context.workspaceFolders, event);
-    eachFeature('workspace folders change', (f) => f.workspaceFoldersChanged?.(context));
-  };
-
-  const watchWorkspaceFolders = () => {
-    if (!clientCapabilities.workspace?.workspaceFolders) return;
-    try {
-      connection.workspace.onDidChangeWorkspaceFolders(onFoldersChanged);
-    } catch (error) {
-      logger.error('workspace folder events unavailable', error);
-    }
-  };
-
   connection.onInitialized(() => {
-    watchWorkspaceFolders();
+    watchWorkspaceFolders(context, features);
     registerServerNotifications(context);
     void context.settings.refreshGlobal();
     for (const feature of features) {
@@ -168,7 +156,24 @@ function serve(): void {
         .catch((error: unknown) => logger.error(`${feature.name}: initialized failed`, error));
     }
   });
+}
 
+function watchWorkspaceFolders(context: ServerContext, features: readonly Feature[]): void {
+  if (!context.clientCapabilities.workspace?.workspaceFolders) return;
+  const onFoldersChanged = (event: WorkspaceFoldersChangeEvent) => {
+    context.workspaceFolders = changedFolders(context.workspaceFolders, event);
+    eachFeature(features, context.logger, 'workspace folders change', (f) => f.workspaceFoldersChanged?.(context));
+  };
+  try {
+    context.connection.workspace.onDidChangeWorkspaceFolders(onFoldersChanged);
+  } catch (error) {
+    context.logger.error('workspace folder events unavailable', error);
+  }
+}
+
+/** Settings, workspace trust and watched files: what changes the configuration, and what features watch. */
+function serveConfigurationEvents(context: ServerContext, features: readonly Feature[]): void {
+  const { connection, logger } = context;
   connection.onDidChangeConfiguration((params) => {
     try {
       // Clients that cannot be asked send the settings; the others may send them too, or null.
@@ -179,7 +184,6 @@ function serve(): void {
       logger.error('didChangeConfiguration failed', error);
     }
   });
-
   // Trust granted (or, by a client that can, revoked): the `.imr.json` files apply, or no longer do.
   onCustomNotification(connection, WorkspaceTrustNotification, (params) => {
     try {
@@ -189,41 +193,43 @@ function serve(): void {
       logger.error('workspaceTrust failed', error);
     }
   });
-
   connection.onDidChangeWatchedFiles((params) => {
     try {
       if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) context.configurationChanged('files');
-      eachFeature('watched files change', (f) => f.watchedFilesChanged?.(context, params.changes));
+      eachFeature(features, logger, 'watched files change', (f) => f.watchedFilesChanged?.(context, params.changes));
     } catch (error) {
       logger.error('didChangeWatchedFiles failed', error);
     }
   });
+}
 
-  connection.onExecuteCommand(
-    handler(
-      context,
-      'executeCommand',
-      (): unknown => null,
-      async (params, token) => {
-        const command = commands.get(params.command);
-        if (!command) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${params.command}`);
-        return (await command.run(context, params.arguments ?? [], token)) ?? null;
-      },
-    ),
-  );
+function serve(): void {
+  enableExplicitCollection();
+  injectFailureFor(process.argv.find((a) => a.startsWith('--test-inject-failure='))?.split('=')[1]);
+  let shutdownReceived = false;
+  const stdio = process.argv.includes('--stdio');
+  const connection = stdio ? createStdioConnection(() => shutdownReceived) : createConnection(ProposedFeatures.all);
+  const logger = createLogger(connection);
+  const features: Feature[] = createFeatures();
+  const context = createContext(connection, logger, stdio, features);
 
-  documents.onDidClose(({ document }) => {
+  // A bug must never take the server down: log it (no text) and carry on.
+  process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
+
+  serveInitialize(context, features, serveCommands(context, features));
+  serveConfigurationEvents(context, features);
+  context.documents.onDidClose(({ document }) => {
     context.analyses.delete(document.uri);
     context.settings.forget(document.uri);
   });
-
   connection.onShutdown(() => {
     shutdownReceived = true;
-    eachFeature('dispose', (f) => f.dispose?.());
+    eachFeature(features, logger, 'dispose', (f) => f.dispose?.());
   });
 
-  eachFeature('register', (f) => f.register(context));
-  documents.listen(connection);
+  eachFeature(features, logger, 'register', (f) => f.register(context));
+  context.documents.listen(connection);
   connection.listen();
 }
 
