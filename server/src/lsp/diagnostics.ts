@@ -22,6 +22,7 @@ import {
   ResponseError,
   type CancellationToken,
   type Diagnostic,
+  type DiagnosticRelatedInformation,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
@@ -63,7 +64,16 @@ export function ruleDocUri(extensionRoot: string, ruleId: string): string {
 /** What a diagnostic is made from: a rule's finding, or a degraded document's note. */
 type DiagnosticFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'range' | 'fixes' | 'related'>;
 
-/** `uri`: the document's, for the finding's related places (the decision a conclusion contradicts). */
+/** The finding's related places (the decision a conclusion contradicts), in the document at `uri`. */
+function relatedOf(
+  { related }: DiagnosticFinding,
+  uri: string | undefined,
+): DiagnosticRelatedInformation[] | undefined {
+  if (uri === undefined || !related?.length) return undefined;
+  return related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+}
+
+/** `uri`: the document's, for the finding's related places; without it a diagnostic has none. */
 export function toDiagnostic(
   finding: DiagnosticFinding,
   version: number,
@@ -71,10 +81,7 @@ export function toDiagnostic(
   uri?: string,
 ): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, version, fixes: finding.fixes ?? [] };
-  const related =
-    uri !== undefined && finding.related?.length
-      ? finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }))
-      : undefined;
+  const related = relatedOf(finding, uri);
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
