@@ -135,9 +135,10 @@ export default tseslint.config(
     files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'test/**/*.{ts,mjs,js,cjs}'],
     rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
   },
-  // Shipped code guards instead of asserting: a `!` is a crash waiting for the input that breaks it.
+  // Shipped code guards instead of asserting: a `!` is a crash waiting for the input that breaks it. Tests
+  // assert instead (test/support/elements), so that a missing value fails with a message, not a TypeError.
   {
-    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
   },
   { files: ['server/src/core/**/*.ts'], rules: corePurityRules },

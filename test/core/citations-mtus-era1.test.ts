@@ -2,7 +2,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { toRange, parse, offsets, numbers } from './citations-helpers';
-import { at, exactly, only } from '../support/elements';
+import { at, defined, exactly, only } from '../support/elements';
 
 describe('lead-in sentences', () => {
   test('Claims Administrator cites no evidence (CM16-0221706)', () => {
@@ -60,8 +60,11 @@ describe('lead-in sentences', () => {
     assert.deepEqual(citation.range, toRange(84, 150));
     assert.deepEqual(citation.leadRange, toRange(84, 101));
     assert.equal(text.slice(...offsets(citation.leadRange)), 'Non-MTUS Citation');
-    assert.equal(text.slice(...offsets(citation.sourceRange!)), 'ODG');
-    assert.equal(text.slice(...offsets(citation.chapterRange!)), 'Low Back Lumbar & Thoracic (Acute & Chronic)');
+    assert.equal(text.slice(...offsets(defined(citation.sourceRange))), 'ODG');
+    assert.equal(
+      text.slice(...offsets(defined(citation.chapterRange))),
+      'Low Back Lumbar & Thoracic (Acute & Chronic)',
+    );
   });
 });
 
@@ -94,8 +97,8 @@ describe('MTUS era 1 (seeds)', () => {
     assert.equal(odg.chapter, 'Low Back');
     assert.deepEqual(odg.range, toRange(92, 226));
     assert.equal(text.slice(92, 226), odg.text);
-    assert.equal(text.slice(...offsets(odg.sourceRange!)), 'Official Disability Guidelines (ODG)');
-    assert.equal(text.slice(...offsets(odg.chapterRange!)), 'Low Back');
+    assert.equal(text.slice(...offsets(defined(odg.sourceRange))), 'Official Disability Guidelines (ODG)');
+    assert.equal(text.slice(...offsets(defined(odg.chapterRange))), 'Low Back');
   });
 
   test('chapter 8 (seed 003)', () => {

@@ -8,6 +8,7 @@ import {
   describeNonMtusSource,
 } from '../../server/src/core/descriptions';
 import { GLOSSARY, lookupTerm, spinalLevelEntry, termAt } from '../../server/src/core/glossary.js';
+import { defined } from '../support/elements';
 
 /** The term found at the first character of `word` in `line` (cursor on its first letter). */
 function termOn(line: string, word: string, offsetInWord = 0) {
@@ -55,12 +56,12 @@ test('specific meanings', () => {
   assert.equal(lookupTerm('NCV')?.meaning, 'nerve conduction velocity (study)');
   assert.equal(lookupTerm('PENS')?.meaning, 'percutaneous electrical nerve stimulation');
   assert.equal(lookupTerm('PT')?.meaning, 'physical therapy');
-  assert.match(lookupTerm('PT/PTT')!.meaning, /^prothrombin time \/ partial thromboplastin time/);
-  assert.match(lookupTerm('PT/PTT')!.note!, /Not physical therapy/);
+  assert.match(defined(lookupTerm('PT/PTT')).meaning, /^prothrombin time \/ partial thromboplastin time/);
+  assert.match(defined(defined(lookupTerm('PT/PTT')).note), /Not physical therapy/);
 });
 
 test('RFA carries both meanings', () => {
-  const rfa = lookupTerm('RFA')!;
+  const rfa = defined(lookupTerm('RFA'));
   assert.match(rfa.meaning, /Request for Authorization/);
   assert.match(rfa.meaning, /radiofrequency ablation/);
 });
@@ -119,16 +120,16 @@ test('spinal levels are recognised by shape', () => {
     'the L5–S1 spinal segment: the disc and joints between L5, the fifth lumbar vertebra, and S1, the first sacral vertebra',
   );
   assert.equal(lookupTerm('L4-5')?.term, 'L4-5');
-  assert.match(lookupTerm('L4-5')!.meaning, /^the L4–L5 spinal segment/);
-  assert.match(lookupTerm('C5-6')!.meaning, /^the C5–C6 spinal segment/);
-  assert.match(lookupTerm('C1-C2')!.meaning, /^the C1–C2 spinal segment/);
-  assert.match(lookupTerm('T12-L1')!.meaning, /^the T12–L1 spinal segment/);
-  assert.match(lookupTerm('C7-T1')!.meaning, /^the C7–T1 spinal segment/);
+  assert.match(defined(lookupTerm('L4-5')).meaning, /^the L4–L5 spinal segment/);
+  assert.match(defined(lookupTerm('C5-6')).meaning, /^the C5–C6 spinal segment/);
+  assert.match(defined(lookupTerm('C1-C2')).meaning, /^the C1–C2 spinal segment/);
+  assert.match(defined(lookupTerm('T12-L1')).meaning, /^the T12–L1 spinal segment/);
+  assert.match(defined(lookupTerm('C7-T1')).meaning, /^the C7–T1 spinal segment/);
   assert.equal(lookupTerm('L3-S1')?.meaning, 'spinal levels L3 to S1');
   assert.equal(lookupTerm('C4-T5')?.meaning, 'spinal levels C4 to T5');
   assert.equal(lookupTerm('L1-5')?.meaning, 'spinal levels L1 to L5');
-  assert.match(lookupTerm('C8')!.meaning, /nerve root/);
-  assert.match(lookupTerm('T12')!.meaning, /twelfth thoracic/);
+  assert.match(defined(lookupTerm('C8')).meaning, /nerve root/);
+  assert.match(defined(lookupTerm('T12')).meaning, /twelfth thoracic/);
   for (const notALevel of ['L6', 'C9', 'T13', 'L0', 'L5-4', 'S1-L5', 'l5-s1', 'L5-S', 'CM17']) {
     assert.equal(spinalLevelEntry(notALevel), undefined, notALevel);
   }
@@ -255,27 +256,33 @@ test('MTUS titles, era 2 and era 1', () => {
     describedTitle('Low Back Complaints 2004'),
     'Low Back Complaints (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 12, adopted into the MTUS; covers the lumbar and thoracic spine (8 CCR 9792.23.5 [recall])',
   );
-  assert.match(describedTitle('Chronic Pain Medical Treatment 2016')!, /^Chronic Pain Medical Treatment Guidelines/);
   assert.match(
-    describedTitle('Chronic Pain Medical Treatment Guidelines')!,
+    defined(describedTitle('Chronic Pain Medical Treatment 2016')),
     /^Chronic Pain Medical Treatment Guidelines/,
   );
-  assert.match(describedTitle('Chronic Pain Treatment Guidelines')!, /^Chronic Pain Medical Treatment Guidelines/);
-  assert.match(describedTitle('Forearm, Wrist, and Hand Complaints 2004')!, /Chapter 11/);
-  assert.match(describedTitle('Neck and Upper Back Complaints 2004 Guidelines')!, /Chapter 8/);
-  assert.match(describedTitle('Elbow Complaints 2007')!, /Chapter 10/);
-  assert.match(describedTitle('Opioid Treatment 2016')!, /^Opioids Treatment Guidelines/);
-  assert.match(describedTitle('Stress-Related Conditions 2004')!, /Chapter 15/);
-  assert.match(describedTitle('General Approaches 2004')!, /^General Approaches/);
-  assert.match(describedTitle('Acupuncture Treatment 2007')!, /^Acupuncture Medical Treatment Guidelines/);
-  assert.match(describedTitle('Postsurgical Treatment 2009')!, /^Postsurgical Treatment Guidelines/);
-  assert.match(describedTitle('ACOEM Chapter 12 Low Back Complaints')!, /^Low Back Complaints \(2004\)/);
-  assert.match(describedTitle('ACOEM Chapter 13')!, /^Knee Complaints/);
+  assert.match(
+    defined(describedTitle('Chronic Pain Medical Treatment Guidelines')),
+    /^Chronic Pain Medical Treatment Guidelines/,
+  );
+  assert.match(
+    defined(describedTitle('Chronic Pain Treatment Guidelines')),
+    /^Chronic Pain Medical Treatment Guidelines/,
+  );
+  assert.match(defined(describedTitle('Forearm, Wrist, and Hand Complaints 2004')), /Chapter 11/);
+  assert.match(defined(describedTitle('Neck and Upper Back Complaints 2004 Guidelines')), /Chapter 8/);
+  assert.match(defined(describedTitle('Elbow Complaints 2007')), /Chapter 10/);
+  assert.match(defined(describedTitle('Opioid Treatment 2016')), /^Opioids Treatment Guidelines/);
+  assert.match(defined(describedTitle('Stress-Related Conditions 2004')), /Chapter 15/);
+  assert.match(defined(describedTitle('General Approaches 2004')), /^General Approaches/);
+  assert.match(defined(describedTitle('Acupuncture Treatment 2007')), /^Acupuncture Medical Treatment Guidelines/);
+  assert.match(defined(describedTitle('Postsurgical Treatment 2009')), /^Postsurgical Treatment Guidelines/);
+  assert.match(defined(describedTitle('ACOEM Chapter 12 Low Back Complaints')), /^Low Back Complaints \(2004\)/);
+  assert.match(defined(describedTitle('ACOEM Chapter 13')), /^Knee Complaints/);
   assert.equal(describedTitle('Hip and Pelvis 2016'), undefined);
-  assert.match(describeAcoemChapter(3)!, /Initial Approaches/);
+  assert.match(defined(describeAcoemChapter(3)), /Initial Approaches/);
   assert.equal(describeAcoemChapter(99), undefined);
-  assert.match(describeMtusPart({ title: 'ACOEM', chapter: 8 })!, /^Neck and Upper Back Complaints \(2004\)/);
-  assert.match(describeMtusPart({ title: 'Knee Complaints', chapter: 13 })!, /^Knee Complaints \(2004\)/);
+  assert.match(defined(describeMtusPart({ title: 'ACOEM', chapter: 8 })), /^Neck and Upper Back Complaints \(2004\)/);
+  assert.match(defined(describeMtusPart({ title: 'Knee Complaints', chapter: 13 })), /^Knee Complaints \(2004\)/);
   assert.equal(describeMtusPart({ title: 'ACOEM' }), undefined);
 });
 

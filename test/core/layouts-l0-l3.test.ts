@@ -14,7 +14,7 @@ import {
   problemCodes,
   L3_SECTIONS,
 } from './layouts-helpers';
-import { at, exactly, only } from '../support/elements';
+import { at, defined, exactly, only } from '../support/elements';
 
 describe('L0 fixture [parser: unverified layout]', () => {
   const { doc, source } = load('L0.txt');
@@ -315,10 +315,10 @@ describe('L3-doubled-crlf fixture (L3-2016 doubled, CRLF, BOM, form feed, tabs, 
       priority: 'Standard',
       applicationReceived: '11/18/2016',
     });
-    const caseNumber = doc.header!.fields.caseNumber!;
+    const caseNumber = defined(defined(doc.header).fields.caseNumber);
     assert.deepEqual([caseNumber.labelRange, caseNumber.valueRange], [r(0, 1, 0, 13), r(0, 14, 0, 26)]);
     assert.equal(source.getText(caseNumber.valueRange), 'CM16-0234567');
-    assert.deepEqual(doc.header!.fields.applicationReceived!.labelRange, r(6, 20, 8, 12));
+    assert.deepEqual(defined(defined(doc.header).fields.applicationReceived).labelRange, r(6, 20, 8, 12));
   });
 
   test('credentials: block form, trailing tab dropped', () => {
@@ -339,7 +339,7 @@ describe('L3-doubled-crlf fixture (L3-2016 doubled, CRLF, BOM, form feed, tabs, 
     assert.equal(source.getText(esi.headingRange), 'Lumbar epidural steroid injection at L4-L5: Upheld');
     assert.deepEqual(esi.decision, { value: 'Upheld', raw: 'Upheld', range: r(72, 44, 72, 50) });
     assert.equal(source.getText(esi.decision.range), 'Upheld');
-    const label = esi.claimsAdministratorGuideline!;
+    const label = defined(esi.claimsAdministratorGuideline);
     assert.deepEqual(label.labelRange, r(74, 1, 74, 32));
     assert.equal(source.getText(label.labelRange), 'Claims Administrator guideline:');
     assert.deepEqual(label.body.range, r(74, 33, 76, 47));

@@ -14,7 +14,7 @@ import {
   headerValues,
   problemCodes,
 } from './layouts-helpers';
-import { at, exactly, only } from '../support/elements';
+import { at, defined, exactly, only } from '../support/elements';
 
 describe('L2 fixture [parser: unverified layout]', () => {
   const { doc, source } = load('L2.txt');
@@ -53,9 +53,9 @@ describe('L2 fixture [parser: unverified layout]', () => {
       priority: 'Standard',
       applicationReceived: '03/27/2014',
     });
-    const ur = doc.header!.fields.urDenialDate!;
+    const ur = defined(defined(doc.header).fields.urDenialDate);
     assert.deepEqual([ur.labelRange, ur.valueRange], [r(4, 56, 4, 71), r(4, 77, 4, 87)]);
-    assert.deepEqual(doc.header!.fields.applicationReceived!.labelRange, r(5, 56, 6, 65));
+    assert.deepEqual(defined(defined(doc.header).fields.applicationReceived).labelRange, r(5, 56, 6, 65));
   });
 
   test('reads the inline credentials', () => {
@@ -208,7 +208,7 @@ describe('L1 fixture (2013; item blocks [recall])', () => {
   test('reads three item blocks: text, heading and decision from the closing sentence', () => {
     assert.deepEqual(
       doc.items.map((i) => i.text.text),
-      doc.findings!.summary.map((f) => f.item.text),
+      defined(doc.findings).summary.map((f) => f.item.text),
     );
     assert.deepEqual(
       doc.items.map((i) => i.index),

@@ -12,6 +12,7 @@ import { allRanges, fold, lineLengths, lineStarts, offsetOf, rangeProblem } from
 import { countDecisions } from './independent-count';
 import { HEADER_NAMES, reading } from './reading';
 import { corpusAvailable, corpusNames, corpusPath, corpusPresent, FORMS } from '../support/corpus';
+import { defined } from '../support/elements';
 
 const SEEDS = corpusPath(FORMS.seeds);
 const TEXT = corpusPath(FORMS.text);
@@ -124,7 +125,7 @@ function checkLetter({ form, name, text, doc }: Letter): void {
       );
       for (const c of g.citations) {
         assert.equal(fold(slice(c.range)), fold(c.text), `${at}: citation range`);
-        if (c.chapter) assert.equal(fold(slice(c.chapterRange!)), fold(c.chapter), `${at}: ODG chapter range`);
+        if (c.chapter) assert.equal(fold(slice(defined(c.chapterRange))), fold(c.chapter), `${at}: ODG chapter range`);
         for (const p of c.parts) {
           for (const s of p.sections) assert.equal(fold(slice(s.range)), fold(s.name), `${at}: MTUS section range`);
           for (const page of p.pages) assert.match(slice(page.range), /^\d[\d\s–-]*$/, `${at}: MTUS page range`);

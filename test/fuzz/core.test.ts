@@ -6,12 +6,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { violations } from './invariants';
 import { baseLetters, caseArb, describeCase, mutate, TOKEN_UNITS, type Case } from './mutate';
+import { defined } from '../support/elements';
 
 const letters = baseLetters();
 const textOf = new Map(letters.map((l) => [l.name, l.text]));
 
 function holds(c: Case): void {
-  const broken = violations(mutate(textOf.get(c.letter)!, c.mutations));
+  const broken = violations(mutate(defined(textOf.get(c.letter)), c.mutations));
   assert.deepEqual(broken, [], describeCase(c).slice(0, 500));
 }
 

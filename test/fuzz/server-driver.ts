@@ -10,6 +10,7 @@ import type { Diagnostic, DocumentSymbol, Position } from 'vscode-languageserver
 import { fileUri, LspHarness, tempWorkspace, VSCODE_CAPABILITIES } from '../lsp/harness';
 import { allRanges, lineLengths, lineStarts, rangeProblem } from '../fixtures/excerpts/source';
 import { baseLetters, caseArb, describeCase, mutate, type Case } from './mutate';
+import { defined } from '../support/elements';
 
 /** How long any request may take. Generous: the machine is shared; a passing server answers in milliseconds. */
 export const BUDGET_MS = 5_000;
@@ -175,7 +176,7 @@ export async function serverCaseViolations(
   options: { pastLineEnd: boolean },
 ): Promise<string[]> {
   const letters = baseLetters();
-  const base = letters.find((l) => l.name === c.letter)!;
+  const base = defined(letters.find((l) => l.name === c.letter));
   // Every other case is a file of two letters, so that edits can touch one letter and leave the other.
   const second = c.seed % 2 === 0 ? letters[c.seed % letters.length] : undefined;
   const text = mutate(base.text, c.mutations) + (second ? `\n${second.text}` : '');
@@ -189,7 +190,7 @@ export async function serverCaseViolations(
     // Incremental edits, then the same questions of the edited text and of that text opened fresh.
     const last = 1 + EDITS;
     for (let version = 2; version <= last; version++) {
-      const current = lsp.document(uri)!;
+      const current = defined(lsp.document(uri));
       const size = current.getText().length;
       const from = Math.floor(next() * (size + 1));
       const to = Math.min(size, from + Math.floor(next() * 40));
@@ -200,7 +201,7 @@ export async function serverCaseViolations(
       const range = { start: current.positionAt(from), end: current.positionAt(to) };
       await lsp.change(uri, version, [{ range, text: piece }]);
     }
-    const edited = lsp.document(uri)!.getText();
+    const edited = defined(lsp.document(uri)).getText();
     await lsp.open(fresh, edited, 'imr', last); // the same version: diagnostics carry it in their data
     const points = positions(edited, next, options.pastLineEnd);
     const incremental = await answers(lsp, uri, points);

@@ -9,7 +9,7 @@ import { MTUS_TITLES } from '../../server/src/core/guidelines';
 import { DECISION_EXPLANATIONS } from '../../server/src/core/descriptions';
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
-import { at } from '../support/elements';
+import { at, defined } from '../support/elements';
 
 const SNIPPET = [
   '${1:item}: ${2|Upheld,Overturned|}',
@@ -176,7 +176,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.ok(labels.includes('Official Disability Guidelines (ODG) Knee & Leg (Acute & Chronic)'));
     assert.equal(labels.at(-1), 'The Expert Reviewer did not cite any medical evidence for its decision.');
     assert.equal((at(items, 0).textEdit as TextEdit).newText, 'Decision based on MTUS ');
-    const lowBack = items.find((i) => i.label === 'Low Back Complaints 2004')!;
+    const lowBack = defined(items.find((i) => i.label === 'Low Back Complaints 2004'));
     assert.equal(lowBack.detail, 'MTUS · ACOEM chapter 12');
     assert.ok(
       (lowBack.documentation as MarkupContent).value.startsWith(

@@ -8,7 +8,7 @@ import { DECISION_EXPLANATIONS } from '../../server/src/core/descriptions';
 import { findRule } from '../../server/src/core/rules';
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
-import { at } from '../support/elements';
+import { at, defined } from '../support/elements';
 
 const r = (sl: number, sc: number, el: number, ec: number) => ({
   start: { line: sl, character: sc },
@@ -57,7 +57,7 @@ describe('hover (Markdown client)', () => {
       value,
     );
     // The range is the abbreviation's, the narrowest part.
-    assert.deepEqual(hover!.range, r(56, 37, 56, 41));
+    assert.deepEqual(defined(hover).range, r(56, 37, 56, 41));
     await lsp.close(uri);
   });
 
@@ -67,7 +67,7 @@ describe('hover (Markdown client)', () => {
     const value = markdown(hover);
     assert.ok(value.startsWith('**MTUS citation**'), value);
     assert.ok(!value.includes('**MTUS** —'), 'no abbreviation part');
-    assert.deepEqual(hover!.range, r(56, 37, 57, 23));
+    assert.deepEqual(defined(hover).range, r(56, 37, 57, 23));
     await lsp.close(uri);
   });
 
@@ -103,7 +103,7 @@ describe('hover (Markdown client)', () => {
       value,
     );
     assert.ok(value.includes('Labor Code 4610.6(h)'), value);
-    assert.deepEqual(hover!.range, r(52, 73, 52, 79));
+    assert.deepEqual(defined(hover).range, r(52, 73, 52, 79));
     await lsp.close(uri);
   });
 
@@ -137,7 +137,7 @@ describe('hover (Markdown client)', () => {
       ),
       value,
     );
-    assert.deepEqual(hover!.range, r(53, 0, 53, 31));
+    assert.deepEqual(defined(hover).range, r(53, 0, 53, 31));
     await lsp.close(uri);
   });
 
@@ -146,7 +146,7 @@ describe('hover (Markdown client)', () => {
     const uri = await openLetter(letterText('dwc-2016/text/CM16-0249320.txt'));
     const hover = await hoverAt(uri, 48, 45);
     const value = markdown(hover);
-    const meta = findRule('IMR013')!.meta;
+    const meta = defined(findRule('IMR013')).meta;
     assert.ok(value.startsWith('**MTUS citation**'), value);
     assert.ok(value.includes(`**IMR013 citation-region-mismatch** (information) — ${meta.description}`), value);
     assert.ok(value.includes('Why: '), value);

@@ -158,12 +158,9 @@ describe('semantic tokens', () => {
       (t) => (t.line > 52 && t.line < 57) || t.line === 52 || (t.line === 57 && t.start < 5),
     );
     assert.deepEqual(ranged, expected);
-    assert.deepEqual(ranged[0] && [ranged[0].line, ranged[0].start, ranged[0].type], [52, 1, 'function']);
-    assert.deepEqual(ranged.at(-1) && [ranged.at(-1)!.line, ranged.at(-1)!.start, ranged.at(-1)!.type], [
-      57,
-      0,
-      'parameter',
-    ]);
+    const [first, last] = [at(ranged, 0), at(ranged, -1)];
+    assert.deepEqual([first.line, first.start, first.type], [52, 1, 'function']);
+    assert.deepEqual([last.line, last.start, last.type], [57, 0, 'parameter']);
     await lsp.close(uri);
   });
 

@@ -15,7 +15,7 @@ import {
   VSCODE_CAPABILITIES,
 } from './harness';
 import { letterPath, SHIPPED_LETTERS } from '../support/letters';
-import { at } from '../support/elements';
+import { at, defined } from '../support/elements';
 
 const SEED_000 = letterPath('seeds/000_a23c1bfa7502e53c.txt');
 const SEED_003 = letterPath('seeds/003_4eeb92eb9dbe0eac.txt');
@@ -111,7 +111,7 @@ describe('workspace symbols', () => {
     assert.deepEqual(symbols.map(key).sort(), expected.map((e) => `${e.file}:${e.line}`).sort());
     for (const s of symbols) {
       assert.equal(s.kind, SymbolKind.Event);
-      const e = expected.find((x) => `${x.file}:${x.line}` === key(s))!;
+      const e = defined(expected.find((x) => `${x.file}:${x.line}` === key(s)));
       assert.equal(s.name, e.text);
       // The seeds have no header: the container is the file name alone.
       assert.equal(s.containerName, e.file);
@@ -149,7 +149,7 @@ describe('workspace symbols', () => {
     );
     const symbols = await query('CM17-00');
     const caseSymbols = symbols.filter((s) => s.kind === SymbolKind.Module);
-    assert.deepEqual(caseSymbols.map((s) => s.name).sort(), cases.map(([, c]) => c!).sort());
+    assert.deepEqual(caseSymbols.map((s) => s.name).sort(), cases.map(([, c]) => defined(c)).sort());
     for (const s of caseSymbols) assert.equal(s.containerName, path.basename(s.location.uri));
     const itemCount = cases.reduce((n, [f]) => n + itemLines(f, /./).length, 0);
     assert.equal(symbols.filter((s) => s.kind === SymbolKind.Event).length, itemCount);

@@ -8,7 +8,7 @@ import { SourceText } from '../../server/src/core/source';
 import { headerDateOrder as rule } from '../../server/src/core/rules/IMR011-header-date-order';
 import type { Range } from '../../server/src/core/model';
 import { layoutHeader, smallLetter } from './small-letter';
-import { at } from '../support/elements';
+import { at, defined } from '../support/elements';
 
 interface Dates {
   assigned: string;
@@ -41,7 +41,7 @@ function run(text: string) {
 function valueRange(text: string, label: string): Range {
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.includes(label));
-  const match = new RegExp(`${label.replace(/[()]/g, '\\$&')}\\s+(\\S+)`).exec(at(lines, line))!;
+  const match = defined(new RegExp(`${label.replace(/[()]/g, '\\$&')}\\s+(\\S+)`).exec(at(lines, line)));
   const character = match.index + match[0].length - at(match, 1).length;
   return { start: { line, character }, end: { line, character: character + at(match, 1).length } };
 }

@@ -8,7 +8,7 @@ import { SourceText } from '../../server/src/core/source';
 import { inWorker, WORKER_LIMIT_MS } from '../support/budget';
 import type { FoundSummary as Found } from '../support/hostile';
 import { layoutHeader, smallLetter } from './small-letter';
-import { at } from '../support/elements';
+import { at, defined } from '../support/elements';
 
 const HOSTILE = 'test/support/hostile.ts';
 const limit = { timeout: WORKER_LIMIT_MS * 2 };
@@ -29,9 +29,9 @@ test(
       'IMR014',
     ]);
     assert.equal(found.count, 249_999);
-    assert.deepEqual(found.first!.range, span(SUMMARY_LINE, 2, 2));
-    assert.deepEqual(found.last!.range, span(SUMMARY_LINE, 4 * 249_998 + 2, 2));
-    assert.match(found.first!.message, /^Probable redaction gap in CLINICAL CASE SUMMARY: a doubled space/);
+    assert.deepEqual(defined(found.first).range, span(SUMMARY_LINE, 2, 2));
+    assert.deepEqual(defined(found.last).range, span(SUMMARY_LINE, 4 * 249_998 + 2, 2));
+    assert.match(defined(found.first).message, /^Probable redaction gap in CLINICAL CASE SUMMARY: a doubled space/);
   },
 );
 
@@ -43,23 +43,23 @@ test('IMR014 on a 1 MB item line of `ab  `: the item is named once, not once per
     'IMR014',
   ]);
   assert.equal(found.count, 250_000);
-  assert.deepEqual(found.last!.range, span(ITEM_LINE, 4 * 249_999 + 2, 2));
-  assert.match(found.last!.message, /^Probable redaction gap in the heading of item 1 \("ab ab ab/);
+  assert.deepEqual(defined(found.last).range, span(ITEM_LINE, 4 * 249_999 + 2, 2));
+  assert.match(defined(found.last).message, /^Probable redaction gap in the heading of item 1 \("ab ab ab/);
 });
 
 test('IMR014 with CR-only line ends: 100,000 lines with a doubled space each, as fast as with LF', limit, async () => {
   const text = smallLetter({ summary: Array.from({ length: 100_000 }, () => 'a  b') }).replaceAll('\n', '\r');
   const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [text, 'IMR014']);
   assert.equal(found.count, 100_000);
-  assert.deepEqual(found.first!.range, span(SUMMARY_LINE, 1, 2));
-  assert.deepEqual(found.last!.range, span(SUMMARY_LINE + 99_999, 1, 2));
+  assert.deepEqual(defined(found.first).range, span(SUMMARY_LINE, 1, 2));
+  assert.deepEqual(defined(found.last).range, span(SUMMARY_LINE + 99_999, 1, 2));
 });
 
 test('IMR014 on a 1 MB run of spaces and tabs between two words: one gap, the run read once', limit, async () => {
   const run = '  \t'.repeat(330_000);
   const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [smallLetter({ summary: [`a${run}b`] }), 'IMR014']);
   assert.equal(found.count, 1);
-  assert.deepEqual(found.first!.range, span(SUMMARY_LINE, 1, run.length));
+  assert.deepEqual(defined(found.first).range, span(SUMMARY_LINE, 1, run.length));
 });
 
 test(
@@ -81,10 +81,10 @@ test(
     ]);
     assert.equal(found.count, Math.floor(MILLION / phrase.length));
     const line = header.length + SUMMARY_LINE;
-    assert.deepEqual(found.first!.range, span(line, 10, 8));
-    assert.deepEqual(found.last!.range, span(line, (found.count - 1) * phrase.length + 10, 8));
+    assert.deepEqual(defined(found.first).range, span(line, 10, 8));
+    assert.deepEqual(defined(found.last).range, span(line, (found.count - 1) * phrase.length + 10, 8));
     assert.match(
-      found.last!.message,
+      defined(found.last).message,
       /gives the injury date as 1\/1\/2001, but the header's `Date of Injury:` is 10\/10\/2016/,
     );
   },
@@ -99,12 +99,12 @@ test('IMR003 on an item heading with a 1,000,000-character run of blanks and no 
   ];
   const found = await inWorker<Found>(HOSTILE, 'ruleFindings', [smallLetter({ item }), 'IMR003']);
   assert.equal(found.count, 1);
-  assert.deepEqual(found.first!.range, {
+  assert.deepEqual(defined(found.first).range, {
     start: { line: ITEM_LINE, character: 0 },
     end: { line: ITEM_LINE, character: heading.length },
   });
   assert.match(
-    found.first!.message,
+    defined(found.first).message,
     /^Item 1 "MRI of the knee" has no decision: end its line with ": Upheld" or ": Overturned"\.$/,
   );
 });

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parse } from '../../server/src/core/parse';
 import type { DisputedItem, Field, ImrDocument } from '../../server/src/core/model';
 import { corpusPath } from '../support/corpus';
-import { at } from '../support/elements';
+import { at, defined } from '../support/elements';
 
 const OUT = path.join(__dirname, '..', 'fixtures', 'rules');
 
@@ -174,21 +174,21 @@ const builders: Record<string, () => Letter> = {
   'IMR003-uphold.txt': () => {
     const l = letter('dwc-2016/text/CM17-0020243.txt');
     const it = item(l, 1);
-    apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Upheld', ': Uphold')]);
+    apply(l, [replaceInLine(l, defined(it.decision).range.start.line, ': Upheld', ': Uphold')]);
     mark(l, 'Lumbar MRI scan: Uphold', 'IMR003', ': [Uphold]');
     return l;
   },
   'IMR003-denied.txt': () => {
     const l = letter('dwc-2016/layout/CM17-0019171.txt');
     const it = item(l, 1);
-    apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Upheld', ': Denied')]);
+    apply(l, [replaceInLine(l, defined(it.decision).range.start.line, ': Upheld', ': Denied')]);
     mark(l, ': Denied', 'IMR003', ': [Denied]');
     return l;
   },
   'IMR003-no-decision.txt': () => {
     const l = letter('dwc-2016/text/CM17-0005412.txt');
     const it = item(l, 1);
-    apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Upheld', '')]);
+    apply(l, [replaceInLine(l, defined(it.decision).range.start.line, ': Upheld', '')]);
     mark(
       l,
       'Lorzone 750mg one by mouth three times a day #45',
@@ -200,7 +200,7 @@ const builders: Record<string, () => Letter> = {
   'IMR003-lowercase-crlf.txt': () => {
     const l = letter('dwc-2016/text/CM17-0008241.txt');
     const it = item(l, 1);
-    apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Upheld', ': upheld')]);
+    apply(l, [replaceInLine(l, defined(it.decision).range.start.line, ': Upheld', ': upheld')]);
     mark(l, ': upheld', 'IMR003', ': [upheld]');
     l.eol = '\r\n';
     return l;
@@ -210,7 +210,7 @@ const builders: Record<string, () => Letter> = {
   'IMR004-flipped-decision.txt': () => {
     const l = letter('dwc-2016/text/CM17-0019120.txt');
     const it = item(l, 2);
-    apply(l, [replaceInLine(l, it.decision!.range.start.line, ': Overturned', ': Upheld')]);
+    apply(l, [replaceInLine(l, defined(it.decision).range.start.line, ': Overturned', ': Upheld')]);
     mark(l, 'warrants further evaluation with MRI. Therefore, this request', 'IMR004', [
       'MRI. [Therefore, this request',
       1,
@@ -246,8 +246,8 @@ const builders: Record<string, () => Letter> = {
   },
   'IMR006-section-out-of-order.txt': () => {
     const l = letter('dwc-2016/layout/CM17-0005412.txt');
-    const summary = l.doc.sections.find((s) => s.kind === 'caseSummary')!;
-    const howMade = l.doc.sections.find((s) => s.kind === 'howMade')!;
+    const summary = defined(l.doc.sections.find((s) => s.kind === 'caseSummary'));
+    const howMade = defined(l.doc.sections.find((s) => s.kind === 'howMade'));
     const block = l.lines.slice(summary.range.start.line, summary.range.end.line + 1);
     apply(l, [
       { from: summary.range.start.line, to: summary.range.end.line, replacement: [] },
@@ -292,7 +292,7 @@ const builders: Record<string, () => Letter> = {
   // IMR007
   'IMR007-missing-credentials.txt': () => {
     const l = letter('dwc-2016/text/CM17-0008241.txt');
-    const c = l.doc.credentials!;
+    const c = defined(l.doc.credentials);
     apply(l, [{ from: c.range.start.line, to: c.range.end.line, replacement: [] }]);
     mark(l, 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'IMR007', 'HOW THE IMR FINAL DETERMINATION WAS MADE');
     return l;

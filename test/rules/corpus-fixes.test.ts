@@ -8,7 +8,7 @@ import { check, type Finding, type Fix } from '../../server/src/core/rules';
 import { applyEdits } from '../../server/src/core/rules/fixes';
 import { SourceText } from '../../server/src/core/source';
 import { corpusAvailable, corpusLetters } from '../support/corpus';
-import { at } from '../support/elements';
+import { at, defined } from '../support/elements';
 
 interface Planted {
   kind: string;
@@ -36,7 +36,7 @@ function removeField(text: string, doc: ImrDocument, f: Field): string {
 
 function replaceDecision(text: string, item: DisputedItem, word: string): string {
   const source = new SourceText(text);
-  const range = item.decision!.range;
+  const range = defined(item.decision).range;
   let a = source.offsetAt(range.start);
   // Removing the word takes its colon (and the blanks before the word) with it.
   if (word === '') {

@@ -14,7 +14,7 @@ import {
   lineRange,
   only,
 } from './rules-001-008-helpers';
-import { at } from '../support/elements';
+import { at, defined } from '../support/elements';
 
 describe('the clean letter', () => {
   test('no finding of IMR001–IMR008', () => {
@@ -180,7 +180,7 @@ describe('IMR003 invalid-decision', () => {
     );
     assert.deepEqual(f.range, lineRange(text, ITEM_LINE, 19, 25));
     assert.deepEqual(
-      f.fixes!.map((x) => [x.title, x.safe]),
+      defined(f.fixes).map((x) => [x.title, x.safe]),
       [
         ['Change to Upheld', true],
         ['Change to Overturned', false],
@@ -202,7 +202,9 @@ describe('IMR003 invalid-decision', () => {
         'IMR003',
       );
       assert.deepEqual(
-        f.fixes!.filter((x) => x.safe).map((x) => x.title),
+        defined(f.fixes)
+          .filter((x) => x.safe)
+          .map((x) => x.title),
         [`Change to ${value}`],
         word,
       );
@@ -212,7 +214,7 @@ describe('IMR003 invalid-decision', () => {
   test('UR words: nothing safe; the rationale decides which choice comes first', () => {
     const denied = only(letter(['Medical Clearance: Denied', CA, MX, NOT_NECESSARY]), 'IMR003');
     assert.deepEqual(
-      denied.fixes!.map((x) => [x.title, x.safe]),
+      defined(denied.fixes).map((x) => [x.title, x.safe]),
       [
         ['Change to Upheld', false],
         ['Change to Overturned', false],
@@ -224,7 +226,7 @@ describe('IMR003 invalid-decision', () => {
       'Item 1 "Medical Clearance" has the decision "Partially overturned"; a decision must be Upheld or Overturned.',
     );
     assert.deepEqual(
-      certified.fixes!.map((x) => [x.title, x.safe]),
+      defined(certified.fixes).map((x) => [x.title, x.safe]),
       [
         ['Change to Overturned', false],
         ['Change to Upheld', false],

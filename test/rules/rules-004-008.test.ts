@@ -23,7 +23,7 @@ import {
   only,
   range,
 } from './rules-001-008-helpers';
-import { at } from '../support/elements';
+import { at, defined } from '../support/elements';
 
 describe('IMR004 decision-conclusion-mismatch', () => {
   test('Upheld with a positive conclusion: on the conclusion sentence, fix flips the word', () => {
@@ -37,7 +37,7 @@ describe('IMR004 decision-conclusion-mismatch', () => {
     const start = NECESSARY.indexOf('As such');
     assert.deepEqual(f.range, range(line, start, line, NECESSARY.length));
     assert.deepEqual(
-      f.fixes!.map((x) => [x.title, x.safe]),
+      defined(f.fixes).map((x) => [x.title, x.safe]),
       [['Change decision to Overturned', false]],
     );
     assert.deepEqual(

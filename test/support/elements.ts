@@ -49,3 +49,9 @@ export function entry<V>(record: Readonly<Record<string, V>> | undefined, key: s
   if (value === undefined) assert.fail(`expected a value under ${JSON.stringify(key)}`);
   return value;
 }
+
+/** A value the test expects to be there (not undefined or null). */
+export function defined<T>(value: T | undefined | null, what = 'a value'): T {
+  if (value === undefined || value === null) assert.fail(`expected ${what}; got ${String(value)}`);
+  return value;
+}

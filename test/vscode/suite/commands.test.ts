@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { suite, suiteSetup, test } from 'mocha';
 import type { ExtensionApi } from '../../../client/src/api';
 import { EXTENSION_ID, codeOf, compact, diagnosticsWith, documentSymbols, fixture, openAsImr, poll } from './util';
+import { defined } from '../../support/elements';
 
 const LETTER = fixture('CM16-0238035.txt');
 const NEVER_OPENED = fixture('unopened/never-opened.txt');
@@ -114,7 +115,7 @@ suite('commands and status', () => {
     await vscode.window.showTextDocument(LETTER);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-export-'));
     try {
-      const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+      const cli = path.join(defined(vscode.extensions.getExtension(EXTENSION_ID)).extensionPath, 'dist', 'cli.js');
       for (const format of ['csv', 'json'] as const) {
         const target = vscode.Uri.file(path.join(dir, `out.${format}`));
         const rows = await vscode.commands.executeCommand<number>('imr.export', { scope: 'letter', format, target });

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { suite, suiteSetup, test } from 'mocha';
 import type { ExtensionApi } from '../../../client/src/api';
 import { EXTENSION_ID, compact, diagnosticsWith, documentSymbols, fixture, hoversWith, poll } from './util';
-import { only } from '../../support/elements';
+import { defined, only } from '../../support/elements';
 
 const PDF = fixture('CM16-0219557.pdf');
 
@@ -73,7 +73,7 @@ suite('PDF letters', () => {
 
   test("a PDF's page breaks: page 2 marked where its form feed starts it, the text keeping the form feeds", async () => {
     const editor = await openPdf();
-    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    const api = await defined(vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)).activate();
     const marked = await poll(
       () => api.pageBreaks.of(editor.document.uri),
       (m) => m !== undefined && m.hidden > 0,
@@ -104,7 +104,7 @@ suite('PDF letters', () => {
       [[42, '1 disputed item · 1 upheld · 0 overturned']],
     );
 
-    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    const api = await defined(vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)).activate();
     // The caret moved to `line`: the status text once it shows `page`, or what it last showed after the poll.
     const statusAt = (line: number, page: number) => {
       editor.selection = new vscode.Selection(line, 0, line, 0);

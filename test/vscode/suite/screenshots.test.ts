@@ -6,6 +6,7 @@ import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import { pngSize, screenshot, screenshotsDir } from './screenshot';
 import type { ExtensionApi } from '../../../client/src/api';
 import { EXTENSION_ID, determinationsUntil, diagnosticsWith, documentSymbols, fixture, open, openAsImr } from './util';
+import { defined } from '../../support/elements';
 
 /** The runner's page size (scripts/code-server-test-runner.js). */
 const VIEWPORT = { width: 1400, height: 900 };
@@ -27,7 +28,7 @@ suite('README screenshots', () => {
     const uri = fixture('CM16-0230548.txt');
     await openAsImr(uri);
     assert.equal((await documentSymbols(uri, (s) => s.length === 2)).length, 2);
-    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    const api = await defined(vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)).activate();
     await determinationsUntil(api.determinations, (nodes) => nodes.some((n) => n.letter.uri === uri.toString()));
     // Both decisions (lines 49 and 77) in sight with their gutter icons: unwrapped lines for this picture.
     await imrSettings().update('editor.wordWrap', 'off', vscode.ConfigurationTarget.Global, true);

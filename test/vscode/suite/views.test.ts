@@ -9,7 +9,7 @@ import type { ExtensionApi } from '../../../client/src/api';
 import type { DeterminationNode } from '../../../client/src/determinationsView';
 import { NO_FILTERS } from '../../../client/src/determinationsModel';
 import { EXTENSION_ID, compact, determinationsUntil, fixture, openAsImr, poll, runCommand } from './util';
-import { at } from '../../support/elements';
+import { at, defined } from '../../support/elements';
 
 const MIXED = fixture('CM16-0230548.txt');
 const COPY = fixture('zz-new-letter.txt');
@@ -34,14 +34,14 @@ suite('Determinations view', () => {
     for (const f of ['CM16-0230548.txt', 'CM16-0238035.txt', 'CM16-0238035-missing-rationale.txt'])
       assert.ok(files(roots).includes(f), `${f} in ${files(roots).join(', ')}`);
     assert.ok(!files(roots).includes('notes.txt') && !files(roots).includes('README.txt'));
-    const mixed = roots.find((n) => fileOf(n) === 'CM16-0230548.txt')!;
+    const mixed = defined(roots.find((n) => fileOf(n) === 'CM16-0230548.txt'));
     const item = api.determinations.getTreeItem(mixed);
     assert.equal(item.label, 'CM16-0230548');
     assert.equal(item.description, '01/04/2017 · 2 items · 1 overturned · appeal by ≈02/03/2017');
     const tooltip = (item.tooltip as vscode.MarkdownString).value;
     assert.ok(tooltip.includes('Appeal to the WCAB by **02/03/2017** (estimate)'), tooltip);
     assert.ok(tooltip.includes('Labor Code 4610.6(h)'), tooltip);
-    const letter = roots.find((n) => fileOf(n) === 'CM16-0238035.txt')!;
+    const letter = defined(roots.find((n) => fileOf(n) === 'CM16-0238035.txt'));
     assert.equal(
       api.determinations.getTreeItem(letter).description,
       '01/20/2017 · 8 items · 0 overturned · appeal by ≈02/19/2017',
@@ -51,7 +51,7 @@ suite('Determinations view', () => {
     // The gutter's badges, a drawing for light and one for dark themes.
     const icon = (c: vscode.TreeItem) => {
       const { light, dark } = c.iconPath as { light: vscode.Uri; dark: vscode.Uri };
-      const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+      const root = defined(vscode.extensions.getExtension(EXTENSION_ID)).extensionPath;
       return [light, dark].map((u) => path.relative(root, u.fsPath).split(path.sep).join('/'));
     };
     assert.deepEqual(
@@ -75,9 +75,9 @@ suite('Determinations view', () => {
 
   test('clicking an item reveals it', async () => {
     const roots = await rootsUntil((n) => files(n).includes('CM16-0230548.txt'));
-    const mixed = roots.find((n) => fileOf(n) === 'CM16-0230548.txt')!;
+    const mixed = defined(roots.find((n) => fileOf(n) === 'CM16-0230548.txt'));
     const second = at(await api.determinations.getChildren(mixed), 1);
-    const command = api.determinations.getTreeItem(second).command!;
+    const command = defined(api.determinations.getTreeItem(second).command);
     await runCommand(command);
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), MIXED.toString());
