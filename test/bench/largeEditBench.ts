@@ -17,6 +17,8 @@ const WARM = 2;
 interface Latencies {
   typed: number[];
   lineBreak: number[];
+  /** The server's CPU time per counted edit of each kind (benchServer.ts cpuMs), when /proc has it. */
+  cpu: { typed?: number; lineBreak?: number };
 }
 
 /** Opens `text`, then types a character in its middle and a line break near its top, EDITS times each. */
@@ -28,17 +30,21 @@ async function editLatencies(server: Server, uri: string, text: string, afterOpe
   await opened;
   afterOpen?.();
   let version = 1;
-  const out: Latencies = { typed: [], lineBreak: [] };
+  const out: Latencies = { typed: [], lineBreak: [], cpu: {} };
   const kinds = [
     ['typed', middlePosition(text), 'x'],
     ['lineBreak', { line: 1, character: 0 }, '\n'],
   ] as const;
   for (const [kind, at, piece] of kinds) {
+    let cpu0: number | undefined;
     for (let k = 0; k < EDITS; k++) {
+      if (k === WARM) cpu0 = server.cpuMs();
       // Insert, then delete: the text is the same again every second edit.
       const ms = await timedEdit(server, uri, ++version, editAt(at, piece, k % 2 === 0));
       if (k >= WARM) out[kind].push(ms);
     }
+    const cpu1 = server.cpuMs();
+    if (cpu0 !== undefined && cpu1 !== undefined) out.cpu[kind] = (cpu1 - cpu0) / (EDITS - WARM);
   }
   return out;
 }
@@ -56,6 +62,9 @@ function latencyRows(row: Row, label: string, samples: Latencies, targetMs: numb
       `<= ${targetMs} ms`,
       ms <= targetMs && slowest <= 1000,
     );
+    // What the server spent, which other work on a shared machine stretches far less than the wall time.
+    const cpu = samples.cpu[kind];
+    if (cpu !== undefined) row('  … server CPU per edit (all its threads)', `${cpu.toFixed(0)} ms`, '(info)', true);
   }
 }
 
