@@ -126,6 +126,7 @@ const ABBREVIATIONS = new Set([
 ]);
 // Abbreviations only before a number: "No. 5", "Nos. 3-4".
 const NUMBER_ABBREVIATIONS = new Set(['no', 'nos']);
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS, ...NUMBER_ABBREVIATIONS].map((a) => a.length));
 
 // The opioid-tapering boilerplate (§7): any of its three sentences, which may also appear alone.
 const OPIOID_BOILERPLATE =
@@ -150,12 +151,14 @@ export function findConclusions(rationale: string): { necessity?: ConclusionMatc
   for (let end = contentEnd(rationale); end > 0;) {
     const sentence = sentenceEndingAt(rationale, end);
     end = sentence.previousEnd;
-    if (isBoilerplate(rationale, sentence)) continue;
-    const cue = lastCue(rationale, sentence);
+    // One copy of the sentence for the three patterns that read it.
+    const written = rationale.slice(sentence.start, sentence.end);
+    if (OPIOID_BOILERPLATE.test(written)) continue;
+    const cue = lastCue(rationale, sentence, written);
     if (concluding) {
       // UR vocabulary counts only in the concluding position, and only when no necessity statement stands there.
       concluding = false;
-      if (!cue && !UR_ACTOR.test(rationale.slice(sentence.start, sentence.end))) ur = urPredicate(rationale, sentence);
+      if (!cue && !UR_ACTOR.test(written)) ur = urPredicate(rationale, sentence);
     }
     if (!cue) continue;
     const polarity: Polarity = isNegativeAt(rationale, sentence, cue) ? 'negative' : 'positive';
@@ -225,11 +228,18 @@ function sentenceBoundaryAfter(text: string, i: number, limit: number): { end: n
 
 function isAbbreviation(text: string, dot: number, beforeNumber: boolean): boolean {
   let s = dot;
-  while (s > 0 && (isLetterCode(text.charCodeAt(s - 1)) || text[s - 1] === '.')) s--;
+  let dotted = false;
+  for (; s > 0; s--) {
+    const c = text.charCodeAt(s - 1);
+    if (c === 0x2e /* . */) dotted = true;
+    else if (!isLetterCode(c)) break;
+  }
   if (s > 0 && (text[s - 1] === "'" || text[s - 1] === '’')) return false; // "the claimant's."
+  // Most sentences end in a word longer than any abbreviation: no lower-cased copy of it for the sets.
+  if (dot - s > LONGEST_ABBREVIATION) return dotted;
   const word = text.slice(s, dot).toLowerCase();
   if (word.length === 0) return beforeNumber && /\d/.test(text[dot - 1] ?? ''); // "0. 5 cc"
-  if (word.length === 1 || word.includes('.')) return true; // initials, "e.g.", "i.e.", "b.i.d."
+  if (word.length === 1 || dotted) return true; // initials, "e.g.", "i.e.", "b.i.d."
   return ABBREVIATIONS.has(word) || (beforeNumber && NUMBER_ABBREVIATIONS.has(word));
 }
 
@@ -240,15 +250,10 @@ function trimmed(text: string, s: Sentence): Sentence {
   return { start, end };
 }
 
-function isBoilerplate(text: string, s: Sentence): boolean {
-  return OPIOID_BOILERPLATE.test(text.slice(s.start, s.end));
-}
-
 // ---- cues ----
 
-/** The last necessity cue in the sentence that is a judgement (not "if necessary"). */
-function lastCue(text: string, s: Sentence): Cue | undefined {
-  const sentence = text.slice(s.start, s.end);
+/** The last necessity cue in the sentence that is a judgement (not "if necessary"); `sentence` is its text. */
+function lastCue(text: string, s: Sentence, sentence = text.slice(s.start, s.end)): Cue | undefined {
   let last: Cue | undefined;
   CUE.lastIndex = 0;
   for (let m = CUE.exec(sentence); m !== null; m = CUE.exec(sentence)) {
