@@ -21,6 +21,8 @@ interface Cue {
   end: number;
   /** "necessity" is a noun and may be the subject ("medical necessity … is not established"). */
   noun: boolean;
+  /** The sentence's words before the cue: read once, for the conditional test and then the polarity. */
+  wordsBefore: WordsBackwards;
 }
 
 // Finite verbs head the verb group whose negation decides the polarity ("is not", "cannot be deemed").
@@ -258,14 +260,16 @@ function lastCue(text: string, s: Sentence, sentence = text.slice(s.start, s.end
   CUE.lastIndex = 0;
   for (let m = CUE.exec(sentence); m !== null; m = CUE.exec(sentence)) {
     const start = s.start + m.index;
-    const cue = { start, end: start + m[0].length, noun: m[1] !== undefined && (m[1].charCodeAt(0) | 0x20) === 0x69 };
-    if (!isConditional(text, s, cue)) last = cue;
+    const wordsBefore = new WordsBackwards(text, s.start, start);
+    if (isConditional(wordsBefore)) continue;
+    const noun = m[1] !== undefined && (m[1].charCodeAt(0) | 0x20) === 0x69;
+    last = { start, end: start + m[0].length, noun, wordsBefore };
   }
   return last;
 }
 
-function isConditional(text: string, s: Sentence, cue: Cue): boolean {
-  const words = new WordsBackwards(text, s.start, cue.start);
+/** Whether the words before a cue make it a condition ("if necessary", "when medically necessary", "as necessary"). */
+function isConditional(words: WordsBackwards): boolean {
   let k = 0;
   const bare = !(words.at(0)?.word === 'medically' || words.at(0)?.word === 'medical');
   if (!bare) k++;
@@ -283,7 +287,7 @@ function isConditional(text: string, s: Sentence, cue: Cue): boolean {
  * can flip it ("There is no indication that … is medically necessary").
  */
 function isNegativeAt(text: string, s: Sentence, cue: Cue): boolean {
-  const back = new WordsBackwards(text, s.start, cue.start);
+  const back = cue.wordsBefore;
   let negated = false;
   let k = 0;
   let word = back.at(0);
