@@ -2,7 +2,7 @@
 // the label. The fix inserts a clearly marked skeleton whose conclusion matches the decision.
 import type { DisputedItem, ImrDocument } from '../model';
 import type { SourceText } from '../source';
-import { insertLineAfter } from './fixes';
+import { skeletonFix } from './fixes';
 import { PLACEHOLDERS } from './support/placeholders';
 import { hasL3Labels, itemWithDecision, L3_FIELD_LABELS } from './messages';
 import type { Fix, Report, Rule } from './types';
@@ -24,15 +24,8 @@ function insertFix(document: ImrDocument, source: SourceText, item: DisputedItem
   // After the item's last field (normally MAXIMUS guideline), else after the heading.
   const last = item.fields[item.fields.length - 1];
   const line = last ? last.range.end.line : item.headingRange.end.line;
-  const doubled = document.variant.extraction === 'doubled';
   const text = `${L3_FIELD_LABELS.rationale} ${rationaleSkeleton(item)}`;
-  return [
-    {
-      title: `Insert a Decision rationale skeleton for item ${item.index}`,
-      edits: [insertLineAfter({ source, doubled }, line, text)],
-      safe: false,
-    },
-  ];
+  return [skeletonFix(document, source, line, `Insert a Decision rationale skeleton for item ${item.index}`, text)];
 }
 
 export const missingRationale: Rule = {

@@ -4,7 +4,7 @@
 // by design.
 import type { DisputedItem, ImrDocument } from '../model';
 import type { SourceText } from '../source';
-import { insertLineAfter } from './fixes';
+import { skeletonFix } from './fixes';
 import { PLACEHOLDERS } from './support/placeholders';
 import { hasL3Labels, itemWithDecision, L3_FIELD_LABELS } from './messages';
 import type { Fix, Report, Rule } from './types';
@@ -36,15 +36,8 @@ function insertFix(document: ImrDocument, source: SourceText, item: DisputedItem
   const before = rationale ? item.fields.filter((f) => f.range.start.line < rationale.range.start.line) : item.fields;
   const anchor = before[before.length - 1];
   const line = anchor ? anchor.range.end.line : item.headingRange.end.line;
-  const doubled = document.variant.extraction === 'doubled';
   const text = `${L3_FIELD_LABELS.reviewerGuideline} Decision based on MTUS ${PLACEHOLDERS.mtusTitle}`;
-  return [
-    {
-      title: `Insert a MAXIMUS guideline skeleton for item ${item.index}`,
-      edits: [insertLineAfter({ source, doubled }, line, text)],
-      safe: false,
-    },
-  ];
+  return [skeletonFix(document, source, line, `Insert a MAXIMUS guideline skeleton for item ${item.index}`, text)];
 }
 
 export const missingCitation: Rule = {

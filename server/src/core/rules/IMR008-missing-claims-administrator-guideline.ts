@@ -2,22 +2,16 @@
 // (format guide §3, part 5b). L0 letters have no such field.
 import type { DisputedItem, ImrDocument } from '../model';
 import type { SourceText } from '../source';
-import { insertLineAfter } from './fixes';
+import { skeletonFix } from './fixes';
 import { PLACEHOLDERS } from './support/placeholders';
 import { hasL3Labels, itemWithDecision, L3_FIELD_LABELS } from './messages';
 import type { Fix, Report, Rule } from './types';
 
 function insertFix(document: ImrDocument, source: SourceText, item: DisputedItem): Fix[] {
   if (!hasL3Labels(document.layout) || !item.text.text) return [];
-  const doubled = document.variant.extraction === 'doubled';
   const text = `${L3_FIELD_LABELS.claimsAdministratorGuideline} Decision based on ${PLACEHOLDERS.guideline}`;
-  return [
-    {
-      title: `Insert a Claims Administrator guideline skeleton for item ${item.index}`,
-      edits: [insertLineAfter({ source, doubled }, item.headingRange.end.line, text)],
-      safe: false,
-    },
-  ];
+  const title = `Insert a Claims Administrator guideline skeleton for item ${item.index}`;
+  return [skeletonFix(document, source, item.headingRange.end.line, title, text)];
 }
 
 export const missingClaimsAdministratorGuideline: Rule = {

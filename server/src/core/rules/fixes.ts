@@ -1,5 +1,6 @@
 // Applying a fix's edits to a text. Pure. Edits are applied against the ORIGINAL text (LSP semantics), so
 // they must not overlap; an overlap is a bug in the rule that made them and is reported, not guessed at.
+import type { ImrDocument } from '../model';
 import { SourceText } from '../source';
 import type { Finding, Fix, TextEdit } from './types';
 
@@ -74,6 +75,12 @@ export function insertLineAfter(context: LineInsertContext, line: number, text: 
   const eol = source.eol;
   const at = { line, character: source.lineAt(line).length };
   return { range: { start: at, end: at }, newText: doubled ? `${eol}${eol}${text}` : `${eol}${text}` };
+}
+
+/** A skeleton field for the author to fill in: one new line after source line `line`, never safe (it holds placeholders). */
+export function skeletonFix(document: ImrDocument, source: SourceText, line: number, title: string, text: string): Fix {
+  const doubled = document.variant.extraction === 'doubled';
+  return { title, edits: [insertLineAfter({ source, doubled }, line, text)], safe: false };
 }
 
 // ---- fix all: `source.fixAll.imr` and `imr check --fix` ----
