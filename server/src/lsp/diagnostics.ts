@@ -114,6 +114,9 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
+/** The version of each degraded document collected after (documents are updated in place by edits). */
+const degradedCollected = new WeakMap<TextDocument, number>();
+
 /** The findings under `configuration` as diagnostics: a degraded document's one diagnostic, else the service's findings. */
 async function diagnosticsUnder(
   context: ServerContext,
@@ -124,8 +127,11 @@ async function diagnosticsUnder(
   if (degradation) {
     // Each version of a large text is a new string as long as the text (100 MB for 50 M two-byte characters),
     // and nothing else here collects the ones before it: left to V8, a 50 MiB document's edits grew the server
-    // from 170 MB to 1.1 GB.
-    collectAfterLargeWork(document.getText().length);
+    // from 170 MB to 1.1 GB. Once a version: a pull of the same version has nothing new to collect.
+    if (degradedCollected.get(document) !== document.version) {
+      degradedCollected.set(document, document.version);
+      collectAfterLargeWork(document.getText().length);
+    }
     return { findings: [], diagnostics: [degradedDiagnostic(document, degradation, context.extensionRoot)] };
   }
   // The shared analysis's memoised rule run under these settings (languageService.ts); a copy, as the caller's own.
