@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Excerpt } from '../../server/src/core/text/excerpt';
-import { readLines } from '../../server/src/core/text/lines';
+import { readLines } from '../support/readLines';
 import { sliceRange } from '../fixtures/excerpts/source';
 import { at } from '../support/elements';
 

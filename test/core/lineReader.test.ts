@@ -7,7 +7,8 @@ import { parse } from '../../server/src/core/parse';
 import { readLetters } from '../../server/src/core/parse/letters';
 import { L3_DECISIONS, L3_HOW_MADE } from '../../server/src/core/parse/headings';
 import type { Layout, Range } from '../../server/src/core/model';
-import { isDoubledText, LineReader, looksDoubled, readLines, type Line } from '../../server/src/core/text/lines';
+import { isDoubledText, LineReader, looksDoubled, type Line } from '../../server/src/core/text/lines';
+import { readLines } from '../support/readLines';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({
   start: { line: sl, character: sc },

@@ -3,7 +3,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readLines, type Line } from '../../server/src/core/text/lines';
+import type { Line } from '../../server/src/core/text/lines';
+import { readLines } from '../support/readLines';
 import { lineLengths, lineStarts } from '../fixtures/excerpts/source';
 import { at } from '../support/elements';
 

@@ -6,7 +6,7 @@ import { parse } from '../../server/src/core';
 import { analyse, checkAnalysis, type Reanalysis } from '../../server/src/core/reanalysis';
 import { runRules, type Finding } from '../../server/src/core/rules';
 import { SourceText } from '../../server/src/core/source';
-import { readLines } from '../../server/src/core/text/lines';
+import { readLines } from '../support/readLines';
 import { modelJson } from '../fuzz/incremental';
 import { fixtureText, joinLetters, JOINED_FIXTURES } from '../support/joined';
 
