@@ -31,7 +31,8 @@ import { createLogger, type Logger } from './lsp/log';
 import { enableExplicitCollection } from './lsp/memory';
 import { onCustomNotification } from './lsp/customMessages';
 import { createStdioConnection } from './lsp/stdio';
-import { imrSection, SettingsStore, workspaceTrustedOf } from './lsp/settings';
+import { SettingsStore } from './lsp/settings';
+import { imrSection, workspaceTrustedOf } from './core/service/settings';
 import { CONFIG_FILE_NAME } from './node/files';
 import { WorkspaceTrustNotification } from './protocol';
 

@@ -1,13 +1,12 @@
 // What the server answers to `initialize` (server/src/lsp/initialize.ts), without a server: the merged
-// capabilities of the features in their order, the workspace folders from the params and from changes, and the
-// settings section in each shape clients send.
+// capabilities of the features in their order, and the workspace folders from the params and from changes (the
+// settings section in each shape clients send: test/core/settings.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { Feature, ServerContext } from '../../server/src/lsp/context';
 import { changedFolders, initialFolders, serverCapabilities } from '../../server/src/lsp/initialize';
-import { imrSection } from '../../server/src/lsp/settings';
 
 const folder = (name: string) => path.resolve('/work', name);
 const workspaceFolder = (name: string) => ({ uri: pathToFileURL(folder(name)).href, name });
@@ -66,14 +65,4 @@ test('folders: the workspace folders, else the root URI, else the root path; cha
   assert.deepEqual(initialFolders({ rootUri: null, processId: null, capabilities: {} }), []);
   const event = { added: [workspaceFolder('c')], removed: [workspaceFolder('a')] };
   assert.deepEqual(changedFolders([folder('a'), folder('b')], event), [folder('b'), folder('c')]);
-});
-
-test('settings: the `imr` section of initializationOptions or didChangeConfiguration, in each shape clients send', () => {
-  const section = { rules: { IMR003: 'off' } };
-  assert.equal(imrSection({ imr: section }), section);
-  assert.equal(imrSection({ settings: { imr: section } }), section);
-  assert.equal(imrSection(section), section);
-  assert.equal(imrSection({ other: section }), undefined);
-  assert.equal(imrSection({ imr: 'off' }), undefined);
-  assert.equal(imrSection(null), undefined);
 });

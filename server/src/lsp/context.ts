@@ -44,8 +44,9 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, type IsCancelled } from '../core/cancel';
 import type { LanguageService } from '../core/service';
+import type { Degradation } from '../core/service/largeDocuments';
 import type { Analysis, AnalysisCache } from './analysis';
-import { degradationOf, headAnalysis, type Degradation } from './largeDocuments';
+import { degradationOf, headAnalysis } from './largeDocuments';
 import type { Logger } from './log';
 import type { DocumentConfiguration, SettingsStore } from './settings';
 

@@ -30,7 +30,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix, Severity } from '../core/rules';
 import { configurationIfCurrent, handler, throwIfCancelled, type Feature, type ServerContext } from './context';
 import type { DocumentConfiguration } from './settings';
-import { degradationMessage, degradationOf, firstLineLength, type Degradation } from './largeDocuments';
+import { degradationFinding, type Degradation } from '../core/service/largeDocuments';
+import { degradationOf } from './largeDocuments';
 import { uriForLog } from './log';
 import { collectAfterLargeWork } from './memory';
 
@@ -95,16 +96,13 @@ export function toDiagnostic(
   };
 }
 
-/** The one diagnostic of a degraded document: information, on its first line (at most 10,000 characters). */
+/** The one diagnostic of a degraded document (core/service/largeDocuments.ts `degradationFinding`). */
 export function degradedDiagnostic(
   document: TextDocument,
   degradation: Degradation,
   extensionRoot: string,
 ): Diagnostic {
-  const end = Math.min(firstLineLength(document.getText()), 10_000);
-  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: end } };
-  const message = degradationMessage(degradation);
-  return toDiagnostic({ ruleId: 'IMR000', severity: 'information', message, range }, document.version, extensionRoot);
+  return toDiagnostic(degradationFinding(document.getText(), degradation), document.version, extensionRoot);
 }
 
 export interface CheckResult {

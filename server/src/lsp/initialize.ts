@@ -10,10 +10,11 @@ import {
   type WorkspaceFolder,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
+import { SETTINGS_SECTION } from '../core/service/settings';
 import { isRecord } from '../core/values';
 import { CONFIG_FILE_NAME } from '../node/files';
 import type { Feature, ServerContext } from './context';
-import { filePathOf, SETTINGS_SECTION } from './settings';
+import { filePathOf } from './settings';
 
 /** Deep merge of capability objects: objects merged key by key, arrays concatenated, anything else replaced. */
 function mergeCapabilities(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {

@@ -5,17 +5,8 @@
 // can quote the text that caused it. The default level, `error`, logs failures and nothing else.
 // (`imr.trace.server` is the client library's own message trace; the server has nothing to do for it.)
 import type { Connection } from 'vscode-languageserver';
+import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from '../core/service/settings';
 import { describeError } from '../node/errors';
-
-export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
-
-const ORDER: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
-
-export const DEFAULT_LOG_LEVEL: LogLevel = 'error';
-
-export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ORDER, value);
-}
 
 export interface Logger {
   level: LogLevel;
@@ -43,7 +34,7 @@ export function createLogger(
   connection: Pick<Connection, 'console'> | undefined,
   level: LogLevel = DEFAULT_LOG_LEVEL,
 ): Logger {
-  const enabled = (l: LogLevel) => logger.level !== 'off' && ORDER[l] <= ORDER[logger.level];
+  const enabled = (l: LogLevel) => logger.level !== 'off' && LOG_LEVELS.indexOf(l) <= LOG_LEVELS.indexOf(logger.level);
   const send = (write: (m: string) => void, message: string) => {
     try {
       write(`[imr] ${message}`);

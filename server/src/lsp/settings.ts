@@ -6,6 +6,7 @@
 //    `workspace/didChangeConfiguration`;
 //  * any other client: `initializationOptions` (either `{ imr: {...} }`, `{ settings: { imr: {...} } }` or the
 //    section itself), then the `settings` of each `workspace/didChangeConfiguration`.
+// Either way the section is made total, with the defaults, by core/service/settings.ts.
 // Rule settings for a document = the nearest `.imr.json` above its file, up to its workspace folder
 // (server/src/node/config.ts; a file outside every folder: its own folder only), then the
 // `imr.rules` setting on top (core/rules/config.ts `mergeConfigs`). A problem in either is shown once as a
@@ -22,98 +23,13 @@ import {
   resolveRuleSettings,
   validateConfig,
   type ImrConfig,
-  type RuleConfigValue,
   type RuleSetting,
 } from '../core/rules/config';
-import { isRecord } from '../core/values';
+import { defaultSettings, normalizeSettings, SETTINGS_SECTION, type ImrSettings } from '../core/service/settings';
 import { clearConfigCache, loadConfigFor } from '../node/config';
-import { PDF_SCHEME, type TrustInitializationOptions } from '../protocol';
+import { PDF_SCHEME } from '../protocol';
 import { deepestRootOf } from '../node/walker';
-import { DEFAULT_LOG_LEVEL, isLogLevel, type LogLevel, type Logger } from './log';
-
-export interface ImrSettings {
-  /** `imr.rules`: rule id or name → severity or `{ severity, ...options }`. */
-  rules: Record<string, RuleConfigValue>;
-  /** `imr.maxDocumentSize`: above this many characters a document gets a partial outline only (largeDocuments.ts). */
-  maxDocumentSize: number;
-  /** `imr.maxLineLength`: a document with a longer line gets the outline only. */
-  maxLineLength: number;
-  diagnostics: {
-    /** `imr.diagnostics.debounceMs`: wait after the last change before re-checking (push diagnostics). */
-    debounceMs: number;
-  };
-  /** `imr.logLevel`. */
-  logLevel: LogLevel;
-}
-
-/**
- * 2 MB (characters; a letter is 5–20 kB). Measured, so that no request takes much over a second on a shared
- * machine: a hostile 2.5 MB text takes a second for semantic tokens, real letters 0.6 s to check at 5 MB.
- */
-export const DEFAULT_MAX_DOCUMENT_SIZE = 2_000_000;
-/** Characters: ten whole letters on one line; the corpus's longest line is 348. */
-export const DEFAULT_MAX_LINE_LENGTH = 200_000;
-export const DEFAULT_DEBOUNCE_MS = 200;
-
-export function defaultSettings(): ImrSettings {
-  return {
-    rules: {},
-    maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE,
-    maxLineLength: DEFAULT_MAX_LINE_LENGTH,
-    diagnostics: { debounceMs: DEFAULT_DEBOUNCE_MS },
-    logLevel: DEFAULT_LOG_LEVEL,
-  };
-}
-
-/** Reads `key` from a settings object that may be nested (`{ diagnostics: { debounceMs } }`) or dotted. */
-function pick(raw: Record<string, unknown>, key: string): unknown {
-  if (key in raw) return raw[key];
-  const dot = key.indexOf('.');
-  if (dot < 0) return undefined;
-  const head = raw[key.slice(0, dot)];
-  return isRecord(head) ? pick(head, key.slice(dot + 1)) : undefined;
-}
-
-/** The `imr` section as sent by a client, made total: anything missing or of the wrong type is the default. */
-export function normalizeSettings(raw: unknown): ImrSettings {
-  const settings = defaultSettings();
-  if (!isRecord(raw)) return settings;
-  const rules = pick(raw, 'rules');
-  if (isRecord(rules)) settings.rules = rules as Record<string, RuleConfigValue>;
-  const max = pick(raw, 'maxDocumentSize');
-  if (typeof max === 'number' && Number.isFinite(max) && max > 0) settings.maxDocumentSize = max;
-  const maxLine = pick(raw, 'maxLineLength');
-  if (typeof maxLine === 'number' && Number.isFinite(maxLine) && maxLine > 0) settings.maxLineLength = maxLine;
-  const debounce = pick(raw, 'diagnostics.debounceMs');
-  if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0)
-    settings.diagnostics.debounceMs = Math.min(debounce, 60_000);
-  const level = pick(raw, 'logLevel');
-  if (isLogLevel(level)) settings.logLevel = level;
-  return settings;
-}
-
-/** False only when the client says the workspace is not trusted (`initializationOptions.workspaceTrusted`). */
-export function workspaceTrustedOf(initializationOptions: unknown): boolean {
-  return (
-    !isRecord(initializationOptions) || (initializationOptions as TrustInitializationOptions).workspaceTrusted !== false
-  );
-}
-
-/** The settings' section: `imr.rules`, `imr.maxDocumentSize`, … */
-export const SETTINGS_SECTION = 'imr';
-
-/** The `imr` section inside what a client sends as `initializationOptions` or `didChangeConfiguration.settings`. */
-export function imrSection(payload: unknown): unknown {
-  if (!isRecord(payload)) return undefined;
-  const own = payload[SETTINGS_SECTION];
-  if (isRecord(own)) return own;
-  const nested = isRecord(payload.settings) ? payload.settings[SETTINGS_SECTION] : undefined;
-  if (isRecord(nested)) return nested;
-  // The section itself (a client configured with `settings = { rules = ... }`).
-  if (['rules', 'maxDocumentSize', 'maxLineLength', 'diagnostics', 'logLevel'].some((k) => k in payload))
-    return payload;
-  return undefined;
-}
+import type { Logger } from './log';
 
 export interface DocumentConfiguration {
   settings: ImrSettings;
