@@ -144,7 +144,12 @@ const PDF_BANNER = [
 
 const bundles = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  // dist/server.js, the entry editors start, loads the server (dist/serverMain.js) through V8's code cache.
+  {
+    ...common,
+    entryPoints: { server: 'server/src/serverEntry.ts', serverMain: 'server/src/server.ts' },
+    outdir: 'dist',
+  },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { bench: 'test/bench/bench.ts' }, outdir: 'dist', minify: false },
   // pdfjs and its worker, loaded by server/src/node/pdf/index.ts only when the first PDF is read. pdfjs

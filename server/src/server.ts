@@ -58,6 +58,24 @@ Settings (section "imr", via workspace/configuration, initializationOptions or d
 
 const TRANSPORT = /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/;
 
+/** After the first document opens, by when its first answers (outline, problems, highlighting) are given. */
+const WARM_AFTER_FIRST_OPEN_MS = 2000;
+let warmListener: (() => void) | undefined;
+
+/**
+ * Calls `listener` once, when the server is warm: it has served its first document, or it shuts down before.
+ * The functions that took are compiled by then, so serverEntry.ts keeps V8's code cache of them.
+ */
+export function whenWarm(listener: () => void): void {
+  warmListener = listener;
+}
+
+function warm(): void {
+  const listener = warmListener;
+  warmListener = undefined;
+  listener?.();
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   if (args.includes('--version')) {
@@ -224,8 +242,13 @@ function serve(): void {
     context.analyses.delete(document.uri);
     context.settings.forget(document.uri);
   });
+  const firstOpen = context.documents.onDidOpen(() => {
+    firstOpen.dispose();
+    setTimeout(warm, WARM_AFTER_FIRST_OPEN_MS).unref();
+  });
   connection.onShutdown(() => {
     shutdownReceived = true;
+    warm();
     eachFeature(features, logger, 'dispose', (f) => f.dispose?.());
   });
 

@@ -52,10 +52,13 @@ export class Server {
     folders?: string[];
     settings?: unknown;
     onNotificationBeforeInit?: (s: Server) => void;
+    /** Environment variables to add, e.g. IMR_CACHE_DIR. */
+    env?: Record<string, string>;
   }): Promise<Server> {
     // With the node flags the VS Code client gives it, so that the memory rows describe that process.
     const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_JS, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
     });
     child.stderr.resume();
     const connection = createProtocolConnection(

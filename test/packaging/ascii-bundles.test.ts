@@ -9,7 +9,7 @@ import * as path from 'node:path';
 
 const DIST = path.resolve(__dirname, '..', '..', 'dist');
 
-for (const bundle of ['server.js', 'cli.js', 'extension.js', 'pdf.js']) {
+for (const bundle of ['server.js', 'serverMain.js', 'cli.js', 'extension.js', 'pdf.js']) {
   test(`dist/${bundle} is ASCII only`, () => {
     const text = fs.readFileSync(path.join(DIST, bundle), 'latin1');
     const at = text.search(/[^\x00-\x7f]/);

@@ -25,13 +25,14 @@ const ALLOWED = [
   /^media\/[\w-]+\.(svg|png)$/,
   /^media\/decisions\/[\w-]+\.svg$/,
   /^media\/walkthrough\/[\w-]+\.md$/,
-  /^dist\/(extension|server|pdf)\.js$/,
+  /^dist\/(extension|server|serverMain|pdf)\.js$/,
   /^docs\/rules\/[\w-]+\.md$/,
 ];
 const REQUIRED = [
   'package.json',
   'dist/extension.js',
   'dist/server.js',
+  'dist/serverMain.js',
   'syntaxes/imr.tmLanguage.json',
   'language-configuration.json',
   'README.md',

@@ -1,4 +1,4 @@
-// The PDF bundle's V8 code cache (server/src/node/pdf/codeCache.ts): written after first use, used after that,
+// The PDF bundle's V8 code cache (server/src/node/codeCache.ts): written after first use, used after that,
 // and ignored (then written anew) when it is absent, damaged, refused by V8 or cannot be written. Most tests
 // load a small module of their own, each load in a worker thread of its own (a V8 isolate whose in-memory
 // compilation cache cannot stand in for the file); the last ones run the CLI on the real bundle.
@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { codeCacheDir, type CodeCacheState } from '../../server/src/node/pdf/codeCache';
+import { codeCacheDir, type CodeCacheState } from '../../server/src/node/codeCache';
 import { FIXTURES as CLI_FIXTURES, imr } from '../cli/helpers';
 
 const LOADER = join(__dirname, 'support', 'load-in-worker.ts');

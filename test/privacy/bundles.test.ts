@@ -195,7 +195,7 @@ describe('the bundles make no network call', () => {
     'the bundles are built, with source maps (pdf.js, third-party code only, has none)',
     { skip: files.length ? false : 'dist/ is missing: run npm run build' },
     () => {
-      for (const must of ['extension.js', 'server.js', 'cli.js', 'pdf.js'])
+      for (const must of ['extension.js', 'server.js', 'serverMain.js', 'cli.js', 'pdf.js'])
         assert.ok(files.includes(must), `dist/${must}`);
       for (const f of files.filter((f) => f !== 'pdf.js'))
         assert.ok(existsSync(path.join(DIST, `${f}.map`)), `dist/${f}.map`);

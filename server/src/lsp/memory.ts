@@ -15,6 +15,9 @@ export function enableExplicitCollection(): void {
   try {
     v8.setFlagsFromString('--expose-gc');
     collect = vm.runInNewContext('gc') as () => void;
+    // Back to its default (gc stays ours): V8 checks a code cache against the flags, and the server bundle's
+    // (serverEntry.ts) is read before this runs.
+    v8.setFlagsFromString('--no-expose-gc');
   } catch {
     collect = undefined;
   }

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type * as PdfBundleModule from './bundle';
-import { codeCacheDir, loadWithCodeCache, type CachedLoad } from './codeCache';
+import { codeCacheDir, loadWithCodeCache, type CachedLoad } from '../codeCache';
 import type { PdfOutcome } from './engine';
 import { REASONS } from './reasons';
 

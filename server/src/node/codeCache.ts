@@ -1,12 +1,14 @@
-// Loads a CommonJS bundle (dist/pdf.js: pdfjs, 1.8 MB) with V8's code cache kept on disk between runs, so
-// that each process and each `--jobs` worker thread does not parse and compile again the pdfjs functions the
-// first PDF needs. The cache holds what V8 compiled from the bundle's source (bytecode and the source's own
-// literals), taken after the first PDF so that the functions it ran are in it; it holds no heap data, so no
-// document text. It is used only when all of these agree, and otherwise ignored and written anew:
+// Loads a CommonJS bundle with V8's code cache kept on disk between runs, so that a new process (or `--jobs`
+// worker thread) does not parse and compile again the functions it needs: the language server (dist/serverMain.js,
+// loaded by its entry dist/server.js at every start) and pdfjs (dist/pdf.js, 1.8 MB, on the first PDF). The
+// cache holds what V8 compiled from the bundle's source (bytecode and the source's own literals), taken after
+// first use so that the functions that ran are in it; it holds no heap data, so no document text. It is used
+// only when all of these agree, and otherwise ignored and written anew:
 // - its name: the bundle's content hash, the V8 version and the architecture;
 // - our digest of its bytes (release builds of V8 do not checksum code caches: a torn or damaged file must
 //   never reach V8);
-// - V8's own check (version, flags, source), `cachedDataRejected`.
+// - V8's own check (version, flags, source), `cachedDataRejected`: V8 flags set at run time change it (see
+//   lsp/memory.ts).
 // Writes go to a temporary file renamed into place, so that concurrent writers (worker threads, the editor and
 // a CLI run) never leave a torn file. A cache that cannot be read or written only costs the compilation.
 import { createHash } from 'node:crypto';
@@ -95,7 +97,7 @@ function readdirSafe(dir: string): string[] {
   }
 }
 
-/** `pdf` `<hash>` `<v8>-<arch>.v8cache`. */
+/** `pdf` (the bundle's name) `<hash>` `<v8>-<arch>.v8cache`. */
 function cacheNameParts(name: string): string[] {
   const [prefix = '', hash = '', ...rest] = name.split('~');
   return [prefix, hash, rest.join('~')];
@@ -119,7 +121,7 @@ export function loadWithCodeCache<T>(file: string, cacheDir: string | undefined)
   const script = new Script(source, {
     filename: file,
     ...(cached.data ? { cachedData: cached.data } : {}),
-    // The bundle's own import() calls (pdfjs's loaders for URLs, never taken) resolve as they would under require.
+    // A bundle's own import() calls (pdfjs's loaders for URLs, never taken) resolve as they would under require.
     ...(vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
       ? { importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER }
       : {}),
