@@ -2,7 +2,8 @@
 // is reported.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, imr, ROOT, type CheckReport } from './helpers';
@@ -130,6 +131,37 @@ test('--fix writes a UTF-16 LE letter back as UTF-16 LE, byte-order mark include
     assert.deepEqual(at(JSON.parse(run.stdout) as CheckReport, 0).findings, []);
     assert.deepEqual(readFileSync(file), utf16(LETTER));
   } finally {
+    done();
+  }
+});
+
+/** Makes `file` unwritable for this process: read-only, or for root (whom that does not stop) immutable. */
+function makeUnwritable(file: string): { reason: string; undo: () => void } | { skip: string } {
+  if (process.getuid?.() !== 0) {
+    chmodSync(file, 0o444);
+    return { reason: 'permission denied, EACCES', undo: () => chmodSync(file, 0o644) };
+  }
+  const made = spawnSync('chattr', ['+i', file]);
+  if (made.status !== 0) return { skip: 'running as root, and chattr +i is not available to make a file unwritable' };
+  return { reason: 'operation not permitted, EPERM', undo: () => spawnSync('chattr', ['-i', file]) };
+}
+
+test('--fix on a file it cannot write: one warning, the findings still reported, the file unchanged', (t) => {
+  const broken = LETTER.replace('Labs to include: EKG: Upheld', 'Labs to include: EKG: Uphold');
+  const { file, done } = inTemp('letter.txt', broken);
+  const unwritable = makeUnwritable(file);
+  try {
+    if ('skip' in unwritable) return t.skip(unwritable.skip);
+    const run = imr(['check', '--fix', '--format', 'json', file]);
+    assert.equal(run.stderr, `imr: warning: ${file}: not fixed: cannot be written (${unwritable.reason})\n`);
+    assert.equal(run.status, 1);
+    assert.deepEqual(
+      at(JSON.parse(run.stdout) as CheckReport, 0).findings.map((f) => [f.ruleId, f.range]),
+      [['IMR003', { start: { line: 11, character: 22 }, end: { line: 11, character: 28 } }]],
+    );
+    assert.equal(readFileSync(file, 'utf8'), broken);
+  } finally {
+    if (!('skip' in unwritable)) unwritable.undo();
     done();
   }
 });

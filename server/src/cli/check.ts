@@ -12,7 +12,8 @@ import { BINARY_REASON, internalError, isBinary } from './letters';
 import { EXIT, Messages } from './messages';
 import { writeOutputAndMessages } from './output';
 import { runWithProgress } from './progress';
-import { readLetter, writeLetter } from '../node/letterReader';
+import { readLetter } from '../node/letterReader';
+import { replaceLetter } from '../node/letterWriter';
 import type { FailedFile, FileResult } from './results';
 import { oneOf, parseCommandArgs, UsageError } from './usage';
 
@@ -106,7 +107,8 @@ const checkFile = registerTask('check', async ({ file, config, fix }: CheckTask)
         warnings: [`${file}: not fixed: ${read.unwritable}, and rewriting it would change those bytes`],
       };
     }
-    await writeLetter(file, fixed.text, read.encoding);
+    const notWritten = await replaceLetter(file, read.text, fixed.text, read.encoding);
+    if (notWritten !== undefined) return { file, findings, warnings: [`${file}: not fixed: ${notWritten}`] };
     return { file, findings: fixed.findings };
   } catch (error) {
     return { file, reason: internalError(error) };

@@ -44,7 +44,11 @@ Options:
                        in place, then report what is left. Nothing outside a
                        fix's own range changes; line endings, the encoding
                        and a byte-order mark are kept. A file with bytes that
-                       are not valid UTF-8 is checked but never rewritten
+                       are not valid UTF-8 is checked but never rewritten,
+                       nor is one that is read-only or changed while it was
+                       checked (a warning says why). A fixed file is written
+                       beside the letter, then renamed over it: Ctrl-C never
+                       leaves half a letter
   -o, --output <file>  Write the report to a file instead of stdout
   -h, --help           Show this help
 

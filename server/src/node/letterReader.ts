@@ -7,7 +7,7 @@
 // microseconds, where the thread-pool round trips of fs/promises cost 20 times as much (2,000 letters: 1.2 s
 // against 0.05 s on two cores). Callers that must stay responsive (the workspace index) yield between files.
 import { readFileSync, statSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { describeError } from './errors';
@@ -165,9 +165,4 @@ export function encodeLetter(text: string, encoding: Encoding): Buffer {
   if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
   const le = Buffer.from(`\ufeff${text}`, 'utf16le');
   return encoding === 'utf-16le' ? le : le.swap16();
-}
-
-/** Writes a letter back in the encoding it was read in. */
-export async function writeLetter(path: string, text: string, encoding: Encoding): Promise<void> {
-  await writeFile(path, encodeLetter(text, encoding));
 }
