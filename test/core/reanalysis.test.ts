@@ -1,6 +1,7 @@
 // Re-analysis after an edit (core/reanalysis.ts): the letters an edit leaves alone are reused, moved to their
 // new lines, and the result is exactly a full parse and rule run of the new text.
 import { describe, test } from 'node:test';
+import * as v8 from 'node:v8';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core';
 import { analyse, checkAnalysis, type Reanalysis } from '../../server/src/core/reanalysis';
@@ -42,6 +43,38 @@ function edit(text: string, offset: number, remove: number, insert: string): str
 
 const where = (findings: readonly Finding[]) =>
   findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character]);
+
+/** `held-text-k` then `letters`, for k = 1..`versions`, each analysed from the one before: the last. */
+function lastOfEdits(letters: string, versions: number): Reanalysis {
+  let analysis: Reanalysis | undefined;
+  for (let k = 1; k <= versions; k++) {
+    analysis = analyse(`held-text-${k}\n${letters}`, analysis);
+    check(analysis);
+  }
+  assert.ok(analysis);
+  return analysis;
+}
+
+/** Which of `prefixes` start a string of at least `length` characters still held (a heap snapshot collects first). */
+async function textsHeld(prefixes: readonly string[], length: number): Promise<string[]> {
+  const chunks: string[] = [];
+  for await (const chunk of v8.getHeapSnapshot()) chunks.push(String(chunk));
+  const { snapshot, nodes, strings } = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+    strings: string[];
+  };
+  const fields = snapshot.meta.node_fields;
+  const [type, name, size] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [number, number, number];
+  const stringType = snapshot.meta.node_types[0].indexOf('string');
+  const held = new Set<string>();
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    if (nodes[i + type] !== stringType || (nodes[i + size] ?? 0) < length) continue;
+    const text = strings[nodes[i + name] ?? 0] ?? '';
+    for (const prefix of prefixes) if (text.startsWith(prefix)) held.add(prefix);
+  }
+  return [...held].sort();
+}
 
 describe('re-analysis after an edit', () => {
   test('an edit inside the second letter reads only it again: the first is the same object', () => {
@@ -185,6 +218,27 @@ describe('re-analysis after an edit', () => {
       assert.ok(new Set(analysis.letters.map((l) => l.origin)).size <= 3, `round ${round}`);
       assertFresh(analysis, check(analysis));
     }
+  });
+
+  test('a reused letter keeps no earlier text alive: after two edits, of the three texts only the last is held', async () => {
+    // Letters 2-4 are read from the first text and reused by the next two versions; V8 cuts their strings as
+    // slices that would keep that text alive, unless copied out of it (detachStrings.ts).
+    // A first line of 13 characters or more and a finding that quotes the text (IMR018): those too would be slices.
+    const letters = [A, B, A].map((l) =>
+      l
+        .replace('Case Number:', 'Case Number: CM25-00001')
+        .replace('with full extension and no effusion', 'with <the range of motion> and no effusion'),
+    );
+    const last = lastOfEdits(joinLetters(letters, 'pasted').text, 3);
+    const length = last.text.length;
+    assert.deepEqual(await textsHeld(['held-text-1', 'held-text-2', 'held-text-3'], length), ['held-text-3']);
+    assert.equal(last.document.letters?.length, 3);
+    assert.deepEqual(
+      check(last)
+        .map((f) => f.ruleId)
+        .filter((id) => id === 'IMR018'),
+      ['IMR018', 'IMR018'],
+    );
   });
 
   test('a letter is reused only when its lines are equal in every field that a Line has', () => {

@@ -12,9 +12,12 @@
 // the cap per rule, which counts across letters (a run is reused only when neither budget cut it short).
 // No rule reads `lineCount` or the whole document.
 //
-// Bounded: an analysis keeps nothing of the one before it but the rule runs of its unchanged letters. A
-// reused letter's strings point into the text it was read from, so reuse is allowed only from the previous
-// text and one earlier one (`base`, the text most letters were read from): at most three texts stay alive.
+// Bounded: an analysis keeps nothing of the one before it but the rule runs of its unchanged letters. The
+// strings of a letter and of its findings are copied out of the text they were cut from (detachStrings.ts),
+// so a reused letter keeps no earlier text alive: an edit holds the previous text and the new one only. Reuse
+// is still allowed only from the previous text and one earlier one (`base`, the text most letters were read
+// from), so that a string the copy could miss (in an object it does not walk) keeps at most three alive.
+import { detachedCopy, detachStrings } from './detachStrings';
 import { lettersOf } from './letters';
 import type { ImrDocument, Letter, Range } from './model';
 import { parse, type LetterReader } from './parse';
@@ -174,6 +177,13 @@ function commonestOrigin(records: readonly LetterRecord[], fallback: object): ob
   return best;
 }
 
+/** A letter read from the text and holding none of it (detachStrings.ts). */
+function readDetached(read: () => Letter): Letter {
+  const letter = read();
+  detachStrings(letter);
+  return letter;
+}
+
 /**
  * Parses `text`, reusing the letters of `previous` (the analysis of the version before) that the edit left
  * alone. Without `previous`, a plain parse.
@@ -188,7 +198,7 @@ export function analyse(text: string, previous?: Reanalysis): Reanalysis {
     const first = lines[0];
     const last = lines[lines.length - 1];
     if (doubled || !first || !last) {
-      const letter = read();
+      const letter = readDetached(read);
       records.set(letter, { letter, origin, from, to });
       return letter;
     }
@@ -221,11 +231,19 @@ export function analyse(text: string, previous?: Reanalysis): Reanalysis {
           : old.runs
             ? { runs: old.runs, lines: shift }
             : old.inherited && { runs: old.inherited.runs, lines: old.inherited.lines + shift };
-      records.set(letter, { letter, input, origin: old.origin, from, to, runs, inherited });
+      // The kept first line holds no text (detachStrings.ts): the earlier one's, whose text is equal.
+      const kept = { ...input, first: shift === 0 ? was.first : { ...first, text: was.first.text } };
+      records.set(letter, { letter, input: kept, origin: old.origin, from, to, runs, inherited });
       return letter;
     }
-    const letter = read();
-    records.set(letter, { letter, input, origin, from, to });
+    const letter = readDetached(read);
+    records.set(letter, {
+      letter,
+      input: { ...input, first: { ...first, text: detachedCopy(first.text) } },
+      origin,
+      from,
+      to,
+    });
     return letter;
   };
   const document = parse(text, { readLetter });
@@ -279,7 +297,11 @@ export function checkAnalysis(
         if (!(error instanceof Unmovable)) throw error;
       }
     }
-    done ??= run();
+    if (!done) {
+      done = run();
+      // Kept for later versions: its messages and fixes must not keep this version's text alive.
+      if (done.findings.length > 0) detachStrings(done.findings);
+    }
     record.runs.byRule.set(id, entryOf(budget, done));
     return done;
   };
