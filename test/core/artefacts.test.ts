@@ -5,7 +5,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import type { HeaderField, L3HeaderFieldName, ImrDocument, Range } from '../../server/src/core/model';
+import type { HeaderField, ImrDocument, Range } from '../../server/src/core/model';
 import { allRanges, fold, lineLengths, lineStarts, offsetOf, rangeProblem } from '../fixtures/excerpts/source';
 import {
   HEADER_LABELS,
@@ -15,8 +15,8 @@ import {
   PLAIN_LETTER_ITEMS,
 } from '../fixtures/excerpts/letters';
 import { at } from '../support/elements';
+import { HEADER_NAMES } from './parse-l3-helpers';
 
-const HEADER_NAMES = Object.keys(HEADER_VALUES) as L3HeaderFieldName[];
 const LABELS = ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'] as const;
 
 function indexOfLine(lines: readonly string[], prefix: string): number {

@@ -10,7 +10,8 @@ import { parse } from '../../server/src/core/parse';
 import type { HeaderField, L3HeaderFieldName, ImrDocument, Range } from '../../server/src/core/model';
 import { allRanges, fold, lineLengths, lineStarts, offsetOf, rangeProblem } from '../fixtures/excerpts/source';
 import { countDecisions } from './independent-count';
-import { HEADER_NAMES, reading } from './reading';
+import { reading } from './reading';
+import { HEADER_NAMES } from '../core/parse-l3-helpers';
 import { corpusAvailable, corpusNames, corpusPath, corpusPresent, FORMS } from '../support/corpus';
 import { defined } from '../support/elements';
 

@@ -1,17 +1,8 @@
 // What two extractions of one letter (text/, layout/, the PDF) must share when parsed: header values,
 // credentials, items with their decisions, field bodies and citations, whitespace-insensitive.
-import type { DisputedItem, L3HeaderFieldName, ImrDocument } from '../../server/src/core/model';
+import type { DisputedItem, ImrDocument } from '../../server/src/core/model';
 import { loose } from './independent-count';
-
-export const HEADER_NAMES: L3HeaderFieldName[] = [
-  'caseNumber',
-  'dateAssigned',
-  'decisionDate',
-  'priority',
-  'dateOfInjury',
-  'urDenialDate',
-  'applicationReceived',
-];
+import { HEADER_NAMES } from '../core/parse-l3-helpers';
 
 /** What every form of one letter must share. */
 export function reading(doc: ImrDocument) {

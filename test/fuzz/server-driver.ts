@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import type { Diagnostic, DocumentSymbol, Position } from 'vscode-languageserver-protocol';
+import { DocumentSymbol, SemanticTokens, type Diagnostic, type Position } from 'vscode-languageserver-protocol';
 import { fileUri, LspHarness, tempWorkspace, VSCODE_CAPABILITIES } from '../lsp/harness';
 import { allRanges, lineLengths, lineStarts, rangeProblem } from '../fixtures/excerpts/source';
 import { baseLetters, caseArb, describeCase, mutate, type Case } from './mutate';
@@ -141,8 +141,13 @@ function checkAnswers(text: string, result: Record<string, unknown>): string[] {
       if (problem) out.push(`${name}${path.slice(1)}: ${problem}`);
     }
   }
-  out.push(...inOrder((result.symbols as DocumentSymbol[] | null) ?? [], 'the document'));
-  out.push(...tokenProblems(text, (result.tokens as { data?: number[] } | null)?.data ?? []));
+  const { symbols, tokens } = result;
+  // A VS Code-like client gets DocumentSymbol[] (never SymbolInformation[]) and SemanticTokens, or null.
+  if (Array.isArray(symbols) && symbols.every((s) => DocumentSymbol.is(s)))
+    out.push(...inOrder(symbols, 'the document'));
+  else if (symbols !== null) out.push('document symbols: neither null nor DocumentSymbol[]');
+  if (SemanticTokens.is(tokens)) out.push(...tokenProblems(text, tokens.data));
+  else if (tokens !== null) out.push('semantic tokens: neither null nor SemanticTokens');
   return out;
 }
 

@@ -1,7 +1,8 @@
 // What real clients declare in `initialize`, for protocol tests to start the server as each of them would.
-import type { ClientCapabilities, SymbolKind } from 'vscode-languageserver-protocol';
+import { SymbolKind, type ClientCapabilities } from 'vscode-languageserver-protocol';
 
-const SYMBOL_KINDS = Array.from({ length: 26 }, (_, i) => (i + 1) as SymbolKind);
+/** Every kind, 1 (File) to 26 (TypeParameter). */
+const SYMBOL_KINDS = Object.values(SymbolKind);
 const CODE_ACTION_KINDS = [
   '',
   'quickfix',

@@ -3,7 +3,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import {
+  TextEdit,
+  type TextDocumentContentChangeEvent,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The client's open documents: read one, and change it as the editor would (sending didChange). */
@@ -15,7 +20,7 @@ export interface OpenDocuments {
 /** Applies `edit`; throws (a failure reason for the server) on what a client would refuse. */
 export async function applyWorkspaceEdit(edit: WorkspaceEdit, documents: OpenDocuments): Promise<void> {
   for (const change of edit.documentChanges ?? []) {
-    if (!('kind' in change)) await applyTextEdits(change.textDocument.uri, change.edits as TextEdit[], documents);
+    if (!('kind' in change)) await applyTextEdits(change.textDocument.uri, textEditsOf(change.edits), documents);
     else if (change.kind === 'create') createFile(fileURLToPath(change.uri), change.options);
     else throw new Error(`unsupported resource operation ${change.kind}`);
   }
@@ -30,6 +35,14 @@ function createFile(file: string, options: { overwrite?: boolean; ignoreIfExists
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, '');
+}
+
+/** The edits as plain text edits; a snippet edit (LSP 3.18), which no client here accepts, is refused. */
+function textEditsOf(edits: TextDocumentEdit['edits']): TextEdit[] {
+  return edits.map((edit) => {
+    if (!TextEdit.is(edit)) throw new Error('unsupported snippet edit in a text document edit');
+    return edit;
+  });
 }
 
 async function applyTextEdits(uri: string, edits: TextEdit[], documents: OpenDocuments): Promise<void> {

@@ -5,13 +5,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type {
-  CodeAction,
-  Diagnostic,
-  DocumentDiagnosticReport,
-  PublishDiagnosticsParams,
-  Range,
+import {
   TextEdit,
+  type CodeAction,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type PublishDiagnosticsParams,
+  type Range,
 } from 'vscode-languageserver-protocol';
 import {
   fileUri,
@@ -22,7 +22,7 @@ import {
   tempWorkspace,
   VSCODE_CAPABILITIES,
 } from './harness';
-import { at } from '../support/elements';
+import { at, ofKind } from '../support/elements';
 
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({
   start: { line: sl, character: sc },
@@ -220,7 +220,8 @@ describe('code actions (VS Code capabilities)', () => {
     // Applying the fix-all leaves a clean letter.
     const edit = fixAll.edit?.documentChanges?.[0];
     assert.ok(edit && 'edits' in edit);
-    await lsp.change(uri, 2, (edit.edits as TextEdit[]).map((e) => ({ range: e.range, text: e.newText })).reverse());
+    const edits = edit.edits.map((e) => ofKind(e, TextEdit.is, 'a TextEdit'));
+    await lsp.change(uri, 2, edits.map((e) => ({ range: e.range, text: e.newText })).reverse());
     assert.equal(lsp.document(uri)?.getText(), CLEAN);
     assert.deepEqual(await actionsFor(uri, r(0, 0, 0, 0), [], ['source.fixAll']), []);
     await lsp.close(uri);

@@ -5,13 +5,14 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CompletionTriggerKind,
+  TextEdit,
   type CompletionItem,
   type CompletionList,
-  type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { MTUS_TITLES } from '../../server/src/core/guidelines';
 import { LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
+import { ofKind } from '../support/elements';
 
 const TITLES = MTUS_TITLES.map((t) => `${t.title} ${t.year}`);
 const ITEM = 'Lumbar MRI: Upheld\nClaims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n';
@@ -46,7 +47,7 @@ describe('completion on trigger characters', () => {
     return [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
   }
   const labels = (items: CompletionItem[]) => items.map((i) => i.label);
-  const newTexts = (items: CompletionItem[]) => items.map((i) => (i.textEdit as TextEdit).newText);
+  const newTexts = (items: CompletionItem[]) => items.map((i) => ofKind(i.textEdit, TextEdit.is, 'a TextEdit').newText);
 
   test('a colon typed after an item: the two decisions, each with its space', async () => {
     const items = await complete('Lumbar MRI:', ':');

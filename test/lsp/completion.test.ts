@@ -4,12 +4,12 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { MarkupContent, TextEdit, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol';
 import { MTUS_TITLES } from '../../server/src/core/guidelines';
 import { DECISION_EXPLANATIONS } from '../../server/src/core/descriptions';
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
-import { at, defined } from '../support/elements';
+import { at, defined, exactly, ofKind } from '../support/elements';
 
 const SNIPPET = [
   '${1:item}: ${2|Upheld,Overturned|}',
@@ -26,6 +26,12 @@ const PLAIN = [
 ].join('\n');
 
 const TITLES = MTUS_TITLES.map((t) => `${t.title} ${t.year}`);
+
+/** The item's edit, which these tests expect to be a plain TextEdit (not an insert-and-replace one). */
+const textEditOf = (item: CompletionItem | undefined) =>
+  ofKind(defined(item, 'a completion item').textEdit, TextEdit.is, 'a TextEdit');
+/** The item's documentation, which these tests expect to be MarkupContent (not a plain string). */
+const documentationOf = (item: CompletionItem) => ofKind(item.documentation, MarkupContent.is, 'MarkupContent');
 
 /** CM16-0238035 (eight items, all three headings) without its trailing form feed, plus `tail`. */
 function letterWith(tail: string): { text: string; lastLine: number } {
@@ -96,7 +102,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
       items.slice(0, 4).map((i) => i.label),
       ['MAXIMUS guideline:', 'Decision rationale:', 'Decision based on MTUS', 'Decision based on Non-MTUS Citation'],
     );
-    assert.deepEqual((at(items, 0).textEdit as TextEdit).range, {
+    assert.deepEqual(textEditOf(at(items, 0)).range, {
       start: { line: lastLine, character: 0 },
       end: { line: lastLine, character: 4 },
     });
@@ -111,7 +117,7 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     );
     const snippet = at(items, 0);
     assert.equal(snippet.insertTextFormat, 2);
-    assert.equal((snippet.textEdit as TextEdit).newText, SNIPPET);
+    assert.equal(textEditOf(snippet).newText, SNIPPET);
     assert.equal(snippet.kind, 15); // Snippet
   });
 
@@ -122,19 +128,17 @@ describe('completion (VS Code: snippets, Markdown)', () => {
       items.map((i) => i.label),
       ['Upheld', 'Overturned'],
     );
-    const [upheld, overturned] = items as [CompletionItem, CompletionItem];
-    assert.equal((upheld.textEdit as TextEdit).newText, 'Upheld');
-    assert.deepEqual((upheld.textEdit as TextEdit).range, {
+    const [upheld, overturned] = exactly(items, 2);
+    assert.equal(textEditOf(upheld).newText, 'Upheld');
+    assert.deepEqual(textEditOf(upheld).range, {
       start: { line: lastLine, character: 12 },
       end: { line: lastLine, character: 12 },
     });
-    assert.equal((upheld.documentation as MarkupContent).kind, 'markdown');
+    assert.equal(documentationOf(upheld).kind, 'markdown');
     assert.ok(
-      (upheld.documentation as MarkupContent).value.startsWith(
-        'Upheld: the expert reviewer agreed with utilization review (UR).',
-      ),
+      documentationOf(upheld).value.startsWith('Upheld: the expert reviewer agreed with utilization review (UR).'),
     );
-    assert.ok((overturned.documentation as MarkupContent).value.includes('the claims administrator must authorise it'));
+    assert.ok(documentationOf(overturned).value.includes('the claims administrator must authorise it'));
     assert.equal(upheld.detail, 'UR denial stands: not medically necessary');
   });
 
@@ -142,12 +146,12 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     const bare = letterWith('Lumbar MRI:');
     const items = await complete(bare.text, bare.lastLine, 'Lumbar MRI:'.length);
     assert.deepEqual(
-      items.map((i) => (i.textEdit as TextEdit).newText),
+      items.map((i) => textEditOf(i).newText),
       [' Upheld', ' Overturned'],
     );
     const typed = letterWith('Lumbar MRI: Ove');
     const more = await complete(typed.text, typed.lastLine, 'Lumbar MRI: Ove'.length);
-    assert.deepEqual((at(more, 1).textEdit as TextEdit).range, {
+    assert.deepEqual(textEditOf(at(more, 1)).range, {
       start: { line: typed.lastLine, character: 12 },
       end: { line: typed.lastLine, character: 15 },
     });
@@ -175,11 +179,11 @@ describe('completion (VS Code: snippets, Markdown)', () => {
     assert.equal(TITLES[0], 'Chronic Pain Medical Treatment 2016');
     assert.ok(labels.includes('Official Disability Guidelines (ODG) Knee & Leg (Acute & Chronic)'));
     assert.equal(labels.at(-1), 'The Expert Reviewer did not cite any medical evidence for its decision.');
-    assert.equal((at(items, 0).textEdit as TextEdit).newText, 'Decision based on MTUS ');
+    assert.equal(textEditOf(at(items, 0)).newText, 'Decision based on MTUS ');
     const lowBack = defined(items.find((i) => i.label === 'Low Back Complaints 2004'));
     assert.equal(lowBack.detail, 'MTUS · ACOEM chapter 12');
     assert.ok(
-      (lowBack.documentation as MarkupContent).value.startsWith(
+      documentationOf(lowBack).value.startsWith(
         'Low Back Complaints (2004) — ACOEM Practice Guidelines 2nd ed., Chapter 12',
       ),
     );
@@ -252,7 +256,7 @@ describe('completion (no snippet support)', () => {
     const [item] = ordered(list);
     assert.equal(item?.label, 'New disputed item');
     assert.equal(item?.insertTextFormat, 1);
-    assert.equal((item?.textEdit as TextEdit).newText, PLAIN);
+    assert.equal(textEditOf(item).newText, PLAIN);
   });
 
   test('decision documentation is Markdown when listed, the plain explanation otherwise', async () => {
@@ -265,6 +269,6 @@ describe('completion (no snippet support)', () => {
     });
     const upheld = at(ordered(list), 0);
     // Neovim lists markdown first: MarkupContent whose text is the explanation.
-    assert.equal((upheld.documentation as MarkupContent).value, DECISION_EXPLANATIONS.Upheld);
+    assert.equal(documentationOf(upheld).value, DECISION_EXPLANATIONS.Upheld);
   });
 });

@@ -3,12 +3,15 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { ClientCapabilities, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { MarkupContent, type ClientCapabilities, type Hover } from 'vscode-languageserver-protocol';
 import { DECISION_EXPLANATIONS } from '../../server/src/core/descriptions';
 import { findRule } from '../../server/src/core/rules';
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
-import { at, defined } from '../support/elements';
+import { at, defined, ofKind } from '../support/elements';
+
+/** A hover's contents, which the server always sends as MarkupContent (not the deprecated MarkedString). */
+const markupOf = (hover: Hover | null) => ofKind(defined(hover, 'a hover').contents, MarkupContent.is, 'MarkupContent');
 
 const r = (sl: number, sc: number, el: number, ec: number) => ({
   start: { line: sl, character: sc },
@@ -26,8 +29,7 @@ describe('hover (Markdown client)', () => {
   }
 
   function markdown(hover: Hover | null): string {
-    assert.ok(hover, 'a hover');
-    const contents = hover.contents as MarkupContent;
+    const contents = markupOf(hover);
     assert.equal(contents.kind, 'markdown');
     return contents.value;
   }
@@ -191,14 +193,14 @@ describe('hover (plain-text client)', () => {
       textDocument: { uri },
       position: { line: 52, character: 75 },
     });
-    const contents = hover.contents as MarkupContent;
+    const contents = markupOf(hover);
     assert.equal(contents.kind, 'plaintext');
     assert.equal(contents.value, DECISION_EXPLANATIONS.Upheld);
     const mtus = await lsp.request<Hover>('textDocument/hover', {
       textDocument: { uri },
       position: { line: 56, character: 38 },
     });
-    const value = (mtus.contents as MarkupContent).value;
+    const value = markupOf(mtus).value;
     assert.ok(
       value.startsWith('MTUS — Medical Treatment Utilization Schedule (8 CCR 9792.20 ff.)\n\nMTUS citation'),
       value,

@@ -12,6 +12,7 @@ const folder = (name: string) => path.resolve('/work', name);
 const workspaceFolder = (name: string) => ({ uri: pathToFileURL(folder(name)).href, name });
 
 function contextWith(workspaceFolders: boolean, errors: string[]): ServerContext {
+  // A stub of the two members initialize.ts reads; the casts stand in for the rest of the context.
   const context: Partial<ServerContext> = {
     clientCapabilities: { workspace: { workspaceFolders } },
     logger: { error: (message: string) => void errors.push(message) } as unknown as ServerContext['logger'],
@@ -19,6 +20,7 @@ function contextWith(workspaceFolders: boolean, errors: string[]): ServerContext
   return context as ServerContext;
 }
 
+// Capabilities of any shape (`filters: [1]` is no FileOperationFilter): the merge must not look inside them.
 const feature = (name: string, capabilities: () => object): Feature => ({
   name,
   capabilities: capabilities as Feature['capabilities'],

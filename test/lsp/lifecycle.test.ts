@@ -81,8 +81,8 @@ describe('VS Code client', () => {
       diagnosticProvider: { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.imr'] },
     };
-    for (const [key, value] of Object.entries(expected))
-      assert.deepEqual((capabilities as Record<string, unknown>)[key], value, key);
+    const declared = Object.fromEntries(Object.entries(capabilities).filter(([key]) => key in expected));
+    assert.deepEqual(declared, expected);
     const commands = capabilities.executeCommandProvider?.commands ?? [];
     assert.ok(
       commands.includes('imr.server.disableRule') && commands.includes('imr.server.applyEdit'),

@@ -44,11 +44,13 @@ import { DEFAULT_TIMEOUT_MS, ServerProcess } from './serverProcess';
 import { Signal } from './signal';
 
 export type SettingsProvider = (scopeUri: string | undefined, section: string | undefined) => unknown;
+/** What `workspace/configuration` answers: a JSON value (the `imr` section, or a wrong one on purpose) or a provider. */
+export type ClientSettings = SettingsProvider | Record<string, unknown> | unknown[] | string | number | boolean | null;
 
 export interface HarnessOptions {
   capabilities: ClientCapabilities;
   /** Answers `workspace/configuration`: the `imr` section, or a function of (scopeUri, section). */
-  settings?: unknown;
+  settings?: ClientSettings;
   initializationOptions?: unknown;
   /** Workspace folders (paths). Sent as `workspaceFolders` only when the capabilities claim support. */
   workspaceFolders?: string[];
@@ -70,7 +72,7 @@ export class LspHarness {
   readonly registered = new Signal<Registration>();
   initializeResult!: InitializeResult;
   private readonly open_ = new Map<string, TextDocument>();
-  private settings: unknown;
+  private settings: ClientSettings | undefined;
 
   private constructor(
     readonly server: ServerProcess,
@@ -124,7 +126,7 @@ export class LspHarness {
       return p.items.map((item) => {
         this.configurationRequests.push({ scopeUri: item.scopeUri, section: item.section });
         const s = this.settings;
-        return typeof s === 'function' ? (s as SettingsProvider)(item.scopeUri, item.section) : (s ?? null);
+        return typeof s === 'function' ? s(item.scopeUri, item.section) : (s ?? null);
       });
     });
     connection.onRequest(RegistrationRequest.type, (p) => {
@@ -171,7 +173,7 @@ export class LspHarness {
   // ---- settings ----
 
   /** What `workspace/configuration` answers from now on (the `imr` section, or a SettingsProvider). */
-  setSettings(settings: unknown): void {
+  setSettings(settings: ClientSettings): void {
     this.settings = settings;
   }
 
@@ -226,7 +228,7 @@ export class LspHarness {
     params: unknown,
   ): Promise<{ result?: R; error?: { code: number; message: string } }> {
     const source = new CancellationTokenSource();
-    const pending = this.connection.sendRequest(method, params, source.token) as Thenable<R>;
+    const pending = this.connection.sendRequest<R>(method, params, source.token);
     source.cancel();
     try {
       return { result: await this.withTimeout(pending, `the cancelled ${method} response`) };

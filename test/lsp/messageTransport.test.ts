@@ -4,7 +4,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { StreamMessageReader, StreamMessageWriter, type Message, type MessageReader } from 'vscode-languageserver/node';
+import {
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Message,
+  type MessageReader,
+  type NotificationMessage,
+  type ResponseMessage,
+} from 'vscode-languageserver/node';
 import { escapedText, LspStreamReader } from '../../server/src/lsp/messageReader';
 import { EncodedJsonArray, encodeMessage, LspStreamWriter } from '../../server/src/lsp/messageWriter';
 import { LARGE_TEXT } from '../../server/src/lsp/memory';
@@ -42,6 +49,13 @@ const notification = (text: string) => ({
   params: { textDocument: { uri: 'file:///a.txt', languageId: 'imr', version: 1, text } },
 });
 
+const response = (id: number, result: ResponseMessage['result']): ResponseMessage => ({ jsonrpc: '2.0', id, result });
+const logMessage = (message: string): NotificationMessage => ({
+  jsonrpc: '2.0',
+  method: 'window/logMessage',
+  params: { type: 3, message },
+});
+
 describe('LspStreamReader', () => {
   test('messages split anywhere, even inside a header or a multi-byte character, arrive whole and in order', async () => {
     const messages = [notification('Décision: Upheld → ok 😀\r\n'), { jsonrpc: '2.0', id: 7, method: 'shutdown' }];
@@ -62,7 +76,7 @@ describe('LspStreamReader', () => {
     const received = collect(new LspStreamReader(input), 2);
     writeInPieces(input, framed(notification(text), { jsonrpc: '2.0', id: 1, method: 'shutdown' }), 65_536);
     const [open, shutdown] = await received;
-    assert.equal((open as ReturnType<typeof notification>).params.textDocument.text, text);
+    assert.deepEqual(open, notification(text));
     assert.deepEqual(shutdown, { jsonrpc: '2.0', id: 1, method: 'shutdown' });
   });
 
@@ -76,8 +90,12 @@ describe('LspStreamReader', () => {
       Buffer.from([0xc3]), // é cut short, just before the closing quote
       Buffer.from('"}}', 'ascii'),
     ]);
-    const expected = JSON.parse(body.toString('utf8')) as unknown;
-    assert.equal((expected as { params: { text: string } }).params.text, 'a\ufffdb\ufffd😀\ufffd\ufffdé → é \ufffd');
+    const expected: unknown = JSON.parse(body.toString('utf8'));
+    assert.deepEqual(expected, {
+      jsonrpc: '2.0',
+      method: 'm',
+      params: { text: 'a\ufffdb\ufffd😀\ufffd\ufffdé → é \ufffd' },
+    });
     const bytes = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
     for (const size of [1, 2, 3, 4, 5, 7, 11, bytes.length]) {
       const input = new PassThrough();
@@ -97,7 +115,7 @@ describe('LspStreamReader', () => {
     const stream = new PassThrough();
     const received = collect(new LspStreamReader(stream), 2);
     const writer = new StreamMessageWriter(stream);
-    const messages = [notification('é\n→'), { jsonrpc: '2.0', id: 2, result: null }] as Message[];
+    const messages: Message[] = [notification('é\n→'), response(2, null)];
     for (const m of messages) await writer.write(m);
     assert.deepEqual(await received, messages);
   });
@@ -133,10 +151,10 @@ describe('EncodedJsonArray and LspStreamWriter', () => {
   };
 
   test('an encoded result is framed as the same JSON as the array itself', () => {
-    const response = { jsonrpc: '2.0', id: 3, result: elements };
-    const pieces = encodeMessage({ jsonrpc: '2.0', id: 3, result: encoded() } as Message);
+    const plain = { jsonrpc: '2.0', id: 3, result: elements };
+    const pieces = encodeMessage(response(3, encoded()));
     assert.ok(pieces.length > 4, 'several chunks');
-    assert.equal(Buffer.concat(pieces).toString('utf8'), JSON.stringify(response));
+    assert.equal(Buffer.concat(pieces).toString('utf8'), JSON.stringify(plain));
     assert.deepEqual(encoded().toJSON(), sent);
   });
 
@@ -144,7 +162,7 @@ describe('EncodedJsonArray and LspStreamWriter', () => {
     const data = new EncodedJsonArray();
     const numbers = Array.from({ length: 40_000 }, (_, i) => i % 7);
     for (let i = 0; i < numbers.length; i += 5) data.pushJson(numbers.slice(i, i + 5).join(','));
-    const pieces = encodeMessage({ jsonrpc: '2.0', id: 4, result: { resultId: 'r', data } } as Message);
+    const pieces = encodeMessage(response(4, { resultId: 'r', data }));
     assert.ok(pieces.length > 4, 'several chunks');
     const plain = { jsonrpc: '2.0', id: 4, result: { resultId: 'r', data: numbers } };
     assert.equal(Buffer.concat(pieces).toString('utf8'), JSON.stringify(plain));
@@ -167,9 +185,9 @@ describe('EncodedJsonArray and LspStreamWriter', () => {
     const received = collect(new StreamMessageReader(stream), 3);
     const writer = new LspStreamWriter(stream);
     const written = [
-      writer.write({ jsonrpc: '2.0', id: 1, result: encoded() } as Message),
-      writer.write({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'é' } } as Message),
-      writer.write({ jsonrpc: '2.0', id: 2, result: new EncodedJsonArray() } as Message),
+      writer.write(response(1, encoded())),
+      writer.write(logMessage('é')),
+      writer.write(response(2, new EncodedJsonArray())),
     ];
     await Promise.all(written);
     assert.deepEqual(await received, [

@@ -13,6 +13,8 @@ import { SettingsStore } from '../../server/src/lsp/settings';
 
 function store(folders: string[]) {
   const messages: string[] = [];
+  // Stubs of what SettingsStore uses here (warnings as notifications; no logging): the casts stand in for the
+  // rest of each interface, which these tests never reach.
   const connection = {
     sendNotification: (_type: unknown, params: { message: string }) => messages.push(params.message),
   } as unknown as Connection;

@@ -25,6 +25,7 @@ test('reading a PDF leaves the native built-ins core-js would replace in place',
 test('keepingNativeBuiltins puts back replaced methods, keeps added ones, and returns what load returns', async () => {
   const natives = replaceable();
   const added = Symbol('added');
+  // Typed so that a symbol-keyed method can be planted on Array.prototype, as a polluting library would.
   const arrays = Array.prototype as unknown as Record<symbol, unknown>;
   try {
     const result = await keepingNativeBuiltins(() => {

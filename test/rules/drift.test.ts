@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/core/rules';
 import { validateConfig } from '../../server/src/core/rules/config';
+import { isRecord } from '../../server/src/core/values';
 import { DOCS_DIR, PACKAGE_PATH, renderAll, renderPackageContributions, ROOT } from '../../scripts/gen-rule-docs';
 
 const RUN = 'out of date: run npm run gen';
@@ -34,31 +35,28 @@ test('package.json contributes imr.rules and the .imr.json validation', () => {
 });
 
 /** The JSON-schema keywords the generated schema uses, enough to check it agrees with validateConfig. */
-function conforms(schema: Record<string, unknown>, value: unknown): boolean {
-  if (Array.isArray(schema.anyOf)) return (schema.anyOf as Record<string, unknown>[]).some((s) => conforms(s, value));
+function conforms(schema: unknown, value: unknown): boolean {
+  if (!isRecord(schema)) assert.fail(`a schema is an object; got ${JSON.stringify(schema)}`);
+  if (Array.isArray(schema.anyOf)) return schema.anyOf.some((s) => conforms(s, value));
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return false;
   const type = schema.type;
   if (type === 'object') {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-    const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+    if (!isRecord(value)) return false;
+    const properties = isRecord(schema.properties) ? schema.properties : {};
     for (const [k, v] of Object.entries(value)) {
-      if (properties[k]) {
+      if (properties[k] !== undefined) {
         if (!conforms(properties[k], v)) return false;
       } else if (schema.additionalProperties === false) return false;
     }
     return true;
   }
-  if (type === 'array')
-    return Array.isArray(value) && value.every((v) => conforms((schema.items ?? {}) as Record<string, unknown>, v));
+  if (type === 'array') return Array.isArray(value) && value.every((v) => conforms(schema.items ?? {}, v));
   if (type === 'string' || type === 'boolean' || type === 'number') return typeof value === type;
   return true;
 }
 
 test('the .imr.json schema accepts exactly what the configuration reader accepts', () => {
-  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'imr-config.schema.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  const schema: unknown = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'imr-config.schema.json'), 'utf8'));
   const cases: unknown[] = [
     {},
     { $schema: './schemas/imr-config.schema.json', rules: {} },

@@ -4,8 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../server/src/core/rules';
 import type { Finding } from '../../server/src/core/rules';
-import { fixtureText, JOINED_FIXTURES, joinLetters, shiftedLetter, type Joint } from '../support/joined';
-import type { Letter } from '../../server/src/core/model';
+import { fixtureText, JOINED_FIXTURES, joinLetters, shiftedFinding, type Joint } from '../support/joined';
 
 const own = (name: string) => fixtureText(JOINED_FIXTURES, name);
 const brief = (findings: readonly Finding[]) =>
@@ -16,7 +15,7 @@ function assertFindingsAsAlone(letters: readonly string[], joint: Joint): Findin
   const joined = joinLetters(letters, joint);
   const findings = check(joined.text).findings;
   const expected = joined.parts.flatMap((part, k) =>
-    check(part).findings.map((f) => shiftedLetter(f as unknown as Letter, joined.startLines[k] ?? 0)),
+    check(part).findings.map((f) => shiftedFinding(f, joined.startLines[k] ?? 0)),
   );
   assert.deepEqual(JSON.parse(JSON.stringify(findings)), JSON.parse(JSON.stringify(expected)));
   return findings;

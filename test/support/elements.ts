@@ -55,3 +55,24 @@ export function defined<T>(value: T | undefined | null, what = 'a value'): T {
   if (value === undefined || value === null) assert.fail(`expected ${what}; got ${String(value)}`);
   return value;
 }
+
+/**
+ * The member of a union that `is` accepts, which the test expects (`ofKind(item.textEdit, TextEdit.is, 'a
+ * TextEdit')`, not `item.textEdit as TextEdit`): fails naming the kind expected and showing what came instead.
+ */
+export function ofKind<T, S extends T>(value: T, is: (value: T) => value is S, kind: string): S {
+  if (!is(value)) assert.fail(`expected ${kind}; got ${shown(value)}`);
+  return value;
+}
+
+/** A value in a failure message: its JSON, cut short (a whole document may be in it). */
+function shown(value: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // A cycle or a bigint: its string instead.
+  }
+  if (json === undefined) return String(value);
+  return json.length > 200 ? `${json.slice(0, 200)}…` : json;
+}

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ImrDocument, Letter } from '../../server/src/core/model';
+import type { Finding } from '../../server/src/core/rules';
 import { ROOT } from './corpus';
 import { only } from './elements';
 
@@ -44,6 +45,11 @@ export function shiftedLetter(letter: Letter, lines: number): unknown {
   return shift(letter, lines);
 }
 
+/** A rule's finding as plain data, its range and related places moved down `lines` lines. */
+export function shiftedFinding(finding: Finding, lines: number): unknown {
+  return shift(finding, lines);
+}
+
 /** A letter as plain data: a folded span is its text and range (its position map is the parser's own). */
 export function plainLetter(letter: Letter | undefined): unknown {
   return shift(letter, 0);
@@ -58,7 +64,7 @@ function shift(value: unknown, lines: number): unknown {
   if (Array.isArray(value)) return value.map((v) => shift(v, lines));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  const folded = typeof (value as { rangeOf?: unknown }).rangeOf === 'function';
+  const folded = 'rangeOf' in value && typeof value.rangeOf === 'function';
   for (const [key, v] of Object.entries(value)) {
     if (folded && key !== 'text' && key !== 'range') continue;
     if (typeof v !== 'function' && v !== undefined) out[key] = shift(v, lines);
