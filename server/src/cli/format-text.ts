@@ -1,6 +1,7 @@
 // eslint/markdownlint-style lines: `path:line:col  severity  message  ruleId/ruleName`, 1-based, then a summary.
 import type { Severity } from '../core/rules';
 import { countOf } from '../core/text/count';
+import { printable } from './printable';
 import { countBySeverity, type FileResult } from './results';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -9,7 +10,7 @@ export function formatText(results: readonly FileResult[]): string {
   const lines: string[] = [];
   for (const { file, findings } of results) {
     for (const f of findings) {
-      const where = `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      const where = `${printable(file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
       lines.push(`${where}  ${LABEL[f.severity]}  ${oneLine(f.message)}  ${f.ruleId}/${f.ruleName}`);
     }
   }
@@ -26,5 +27,5 @@ export function summary(results: readonly FileResult[]): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return printable(text.replace(/\s+/g, ' ').trim());
 }

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { describeError } from '../node/errors';
 import { letterExtensionList } from '../node/files';
 import { findLetterFiles, isGlobPattern, matchFiles, UniqueFiles } from '../node/walker';
+import { UsageError } from './usage';
 
 export interface FailedInput {
   /** The path or pattern as given. */
@@ -26,6 +27,8 @@ export async function expandInputs(paths: readonly string[]): Promise<Inputs> {
   const failures: FailedInput[] = [];
   // `a.txt`, `./a.txt`, a link to it and a directory holding it name one file: check it once, under the first name.
   const unique = new UniqueFiles();
+  // An unset shell variable ("$LETTER"): nothing to name in a message, and no pattern to match.
+  if (paths.includes('')) throw new UsageError('an empty argument was given where a path was expected.');
   for (const path of paths) {
     const kind = await pathKind(path);
     if (kind === 'file') {

@@ -7,6 +7,7 @@ import { describeError } from '../node/errors';
 import { isWorkerThread, serveTasks } from './jobs';
 import { EXIT } from './messages';
 import { runOutline } from './outline';
+import { printable } from './printable';
 import { UsageError } from './usage';
 import { VERSION } from './version';
 
@@ -33,10 +34,10 @@ export async function main(argv: string[]): Promise<number> {
   return run(rest);
 }
 
-// A closed pipe (`imr check … | head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.clean);
-});
+// A write to stdout that fails is reported by writeOutput (output.ts), which waits for it, and a closed pipe
+// (`imr check … | head`) is no error; without a listener the 'error' event would end the process with a
+// stack trace, or (when it exited here) with an exit code that did not yet reflect the findings.
+process.stdout.on('error', () => {});
 
 // `--jobs`: in a worker thread this bundle serves the commands' per-file tasks instead.
 if (isWorkerThread()) {
@@ -47,7 +48,7 @@ if (isWorkerThread()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof UsageError) process.stderr.write(`imr: ${error.message}\n`);
+      if (error instanceof UsageError) process.stderr.write(`imr: ${printable(error.message)}\n`);
       else process.stderr.write(`imr: internal error (${describeError(error)}); please report it\n`);
       process.exitCode = EXIT.failure;
     },

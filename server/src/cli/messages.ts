@@ -1,4 +1,5 @@
 // One-line messages on stderr. Never document text: paths, error codes and counts only.
+import { printable } from './printable';
 
 /** The command's own diagnostics (unreadable files, bad paths), in the order they happened. */
 export class Messages {
@@ -7,12 +8,12 @@ export class Messages {
   failed = false;
 
   error(text: string): void {
-    this.lines.push(`imr: ${text}`);
+    this.lines.push(`imr: ${printable(text)}`);
     this.failed = true;
   }
 
   warn(text: string): void {
-    this.lines.push(`imr: warning: ${text}`);
+    this.lines.push(`imr: warning: ${printable(text)}`);
   }
 
   flush(): void {

@@ -4,6 +4,7 @@ import { OUTLINE_HELP } from './help';
 import { loadLetter } from './letters';
 import { EXIT, Messages } from './messages';
 import { writeOutputAndMessages } from './output';
+import { printable } from './printable';
 import { oneOf, parseCommandArgs, UsageError } from './usage';
 
 const FORMATS = ['text', 'json'] as const;
@@ -51,7 +52,8 @@ export function renderOutline(nodes: readonly OutlineNode[]): string {
   const walk = (list: readonly OutlineNode[], depth: number) => {
     for (const node of list) {
       const number = String(node.selectionRange.start.line + 1).padStart(width);
-      lines.push(`${number}  ${'  '.repeat(depth)}${node.name}${node.detail ? ` — ${node.detail}` : ''}`);
+      const text = `${node.name}${node.detail ? ` — ${node.detail}` : ''}`;
+      lines.push(`${number}  ${'  '.repeat(depth)}${printable(text)}`);
       walk(node.children, depth + 1);
     }
   };
