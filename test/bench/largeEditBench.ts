@@ -3,7 +3,7 @@
 //  * 10 MiB of letters checked in full (imr.maxDocumentSize raised): didChange → diagnostics for a character
 //    typed inside a letter in the middle, and for a line break near the top (every later letter moves), each
 //    inserted then deleted; and the server's peak RSS during those edits (its peak reset after didOpen), next
-//    to didOpen's own peak;
+//    to didOpen's own peak (what that peak is made of, and its floor: docs/testing.md);
 //  * the same edits at the default imr.maxDocumentSize, where 10 and 50 MiB are degraded (one diagnostic
 //    saying why, largeDocuments.ts).
 import * as fs from 'node:fs';
