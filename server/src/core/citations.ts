@@ -311,7 +311,9 @@ const TITLE_BY_KEY = new Map(MTUS_TITLES.map((t) => [titleKey(t.title), t.title]
 
 function canonicalTitle(written: string): string {
   // The usual case, without normalising. A length test first: cheaper than hashing a fresh string for a Set.
-  for (const title of EXACT_TITLES) if (title.length === written.length && title === written) return written;
+  // The table's own string is returned, not the equal one just read: a rule that looks the title up in a
+  // Map (IMR013, per part of every citation) then finds its hash already computed.
+  for (const title of EXACT_TITLES) if (title.length === written.length && title === written) return title;
   return TITLE_BY_KEY.get(titleKey(written)) ?? written;
 }
 
