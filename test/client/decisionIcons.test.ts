@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DECISION_ICON, DECISION_ICONS, decisionIconFiles } from '../../client/src/decisionIcons';
+import { exactly } from '../support/elements';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const svg = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -22,21 +23,28 @@ const BACKGROUNDS = {
 } as const;
 
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
+  const channels = [1, 3, 5].map((i) => {
     const c = parseInt(hex.slice(i, i + 2), 16) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
+  });
+  const [r, g, b] = exactly(channels, 3);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  const [hi, lo] = exactly(
+    [luminance(a), luminance(b)].sort((x, y) => y - x),
+    2,
+  );
   return (hi + 0.05) / (lo + 0.05);
 }
 
 /** Hue in degrees and saturation (HSL) of a colour. */
 function hueAndSaturation(hex: string): [number, number] {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  const [r, g, b] = exactly(
+    [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255),
+    3,
+  );
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
   const d = max - min;
@@ -103,7 +111,8 @@ test('no red (the colour of errors) in any drawing', () => {
 test('legible on every built-in theme: badge 3:1 against the editor, mark 4.5:1 against what it is drawn on', () => {
   const ratios: [string, number][] = [];
   for (const icon of DECISION_ICONS)
-    for (const [theme, file] of Object.entries(decisionIconFiles(icon)) as ['light' | 'dark', string][]) {
+    for (const theme of ['light', 'dark'] as const) {
+      const file = decisionIconFiles(icon)[theme];
       const text = svg(file);
       const badgeFill = /<rect x="1\.5"[^>]*fill="(#[0-9a-f]{6})"/i.exec(text)?.[1];
       const marks = colours(text).filter((c) => c !== badgeFill);

@@ -5,13 +5,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import {
-  SymbolKind,
-  type CodeLens,
-  type DocumentSymbol,
-  type SemanticTokens,
-  type SemanticTokensLegend,
-} from 'vscode-languageserver-protocol';
+import { SymbolKind, type CodeLens, type DocumentSymbol, type SemanticTokens } from 'vscode-languageserver-protocol';
 import { LspHarness, serverForSuite, VSCODE_CAPABILITIES } from '../lsp/harness';
 import { assertSymbolsWellFormed, assertTokensWellFormed, decode } from '../lsp/wellFormed';
 import { corpusLetters, corpusSkip } from '../support/corpus';
@@ -86,7 +80,7 @@ describe('protocol features over the corpus', () => {
     'semantic tokens of every letter, every form: sorted, single-line, non-overlapping, one per decision',
     { skip },
     async () => {
-      const provider = lsp.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend };
+      const provider = defined(lsp.initializeResult.capabilities.semanticTokensProvider, 'a semantic tokens provider');
       let decisions = 0;
       for (const { name, text } of corpusLetters()) {
         const result = await withLetter(text, name, (uri) =>

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText } from '../support/letters';
-import { at } from '../support/elements';
+import { at, only } from '../support/elements';
 
 const r = (sl: number, sc: number, el: number, ec: number) => ({
   start: { line: sl, character: sc },
@@ -31,8 +31,7 @@ describe('code lens', () => {
 
   test('CM16-0238035: one lens over the decisions heading, eight items for the picker', async () => {
     const { uri, lenses } = await lensesOf(letterText('dwc-2016/text/CM16-0238035.txt'));
-    assert.equal(lenses.length, 1);
-    const [lens] = lenses as [CodeLens];
+    const lens = only(lenses);
     assert.deepEqual(lens.range, r(49, 0, 49, 36));
     assert.equal(lens.command?.title, '8 disputed items · 8 upheld · 0 overturned');
     assert.equal(lens.command?.command, 'imr.pickItem');

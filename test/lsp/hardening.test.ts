@@ -2,10 +2,17 @@
 // no stale parse for a repeated version, and a handler that throws answered empty and logged without text.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CompletionList, DocumentSymbol, Hover, Range, SelectionRange } from 'vscode-languageserver-protocol';
+import {
+  TextEdit,
+  type CompletionList,
+  type DocumentSymbol,
+  type Hover,
+  type Range,
+  type SelectionRange,
+} from 'vscode-languageserver-protocol';
 import { letterText } from '../support/letters';
 import { LspHarness, serverForSuite, VSCODE_CAPABILITIES } from './harness';
-import { at } from '../support/elements';
+import { at, ofKind } from '../support/elements';
 
 const LETTER = letterText('dwc-2016/text/CM16-0238035.txt');
 
@@ -35,7 +42,7 @@ describe('ranges the server sends stay inside the document', () => {
       position: { line: last, character: 500 },
     });
     assert.ok(list.items.length > 0, 'completions at the start of a new line');
-    const ranges = list.items.map((item) => (item.textEdit as { range: Range }).range);
+    const ranges = list.items.map((item) => ofKind(item.textEdit, TextEdit.is, 'a TextEdit').range);
     assert.deepEqual(outside(text, ranges), []);
     assert.deepEqual(ranges[0], { start: { line: last, character: 0 }, end: { line: last, character: 0 } });
   });

@@ -19,6 +19,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ResponseError,
   ShowMessageNotification,
   ShowMessageRequest,
   ShutdownRequest,
@@ -233,8 +234,8 @@ export class LspHarness {
     try {
       return { result: await this.withTimeout(pending, `the cancelled ${method} response`) };
     } catch (error) {
-      const e = error as { code?: number; message?: string };
-      if (typeof e.code === 'number') return { error: { code: e.code, message: e.message ?? '' } };
+      // An error response; anything else (a timeout, a closed connection) fails the test.
+      if (error instanceof ResponseError) return { error: { code: error.code, message: error.message } };
       throw error;
     }
   }

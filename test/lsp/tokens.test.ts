@@ -17,7 +17,7 @@ import { encodeTable, encodeTableJson, encodeTokens } from '../../server/src/lsp
 import { fileUri, LspHarness, NEOVIM_CAPABILITIES, serverForSuite, VSCODE_CAPABILITIES } from './harness';
 import { letterText, SHIPPED_LETTERS } from '../support/letters';
 import { assertTokensWellFormed, decode, type Decoded } from './wellFormed';
-import { at } from '../support/elements';
+import { at, defined } from '../support/elements';
 
 function tokenAt(tokens: Decoded[], line: number, start: number): Decoded | undefined {
   return tokens.find((t) => t.line === line && t.start === start);
@@ -45,7 +45,7 @@ describe('semantic tokens', () => {
   }
 
   test('the server declares full and range requests and a legend of standard types plus decision modifiers', () => {
-    const provider = lsp.initializeResult.capabilities.semanticTokensProvider as { full?: unknown; range?: unknown };
+    const provider = defined(lsp.initializeResult.capabilities.semanticTokensProvider, 'a semantic tokens provider');
     assert.equal(provider.full, true);
     assert.equal(provider.range, true);
     for (const type of [
