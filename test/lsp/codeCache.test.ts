@@ -1,7 +1,7 @@
 // The server's start from V8's code cache (server/src/serverEntry.ts): the first start writes the cache of
 // dist/serverMain.js into IMR_CACHE_DIR, the next starts use it without writing it again (V8 refuses a cache
-// made under other V8 flags: lsp/memory.ts puts back the one it sets), and a damaged cache or a cache folder
-// that cannot be written never stops the server. Needs the bundles: `npm run build` first.
+// made under other V8 flags: lsp/memory.ts puts back the one it sets, and other node flags keep a cache of
+// their own), and a damaged cache or a cache folder that cannot be written never stops the server. Needs the bundles: `npm run build` first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -20,9 +20,12 @@ import { SERVER_JS } from './harness';
 import { SERVER_NODE_FLAGS } from '../../server/src/launch';
 import { only } from '../support/elements';
 
-/** Starts the server as VS Code does, initializes it, shuts it down; its name and version, and its exit code. */
-async function startAndStop(cacheDir: string): Promise<{ server: string; code: number | null }> {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_JS, '--stdio'], {
+/** Starts the server (with VS Code's node flags unless told), initializes it, shuts it down; its name and exit code. */
+async function startAndStop(
+  cacheDir: string,
+  flags: readonly string[] = SERVER_NODE_FLAGS,
+): Promise<{ server: string; code: number | null }> {
+  const child = spawn(process.execPath, [...flags, SERVER_JS, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, IMR_CACHE_DIR: cacheDir },
   });
@@ -93,4 +96,19 @@ test('a cache folder that cannot be written does not stop the server', async (t)
   assert.deepEqual(await startAndStop(notAFolder), { server: 'imr-language-server', code: 0 });
   assert.equal(readFileSync(notAFolder, 'utf8'), 'a file where the folder would be');
   assert.deepEqual(readdirSync(s.dir), ['cache'], 'no temporary file is left behind');
+});
+
+test("started without VS Code's node flags (other editors), the server keeps a second cache beside the first", async (t) => {
+  const s = scratch();
+  t.after(s.done);
+  await startAndStop(s.dir);
+  const withFlags = cacheFile(s.dir);
+  assert.deepEqual(await startAndStop(s.dir, []), { server: 'imr-language-server', code: 0 });
+  const names = readdirSync(s.dir).sort();
+  assert.equal(names.length, 2, names.join(', '));
+  const withoutFlags = join(s.dir, only(names.filter((n) => join(s.dir, n) !== withFlags)));
+  const inodes = [statSync(withFlags).ino, statSync(withoutFlags).ino];
+  await startAndStop(s.dir);
+  await startAndStop(s.dir, []);
+  assert.deepEqual([statSync(withFlags).ino, statSync(withoutFlags).ino], inodes, 'each start used its own cache');
 });

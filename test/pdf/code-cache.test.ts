@@ -47,7 +47,7 @@ test('absent, the cache is written on save; the next load uses it and does not w
   assert.equal(await load(s.module, s.cache, true), 'absent');
   const [name = '', ...others] = cacheFiles(s.cache);
   assert.deepEqual(others, []);
-  assert.match(name, /^sample~[0-9a-f]{24}~[\d.]+(-node\.\d+)?-[a-z0-9]+\.v8cache$/);
+  assert.match(name, /^sample~[0-9a-f]{24}~[\d.]+(-node\.\d+)?-[a-z0-9]+(-[0-9a-f]{8})?\.v8cache$/);
   const written = readFileSync(join(s.cache, name));
   assert.equal(written.subarray(0, 20).toString('latin1'), 'IMR-V8-CODE-CACHE-1\n');
   assert.equal(await load(s.module, s.cache, true), 'used');

@@ -4,7 +4,7 @@
 // cache holds what V8 compiled from the bundle's source (bytecode and the source's own literals), taken after
 // first use so that the functions that ran are in it; it holds no heap data, so no document text. It is used
 // only when all of these agree, and otherwise ignored and written anew:
-// - its name: the bundle's content hash, the V8 version and the architecture;
+// - its name: the bundle's content hash, the V8 version, the architecture and node's flags;
 // - our digest of its bytes (release builds of V8 do not checksum code caches: a torn or damaged file must
 //   never reach V8);
 // - V8's own check (version, flags, source), `cachedDataRejected`: V8 flags set at run time change it (see
@@ -97,10 +97,18 @@ function readdirSafe(dir: string): string[] {
   }
 }
 
-/** `pdf` (the bundle's name) `<hash>` `<v8>-<arch>.v8cache`. */
+/** `pdf` (the bundle's name) `<hash>` `<v8>-<arch>[-<flags>].v8cache`. */
 function cacheNameParts(name: string): string[] {
   const [prefix = '', hash = '', ...rest] = name.split('~');
   return [prefix, hash, rest.join('~')];
+}
+
+/**
+ * V8 refuses a cache made under other flags: each set of node flags keeps a cache of its own (VS Code starts the
+ * server with some, other editors and the CLI with none), so that one does not overwrite the other's each time.
+ */
+function flagsTag(): string {
+  return process.execArgv.length ? `-${sha256(process.execArgv.join('\n')).toString('hex').slice(0, 8)}` : '';
 }
 
 /** Runs `file` as a CommonJS module (as require would), with the code cache in `cacheDir` if there is one. */
@@ -114,7 +122,7 @@ export function loadWithCodeCache<T>(file: string, cacheDir: string | undefined)
           [
             basename(file, '.js'),
             sha256(source).toString('hex').slice(0, 24),
-            `${process.versions.v8}-${process.arch}.v8cache`,
+            `${process.versions.v8}-${process.arch}${flagsTag()}.v8cache`,
           ].join('~'),
         );
   const cached = readCache(cacheFile);
