@@ -130,3 +130,30 @@ describe('a handler that throws (failure injected for tests)', () => {
     assert.equal(lsp.logs.filter((l) => l.message.startsWith('[imr] hover failed')).length, 2);
   });
 });
+
+describe('a message that is neither a request, a notification nor a response', () => {
+  const server = serverForSuite({ capabilities: VSCODE_CAPABILITIES, settings: {} });
+  let lsp: LspHarness;
+  before(() => ({ lsp } = server));
+
+  test('is logged by vscode-jsonrpc in its first line only, never with what it held', async () => {
+    const sentence = 'The injured worker is a 50 year old female with chronic neck pain.';
+    const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    // A client's bug: no method, no id (vscode-jsonrpc logged it whole, after a line break), and a batch.
+    lsp.child.stdin.write(frame(JSON.stringify({ jsonrpc: '2.0', params: { textDocument: { text: sentence } } })));
+    lsp.child.stdin.write(frame(JSON.stringify([{ jsonrpc: '2.0', params: sentence }])));
+    // Messages are handled in order: the logs of the two come before this answer.
+    assert.deepEqual(
+      await lsp.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///none.txt' } }),
+      [],
+    );
+    assert.deepEqual(
+      lsp.logs.map((l) => l.message),
+      [
+        'Received message which is neither a response nor a notification message:',
+        'Received message which is neither a response nor a notification message:',
+      ],
+    );
+    assert.doesNotMatch(lsp.serverStderr, /chronic neck pain/);
+  });
+});

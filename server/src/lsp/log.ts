@@ -30,14 +30,31 @@ function errorForLog(error: unknown): string {
   return frames ? `${describeError(error)}\n${frames}` : describeError(error);
 }
 
+const OURS = '[imr] ';
+
+/**
+ * The libraries log through the same console, and vscode-jsonrpc logs a message it cannot place (neither a
+ * request, a notification nor a response) whole, after a line break: a client's bug put a letter's text in the
+ * output channel (issue 12). Their lines keep only their first line; ours (`[imr] …`) are written as they are.
+ */
+function libraryLinesCut(console: Connection['console']): void {
+  for (const method of ['error', 'warn', 'info', 'log'] as const) {
+    const write = console[method].bind(console);
+    console[method] = (message: string) =>
+      write(message.startsWith(OURS) ? message : (message.split('\n', 1)[0] ?? ''));
+  }
+}
+
+/** The server's logger; also cuts the libraries' lines on `connection`'s console (libraryLinesCut). */
 export function createLogger(
   connection: Pick<Connection, 'console'> | undefined,
   level: LogLevel = DEFAULT_LOG_LEVEL,
 ): Logger {
+  if (connection) libraryLinesCut(connection.console);
   const enabled = (l: LogLevel) => logger.level !== 'off' && LOG_LEVELS.indexOf(l) <= LOG_LEVELS.indexOf(logger.level);
   const send = (write: (m: string) => void, message: string) => {
     try {
-      write(`[imr] ${message}`);
+      write(`${OURS}${message}`);
     } catch {
       // The connection is gone: nowhere to log to.
     }
