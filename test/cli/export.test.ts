@@ -102,6 +102,17 @@ test('csvField quotes only what RFC 4180 requires', () => {
   assert.equal(toCsv(['a', 'b'], [['1', 'x,y']]), 'a,b\r\n1,"x,y"\r\n');
 });
 
+test('csvField: a field a spreadsheet would run as a formula starts with an apostrophe; numbers stay numbers', () => {
+  assert.equal(csvField('=HYPERLINK("http://example.invalid","x")'), `"'=HYPERLINK(""http://example.invalid"",""x"")"`);
+  assert.equal(csvField('@SUM(A1:A2)'), "'@SUM(A1:A2)");
+  assert.equal(csvField('+1+cmd|x'), "'+1+cmd|x");
+  assert.equal(csvField('- neck pain'), "'- neck pain");
+  assert.equal(csvField('\tTab first'), "'\tTab first");
+  assert.equal(csvField('-12'), '-12');
+  assert.equal(csvField('+3.5'), '+3.5');
+  assert.equal(csvField('a=b'), 'a=b');
+});
+
 test('an unreadable file among others: one stderr line, the others exported, exit 2; --output', () => {
   const dir = mkdtempSync(join(tmpdir(), 'imr-export-'));
   try {
