@@ -2,11 +2,11 @@
 // is reported.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, imr, ROOT, type CheckReport } from './helpers';
+import { CLI, FIXTURES, imr, ROOT, type CheckReport } from './helpers';
 import { at } from '../support/elements';
 
 const LETTER = readFileSync(join(ROOT, FIXTURES, 'letters', 'two-items.txt'), 'utf8');
@@ -163,5 +163,40 @@ test('--fix on a file it cannot write: one warning, the findings still reported,
   } finally {
     if (!('skip' in unwritable)) unwritable.undo();
     done();
+  }
+});
+
+test('Ctrl-C during --fix: the letters in hand are finished, exit code 130, no letter half written, nothing left behind', async () => {
+  const broken = LETTER.replace('Labs to include: EKG: Upheld', 'Labs to include: EKG: Uphold');
+  const dir = mkdtempSync(join(tmpdir(), 'imr-fix-int-'));
+  try {
+    writeFileSync(join(dir, '.imr.json'), '{}');
+    const names = Array.from({ length: 600 }, (_, k) => `letter-${k}.txt`);
+    for (const name of names) writeFileSync(join(dir, name), broken);
+    const child = spawn(process.execPath, [CLI, 'check', '--fix', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<[number | null, string | null]>((resolve) =>
+      child.on('close', (code, signal) => resolve([code, signal])),
+    );
+    // The first letter written (its new file created beside it) means the run is under way: interrupt it then.
+    const watcher = watch(dir, () => {
+      watcher.close();
+      child.kill('SIGINT');
+    });
+    assert.deepEqual(await exited, [130, null]);
+    assert.equal(stderr, 'imr: interrupted; the files not yet processed were left as they are\n');
+    assert.deepEqual(
+      readdirSync(dir).filter((name) => name.includes('imr-fix')),
+      [],
+    );
+    const contents = names.map((name) => readFileSync(join(dir, name), 'utf8'));
+    assert.deepEqual(
+      contents.filter((text) => text !== broken && text !== LETTER),
+      [],
+    );
+    assert.ok(contents.includes(broken), 'some letters were never reached');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

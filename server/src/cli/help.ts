@@ -60,6 +60,8 @@ Exit codes:
      over 64 MiB, a PDF that is damaged, needs a password or has no text
      (a scan). Such files get one line on stderr; the others are still
      checked and reported. Exit code 2 wins over 1.
+  130  interrupted (Ctrl-C): the files in hand are finished first, the
+     others are left as they are and nothing is reported.
 
 Problems inside a configuration file (bad JSON, unknown rules) are warned
 about on stderr, the rest of it still applies, and the exit code does not

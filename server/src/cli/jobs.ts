@@ -102,6 +102,7 @@ export async function serveTasks(): Promise<void> {
 /**
  * Runs the named task over every input, on up to `jobs` threads. `onFailure` turns a task that threw or a
  * worker that died (with a one-line reason) into that input's result, so one bad file never stops the others. `onDone` ticks progress.
+ * Once `stop` aborts, no thread starts another task: the results end early (fewer than the tasks, or failures).
  */
 export async function runTasks<T extends Task, R>(
   { name, run: runner }: TaskKind<T, R>,
@@ -109,6 +110,7 @@ export async function runTasks<T extends Task, R>(
   jobs: number,
   onFailure: (task: T, reason: string) => R,
   onDone: () => void = () => {},
+  stop?: AbortSignal,
 ): Promise<R[]> {
   const threads = Math.min(jobs, tasks.length);
   const worthThreads = tasks.some((t) => isPdfFileName(t.file)) || tasks.length >= TEXT_FILES_WORTH_THREADS;
@@ -116,6 +118,7 @@ export async function runTasks<T extends Task, R>(
   if (threads <= 1 || !worthThreads || !__filename.endsWith('.js')) {
     const results: R[] = [];
     for (const task of tasks) {
+      if (stop?.aborted) break;
       results.push(await runner(task).catch((error: unknown) => onFailure(task, describeError(error))));
       onDone();
     }
@@ -126,6 +129,8 @@ export async function runTasks<T extends Task, R>(
   const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (threads + 1));
   const counters = new Int32Array(shared).fill(IDLE);
   counters[NEXT] = 0;
+  // Stopped: no thread takes another task; those in hand finish, and the ones never taken fail.
+  stop?.addEventListener('abort', () => Atomics.store(counters, NEXT, order.length));
   const take = (): number | undefined => {
     const at = Atomics.add(counters, NEXT, 1);
     return at < order.length ? order[at] : undefined;

@@ -23,20 +23,11 @@ export function startProgress(total: number): Progress {
     clearOnComplete: true,
     hideCursor: true,
   });
-  // Ctrl-C mid-run: give the terminal its cursor back before leaving.
-  const interrupted = () => {
-    bar.stop();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
   bar.start(total, 0);
   return {
     tick: () => bar.increment(),
     // Results and messages are written only after this, so the bar never garbles them.
-    stop: () => {
-      process.removeListener('SIGINT', interrupted);
-      bar.stop();
-    },
+    stop: () => bar.stop(),
   };
 }
 
@@ -51,9 +42,19 @@ export async function runWithProgress<T extends { file: string }, R>(
 ): Promise<(R | FailedFile)[]> {
   const progress = startProgress(tasks.length);
   const failed = ({ file }: T, reason: string): FailedFile => ({ file, reason: `could not be processed (${reason})` });
+  // Ctrl-C: the files in hand are finished (a --fix renames its new letter into place, leaving nothing behind),
+  // then the command ends; a second Ctrl-C ends it at once.
+  const interrupt = new AbortController();
+  const onInterrupt = () => interrupt.abort();
+  process.once('SIGINT', onInterrupt);
   try {
-    return await runTasks(kind, tasks, jobs, failed, () => progress.tick());
+    return await runTasks(kind, tasks, jobs, failed, () => progress.tick(), interrupt.signal);
   } finally {
+    process.removeListener('SIGINT', onInterrupt);
     progress.stop();
+    if (interrupt.signal.aborted) {
+      process.stderr.write('imr: interrupted; the files not yet processed were left as they are\n');
+      process.exit(130);
+    }
   }
 }
