@@ -4,7 +4,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, FIXTURES, imr, lines, ROOT } from './helpers';
@@ -87,6 +96,31 @@ test('a reader that stopped reading (| head) is no error: the exit code still sa
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     assert.equal(stderr, '');
     assert.equal(status, 1);
+  } finally {
+    done();
+  }
+});
+
+test('--output naming a letter that is read (under any name) is a usage error, and the letter is kept', () => {
+  const { dir, done } = inTemp('letter.txt', LETTER);
+  try {
+    symlinkSync('letter.txt', join(dir, 'link.txt'));
+    const runs = [
+      ['check', 'letter.txt', '-o', 'letter.txt'],
+      ['check', '.', '--output', './link.txt'],
+      ['export', 'letter.txt', '--format', 'csv', '-o', 'letter.txt'],
+      ['outline', './letter.txt', '-o', 'link.txt'],
+    ].map((args) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' }));
+    assert.deepEqual(
+      runs.map((run) => [run.status, run.stderr, run.stdout]),
+      [
+        [2, 'imr: --output letter.txt is the letter letter.txt: the report would replace it.\n', ''],
+        [2, 'imr: --output ./link.txt is the letter ./letter.txt: the report would replace it.\n', ''],
+        [2, 'imr: --output letter.txt is the letter letter.txt: the report would replace it.\n', ''],
+        [2, 'imr: --output link.txt is the letter ./letter.txt: the report would replace it.\n', ''],
+      ],
+    );
+    assert.equal(readFileSync(join(dir, 'letter.txt'), 'utf8'), LETTER);
   } finally {
     done();
   }

@@ -10,7 +10,7 @@ import { expandInputs } from './inputs';
 import { parseJobs, registerTask } from './jobs';
 import { BINARY_REASON, internalError, isBinary } from './letters';
 import { EXIT, Messages } from './messages';
-import { writeOutputAndMessages } from './output';
+import { refuseOutputOverInput, writeOutputAndMessages } from './output';
 import { runWithProgress } from './progress';
 import { readLetter } from '../node/letterReader';
 import { replaceLetter } from '../node/letterWriter';
@@ -44,6 +44,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const messages = new Messages();
   const configs = await ConfigChooser.create(values.config, messages);
   const inputs = await expandInputs(positionals);
+  refuseOutputOverInput(values.output, inputs.files);
   const results: FileResult[] = [];
   const failed: FailedFile[] = [];
   for (const f of inputs.failures) {

@@ -5,7 +5,7 @@ import { expandInputs } from './inputs';
 import { parseJobs, registerTask } from './jobs';
 import { loadLetter } from './letters';
 import { EXIT, Messages } from './messages';
-import { writeOutputAndMessages } from './output';
+import { refuseOutputOverInput, writeOutputAndMessages } from './output';
 import { runWithProgress } from './progress';
 import type { FailedFile } from './results';
 import { oneOf, parseCommandArgs, UsageError } from './usage';
@@ -31,6 +31,7 @@ export async function runExport(args: string[]): Promise<number> {
 
   const messages = new Messages();
   const inputs = await expandInputs(positionals);
+  refuseOutputOverInput(values.output, inputs.files);
   for (const f of inputs.failures) messages.error(`${f.path}: ${f.reason}`);
   const rows: ExportRow[] = [];
   const outcomes = await runWithProgress(

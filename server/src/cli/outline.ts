@@ -3,7 +3,7 @@ import { outline, type OutlineNode } from '../core/outline';
 import { OUTLINE_HELP } from './help';
 import { loadLetter } from './letters';
 import { EXIT, Messages } from './messages';
-import { writeOutputAndMessages } from './output';
+import { refuseOutputOverInput, writeOutputAndMessages } from './output';
 import { printable } from './printable';
 import { oneOf, parseCommandArgs, UsageError } from './usage';
 
@@ -29,6 +29,7 @@ export async function runOutline(args: string[]): Promise<number> {
     throw new UsageError(`outline takes exactly one file (got ${positionals.length}). See 'imr outline --help'.`);
   }
 
+  refuseOutputOverInput(values.output, [file]);
   const messages = new Messages();
   const loaded = await loadLetter(file);
   if ('reason' in loaded) {
