@@ -12,3 +12,11 @@ test('--jobs: absent is the number of cores this machine has; a whole number is 
     [1, 2, 16],
   );
 });
+
+test('--jobs: at most 16 threads, or the number of cores when that is more (each thread loads the bundle)', (t) => {
+  if (availableParallelism() > 16) return t.skip('this machine has more than 16 cores: the cap is its core count');
+  assert.deepEqual(
+    ['9999', '200', '17', '16'].map((n) => parseJobs(n, 'check')),
+    [16, 16, 16, 16],
+  );
+});

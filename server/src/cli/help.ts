@@ -39,7 +39,8 @@ Options:
                        current directory (never above it)
   -q, --quiet          Report errors only
   -j, --jobs <n>       Read and check files on n threads (default: the number
-                       of cores); output order does not change
+                       of cores; at most 16 or the cores, whichever is more);
+                       output order does not change
       --fix            Apply the safe fixes (e.g. Uphold -> Upheld) to the files
                        in place, then report what is left. Nothing outside a
                        fix's own range changes; line endings, the encoding
@@ -105,7 +106,8 @@ Options:
                            a header row, CRLF line ends, quoted fields
   -o, --output <file>      Write to a file instead of stdout
   -j, --jobs <n>           Read files on n threads (default: the number of
-                           cores); the rows keep the order of the files
+                           cores; at most 16 or the cores, whichever is
+                           more); the rows keep the order of the files
   -h, --help               Show this help
 
 Paths may be files, directories (searched for *.txt, *.imr and *.pdf) or globs.
