@@ -11,6 +11,7 @@ import { MAX_FINDINGS_PER_RULE, editorFindings } from '../../server/src/core/ser
 import { CancelledError } from '../../server/src/core/cancel';
 import { SourceText } from '../../server/src/core/source';
 import { withOpenLetters } from '../../server/src/core/service/workspaceSearch';
+import { exportLetters } from '../../server/src/core/service/workspaceFiles';
 import { smallLetter } from '../rules/small-letter';
 
 const UPHOLD = smallLetter({
@@ -123,4 +124,24 @@ test('withOpenLetters: open letters replace their files; an open document withou
     withOpenLetters(indexed, open).map((e) => e.fileName),
     ['c.txt', 'a (open)', 'new.txt'],
   );
+});
+
+test('exportLetters reads each letter once, in the order first named, and at most maxLetters of them', async () => {
+  const reads: string[] = [];
+  const letterAt = async (uri: string) => {
+    reads.push(uri);
+    return uri === 'missing' ? 'no such file' : parse(UPHOLD);
+  };
+  const named = ['b', 'a', ...Array<string>(20_000).fill('b'), 'missing', 'a', 'c', 'd'];
+  const result = await exportLetters(named, 'csv', letterAt, (uri) => `/${uri}.txt`, undefined, 4);
+  assert.deepEqual(reads, ['b', 'a', 'missing', 'c']);
+  assert.deepEqual(
+    result.text
+      .trimEnd()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split(',')[0]),
+    ['/b.txt', '/a.txt', '/c.txt'],
+  );
+  assert.deepEqual(result.errors, ['/missing.txt: no such file', '1 of 5 letters not exported: at most 4 at a time']);
 });

@@ -91,8 +91,13 @@ export interface LanguageService {
   determinations(entries: Iterable<IndexEntry>, isCancelled?: IsCancelled): LetterSummary[];
   /** Check All Letters: the findings of each letter file at `uris` read through the host (unreadable ones left out). */
   checkFiles(uris: Iterable<string>, isCancelled?: IsCancelled): Promise<LetterFindings[]>;
-  /** Export Disputed Items: held letters as they stand, the others read through the host. */
-  exportLetters(uris: Iterable<string>, format: ExportFormat, isCancelled?: IsCancelled): Promise<ExportedLetters>;
+  /** Export Disputed Items: held letters as they stand, the others read through the host; each once, at most `maxLetters`. */
+  exportLetters(
+    uris: Iterable<string>,
+    format: ExportFormat,
+    isCancelled?: IsCancelled,
+    maxLetters?: number,
+  ): Promise<ExportedLetters>;
 }
 
 export function createLanguageService<L extends Letter>(host: LanguageServiceHost<L>): LanguageService {
@@ -197,9 +202,9 @@ export function createLanguageService<L extends Letter>(host: LanguageServiceHos
     async checkFiles(uris, isCancelled) {
       return host.files ? checkLetterFiles(uris, host.files, isCancelled) : [];
     },
-    exportLetters(uris, format, isCancelled) {
+    exportLetters(uris, format, isCancelled, maxLetters) {
       const fileName = (uri: string) => host.fileName?.(uri) ?? uri;
-      return exportLetters(uris, format, letterOrFile, fileName, isCancelled);
+      return exportLetters(uris, format, letterOrFile, fileName, isCancelled, maxLetters);
     },
   };
 }

@@ -56,8 +56,9 @@ export interface ExportedLetters {
 }
 
 /**
- * The export of the letters at `uris`: `letterAt` gives each one's model (the editor's when it holds it), or
- * why it cannot be read; `fileOf` the name its rows carry in the `file` column.
+ * The export of the letters at `uris`, each once (the first time it is named) and at most `maxLetters` of them:
+ * `letterAt` gives each one's model (the editor's when it holds it), or why it cannot be read; `fileOf` the
+ * name its rows carry in the `file` column.
  */
 export async function exportLetters(
   uris: Iterable<string>,
@@ -65,14 +66,18 @@ export async function exportLetters(
   letterAt: (uri: string, isCancelled?: IsCancelled) => Promise<ImrDocument | string>,
   fileOf: (uri: string) => string,
   isCancelled?: IsCancelled,
+  maxLetters = Infinity,
 ): Promise<ExportedLetters> {
   const rows: ExportRow[] = [];
   const errors: string[] = [];
-  for (const uri of uris) {
+  const distinct = [...new Set(uris)];
+  for (const uri of distinct.slice(0, maxLetters)) {
     throwIfCancelled(isCancelled);
     const letter = await letterAt(uri, isCancelled);
     if (typeof letter === 'string') errors.push(`${fileOf(uri)}: ${letter}`);
     else rows.push(...exportRows(fileOf(uri), letter));
   }
+  const over = distinct.length - maxLetters;
+  if (over > 0) errors.push(`${over} of ${distinct.length} letters not exported: at most ${maxLetters} at a time`);
   return { text: formatRows(rows, format), rows: rows.length, errors };
 }
