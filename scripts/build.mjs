@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build, context } from 'esbuild';
 
 const require = createRequire(import.meta.url);
@@ -42,23 +43,53 @@ const PDFJS_CANVAS_CUTS = [
  * pdfjs's worker inflates content streams and fonts through a web DecompressionStream: in Node, a zlib stream
  * behind web-stream adapters, about 0.1 ms of this thread's CPU per stream and as much again on libuv's
  * pool, where zlib's own inflateSync takes some 0.03 ms (on the corpus PDFs: 7% less CPU in the thread, 10% in all).
- * Deflate goes to inflateSync (`imrInflateSync`, in the bundle's banner); anything else, and a stream zlib
- * cannot inflate, takes pdfjs's own path as before (a failure gives pdfjs's JavaScript decoder the bytes).
+ * Deflate and Brotli go to zlib's sync decoders (`imrDecodeNatively`, server/src/node/pdf/nativeDecode.ts); a
+ * stream zlib cannot decode takes pdfjs's own path as before (pdfjs's JavaScript decoder gets the bytes).
+ *
+ * Every decoded stream stops at MAX_DECODED_STREAM_BYTES (server/src/node/pdf/streamLimit.ts), a decompression
+ * bomb's defence: zlib's through maxOutputLength, pdfjs's JavaScript decoders (Flate, LZW, ASCII85, RunLength,
+ * predictors, decryption, a page's joined content streams) where they all grow their output, DecodeStream's
+ * ensureBuffer. Text extraction decodes no images (JPEG, JPX, JBIG2 and CCITT decoders size their own output).
  */
 const PDFJS_WORKER_CUTS = [
   {
     what: 'the DecompressionStream of asyncGetBytesFromDecompressionStream',
     from: /\n {4}try \{\n {6}const \{\n {8}readable,\n {8}writable\n {6}\} = new DecompressionStream\(name\);\n/g,
     to: `
+    const imrDecoded = imrDecodeNatively(name, bytes);
+    if (imrDecoded !== undefined) return { decompressed: imrDecoded, compressed: bytes };
     try {
-      if (name === "deflate") return { decompressed: imrInflateSync(bytes), compressed: bytes };
       const {
         readable,
         writable
       } = new DecompressionStream(name);
 `,
   },
+  {
+    what: "DecodeStream's ensureBuffer",
+    from: /\n {2}ensureBuffer\(requested\) \{\n {4}const buffer = this\.buffer;\n {4}if \(requested <= buffer\.byteLength\) \{\n {6}return buffer;\n {4}\}\n {4}let size = this\.minBufferLength;\n {4}while \(size < requested\) \{\n {6}size \*= 2;\n {4}\}\n/g,
+    to: `
+  ensureBuffer(requested) {
+    const buffer = this.buffer;
+    if (requested <= buffer.byteLength) {
+      return buffer;
+    }
+    let size = this.minBufferLength;
+    while (size < requested) {
+      size *= 2;
+    }
+    imrCheckDecodedLength(size);
+`,
+  },
 ];
+
+/** The worker's imports of what the cuts call, by absolute path (it is bundled from node_modules). */
+const PDFJS_WORKER_IMPORTS = [
+  ['decodeNatively as imrDecodeNatively', '../server/src/node/pdf/nativeDecode.ts'],
+  ['checkDecodedLength as imrCheckDecodedLength', '../server/src/node/pdf/streamLimit.ts'],
+]
+  .map(([name, file]) => `import { ${name} } from ${JSON.stringify(fileURLToPath(new URL(file, import.meta.url)))};\n`)
+  .join('');
 
 /**
  * V8 holds a function's optimised code only weakly (from its feedback), so that the code of functions no longer
@@ -117,7 +148,7 @@ async function cutPdfjs(path, cuts) {
 
 /** The worker, cut; each function PDFJS_KEEP_ALIVE names must still be declared in it (else a ReferenceError). */
 async function cutPdfjsWorker(path) {
-  const contents = await cutPdfjs(path, PDFJS_WORKER_CUTS);
+  const contents = PDFJS_WORKER_IMPORTS + (await cutPdfjs(path, PDFJS_WORKER_CUTS));
   for (const name of Object.values(PDFJS_KEEP_ALIVE).flat())
     if (!contents.includes(`function ${name}(`)) throw new Error(`${path}: function ${name} not found`);
   return contents;
@@ -138,10 +169,9 @@ const pdfjsWithoutCanvas = {
   },
 };
 
-/** The PDF bundle's banner: import.meta.url for pdfjs, and the inflate and keep-alive holder PDFJS_WORKER_CUTS use. */
+/** The PDF bundle's banner: import.meta.url for pdfjs, and the keep-alive holder PDFJS_WORKER_CUTS use. */
 const PDF_BANNER = [
   'var importMetaUrl = require("url").pathToFileURL(__filename).href;',
-  'var imrInflateSync = (bytes) => { const out = require("zlib").inflateSync(bytes); return new Uint8Array(out.buffer, out.byteOffset, out.byteLength); };',
   'var imrKeepAlive = {};',
 ].join('\n');
 

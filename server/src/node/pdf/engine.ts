@@ -6,6 +6,7 @@ import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs' with { 'reso
 import { layoutPages, type PdfText, type PlacedPage, type PlacedText } from './layout';
 import { REASONS } from './reasons';
 import { installPromiseWithResolvers, keepingNativeBuiltins } from './shims';
+import { isStreamTooLarge } from './streamLimit';
 
 export type PdfOutcome = { ok: true; pdf: PdfText } | { ok: false; reason: string };
 
@@ -80,5 +81,6 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfOutcome> {
 function reasonFor(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
   if (name === 'PasswordException') return REASONS.password;
+  if (isStreamTooLarge(error)) return REASONS.streamTooLarge;
   return REASONS.damaged;
 }
