@@ -4,6 +4,7 @@
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   DocumentSymbolRequest,
@@ -27,6 +28,7 @@ import {
 import { filePathOf } from '../../server/src/lsp/settings';
 import { fileUri, serverForSuite, VSCODE_CAPABILITIES, type LspHarness } from './harness';
 import { at } from '../support/elements';
+import { deflatedSpaces, pdfWith } from '../pdf/support/bombs';
 
 const PDFS = path.resolve(__dirname, '..', 'fixtures', 'pdf');
 const TEXT = path.resolve(__dirname, '..', 'cli', 'fixtures', 'letters', 'two-items.txt');
@@ -71,6 +73,19 @@ describe('imr/pdfText', () => {
     assert.deepEqual(await lsp.request<PdfTextResult>(PdfTextRequest, { uri: 'https://example.invalid/a.pdf' }), {
       reason: 'not a file on this computer',
     });
+  });
+
+  test('a PDF whose stream decompresses to 128 MiB: the one-line reason of the command line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-pdf-bomb-'));
+    try {
+      const bomb = path.join(dir, 'bomb.pdf');
+      fs.writeFileSync(bomb, pdfWith([await deflatedSpaces(128)]));
+      assert.deepEqual(await lsp.request<PdfTextResult>(PdfTextRequest, { uri: fileUri(bomb) }), {
+        reason: 'a stream in this PDF decompresses to more than 64 MiB; not read',
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('the extracted text opened as an imr-pdf: document gets symbols, and the findings of its text', async () => {
